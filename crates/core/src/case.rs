@@ -1,0 +1,487 @@
+//! Cases (disputes), their parties and participants, and moving a case
+//! through its stages. A case's opening, every stage move and every
+//! participant added are journal entries, so the chain covers them too.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::id::CaseId;
+use chrono::{DateTime, Datelike, Utc};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::clause::{self, Clause};
+use crate::error::{Error, Result};
+use crate::journal::{self, Entry, EntryKind, NewEntry};
+use crate::stage::Stage;
+use crate::store::Store;
+use crate::time::{format_utc, parse_stored};
+
+/// A case's human reference, `K-<year>-<number>` (at least four digits),
+/// unique and gap-free within a year.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CaseRef {
+    pub year: i32,
+    pub number: u32,
+}
+
+impl fmt::Display for CaseRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "K-{}-{:04}", self.year, self.number)
+    }
+}
+
+impl FromStr for CaseRef {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        let bad = || Error::invalid(format!("'{s}' is not a case reference such as K-2026-0007"));
+        let mut parts = s.trim().split('-');
+        let (Some(k), Some(year), Some(number), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        if !k.eq_ignore_ascii_case("k") || year.len() != 4 || number.len() < 4 {
+            return Err(bad());
+        }
+        Ok(CaseRef {
+            year: year.parse().map_err(|_| bad())?,
+            number: number.parse().map_err(|_| bad())?,
+        })
+    }
+}
+
+impl TryFrom<String> for CaseRef {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self> {
+        s.parse()
+    }
+}
+
+impl From<CaseRef> for String {
+    fn from(r: CaseRef) -> String {
+        r.to_string()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Mediator,
+    LegalOfficer,
+    /// A delegate of one of the parties.
+    Delegate,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Mediator => "mediator",
+            Role::LegalOfficer => "legal_officer",
+            Role::Delegate => "delegate",
+        }
+    }
+}
+
+impl FromStr for Role {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['-', ' '], "_")
+            .as_str()
+        {
+            "mediator" => Ok(Role::Mediator),
+            "legal_officer" => Ok(Role::LegalOfficer),
+            "delegate" => Ok(Role::Delegate),
+            _ => Err(Error::invalid(format!(
+                "unknown role '{s}'; roles are: mediator, legal_officer, delegate"
+            ))),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub name: String,
+    pub role: Role,
+    /// The party a delegate represents.
+    pub party: Option<String>,
+}
+
+pub const LANGUAGES: [&str; 3] = ["en", "zh", "ru"];
+pub const CONFIDENTIALITY: [&str; 3] = ["public", "restricted", "confidential"];
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Case {
+    pub id: CaseId,
+    pub reference: CaseRef,
+    pub title: String,
+    pub summary: String,
+    pub parties: Vec<String>,
+    pub participants: Vec<Participant>,
+    pub clauses: Vec<Clause>,
+    pub stage: Stage,
+    pub language: String,
+    pub confidentiality: String,
+    pub opened_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+    /// Number of journal entries.
+    pub entries: i64,
+    /// Open deadlines whose date has passed.
+    pub overdue: i64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewCase {
+    pub title: String,
+    pub summary: String,
+    pub parties: Vec<String>,
+    /// Empty means clause (k) alone.
+    pub clauses: Vec<Clause>,
+    pub language: Option<String>,
+    pub confidentiality: Option<String>,
+    pub author: String,
+}
+
+/// Filters for [`Store::cases`]; `None` matches everything.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    pub stage: Option<Stage>,
+    pub party: Option<String>,
+    pub clause: Option<Clause>,
+}
+
+const CASE_COLUMNS: &str = "c.id, c.ref_year, c.ref_number, c.title, c.summary, c.clauses, c.stage, \
+     c.language, c.confidentiality, c.opened_at, c.closed_at, \
+     (SELECT json_group_array(name) FROM (SELECT name FROM parties p WHERE p.case_id = c.id ORDER BY position)), \
+     (SELECT coalesce(max(seq), 0) FROM journal j WHERE j.case_id = c.id), \
+     (SELECT count(*) FROM deadlines d WHERE d.case_id = c.id AND d.done_at IS NULL AND d.due < ?1)";
+
+fn case_from_row(row: &Row) -> rusqlite::Result<Case> {
+    let conv = |i: usize, e: Error| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+    };
+    let text = |i: usize| -> rusqlite::Result<String> { row.get(i) };
+    let parties: String = row.get(11)?;
+    Ok(Case {
+        id: row.get(0)?,
+        reference: CaseRef {
+            year: row.get(1)?,
+            number: row.get(2)?,
+        },
+        title: row.get(3)?,
+        summary: row.get(4)?,
+        clauses: clause::parse_list(&text(5)?).map_err(|e| conv(5, e))?,
+        stage: text(6)?.parse().map_err(|e| conv(6, e))?,
+        language: row.get(7)?,
+        confidentiality: row.get(8)?,
+        opened_at: parse_stored(&text(9)?).map_err(|e| conv(9, e))?,
+        closed_at: row
+            .get::<_, Option<String>>(10)?
+            .map(|t| parse_stored(&t))
+            .transpose()
+            .map_err(|e| conv(10, e))?,
+        parties: serde_json::from_str(&parties)
+            .map_err(|e| conv(11, Error::Corrupt(e.to_string())))?,
+        participants: Vec::new(),
+        entries: row.get(12)?,
+        overdue: row.get(13)?,
+    })
+}
+
+fn today_text() -> String {
+    crate::time::today().to_string()
+}
+
+impl NewCase {
+    fn validate(mut self) -> Result<NewCase> {
+        self.title = self.title.trim().to_owned();
+        if self.title.is_empty() {
+            return Err(Error::invalid("the case needs a title: give --title"));
+        }
+        let mut parties: Vec<String> = Vec::new();
+        for p in self.parties.iter().map(|p| p.trim()) {
+            if p.is_empty() {
+                return Err(Error::invalid("a party's name is empty"));
+            }
+            if parties.iter().any(|q| q.to_lowercase() == p.to_lowercase()) {
+                return Err(Error::invalid(format!("party '{p}' is named twice")));
+            }
+            parties.push(p.to_owned());
+        }
+        if parties.len() < 2 {
+            return Err(Error::invalid(format!(
+                "a dispute needs at least two parties, {} given: repeat --party for each",
+                parties.len()
+            )));
+        }
+        self.parties = parties;
+        if self.clauses.is_empty() {
+            self.clauses.push(Clause::K);
+        }
+        self.clauses.sort();
+        self.clauses.dedup();
+        check_one_of("language", self.language.as_deref(), &LANGUAGES)?;
+        check_one_of(
+            "confidentiality",
+            self.confidentiality.as_deref(),
+            &CONFIDENTIALITY,
+        )?;
+        Ok(self)
+    }
+}
+
+fn check_one_of(what: &str, value: Option<&str>, allowed: &[&str]) -> Result<()> {
+    match value {
+        Some(v) if !allowed.contains(&v) => Err(Error::invalid(format!(
+            "unknown {what} '{v}'; use one of: {}",
+            allowed.join(", ")
+        ))),
+        _ => Ok(()),
+    }
+}
+
+impl Store {
+    /// Opens a new case in consultation. Its first journal entry records
+    /// the case as opened, so the chain covers title, parties and clauses.
+    pub fn create_case(&mut self, new: NewCase) -> Result<Case> {
+        let new = new.validate()?;
+        let opened_at = crate::time::now();
+        let year = opened_at.year();
+        let id = CaseId::generate();
+        let language = new.language.clone().unwrap_or_else(|| "en".into());
+        let confidentiality = new
+            .confidentiality
+            .clone()
+            .unwrap_or_else(|| "restricted".into());
+        let tx = self.write()?;
+        let number: u32 = tx.query_row(
+            "SELECT coalesce(max(ref_number), 0) + 1 FROM cases WHERE ref_year = ?1",
+            [year],
+            |r| r.get(0),
+        )?;
+        let reference = CaseRef { year, number };
+        tx.execute(
+            "INSERT INTO cases (id, reference, ref_year, ref_number, title, summary, clauses, stage,
+                                language, confidentiality, opened_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'consultation', ?8, ?9, ?10)",
+            params![
+                id,
+                reference.to_string(),
+                year,
+                number,
+                new.title,
+                new.summary,
+                clause::format_list(&new.clauses),
+                language,
+                confidentiality,
+                format_utc(opened_at),
+            ],
+        )?;
+        for (position, name) in new.parties.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO parties (case_id, position, name) VALUES (?1, ?2, ?3)",
+                params![id, position as i64, name],
+            )?;
+        }
+        let mut entry = NewEntry::new(
+            EntryKind::StageChange,
+            &new.author,
+            &format!("Case {reference} opened: {}", new.title),
+        );
+        entry.occurred_at = Some(opened_at);
+        entry.data = json!({
+            "from": null,
+            "to": Stage::Consultation,
+            "case": {
+                "reference": reference,
+                "title": new.title,
+                "summary": new.summary,
+                "parties": new.parties,
+                "clauses": new.clauses,
+                "language": language,
+                "confidentiality": confidentiality,
+            }
+        });
+        journal::append(&tx, id, entry)?;
+        tx.commit()?;
+        self.case(&id.to_string())
+    }
+
+    /// Finds a case by reference (`K-2026-0007`) or id.
+    pub fn case(&self, key: &str) -> Result<Case> {
+        let key = key.trim();
+        let by_ref = key.parse::<CaseRef>().ok().map(|r| r.to_string());
+        let by_id = key.parse::<CaseId>().ok();
+        if by_ref.is_none() && by_id.is_none() {
+            return Err(Error::CaseNotFound(key.to_owned()));
+        }
+        let sql = format!("SELECT {CASE_COLUMNS} FROM cases c WHERE c.reference = ?2 OR c.id = ?3");
+        let mut case = self
+            .conn
+            .query_row(&sql, params![today_text(), by_ref, by_id], case_from_row)
+            .optional()?
+            .ok_or_else(|| Error::CaseNotFound(key.to_owned()))?;
+        case.participants = self.participants(case.id)?;
+        Ok(case)
+    }
+
+    fn participants(&self, case_id: CaseId) -> Result<Vec<Participant>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name, role, party FROM participants WHERE case_id = ?1 ORDER BY role, name",
+        )?;
+        let rows = stmt.query_map([case_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+        })?;
+        rows.map(|r| {
+            let (name, role, party) = r?;
+            Ok(Participant {
+                name,
+                role: role.parse()?,
+                party,
+            })
+        })
+        .collect()
+    }
+
+    /// Lists cases, newest first.
+    pub fn cases(&self, filter: &CaseFilter) -> Result<Vec<Case>> {
+        let sql = format!(
+            "SELECT {CASE_COLUMNS} FROM cases c
+             WHERE (?2 IS NULL OR c.stage = ?2)
+               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.name = ?3 COLLATE NOCASE))
+               AND (?4 IS NULL OR instr(',' || c.clauses || ',', ',' || ?4 || ',') > 0)
+             ORDER BY c.opened_at DESC, c.ref_number DESC"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![
+                today_text(),
+                filter.stage.map(Stage::as_str),
+                filter.party.as_deref().map(str::trim),
+                filter.clause.map(|c| c.to_string()),
+            ],
+            case_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Moves a case to another stage. Refuses a move the rules do not allow,
+    /// naming the moves that are.
+    pub fn move_stage(
+        &mut self,
+        case: &str,
+        to: Stage,
+        reason: &str,
+        author: &str,
+    ) -> Result<Entry> {
+        let case = self.case(case)?;
+        if !case.stage.can_move_to(to) {
+            return Err(Error::IllegalTransition {
+                case: case.reference.to_string(),
+                from: case.stage,
+                to,
+                allowed: case.stage.allowed_moves(),
+            });
+        }
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(Error::invalid(
+                "a stage move needs a reason: give --reason TEXT",
+            ));
+        }
+        let tx = self.write()?;
+        let mut entry = NewEntry::new(EntryKind::StageChange, author, reason);
+        entry.data = json!({ "from": case.stage, "to": to });
+        let entry = journal::append(&tx, case.id, entry)?;
+        let closed_at = (!to.is_open()).then(|| format_utc(entry.recorded_at));
+        tx.execute(
+            "UPDATE cases SET stage = ?2, closed_at = ?3 WHERE id = ?1",
+            params![case.id, to.as_str(), closed_at],
+        )?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    /// Adds a mediator, legal officer or delegate to a case.
+    pub fn add_participant(&mut self, case: &str, p: Participant, author: &str) -> Result<Entry> {
+        let case = self.case(case)?;
+        let name = p.name.trim().to_owned();
+        if name.is_empty() {
+            return Err(Error::invalid("the participant's name is empty"));
+        }
+        let party = match (p.role, p.party.as_deref().map(str::trim)) {
+            (Role::Delegate, Some(party)) => {
+                let found = case.parties.iter().find(|q| q.eq_ignore_ascii_case(party));
+                Some(found.cloned().ok_or_else(|| {
+                    Error::invalid(format!(
+                        "'{party}' is not a party to {}; parties: {}",
+                        case.reference,
+                        case.parties.join(", ")
+                    ))
+                })?)
+            }
+            (Role::Delegate, None) => {
+                return Err(Error::invalid(
+                    "a delegate represents a party: give --party",
+                ))
+            }
+            (_, Some(_)) => {
+                return Err(Error::invalid(
+                    "only delegates represent a party: drop --party",
+                ))
+            }
+            (_, None) => None,
+        };
+        if case
+            .participants
+            .iter()
+            .any(|q| q.name == name && q.role == p.role)
+        {
+            return Err(Error::invalid(format!(
+                "{name} is already a {} in {}",
+                p.role.as_str(),
+                case.reference
+            )));
+        }
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO participants (case_id, name, role, party) VALUES (?1, ?2, ?3, ?4)",
+            params![case.id, name, p.role.as_str(), party],
+        )?;
+        let body = match &party {
+            Some(party) => format!("{name} joins as delegate of {party}"),
+            None => format!("{name} joins as {}", p.role.as_str().replace('_', " ")),
+        };
+        let mut entry = NewEntry::new(EntryKind::Participant, author, &body);
+        entry.data = json!({ "name": name, "role": p.role, "party": party });
+        let entry = journal::append(&tx, case.id, entry)?;
+        tx.commit()?;
+        Ok(entry)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_parse_and_print_with_four_digits() {
+        let r: CaseRef = "k-2026-0007".parse().unwrap();
+        assert_eq!(r.to_string(), "K-2026-0007");
+        assert_eq!(
+            CaseRef {
+                year: 2026,
+                number: 12345
+            }
+            .to_string(),
+            "K-2026-12345"
+        );
+        assert!("K-26-7".parse::<CaseRef>().is_err());
+        assert!("2026-0007".parse::<CaseRef>().is_err());
+    }
+}

@@ -1,0 +1,103 @@
+//! The one place that hashes a journal entry. The encoding is specified in
+//! `schemas/journal-chain.md` so that another program can re-check a chain:
+//!
+//! `hash = hex(SHA-256(prev_hash ‖ "\n" ‖ canonical JSON of the entry))`
+//!
+//! Canonical JSON is RFC 8785 (JCS) restricted to strings, integers, null,
+//! arrays and objects: no whitespace, object keys sorted by UTF-16 code
+//! units, strings with JSON's minimal escaping. It is written by hand here
+//! rather than by `serde_json::to_string`, whose key order depends on a Cargo
+//! feature that any other crate in the build may switch on.
+
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+use crate::journal::Entry;
+
+/// The `prev_hash` of a case's first entry.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// The hashed fields of an entry, as a JSON value.
+pub fn hashed_fields(e: &Entry) -> Value {
+    json!({
+        "author": e.author,
+        "body": e.body,
+        "case_id": e.case_id.to_string(),
+        "corrects": e.corrects.map(|c| c.to_string()),
+        "data": e.data,
+        "documents": e.documents,
+        "id": e.id.to_string(),
+        "kind": e.kind.as_str(),
+        "occurred_at": crate::time::format_utc(e.occurred_at),
+        "recorded_at": crate::time::format_utc(e.recorded_at),
+        "seq": e.seq,
+    })
+}
+
+/// The hash an entry must carry, given the hash of the entry before it.
+pub fn entry_hash(prev_hash: &str, e: &Entry) -> String {
+    let mut bytes = Vec::with_capacity(256 + e.body.len());
+    bytes.extend_from_slice(prev_hash.as_bytes());
+    bytes.push(b'\n');
+    write_canonical(&hashed_fields(e), &mut bytes);
+    hex::encode(Sha256::digest(&bytes))
+}
+
+/// Writes `v` as canonical JSON (see the module doc).
+pub fn write_canonical(v: &Value, out: &mut Vec<u8>) {
+    match v {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+            out.push(b'{');
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_string(k, out);
+                out.push(b':');
+                write_canonical(&map[k], out);
+            }
+            out.push(b'}');
+        }
+        Value::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(b']');
+        }
+        Value::String(s) => write_string(s, out),
+        // Integers, booleans and null print the same in every JSON writer.
+        other => out.extend_from_slice(other.to_string().as_bytes()),
+    }
+}
+
+fn write_string(s: &str, out: &mut Vec<u8>) {
+    // serde_json escapes exactly as JCS does: \" \\ \b \f \n \r \t, other
+    // control characters as \u00xx (lower-case hex), everything else as is.
+    out.extend_from_slice(Value::String(s.to_owned()).to_string().as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canonical(v: Value) -> String {
+        let mut out = Vec::new();
+        write_canonical(&v, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn keys_are_sorted_and_nothing_is_padded() {
+        let v = json!({"b": 1, "a": {"z": null, "é": "x", "m": [true, "é\n\u{1}"]}});
+        assert_eq!(
+            canonical(v),
+            r#"{"a":{"m":[true,"é\n\u0001"],"z":null,"é":"x"},"b":1}"#
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! Deadlines: dates by which something is due in a case ("reply within 30
+//! days"). Setting one and meeting one are journal entries; a deadline is
+//! known to users by the number of the entry that set it.
+
+use crate::id::DeadlineId;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::params;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::case::CaseRef;
+use crate::error::{Error, Result};
+use crate::journal::{self, Entry, EntryKind, NewEntry};
+use crate::store::Store;
+use crate::time::{format_utc, parse_stored, today};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineStatus {
+    Overdue,
+    DueToday,
+    Upcoming,
+    Done,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Deadline {
+    pub id: DeadlineId,
+    pub case_reference: CaseRef,
+    pub case_title: String,
+    /// Number of the journal entry that set it.
+    pub entry_seq: i64,
+    pub due: NaiveDate,
+    pub what: String,
+    pub done_at: Option<DateTime<Utc>>,
+    pub status: DeadlineStatus,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DeadlineFilter {
+    /// Only this case (a reference or id).
+    pub case: Option<String>,
+    pub overdue_only: bool,
+    /// Include deadlines already met.
+    pub include_done: bool,
+}
+
+impl Store {
+    pub fn add_deadline(
+        &mut self,
+        case: &str,
+        due: NaiveDate,
+        what: &str,
+        author: &str,
+    ) -> Result<Deadline> {
+        let case = self.case(case)?;
+        let what = what.trim();
+        if what.is_empty() {
+            return Err(Error::invalid("say what is due: give --what TEXT"));
+        }
+        if !case.stage.is_open() {
+            return Err(Error::invalid(format!(
+                "{} is {}: a closed case takes no new deadlines",
+                case.reference, case.stage
+            )));
+        }
+        let id = DeadlineId::generate();
+        let tx = self.write()?;
+        let mut new = NewEntry::new(EntryKind::Deadline, author, &format!("Due {due}: {what}"));
+        new.data = json!({ "deadline_id": id, "due": due.to_string(), "what": what });
+        let entry = journal::append(&tx, case.id, new)?;
+        tx.execute(
+            "INSERT INTO deadlines (id, case_id, due, what, entry_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, case.id, due.to_string(), what, entry.id],
+        )?;
+        tx.commit()?;
+        self.deadline(id)
+    }
+
+    /// Marks a deadline as met; `deadline` is the number of the entry that set it.
+    pub fn complete_deadline(
+        &mut self,
+        case: &str,
+        deadline: &str,
+        note: &str,
+        author: &str,
+    ) -> Result<Entry> {
+        let case = self.case(case)?;
+        let set_by = self.entry(&case, deadline)?;
+        let (id, done_at): (DeadlineId, Option<String>) = self
+            .conn
+            .query_row(
+                "SELECT id, done_at FROM deadlines WHERE entry_id = ?1",
+                [set_by.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|_| {
+                Error::invalid(format!(
+                    "entry #{} of {} does not set a deadline; see `pacta deadline list`",
+                    set_by.seq, case.reference
+                ))
+            })?;
+        if done_at.is_some() {
+            return Err(Error::invalid(format!(
+                "the deadline set by #{} was already met",
+                set_by.seq
+            )));
+        }
+        let what = set_by.data["what"].as_str().unwrap_or_default().to_owned();
+        let body = match note.trim() {
+            "" => format!("Met: {what}"),
+            note => format!("Met: {what}: {note}"),
+        };
+        let tx = self.write()?;
+        let mut new = NewEntry::new(EntryKind::Deadline, author, &body);
+        new.data = json!({ "deadline_id": id, "done": true });
+        let entry = journal::append(&tx, case.id, new)?;
+        tx.execute(
+            "UPDATE deadlines SET done_at = ?2, done_entry_id = ?3 WHERE id = ?1",
+            params![id, format_utc(entry.recorded_at), entry.id],
+        )?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    fn deadline(&self, id: DeadlineId) -> Result<Deadline> {
+        let mut found = self.query_deadlines("d.id = ?1", params![id])?;
+        found
+            .pop()
+            .ok_or_else(|| Error::Corrupt(format!("deadline {id} vanished")))
+    }
+
+    /// Deadlines across cases (or of one), soonest first.
+    pub fn deadlines(&self, filter: &DeadlineFilter) -> Result<Vec<Deadline>> {
+        let case_id = match &filter.case {
+            Some(key) => Some(self.case(key)?.id),
+            None => None,
+        };
+        let mut list = self.query_deadlines(
+            "(?1 IS NULL OR d.case_id = ?1) AND (?2 OR d.done_at IS NULL) AND (NOT ?3 OR d.due < ?4)",
+            params![case_id, filter.include_done, filter.overdue_only, today().to_string()],
+        )?;
+        if filter.overdue_only {
+            list.retain(|d| d.status == DeadlineStatus::Overdue);
+        }
+        Ok(list)
+    }
+
+    fn query_deadlines(
+        &self,
+        condition: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<Deadline>> {
+        let sql = format!(
+            "SELECT d.id, c.ref_year, c.ref_number, c.title, j.seq, d.due, d.what, d.done_at
+             FROM deadlines d JOIN cases c ON c.id = d.case_id JOIN journal j ON j.id = d.entry_id
+             WHERE {condition} ORDER BY d.due, c.reference"
+        );
+        let today = today();
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(args, |r| {
+            Ok((
+                r.get::<_, DeadlineId>(0)?,
+                CaseRef {
+                    year: r.get(1)?,
+                    number: r.get(2)?,
+                },
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, Option<String>>(7)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (id, case_reference, case_title, entry_seq, due, what, done_at) = row?;
+            let due = NaiveDate::parse_from_str(&due, "%Y-%m-%d")
+                .map_err(|_| Error::Corrupt(format!("deadline {id} has due date '{due}'")))?;
+            let done_at = done_at.as_deref().map(parse_stored).transpose()?;
+            let status = match (done_at, due.cmp(&today)) {
+                (Some(_), _) => DeadlineStatus::Done,
+                (None, std::cmp::Ordering::Less) => DeadlineStatus::Overdue,
+                (None, std::cmp::Ordering::Equal) => DeadlineStatus::DueToday,
+                (None, std::cmp::Ordering::Greater) => DeadlineStatus::Upcoming,
+            };
+            Ok(Deadline {
+                id,
+                case_reference,
+                case_title,
+                entry_seq,
+                due,
+                what,
+                done_at,
+                status,
+            })
+        })
+        .collect()
+    }
+}

@@ -1,0 +1,360 @@
+//! The journal: each case's append-only, hash-chained log of steps.
+//! Entries are only ever inserted (the schema's triggers refuse UPDATE and
+//! DELETE); a correction is a new entry that points at the one it corrects.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use crate::id::{CaseId, EntryId};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::case::Case;
+use crate::chain;
+use crate::error::{Error, Result};
+use crate::store::Store;
+use crate::time::{format_utc, parse_stored};
+
+/// Bodies are meant to be notes and minutes, not files: attach those.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Meeting,
+    Communication,
+    Proposal,
+    Note,
+    Agreement,
+    StageChange,
+    Deadline,
+    Correction,
+    Filing,
+    Document,
+    Participant,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 11] = [
+        EntryKind::Meeting,
+        EntryKind::Communication,
+        EntryKind::Proposal,
+        EntryKind::Note,
+        EntryKind::Agreement,
+        EntryKind::StageChange,
+        EntryKind::Deadline,
+        EntryKind::Correction,
+        EntryKind::Filing,
+        EntryKind::Document,
+        EntryKind::Participant,
+    ];
+
+    /// Kinds a user logs directly; the others are written by the command
+    /// that does the thing (`stage`, `deadline add`, `doc add`, ...).
+    pub const LOGGABLE: [EntryKind; 5] = [
+        EntryKind::Meeting,
+        EntryKind::Communication,
+        EntryKind::Proposal,
+        EntryKind::Note,
+        EntryKind::Agreement,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Meeting => "meeting",
+            EntryKind::Communication => "communication",
+            EntryKind::Proposal => "proposal",
+            EntryKind::Note => "note",
+            EntryKind::Agreement => "agreement",
+            EntryKind::StageChange => "stage_change",
+            EntryKind::Deadline => "deadline",
+            EntryKind::Correction => "correction",
+            EntryKind::Filing => "filing",
+            EntryKind::Document => "document",
+            EntryKind::Participant => "participant",
+        }
+    }
+}
+
+impl fmt::Display for EntryKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for EntryKind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        let s = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        EntryKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                Error::invalid(format!(
+                    "unknown entry kind '{s}'; kinds are: {}",
+                    EntryKind::ALL.map(|k| k.as_str()).join(", ")
+                ))
+            })
+    }
+}
+
+/// A document linked from an entry. Part of the hashed entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRef {
+    pub sha256: String,
+    pub name: String,
+    pub size: u64,
+}
+
+/// One journal entry as stored.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: EntryId,
+    pub case_id: CaseId,
+    /// Position in the case's chain, from 1; shown to users as `#seq`.
+    pub seq: i64,
+    pub kind: EntryKind,
+    pub occurred_at: DateTime<Utc>,
+    pub recorded_at: DateTime<Utc>,
+    pub author: String,
+    /// Markdown.
+    pub body: String,
+    pub corrects: Option<EntryId>,
+    pub documents: Vec<DocumentRef>,
+    /// Kind-specific facts (a stage change's from/to, a deadline's due date...).
+    pub data: Value,
+    pub prev_hash: String,
+    pub hash: String,
+    /// Sequence numbers of the entries that correct this one (not hashed:
+    /// derived from those later entries).
+    #[serde(default)]
+    pub corrected_by: Vec<i64>,
+}
+
+/// What a caller supplies; the store adds ids, times, position and hashes.
+#[derive(Debug, Clone)]
+pub struct NewEntry {
+    pub kind: EntryKind,
+    pub occurred_at: Option<DateTime<Utc>>,
+    pub author: String,
+    pub body: String,
+    pub corrects: Option<EntryId>,
+    pub documents: Vec<DocumentRef>,
+    pub data: Value,
+}
+
+impl NewEntry {
+    pub fn new(kind: EntryKind, author: &str, body: &str) -> NewEntry {
+        NewEntry {
+            kind,
+            occurred_at: None,
+            author: author.to_owned(),
+            body: body.to_owned(),
+            corrects: None,
+            documents: Vec::new(),
+            data: Value::Object(Default::default()),
+        }
+    }
+}
+
+/// Which entries to list: newest first by default, with keyset paging.
+#[derive(Debug, Clone, Default)]
+pub struct EntryQuery {
+    pub oldest_first: bool,
+    /// Only entries with `seq` below this (newest first) or above it (oldest first).
+    pub after_seq: Option<i64>,
+    pub limit: Option<u32>,
+}
+
+pub(crate) const ENTRY_COLUMNS: &str =
+    "j.id, j.case_id, j.seq, j.kind, j.occurred_at, j.recorded_at, \
+     j.author, j.body, j.corrects, j.documents, j.data, j.prev_hash, j.hash, \
+     (SELECT group_concat(c.seq) FROM journal c WHERE c.corrects = j.id)";
+
+pub(crate) fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
+    let text = |i: usize| -> rusqlite::Result<String> { row.get(i) };
+    let conv = |i: usize, e: Box<dyn std::error::Error + Send + Sync>| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e)
+    };
+    let corrected_by: Option<String> = row.get(13)?;
+    Ok(Entry {
+        id: row.get(0)?,
+        case_id: row.get(1)?,
+        seq: row.get(2)?,
+        kind: text(3)?.parse().map_err(|e: Error| conv(3, e.into()))?,
+        occurred_at: parse_stored(&text(4)?).map_err(|e| conv(4, e.into()))?,
+        recorded_at: parse_stored(&text(5)?).map_err(|e| conv(5, e.into()))?,
+        author: row.get(6)?,
+        body: row.get(7)?,
+        corrects: row.get(8)?,
+        documents: serde_json::from_str(&text(9)?).map_err(|e| conv(9, e.into()))?,
+        data: serde_json::from_str(&text(10)?).map_err(|e| conv(10, e.into()))?,
+        prev_hash: row.get(11)?,
+        hash: row.get(12)?,
+        corrected_by: corrected_by
+            .map(|s| s.split(',').filter_map(|n| n.parse().ok()).collect())
+            .unwrap_or_default(),
+    })
+}
+
+/// Appends one entry to a case's chain inside the caller's transaction.
+pub(crate) fn append(tx: &Transaction, case_id: CaseId, new: NewEntry) -> Result<Entry> {
+    validate(&new)?;
+    let last: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT seq, hash FROM journal WHERE case_id = ?1 ORDER BY seq DESC LIMIT 1",
+            [case_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (prev_seq, prev_hash) = last.unwrap_or((0, chain::GENESIS.to_owned()));
+    let recorded_at = crate::time::now();
+    let mut entry = Entry {
+        id: EntryId::generate(),
+        case_id,
+        seq: prev_seq + 1,
+        kind: new.kind,
+        occurred_at: new.occurred_at.unwrap_or(recorded_at),
+        recorded_at,
+        author: new.author.trim().to_owned(),
+        body: new.body,
+        corrects: new.corrects,
+        documents: new.documents,
+        data: new.data,
+        prev_hash,
+        hash: String::new(),
+        corrected_by: Vec::new(),
+    };
+    entry.hash = chain::entry_hash(&entry.prev_hash, &entry);
+    insert(tx, &entry)?;
+    Ok(entry)
+}
+
+/// Inserts an entry exactly as given (hashes included).
+pub(crate) fn insert(tx: &Transaction, e: &Entry) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO journal (id, case_id, seq, kind, occurred_at, recorded_at, author, body,
+                              corrects, documents, data, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        e.id,
+        e.case_id,
+        e.seq,
+        e.kind.as_str(),
+        format_utc(e.occurred_at),
+        format_utc(e.recorded_at),
+        e.author,
+        e.body,
+        e.corrects,
+        to_json(&e.documents),
+        to_json(&e.data),
+        e.prev_hash,
+        e.hash,
+    ])?;
+    Ok(())
+}
+
+fn to_json<T: Serialize>(v: &T) -> String {
+    // Serialising our own plain types cannot fail.
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+fn validate(new: &NewEntry) -> Result<()> {
+    if new.body.trim().is_empty() {
+        return Err(Error::invalid(
+            "the entry's body is empty: say what happened",
+        ));
+    }
+    if new.body.len() > MAX_BODY_BYTES {
+        return Err(Error::invalid(format!(
+            "the entry's body is {} bytes, more than the {} allowed: attach long texts as documents",
+            new.body.len(),
+            MAX_BODY_BYTES
+        )));
+    }
+    if new.author.trim().is_empty() {
+        return Err(Error::invalid(
+            "the entry has no author: give --author NAME or set PACTA_AUTHOR",
+        ));
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Appends a user's entry (a meeting, communication, proposal, note or
+    /// agreement) to a case, with files attached to it.
+    pub fn log(&mut self, case: &str, mut new: NewEntry, attachments: &[PathBuf]) -> Result<Entry> {
+        if !EntryKind::LOGGABLE.contains(&new.kind) {
+            return Err(Error::invalid(format!(
+                "entries of kind {} are written by their own command ({}); log one of: {}",
+                new.kind,
+                match new.kind {
+                    EntryKind::StageChange => "pacta stage",
+                    EntryKind::Deadline => "pacta deadline add",
+                    EntryKind::Correction => "pacta log correct",
+                    EntryKind::Document => "pacta doc add",
+                    EntryKind::Participant => "pacta case participant",
+                    _ => "pacta filing file",
+                },
+                EntryKind::LOGGABLE.map(|k| k.as_str()).join(", ")
+            )));
+        }
+        validate(&new)?;
+        let case = self.case(case)?;
+        let staged = self.stage_documents(attachments)?;
+        new.documents = staged.refs.clone();
+        self.append_with_documents(&case, new, staged)
+    }
+
+    /// Appends a correction of an earlier entry. The corrected entry stays as
+    /// it was; listings show it as corrected.
+    pub fn correct(&mut self, case: &str, entry: &str, author: &str, body: &str) -> Result<Entry> {
+        let case = self.case(case)?;
+        let target = self.entry(&case, entry)?;
+        let tx = self.write()?;
+        let mut new = NewEntry::new(EntryKind::Correction, author, body);
+        new.corrects = Some(target.id);
+        new.data = serde_json::json!({ "corrects_seq": target.seq });
+        let entry = append(&tx, case.id, new)?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    /// Finds an entry of a case by its number (`12` or `#12`) or id.
+    pub fn entry(&self, case: &Case, key: &str) -> Result<Entry> {
+        let key = key.trim();
+        let by_seq = key.trim_start_matches('#').parse::<i64>().ok();
+        let by_id = key.parse::<EntryId>().ok();
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM journal j WHERE j.case_id = ?1 AND (j.seq = ?2 OR j.id = ?3)"
+        );
+        self.conn
+            .query_row(&sql, params![case.id, by_seq, by_id], entry_from_row)
+            .optional()?
+            .ok_or_else(|| Error::EntryNotFound {
+                case: case.reference.to_string(),
+                entry: key.to_owned(),
+            })
+    }
+
+    /// Lists a case's entries (see [`EntryQuery`]).
+    pub fn entries(&self, case: &Case, q: &EntryQuery) -> Result<Vec<Entry>> {
+        let (order, cmp) = if q.oldest_first {
+            ("ASC", ">")
+        } else {
+            ("DESC", "<")
+        };
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM journal j WHERE j.case_id = ?1 AND (?2 IS NULL OR j.seq {cmp} ?2)
+             ORDER BY j.seq {order} LIMIT ?3"
+        );
+        let limit = q.limit.map(i64::from).unwrap_or(-1);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![case.id, q.after_seq, limit], entry_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}

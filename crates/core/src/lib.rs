@@ -1,0 +1,32 @@
+//! Pacta's core: everything Pacta does, with no user interface. The `pacta`
+//! command and the desktop app are thin shells over [`Store`].
+//!
+//! A data dir is opened once ([`Store::open`]); cases, the journal, stage
+//! moves, deadlines, documents, search and verification are methods on it,
+//! each in the module named for its concept.
+
+pub mod case;
+pub mod chain;
+pub mod clause;
+pub mod deadline;
+pub mod documents;
+pub mod error;
+pub mod id;
+pub mod journal;
+pub mod search;
+pub mod stage;
+pub mod store;
+pub mod time;
+pub mod verify;
+
+pub use case::{Case, CaseFilter, CaseRef, NewCase, Participant, Role};
+pub use clause::Clause;
+pub use deadline::{Deadline, DeadlineFilter, DeadlineStatus};
+pub use documents::CaseDocument;
+pub use error::{Error, Result};
+pub use id::{CaseId, DeadlineId, EntryId};
+pub use journal::{DocumentRef, Entry, EntryKind, EntryQuery, NewEntry};
+pub use search::SearchHit;
+pub use stage::Stage;
+pub use store::Store;
+pub use verify::{Problem, VerifyReport};

@@ -1,0 +1,119 @@
+//! The stages a dispute goes through, and the one function that says which
+//! moves are allowed (DESIGN.md, "Stages").
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Consultation,
+    Mediation,
+    Settlement,
+    Closed,
+    Withdrawn,
+    /// Referred to another peaceful means (UN Charter Art. 33).
+    Referred,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] = [
+        Stage::Consultation,
+        Stage::Mediation,
+        Stage::Settlement,
+        Stage::Closed,
+        Stage::Withdrawn,
+        Stage::Referred,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Consultation => "consultation",
+            Stage::Mediation => "mediation",
+            Stage::Settlement => "settlement",
+            Stage::Closed => "closed",
+            Stage::Withdrawn => "withdrawn",
+            Stage::Referred => "referred",
+        }
+    }
+
+    /// Open stages are those in which the parties are still working.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            Stage::Consultation | Stage::Mediation | Stage::Settlement
+        )
+    }
+
+    /// Every move allowed from this stage. The only place the rules live.
+    pub fn allowed_moves(self) -> Vec<Stage> {
+        use Stage::*;
+        match self {
+            Consultation => vec![Mediation, Settlement, Withdrawn, Referred],
+            Mediation => vec![Settlement, Withdrawn, Referred],
+            // A settlement that breaks down goes back to mediation.
+            Settlement => vec![Closed, Mediation, Withdrawn, Referred],
+            Closed | Withdrawn | Referred => vec![],
+        }
+    }
+
+    pub fn can_move_to(self, to: Stage) -> bool {
+        self.allowed_moves().contains(&to)
+    }
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Stage {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let s = s.trim().to_ascii_lowercase();
+        Stage::ALL
+            .into_iter()
+            .find(|st| st.as_str() == s)
+            .ok_or_else(|| {
+                Error::invalid(format!(
+                    "unknown stage '{s}'; stages are: consultation, mediation, settlement, closed, withdrawn, referred"
+                ))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Stage::*;
+
+    #[test]
+    fn the_main_path_and_its_shortcut_are_allowed() {
+        assert!(Consultation.can_move_to(Mediation));
+        assert!(Mediation.can_move_to(Settlement));
+        assert!(Settlement.can_move_to(Closed));
+        assert!(Consultation.can_move_to(Settlement));
+        assert!(Settlement.can_move_to(Mediation));
+    }
+
+    #[test]
+    fn closed_cases_do_not_move_and_nothing_skips_to_closed() {
+        for s in [Closed, Withdrawn, Referred] {
+            assert!(s.allowed_moves().is_empty());
+        }
+        assert!(!Consultation.can_move_to(Closed));
+        assert!(!Mediation.can_move_to(Consultation));
+        assert!(!Mediation.can_move_to(Closed));
+    }
+
+    #[test]
+    fn every_open_stage_can_be_withdrawn_or_referred() {
+        for s in [Consultation, Mediation, Settlement] {
+            assert!(s.can_move_to(Withdrawn) && s.can_move_to(Referred));
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The one place that opens the database. A data dir holds `pacta.db`
+//! (SQLite, WAL, foreign keys on, `synchronous=FULL` so an acknowledged
+//! write survives power loss) and `documents/` (see `documents.rs`).
+//!
+//! Opening never touches a file that is not ours: a non-SQLite file, an
+//! SQLite file of another program, or a database of a newer Pacta are refused
+//! before anything is written.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+/// Marks a SQLite file as Pacta's (`PRAGMA application_id`, "PACT").
+const APPLICATION_ID: i64 = 0x5041_4354;
+
+/// How long a writer waits for another process before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// Numbered migrations from `schemas/migrations/`, applied in order.
+/// Append-only: a released migration is never edited.
+const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_initial",
+    include_str!("../../../schemas/migrations/0001_initial.sql"),
+)];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub const DATABASE_FILE: &str = "pacta.db";
+
+/// An open data dir. All reads and writes of a case file go through it.
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) dir: PathBuf,
+}
+
+/// The default data dir: `PACTA_DATA_DIR` is handled by the callers; this is
+/// the platform's data dir (`$XDG_DATA_HOME/pacta`, `~/.local/share/pacta`).
+pub fn default_data_dir() -> Result<PathBuf> {
+    dirs::data_dir()
+        .map(|d| d.join("pacta"))
+        .ok_or_else(|| Error::DataDir {
+            path: PathBuf::from("~/.local/share/pacta"),
+            reason: "the system has no data directory for this user (is HOME set?)".into(),
+        })
+}
+
+impl Store {
+    /// Opens (creating if needed) the data dir and its database, and brings
+    /// the schema up to date in one transaction.
+    pub fn open(dir: &Path) -> Result<Store> {
+        prepare_dir(dir)?;
+        let db_path = dir.join(DATABASE_FILE);
+        let conn = Connection::open_with_flags(
+            &db_path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| data_dir_error(&db_path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        check_ownership(&conn, &db_path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| data_dir_error(&db_path, e))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store {
+            conn,
+            dir: dir.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.dir.join(DATABASE_FILE)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Read again under the write lock: another process may have migrated.
+        let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        for (_, sql) in MIGRATIONS.iter().skip(current as usize) {
+            tx.execute_batch(sql)?;
+        }
+        if current < SCHEMA_VERSION {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Starts a write transaction that holds the write lock from its first
+    /// statement, so concurrent writers queue instead of failing midway.
+    pub(crate) fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+fn prepare_dir(dir: &Path) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::DataDir {
+            path: dir.into(),
+            reason: "it is a file, not a directory".into(),
+        });
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::DataDir {
+        path: dir.into(),
+        reason: format!("cannot create it ({e})"),
+    })
+}
+
+fn data_dir_error(db_path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::NotPacta {
+            path: db_path.into(),
+            reason: "it is not an SQLite database".into(),
+        },
+        Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
+            Error::from(e)
+        }
+        _ => Error::DataDir {
+            path: db_path.parent().unwrap_or(db_path).into(),
+            reason: format!("cannot open {} for writing ({e})", db_path.display()),
+        },
+    }
+}
+
+/// Refuses files that are not ours before anything is written to them.
+fn check_ownership(conn: &Connection, db_path: &Path) -> Result<()> {
+    let app_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| data_dir_error(db_path, e))?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    let fresh = app_id == 0 && version == 0 && objects == 0;
+    if !fresh && app_id != APPLICATION_ID {
+        return Err(Error::NotPacta {
+            path: db_path.into(),
+            reason: "it is an SQLite database of another program".into(),
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::TooNew {
+            path: db_path.into(),
+            found: version,
+            known: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}

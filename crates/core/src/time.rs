@@ -1,0 +1,85 @@
+//! Times: stored in UTC in one fixed text form, read from users in a few
+//! forms they actually type. Local time is only for parsing and display.
+
+use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+
+use crate::error::{Error, Result};
+
+/// The stored form: RFC 3339, UTC, microseconds, `Z` (e.g. `2026-11-26T06:08:00.000000Z`).
+/// It sorts as text in time order, and the journal chain hashes exactly this text.
+pub fn format_utc(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+/// Reads a stored time back (any RFC 3339 text, normally [`format_utc`]'s).
+pub fn parse_stored(s: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| Error::Corrupt(format!("stored time '{s}' is not RFC 3339")))
+}
+
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+const ACCEPTED: &str = "use RFC 3339 (2026-11-26T14:30:00+01:00), or local time as 2026-11-26 14:30, or a date 2026-11-26";
+
+/// Parses the time of an event as a user gives it: RFC 3339 with an offset,
+/// or local wall-clock time, or a date alone (its local midnight).
+pub fn parse_user_time(s: &str) -> Result<DateTime<Utc>> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    let naive = [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+    .or_else(|| {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+    })
+    .ok_or_else(|| Error::invalid(format!("cannot read the time '{s}': {ACCEPTED}")))?;
+    Local
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .ok_or_else(|| Error::invalid(format!("'{s}' does not exist in the local time zone (a clock change); give an offset: {ACCEPTED}")))
+}
+
+/// Parses a calendar date (`YYYY-MM-DD`), as used for deadlines.
+pub fn parse_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::invalid(format!(
+            "cannot read the date '{}': use YYYY-MM-DD, e.g. 2026-12-31",
+            s.trim()
+        ))
+    })
+}
+
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3339_is_kept_exactly_and_stored_in_utc() {
+        let t = parse_user_time("2026-11-26T14:30:00+01:00").unwrap();
+        assert_eq!(format_utc(t), "2026-11-26T13:30:00.000000Z");
+    }
+
+    #[test]
+    fn nonsense_is_refused_with_the_accepted_forms() {
+        let e = parse_user_time("next tuesday").unwrap_err().to_string();
+        assert!(e.contains("next tuesday") && e.contains("RFC 3339"), "{e}");
+        assert!(parse_date("2026-02-30").is_err());
+    }
+}

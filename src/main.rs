@@ -1,0 +1,380 @@
+//! `pacta`: the command line over Pacta's core. It parses arguments, calls
+//! the core, and prints a table, or exactly one JSON document with `--json`.
+//! Errors go to stderr; exit codes: 0 ok, 1 error, 2 usage, 3 `verify`
+//! found problems.
+
+mod output;
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use pacta_core::{
+    CaseFilter, Clause, DeadlineFilter, EntryKind, EntryQuery, NewCase, NewEntry, Participant,
+    Stage, Store,
+};
+
+use crate::output::Output;
+
+#[derive(Parser)]
+#[command(
+    name = "pacta",
+    version,
+    about = "Offline case manager for the peaceful settlement of disputes between states (clause (k) of A/66/359)"
+)]
+struct Cli {
+    /// Data directory [default: the platform's data dir, e.g. ~/.local/share/pacta]
+    #[arg(long, global = true, env = "PACTA_DATA_DIR", value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Print exactly one JSON document on stdout
+    #[arg(long, global = true)]
+    json: bool,
+    /// Who is recording [default: $PACTA_AUTHOR, else $USER]
+    #[arg(long, global = true, value_name = "NAME")]
+    author: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Open, list and show cases
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// Log steps of a case and read its journal
+    #[command(subcommand)]
+    Log(LogCommand),
+    /// Move a case to another stage, with the reason
+    Stage {
+        case: String,
+        /// consultation, mediation, settlement, closed, withdrawn or referred
+        to: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Deadlines of a case, and overdue and upcoming ones across cases
+    #[command(subcommand)]
+    Deadline(DeadlineCommand),
+    /// Documents attached to a case
+    #[command(subcommand)]
+    Doc(DocCommand),
+    /// Full-text search over case titles, summaries and journal entries
+    Search {
+        query: String,
+        /// Only within this case
+        #[arg(long, value_name = "REF")]
+        case: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Check the database, every journal chain and every document
+    Verify,
+}
+
+#[derive(Subcommand)]
+enum CaseCommand {
+    /// Open a new case (in consultation)
+    New(NewCaseArgs),
+    /// List cases, newest first
+    List {
+        #[arg(long)]
+        stage: Option<String>,
+        #[arg(long)]
+        party: Option<String>,
+        #[arg(long)]
+        clause: Option<String>,
+    },
+    /// Show one case: parties, participants, stage, deadlines, documents
+    Show { case: String },
+    /// Add a mediator, legal officer or delegate to a case
+    Participant {
+        case: String,
+        #[arg(long)]
+        name: String,
+        /// mediator, legal_officer or delegate
+        #[arg(long)]
+        role: String,
+        /// The party a delegate represents
+        #[arg(long)]
+        party: Option<String>,
+    },
+}
+
+#[derive(Args)]
+struct NewCaseArgs {
+    #[arg(long)]
+    title: String,
+    /// A state or organisation in dispute (at least two)
+    #[arg(long = "party", value_name = "NAME")]
+    parties: Vec<String>,
+    /// A clause of the code invoked, a to k [default: k]
+    #[arg(long = "clause", value_name = "LETTER")]
+    clauses: Vec<String>,
+    #[arg(long, default_value = "")]
+    summary: String,
+    /// en, zh or ru [default: en]
+    #[arg(long)]
+    language: Option<String>,
+    /// public, restricted or confidential [default: restricted]
+    #[arg(long)]
+    confidentiality: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum LogCommand {
+    /// Log a meeting, communication, proposal, note or agreement
+    Add {
+        case: String,
+        #[arg(long)]
+        kind: String,
+        /// Markdown text; `-` reads it from standard input
+        #[arg(long)]
+        body: String,
+        /// When it happened [default: now]: RFC 3339, or local `2026-11-26 14:30`
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// A file to attach (repeatable)
+        #[arg(long = "attach", value_name = "FILE")]
+        attachments: Vec<PathBuf>,
+    },
+    /// List a case's journal, oldest first
+    List {
+        case: String,
+        /// Only the last N entries
+        #[arg(long, value_name = "N")]
+        last: Option<u32>,
+    },
+    /// Correct an entry: adds a correction that points at it
+    Correct {
+        case: String,
+        /// The entry's number (#) or id
+        entry: String,
+        /// Markdown text; `-` reads it from standard input
+        #[arg(long)]
+        body: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum DeadlineCommand {
+    /// Set a deadline in a case
+    Add {
+        case: String,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        due: String,
+        #[arg(long)]
+        what: String,
+    },
+    /// Open deadlines across cases, soonest first
+    List {
+        /// Only those past their date
+        #[arg(long)]
+        overdue: bool,
+        #[arg(long, value_name = "REF")]
+        case: Option<String>,
+        /// Include deadlines already met
+        #[arg(long)]
+        all: bool,
+    },
+    /// Mark a deadline as met
+    Done {
+        case: String,
+        /// The number (#) of the entry that set the deadline
+        deadline: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum DocCommand {
+    /// Attach a file to a case
+    Add { case: String, file: PathBuf },
+    /// List a case's documents with their hashes
+    List { case: String },
+    /// Copy a document out of the store, checking its hash
+    Get {
+        case: String,
+        /// Its sha256, or the first 8 or more hex digits
+        sha256: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let out = Output { json: cli.json };
+    match run(cli, &out) {
+        Ok(code) => code,
+        Err(e) => {
+            out.error(&e);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn author(cli_author: Option<String>) -> anyhow::Result<String> {
+    cli_author
+        .or_else(|| std::env::var("PACTA_AUTHOR").ok())
+        .or_else(|| std::env::var("USER").ok())
+        .filter(|a| !a.trim().is_empty())
+        .ok_or_else(|| anyhow::anyhow!("who is recording? give --author NAME or set PACTA_AUTHOR"))
+}
+
+/// `-` means standard input, which must be UTF-8.
+fn body_text(body: String) -> anyhow::Result<String> {
+    if body != "-" {
+        return Ok(body);
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes)?;
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "the text on standard input is not UTF-8 (bad byte at offset {}); convert it to UTF-8 first",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
+    let data_dir = match cli.data_dir {
+        Some(dir) => dir,
+        None => pacta_core::store::default_data_dir()?,
+    };
+    let mut store = Store::open(&data_dir)?;
+    let author = || author(cli.author.clone());
+    match cli.command {
+        Command::Case(CaseCommand::New(a)) => {
+            let clauses = a
+                .clauses
+                .iter()
+                .map(|c| c.parse())
+                .collect::<Result<Vec<Clause>, _>>()?;
+            let case = store.create_case(NewCase {
+                title: a.title,
+                summary: a.summary,
+                parties: a.parties,
+                clauses,
+                language: a.language,
+                confidentiality: a.confidentiality,
+                author: author()?,
+            })?;
+            out.case(&case, &[], &[]);
+        }
+        Command::Case(CaseCommand::List {
+            stage,
+            party,
+            clause,
+        }) => {
+            let filter = CaseFilter {
+                stage: stage.map(|s| s.parse()).transpose()?,
+                party,
+                clause: clause.map(|c| c.parse()).transpose()?,
+            };
+            out.cases(&store.cases(&filter)?);
+        }
+        Command::Case(CaseCommand::Show { case }) => {
+            let case = store.case(&case)?;
+            let deadlines = store.deadlines(&DeadlineFilter {
+                case: Some(case.id.to_string()),
+                include_done: true,
+                ..Default::default()
+            })?;
+            out.case(&case, &deadlines, &store.case_documents(&case)?);
+        }
+        Command::Case(CaseCommand::Participant {
+            case,
+            name,
+            role,
+            party,
+        }) => {
+            let p = Participant {
+                name,
+                role: role.parse()?,
+                party,
+            };
+            out.entry(&store.add_participant(&case, p, &author()?)?);
+        }
+        Command::Log(LogCommand::Add {
+            case,
+            kind,
+            body,
+            at,
+            attachments,
+        }) => {
+            let kind: EntryKind = kind.parse()?;
+            let mut new = NewEntry::new(kind, &author()?, &body_text(body)?);
+            new.occurred_at = at
+                .map(|t| pacta_core::time::parse_user_time(&t))
+                .transpose()?;
+            out.entry(&store.log(&case, new, &attachments)?);
+        }
+        Command::Log(LogCommand::List { case, last }) => {
+            let case = store.case(&case)?;
+            let mut entries = store.entries(
+                &case,
+                &EntryQuery {
+                    limit: last,
+                    ..Default::default()
+                },
+            )?;
+            entries.reverse();
+            out.entries(&case, &entries);
+        }
+        Command::Log(LogCommand::Correct { case, entry, body }) => {
+            out.entry(&store.correct(&case, &entry, &author()?, &body_text(body)?)?);
+        }
+        Command::Stage { case, to, reason } => {
+            let to: Stage = to.parse()?;
+            out.entry(&store.move_stage(&case, to, &reason, &author()?)?);
+        }
+        Command::Deadline(DeadlineCommand::Add { case, due, what }) => {
+            let due = pacta_core::time::parse_date(&due)?;
+            out.deadlines(&[store.add_deadline(&case, due, &what, &author()?)?]);
+        }
+        Command::Deadline(DeadlineCommand::List { overdue, case, all }) => {
+            let filter = DeadlineFilter {
+                case,
+                overdue_only: overdue,
+                include_done: all,
+            };
+            out.deadlines(&store.deadlines(&filter)?);
+        }
+        Command::Deadline(DeadlineCommand::Done {
+            case,
+            deadline,
+            note,
+        }) => {
+            out.entry(&store.complete_deadline(&case, &deadline, &note, &author()?)?);
+        }
+        Command::Doc(DocCommand::Add { case, file }) => {
+            out.entry(&store.add_document(&case, &file, &author()?)?);
+        }
+        Command::Doc(DocCommand::List { case }) => {
+            let case = store.case(&case)?;
+            out.documents(&store.case_documents(&case)?);
+        }
+        Command::Doc(DocCommand::Get {
+            case,
+            sha256,
+            out: file,
+        }) => {
+            let doc = store.export_document(&case, &sha256, &file)?;
+            out.document_written(&doc, &file);
+        }
+        Command::Search { query, case, limit } => {
+            out.search(&store.search(&query, case.as_deref(), limit)?);
+        }
+        Command::Verify => {
+            let report = store.verify()?;
+            out.verify(&report);
+            if !report.ok {
+                return Ok(ExitCode::from(3));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

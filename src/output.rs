@@ -1,0 +1,331 @@
+//! How the CLI presents results: readable tables for people, or exactly one
+//! JSON document on stdout with `--json`. Times are shown in local time.
+
+use std::path::Path;
+
+use chrono::{DateTime, Local, Utc};
+use pacta_core::{Case, CaseDocument, Deadline, Entry, SearchHit, VerifyReport};
+use serde::Serialize;
+use serde_json::json;
+use unicode_width::UnicodeWidthStr;
+
+pub struct Output {
+    pub json: bool,
+}
+
+fn local(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// Prints rows under headers, columns padded to their widest cell (CJK-aware).
+fn table(headers: &[&str], rows: &[Vec<String>]) {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let mut s = String::new();
+        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+            if i + 1 == cells.len() {
+                s.push_str(cell);
+            } else {
+                s.push_str(cell);
+                s.push_str(&" ".repeat(w - cell.width() + 2));
+            }
+        }
+        println!("{}", s.trim_end());
+    };
+    line(headers.to_vec());
+    for row in rows {
+        line(row.iter().map(String::as_str).collect());
+    }
+}
+
+/// First line of a markdown body, shortened for a table cell.
+fn first_line(text: &str, max: usize) -> String {
+    let line = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    let more = line.chars().count() > max || text.trim().lines().count() > 1;
+    let short: String = line.chars().take(max).collect();
+    if more {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+impl Output {
+    fn print_json(&self, value: &impl Serialize) {
+        match serde_json::to_string_pretty(value) {
+            Ok(s) => println!("{s}"),
+            Err(e) => eprintln!("pacta: cannot write JSON: {e}"),
+        }
+    }
+
+    pub fn error(&self, e: &anyhow::Error) {
+        let kind = e
+            .downcast_ref::<pacta_core::Error>()
+            .map_or("error", |e| e.kind());
+        if self.json {
+            eprintln!(
+                "{}",
+                json!({ "error": { "kind": kind, "message": format!("{e:#}") } })
+            );
+        } else {
+            eprintln!("pacta: {e:#}");
+        }
+    }
+
+    pub fn case(&self, case: &Case, deadlines: &[Deadline], documents: &[CaseDocument]) {
+        if self.json {
+            return self.print_json(
+                &json!({ "case": case, "deadlines": deadlines, "documents": documents }),
+            );
+        }
+        println!("{}  {}", case.reference, case.title);
+        println!("  stage:        {}", case.stage);
+        let moves: Vec<&str> = case
+            .stage
+            .allowed_moves()
+            .iter()
+            .map(|s| s.as_str())
+            .collect();
+        if !moves.is_empty() {
+            println!("  can move to:  {}", moves.join(", "));
+        }
+        println!("  parties:      {}", case.parties.join("; "));
+        let clauses: Vec<String> = case
+            .clauses
+            .iter()
+            .map(|c| format!("({c}) {}", c.topic()))
+            .collect();
+        println!("  clauses:      {}", clauses.join("\n                "));
+        for p in &case.participants {
+            let of = p
+                .party
+                .as_ref()
+                .map(|party| format!(" of {party}"))
+                .unwrap_or_default();
+            println!(
+                "  {:<13} {}{of}",
+                format!("{}:", p.role.as_str().replace('_', " ")),
+                p.name
+            );
+        }
+        println!("  opened:       {}", local(case.opened_at));
+        if let Some(closed) = case.closed_at {
+            println!("  closed:       {}", local(closed));
+        }
+        println!(
+            "  language:     {}   confidentiality: {}",
+            case.language, case.confidentiality
+        );
+        println!("  journal:      {} entries   id: {}", case.entries, case.id);
+        if !case.summary.is_empty() {
+            println!("\n{}", case.summary);
+        }
+        if !deadlines.is_empty() {
+            println!("\nDeadlines");
+            self.deadlines(deadlines);
+        }
+        if !documents.is_empty() {
+            println!("\nDocuments");
+            self.documents(documents);
+        }
+    }
+
+    pub fn cases(&self, cases: &[Case]) {
+        if self.json {
+            return self.print_json(&json!({ "cases": cases }));
+        }
+        if cases.is_empty() {
+            return println!(
+                "No cases. Open one with `pacta case new --title T --party A --party B`."
+            );
+        }
+        let rows: Vec<Vec<String>> = cases
+            .iter()
+            .map(|c| {
+                vec![
+                    c.reference.to_string(),
+                    c.stage.to_string(),
+                    first_line(&c.title, 48),
+                    c.parties.join(" / "),
+                    c.entries.to_string(),
+                    if c.overdue > 0 {
+                        format!("{} overdue", c.overdue)
+                    } else {
+                        String::new()
+                    },
+                ]
+            })
+            .collect();
+        table(
+            &["REFERENCE", "STAGE", "TITLE", "PARTIES", "ENTRIES", ""],
+            &rows,
+        );
+    }
+
+    pub fn entry(&self, e: &Entry) {
+        if self.json {
+            return self.print_json(&json!({ "entry": e }));
+        }
+        println!(
+            "#{} {} recorded ({}), hash {}",
+            e.seq,
+            e.kind,
+            local(e.occurred_at),
+            &e.hash[..16]
+        );
+        for d in &e.documents {
+            println!(
+                "  attached {} ({} bytes, sha256 {})",
+                d.name, d.size, d.sha256
+            );
+        }
+    }
+
+    pub fn entries(&self, case: &Case, entries: &[Entry]) {
+        if self.json {
+            return self.print_json(&json!({ "case": case.reference, "entries": entries }));
+        }
+        println!("{}  {}  ({})", case.reference, case.title, case.stage);
+        for e in entries {
+            let mut marks = String::new();
+            if let Some(seq) = e.data.get("corrects_seq").and_then(|s| s.as_i64()) {
+                marks.push_str(&format!(" (corrects #{seq})"));
+            }
+            if !e.corrected_by.is_empty() {
+                let by: Vec<String> = e.corrected_by.iter().map(|s| format!("#{s}")).collect();
+                marks.push_str(&format!(" [CORRECTED by {}]", by.join(", ")));
+            }
+            println!(
+                "\n#{} {}  {}  {}{marks}",
+                e.seq,
+                local(e.occurred_at),
+                e.kind,
+                e.author
+            );
+            for line in e.body.lines() {
+                println!("    {line}");
+            }
+            for d in &e.documents {
+                println!("    📎 {} ({} bytes, sha256 {})", d.name, d.size, d.sha256);
+            }
+        }
+    }
+
+    pub fn deadlines(&self, deadlines: &[Deadline]) {
+        if self.json {
+            return self.print_json(&json!({ "deadlines": deadlines }));
+        }
+        if deadlines.is_empty() {
+            return println!("No deadlines.");
+        }
+        let rows: Vec<Vec<String>> = deadlines
+            .iter()
+            .map(|d| {
+                vec![
+                    d.due.to_string(),
+                    format!("{:?}", d.status)
+                        .to_lowercase()
+                        .replace("duetoday", "due today"),
+                    format!("{} #{}", d.case_reference, d.entry_seq),
+                    first_line(&d.what, 60),
+                ]
+            })
+            .collect();
+        table(&["DUE", "STATUS", "SET BY", "WHAT"], &rows);
+    }
+
+    pub fn documents(&self, docs: &[CaseDocument]) {
+        if self.json {
+            return self.print_json(&json!({ "documents": docs }));
+        }
+        if docs.is_empty() {
+            return println!("No documents.");
+        }
+        let rows: Vec<Vec<String>> = docs
+            .iter()
+            .map(|d| {
+                vec![
+                    d.sha256.clone(),
+                    d.size.to_string(),
+                    format!("#{}", d.entry_seq),
+                    d.name.clone(),
+                ]
+            })
+            .collect();
+        table(&["SHA256", "BYTES", "ENTRY", "NAME"], &rows);
+    }
+
+    pub fn document_written(&self, doc: &CaseDocument, path: &Path) {
+        if self.json {
+            return self.print_json(&json!({ "document": doc, "written_to": path }));
+        }
+        println!(
+            "wrote {} ({} bytes, sha256 verified) to {}",
+            doc.name,
+            doc.size,
+            path.display()
+        );
+    }
+
+    pub fn search(&self, hits: &[SearchHit]) {
+        if self.json {
+            return self.print_json(&json!({ "hits": hits }));
+        }
+        if hits.is_empty() {
+            return println!("Nothing found.");
+        }
+        for h in hits {
+            let place = match h.entry_seq {
+                Some(seq) => format!("{} #{seq}", h.case_reference),
+                None => h.case_reference.to_string(),
+            };
+            println!(
+                "{place}  {}\n    {}",
+                h.case_title,
+                h.snippet.replace('\n', " ")
+            );
+        }
+    }
+
+    pub fn verify(&self, report: &VerifyReport) {
+        if self.json {
+            return self.print_json(report);
+        }
+        for p in &report.problems {
+            let mut place = Vec::new();
+            if let Some(case) = &p.case {
+                place.push(case.clone());
+            }
+            if let Some(seq) = p.entry {
+                place.push(format!("entry #{seq}"));
+            }
+            if let Some(doc) = &p.document {
+                place.push(format!("document {doc}"));
+            }
+            let place = if place.is_empty() {
+                "store".to_string()
+            } else {
+                place.join(" ")
+            };
+            eprintln!("PROBLEM {place}: {}", p.problem);
+        }
+        let summary = format!(
+            "{} cases, {} journal entries, {} documents checked",
+            report.cases, report.entries, report.documents
+        );
+        if report.ok {
+            println!("OK: {summary}; database integrity ok, every chain verifies, every document matches its hash");
+        } else {
+            println!("FAILED: {} problems; {summary}", report.problems.len());
+        }
+    }
+}
