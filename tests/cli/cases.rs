@@ -1,0 +1,241 @@
+//! A mediator opens cases, names who takes part, and moves them through stages.
+
+use super::support::Pacta;
+
+#[test]
+fn references_count_up_within_the_year_without_gaps() {
+    let p = Pacta::new();
+    let year = chrono::Utc::now().format("%Y").to_string();
+    let first = p.new_case("Cable incident");
+    let second = p.new_case("Satellite interference");
+    assert_eq!(first, format!("K-{year}-0001"));
+    assert_eq!(second, format!("K-{year}-0002"));
+}
+
+#[test]
+fn a_new_case_starts_in_consultation_under_clause_k_and_shows_by_reference_or_id() {
+    let p = Pacta::new();
+    let v = p.json(&[
+        "case",
+        "new",
+        "--title",
+        "Supply chain dispute",
+        "--party",
+        "Aldoria",
+        "--party",
+        "Belmont",
+        "--party",
+        "Regional Telecom Union",
+        "--clause",
+        "d",
+        "--summary",
+        "Routers withheld at customs.",
+    ]);
+    let case = &v["case"];
+    assert_eq!(case["stage"], "consultation");
+    assert_eq!(case["clauses"], serde_json::json!(["d"]));
+    assert_eq!(
+        case["parties"],
+        serde_json::json!(["Aldoria", "Belmont", "Regional Telecom Union"])
+    );
+    let id = case["id"].as_str().unwrap();
+    assert_eq!(id.chars().nth(14), Some('7'), "ids are UUID v7: {id}");
+
+    let by_id = p.json(&["case", "show", id]);
+    assert_eq!(by_id["case"]["reference"], case["reference"]);
+    assert_eq!(by_id["case"]["summary"], "Routers withheld at customs.");
+
+    let default = p.json(&[
+        "case", "new", "--title", "T", "--party", "A", "--party", "B",
+    ]);
+    assert_eq!(default["case"]["clauses"], serde_json::json!(["k"]));
+}
+
+#[test]
+fn the_case_list_filters_by_stage_party_and_clause() {
+    let p = Pacta::new();
+    let a = p.new_case("First");
+    p.json(&[
+        "case",
+        "new",
+        "--title",
+        "Second",
+        "--party",
+        "Carpathia",
+        "--party",
+        "Dalmora",
+        "--clause",
+        "b",
+    ]);
+    p.json(&[
+        "stage",
+        &a,
+        "mediation",
+        "--reason",
+        "Both parties accept a mediator",
+    ]);
+
+    let refs = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["case", "list"];
+        all.extend_from_slice(args);
+        p.json(&all)["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(refs(&[]), ["Second", "First"]);
+    assert_eq!(refs(&["--stage", "mediation"]), ["First"]);
+    assert_eq!(refs(&["--party", "dalmora"]), ["Second"]);
+    assert_eq!(refs(&["--clause", "b"]), ["Second"]);
+    assert!(refs(&["--stage", "closed"]).is_empty());
+}
+
+#[test]
+fn a_case_goes_through_mediation_to_settlement_and_closure_each_move_a_journal_entry() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    for (to, reason) in [
+        (
+            "mediation",
+            "Parties accepted the good offices of a mediator",
+        ),
+        ("settlement", "Draft agreement initialled"),
+        ("mediation", "Settlement broke down over the timetable"),
+        ("settlement", "Revised agreement signed"),
+        ("closed", "All commitments fulfilled"),
+    ] {
+        let v = p.json(&["stage", &r, to, "--reason", reason]);
+        assert_eq!(v["entry"]["kind"], "stage_change");
+        assert_eq!(v["entry"]["data"]["to"], to);
+        assert_eq!(v["entry"]["body"], reason);
+    }
+    let case = p.json(&["case", "show", &r]);
+    assert_eq!(case["case"]["stage"], "closed");
+    assert!(case["case"]["closed_at"].is_string());
+    let journal = p.json(&["log", "list", &r]);
+    let stages: Vec<&str> = journal["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["data"]["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "consultation",
+            "mediation",
+            "settlement",
+            "mediation",
+            "settlement",
+            "closed"
+        ]
+    );
+}
+
+#[test]
+fn consultation_may_settle_directly_and_any_open_stage_may_be_withdrawn_or_referred() {
+    let p = Pacta::new();
+    let a = p.new_case("Agreed directly");
+    p.json(&[
+        "stage",
+        &a,
+        "settlement",
+        "--reason",
+        "Agreed in consultations",
+    ]);
+    let b = p.new_case("Referred");
+    p.json(&[
+        "stage",
+        &b,
+        "referred",
+        "--reason",
+        "Parties agreed to arbitration (Art. 33)",
+    ]);
+    let c = p.new_case("Withdrawn");
+    p.json(&["stage", &c, "mediation", "--reason", "m"]);
+    p.json(&[
+        "stage",
+        &c,
+        "withdrawn",
+        "--reason",
+        "Request withdrawn by Aldoria",
+    ]);
+}
+
+#[test]
+fn participants_join_with_roles_and_delegates_represent_a_party() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    p.json(&[
+        "case",
+        "participant",
+        &r,
+        "--name",
+        "Dr. Ines Moreau",
+        "--role",
+        "mediator",
+    ]);
+    p.json(&[
+        "case",
+        "participant",
+        &r,
+        "--name",
+        "Li Wei",
+        "--role",
+        "legal-officer",
+    ]);
+    p.json(&[
+        "case",
+        "participant",
+        &r,
+        "--name",
+        "Amb. Karsk",
+        "--role",
+        "delegate",
+        "--party",
+        "republic of aldoria",
+    ]);
+    let case = p.json(&["case", "show", &r]);
+    let people = case["case"]["participants"].as_array().unwrap();
+    assert_eq!(people.len(), 3);
+    let delegate = people.iter().find(|x| x["role"] == "delegate").unwrap();
+    assert_eq!(delegate["party"], "Republic of Aldoria");
+    let err = p.fails(&[
+        "case",
+        "participant",
+        &r,
+        "--name",
+        "X",
+        "--role",
+        "delegate",
+        "--party",
+        "Nowhere",
+    ]);
+    assert!(
+        err.contains("'Nowhere' is not a party") && err.contains("Kingdom of Belmont"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_readable_table_lists_cases_with_overdue_badges() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    p.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2020-01-31",
+        "--what",
+        "Reply to the request",
+    ]);
+    let out = p.cmd().args(["case", "list"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&r) && text.contains("Cable incident") && text.contains("1 overdue"),
+        "{text}"
+    );
+}

@@ -1,0 +1,97 @@
+//! Deadlines per case, and one view of what is overdue and upcoming across cases.
+
+use super::support::Pacta;
+
+#[test]
+fn overdue_and_upcoming_deadlines_across_cases_soonest_first() {
+    let p = Pacta::new();
+    let a = p.new_case("Cable incident");
+    let b = p.new_case("Satellite interference");
+    let today = chrono::Utc::now().date_naive();
+    let days = |n: i64| (today + chrono::Duration::days(n)).to_string();
+    p.json(&[
+        "deadline",
+        "add",
+        &a,
+        "--due",
+        &days(10),
+        "--what",
+        "Reply to the proposal",
+    ]);
+    let set = p.json(&[
+        "deadline",
+        "add",
+        &b,
+        "--due",
+        &days(-3),
+        "--what",
+        "Submit written views",
+    ]);
+    assert_eq!(set["deadlines"][0]["status"], "overdue");
+    p.json(&[
+        "deadline",
+        "add",
+        &a,
+        "--due",
+        &days(-1),
+        "--what",
+        "Name a mediator",
+    ]);
+
+    let all = p.json(&["deadline", "list"]);
+    let whats: Vec<&str> = all["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["what"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        whats,
+        [
+            "Submit written views",
+            "Name a mediator",
+            "Reply to the proposal"
+        ]
+    );
+
+    let overdue = p.json(&["deadline", "list", "--overdue"]);
+    assert_eq!(overdue["deadlines"].as_array().unwrap().len(), 2);
+
+    let only_a = p.json(&["deadline", "list", "--case", &a]);
+    assert_eq!(only_a["deadlines"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_met_deadline_leaves_the_open_list_and_is_journaled() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    let set = p.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2020-05-01",
+        "--what",
+        "Reply to the request",
+    ]);
+    let seq = set["deadlines"][0]["entry_seq"].to_string();
+    let done = p.json(&[
+        "deadline",
+        "done",
+        &r,
+        &seq,
+        "--note",
+        "Reply received by note verbale",
+    ]);
+    assert_eq!(done["entry"]["kind"], "deadline");
+    assert!(p.json(&["deadline", "list"])["deadlines"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let all = p.json(&["deadline", "list", "--all"]);
+    assert_eq!(all["deadlines"][0]["status"], "done");
+    let err = p.fails(&["deadline", "done", &r, &seq]);
+    assert!(err.contains("already met"), "{err}");
+    let err = p.fails(&["deadline", "done", &r, "1"]);
+    assert!(err.contains("does not set a deadline"), "{err}");
+}

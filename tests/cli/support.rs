@@ -1,0 +1,147 @@
+//! A temporary data dir and the real `pacta` binary, run as a process.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+pub struct Pacta {
+    pub home: TempDir,
+}
+
+impl Pacta {
+    pub fn new() -> Pacta {
+        Pacta {
+            home: TempDir::new().expect("temp dir"),
+        }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.home.path().join("data")
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.data_dir().join("pacta.db")
+    }
+
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("pacta").expect("pacta binary");
+        cmd.env("PACTA_DATA_DIR", self.data_dir())
+            .env("PACTA_AUTHOR", "Test Mediator")
+            .env("TZ", "UTC");
+        cmd
+    }
+
+    /// Runs a command that must succeed with `--json`, returning its document.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let out = self
+            .cmd()
+            .args(args)
+            .arg("--json")
+            .output()
+            .expect("run pacta");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "pacta {args:?} failed: {}{stdout}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("not one JSON document ({e}): {stdout}"))
+    }
+
+    /// Runs a command that must fail; returns its stderr.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().expect("run pacta");
+        assert!(!out.status.success(), "pacta {args:?} should have failed");
+        assert!(out.stdout.is_empty(), "a failing command printed on stdout");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+
+    /// Opens a case between two states and returns its reference.
+    pub fn new_case(&self, title: &str) -> String {
+        let v = self.json(&[
+            "case",
+            "new",
+            "--title",
+            title,
+            "--party",
+            "Republic of Aldoria",
+            "--party",
+            "Kingdom of Belmont",
+        ]);
+        v["case"]["reference"]
+            .as_str()
+            .expect("reference")
+            .to_owned()
+    }
+
+    /// Everything a user could lose: every row of every table and every file
+    /// under the data dir with its bytes. Two equal snapshots mean nothing changed.
+    pub fn snapshot(&self) -> String {
+        let mut out = String::new();
+        if self.db().exists() {
+            let conn = rusqlite::Connection::open(self.db()).expect("open db");
+            let mut tables: Vec<String> = conn
+                .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' ORDER BY name")
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            tables.push("journal_fts".into());
+            for t in tables {
+                let mut stmt = conn
+                    .prepare(&format!("SELECT * FROM {t} ORDER BY 1"))
+                    .unwrap();
+                let n = stmt.column_count();
+                let rows = stmt
+                    .query_map([], |r| {
+                        (0..n)
+                            .map(|i| {
+                                r.get::<_, rusqlite::types::Value>(i)
+                                    .map(|v| format!("{v:?}"))
+                            })
+                            .collect::<Result<Vec<_>, _>>()
+                    })
+                    .unwrap();
+                for row in rows {
+                    out.push_str(&format!("{t}: {}\n", row.unwrap().join(" | ")));
+                }
+            }
+        }
+        list_files(&self.data_dir(), &mut out);
+        out
+    }
+}
+
+fn list_files(dir: &Path, out: &mut String) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    for p in paths {
+        let name = p.file_name().unwrap().to_string_lossy();
+        if name.starts_with("pacta.db") {
+            continue; // the database is compared by content above
+        }
+        if p.is_dir() {
+            out.push_str(&format!("dir {}\n", p.display()));
+            list_files(&p, out);
+        } else {
+            out.push_str(&format!(
+                "file {} {:?}\n",
+                p.display(),
+                std::fs::read(&p).unwrap()
+            ));
+        }
+    }
+}
+
+/// Runs SQL behind Pacta's back, as someone with the `sqlite3` tool could.
+pub fn tamper(db: &Path, sql: &str) {
+    let conn = rusqlite::Connection::open(db).expect("open db");
+    conn.execute_batch(sql).expect("tamper");
+}
