@@ -37,8 +37,12 @@ fn search_finds_entries_and_cases_ranked_with_snippets() {
 
     let v = p.json(&["search", "cable"]);
     let hits = v["hits"].as_array().unwrap();
-    // The title, the opening entry (which records the title), and two entries.
-    assert_eq!(hits.len(), 4, "{hits:?}");
+    assert_eq!(hits.len(), 3, "{hits:?}");
+    assert_eq!(
+        hits[0]["entry_seq"],
+        serde_json::Value::Null,
+        "a case whose title matches comes first"
+    );
     assert!(
         hits.iter()
             .any(|h| h["case_reference"] == a.as_str() && h["entry_seq"].is_null()),
@@ -79,4 +83,53 @@ fn search_syntax_typed_by_a_user_is_taken_literally() {
     }
     let err = p.fails(&["search", "   "]);
     assert!(err.contains("search is empty"), "{err}");
+}
+
+#[test]
+fn chinese_and_russian_text_is_found_by_a_word_inside_it() {
+    let p = Pacta::new();
+    let r = p.new_case("海底电缆事件");
+    p.json(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "meeting",
+        "--body",
+        "双方代表团同意在日内瓦进行磋商。",
+    ]);
+    p.json(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "note",
+        "--body",
+        "Делегации согласились продолжить консультации в Женеве.",
+    ]);
+
+    let v = p.json(&["search", "磋商"]);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(
+        v["hits"][0]["snippet"],
+        "双方代表团同意在日内瓦进行**磋商**。"
+    );
+    let v = p.json(&["search", "电缆"]);
+    assert_eq!(
+        v["hits"][0]["entry_seq"],
+        serde_json::Value::Null,
+        "the case title matches: {v}"
+    );
+    let v = p.json(&["search", "консультации"]);
+    assert_eq!(v["hits"][0]["entry_seq"], 3, "{v}");
+    assert!(v["hits"][0]["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("**консультации**"));
+    let v = p.json(&["search", "женеве"]);
+    assert_eq!(
+        v["hits"].as_array().unwrap().len(),
+        1,
+        "case-insensitive in Cyrillic: {v}"
+    );
 }

@@ -83,14 +83,14 @@ impl Pacta {
         let mut out = String::new();
         if self.db().exists() {
             let conn = rusqlite::Connection::open(self.db()).expect("open db");
-            let mut tables: Vec<String> = conn
-                .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' ORDER BY name")
+            let tables: Vec<String> = conn
+                // Virtual tables are seen through their shadow tables (`*_fts_data`, ...).
+                .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
                 .unwrap()
                 .query_map([], |r| r.get(0))
                 .unwrap()
                 .map(Result::unwrap)
                 .collect();
-            tables.push("journal_fts".into());
             for t in tables {
                 let mut stmt = conn
                     .prepare(&format!("SELECT * FROM {t} ORDER BY 1"))

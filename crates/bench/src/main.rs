@@ -1,1 +1,480 @@
-fn main() {}
+//! Pacta's corpus generator and benchmark harness (see BENCHMARKS.md).
+//!
+//! `pacta-bench corpus --data-dir D` builds the reference corpus (10,000
+//! cases, 1,000,000 journal entries, one case of 10,000 entries) through the
+//! core's public API, timing the bulk load; `pacta-bench run --data-dir D`
+//! measures the targets of DESIGN.md on it and prints a markdown table.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use clap::{Parser, Subcommand};
+use pacta_core::{CaseId, EntryKind, EntryQuery, NewCase, NewEntry, Store};
+
+#[derive(Parser)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Build the reference corpus in an empty data dir
+    Corpus {
+        #[arg(long)]
+        data_dir: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        cases: usize,
+        #[arg(long, default_value_t = 1_000_000)]
+        entries: usize,
+        /// Entries in the one large case
+        #[arg(long, default_value_t = 10_000)]
+        large_case: usize,
+    },
+    /// Measure the targets on a corpus
+    Run {
+        #[arg(long)]
+        data_dir: PathBuf,
+        /// Durable appends to time
+        #[arg(long, default_value_t = 500)]
+        appends: usize,
+    },
+}
+
+/// A small deterministic generator (xorshift64*), so every corpus is the same.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const STATES: &[&str] = &[
+    "Republic of Aldoria",
+    "Kingdom of Belmont",
+    "Carpathian Federation",
+    "Dalmoran Union",
+    "State of Estoria",
+    "Republic of Fendral",
+    "Grand Duchy of Galen",
+    "Hesperian Republic",
+    "Islands of Ivor",
+    "Jorvan Confederation",
+    "Kestrel Emirates",
+    "Lunar Coast Republic",
+    "Regional Telecom Union",
+    "Maritime Cable Authority",
+];
+const WORDS: &[&str] = &[
+    "delegation",
+    "consultation",
+    "mediator",
+    "proposal",
+    "cable",
+    "satellite",
+    "interference",
+    "network",
+    "infrastructure",
+    "sovereignty",
+    "agreement",
+    "repair",
+    "landing",
+    "station",
+    "incident",
+    "notification",
+    "supply",
+    "chain",
+    "routers",
+    "customs",
+    "capacity",
+    "building",
+    "cooperation",
+    "confidence",
+    "measures",
+    "timetable",
+    "experts",
+    "technical",
+    "working",
+    "group",
+    "draft",
+    "annex",
+    "commitment",
+    "verification",
+    "exchange",
+    "information",
+    "ministry",
+    "embassy",
+    "note",
+    "verbale",
+    "reply",
+    "within",
+    "days",
+    "parties",
+    "agreed",
+    "reserved",
+    "position",
+    "clarification",
+    "requested",
+    "meeting",
+    "geneva",
+    "vienna",
+    "session",
+    "minutes",
+    "attested",
+    "joint",
+    "statement",
+    "peaceful",
+    "settlement",
+    "dispute",
+    "article",
+    "charter",
+    "enquiry",
+    "conciliation",
+    "arbitration",
+    "regional",
+    "arrangement",
+    "outage",
+    "attribution",
+    "forensic",
+    "report",
+    "evidence",
+    "schedule",
+    "compensation",
+    "assurance",
+    "non-repetition",
+    "hotline",
+    "contact",
+    "point",
+    "coordination",
+    "observer",
+    "secretariat",
+    "deadline",
+    "extension",
+    "granted",
+    "declined",
+    "the",
+    "the",
+    "the",
+    "of",
+    "of",
+    "and",
+    "and",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "was",
+    "were",
+];
+
+/// A vocabulary like real prose: the common words above, then thousands of
+/// rarer ones (names, places, technical terms) made from syllables.
+fn vocabulary() -> Vec<String> {
+    const SYLLABLES: &[&str] = &[
+        "ka", "ro", "vel", "mi", "tor", "an", "dra", "sel", "um", "ber", "li", "no", "gra", "ves",
+        "tin", "or",
+    ];
+    let mut words: Vec<String> = WORDS.iter().map(|w| w.to_string()).collect();
+    let n = SYLLABLES.len();
+    for i in 0..n * n * n {
+        words.push(format!(
+            "{}{}{}",
+            SYLLABLES[i % n],
+            SYLLABLES[i / n % n],
+            SYLLABLES[i / n / n]
+        ));
+    }
+    words
+}
+
+/// Picks a word with a roughly Zipfian frequency: the first words are common.
+fn word<'a>(rng: &mut Rng, vocabulary: &'a [String]) -> &'a str {
+    let u = (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+    let i = (vocabulary.len() as f64).powf(u) as usize - 1;
+    &vocabulary[i.min(vocabulary.len() - 1)]
+}
+
+fn sentence(rng: &mut Rng, vocabulary: &[String]) -> String {
+    let n = 6 + rng.below(18);
+    let words: Vec<&str> = (0..n).map(|_| word(rng, vocabulary)).collect();
+    let text = words.join(" ");
+    format!("{}{}.", text[..1].to_uppercase(), &text[1..])
+}
+
+/// Bodies like a mediator's journal: mostly quick notes of 1–2 sentences,
+/// some paragraphs of 3–6, and one in ten long minutes of 8–20 (about 380
+/// characters on average, 50 to 3,000).
+fn body(rng: &mut Rng, vocabulary: &[String]) -> String {
+    let n = match rng.below(100) {
+        0..=54 => 1 + rng.below(2),
+        55..=89 => 3 + rng.below(4),
+        _ => 8 + rng.below(13),
+    };
+    (0..n)
+        .map(|_| sentence(rng, vocabulary))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn percentile(samples: &mut [Duration], p: f64) -> Duration {
+    samples.sort();
+    samples[((samples.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    match Cli::parse().command {
+        Cmd::Corpus {
+            data_dir,
+            cases,
+            entries,
+            large_case,
+        } => corpus(data_dir, cases, entries, large_case),
+        Cmd::Run { data_dir, appends } => run(data_dir, appends),
+    }
+}
+
+fn corpus(
+    dir: PathBuf,
+    cases: usize,
+    entries: usize,
+    large_case: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let mut store = Store::open(&dir)?;
+    if !store.cases(&Default::default())?.is_empty() {
+        return Err(format!(
+            "{} already holds cases: give an empty data dir",
+            dir.display()
+        )
+        .into());
+    }
+    let mut rng = Rng(0x5eed_cafe_f00d_d00d);
+    let vocabulary = vocabulary();
+    let start = Instant::now();
+    let mut ids: Vec<CaseId> = Vec::with_capacity(cases);
+    for i in 0..cases {
+        let a = rng.below(STATES.len());
+        let b = (a + 1 + rng.below(STATES.len() - 1)) % STATES.len();
+        let case = store.create_case(NewCase {
+            title: format!("{} {} dispute {i}", rng.pick(WORDS), rng.pick(WORDS)),
+            summary: body(&mut rng, &vocabulary),
+            parties: vec![STATES[a].into(), STATES[b].into()],
+            author: "corpus".into(),
+            ..Default::default()
+        })?;
+        ids.push(case.id);
+    }
+    eprintln!("{cases} cases in {:.1} s", start.elapsed().as_secs_f64());
+
+    // Each case already has its opening entry; the large case (the first) gets
+    // `large_case` entries, the rest share what remains.
+    let remaining = entries.saturating_sub(cases + large_case);
+    let per_case = remaining / cases.max(1);
+    let kinds = EntryKind::LOGGABLE;
+    let mut plan: Vec<(CaseId, usize)> = vec![(ids[0], large_case)];
+    plan.extend(ids.iter().skip(1).map(|id| (*id, per_case)));
+    let mut batch = Vec::with_capacity(50_000);
+    let mut loaded = 0usize;
+    let mut load_time = Duration::ZERO;
+    let mut flush =
+        |store: &mut Store, batch: &mut Vec<(CaseId, NewEntry)>| -> Result<(), pacta_core::Error> {
+            let t = Instant::now();
+            loaded += store.append_batch(batch.drain(..))?;
+            load_time += t.elapsed();
+            Ok(())
+        };
+    for (id, n) in plan {
+        for _ in 0..n {
+            let kind = kinds[rng.below(kinds.len())];
+            batch.push((
+                id,
+                NewEntry::new(kind, "corpus", &body(&mut rng, &vocabulary)),
+            ));
+            if batch.len() == 50_000 {
+                flush(&mut store, &mut batch)?;
+            }
+        }
+    }
+    flush(&mut store, &mut batch)?;
+    let rate = loaded as f64 / load_time.as_secs_f64();
+    println!("| bulk load (append_batch, 50,000 entries per transaction) | {loaded} entries in {:.2} s = **{:.0} entries/s** | ≥ 100,000 entries/s |", load_time.as_secs_f64(), rate);
+    eprintln!("corpus done in {:.1} s", start.elapsed().as_secs_f64());
+    Ok(())
+}
+
+const QUERIES: &[&str] = &[
+    "cable",
+    "satellite interference",
+    "mediator proposal",
+    "geneva session",
+    "forensic report",
+    "compensation",
+    "hotline contact point",
+    "non-repetition",
+    "customs routers",
+    "arbitration",
+    "verification annex",
+    "repair schedule",
+    "embassy note verbale",
+    "dispute 4242",
+    "attribution evidence",
+    "capacity building",
+    "extension granted",
+    "observer secretariat",
+    "outage",
+    "vienna minutes",
+    "kavelmi",
+    "dratorsel",
+    "umberli treaty",
+    "gravestin",
+    "noka",
+];
+
+fn run(dir: PathBuf, appends: usize) -> Result<(), Box<dyn std::error::Error>> {
+    let mut store = Store::open(&dir)?;
+    let cases = store.cases(&Default::default())?;
+    let largest = cases
+        .iter()
+        .max_by_key(|c| c.entries)
+        .ok_or("the corpus is empty: run `corpus` first")?;
+    let total: i64 = cases.iter().map(|c| c.entries).sum();
+    println!(
+        "Corpus: {} cases, {total} journal entries; largest case {} with {} entries.\n",
+        cases.len(),
+        largest.reference,
+        largest.entries
+    );
+    println!("| operation | measured | target |\n|---|---|---|");
+
+    // Open a case of 10,000 entries: the case and the first page of 100.
+    let reference = largest.reference.to_string();
+    let mut samples = Vec::new();
+    for _ in 0..200 {
+        let t = Instant::now();
+        let case = store.case(&reference)?;
+        let page = store.entries(
+            &case,
+            &EntryQuery {
+                limit: Some(100),
+                ..Default::default()
+            },
+        )?;
+        samples.push(t.elapsed());
+        assert_eq!(page.len(), 100);
+    }
+    let first = samples[0];
+    println!(
+        "| open a case of {} entries, first page of 100 | first {}, p50 {}, p95 {} | ≤ 20 ms |",
+        largest.entries,
+        ms(first),
+        ms(percentile(&mut samples, 0.5)),
+        ms(percentile(&mut samples, 0.95))
+    );
+
+    // Full-text search over the whole corpus, and the same search by sqlite3.
+    let mut samples = Vec::new();
+    for _ in 0..5 {
+        for q in QUERIES {
+            let t = Instant::now();
+            store.search(q, None, 20)?;
+            samples.push(t.elapsed());
+        }
+    }
+    let (p50, p95) = (
+        percentile(&mut samples, 0.5),
+        percentile(&mut samples, 0.95),
+    );
+    println!(
+        "| search, {} queries × 5, top 20 with snippets | p50 {}, p95 {} | p95 ≤ 30 ms |",
+        QUERIES.len(),
+        ms(p50),
+        ms(p95)
+    );
+    match sqlite3_search(&store.database_path()) {
+        Ok(mut s) => println!("| the same journal searches by the `sqlite3` tool (`.timer on`) | p50 {}, p95 {} | reference |", ms(percentile(&mut s, 0.5)), ms(percentile(&mut s, 0.95))),
+        Err(e) => println!("| the same searches by the `sqlite3` tool | not run: {e} | reference |"),
+    }
+
+    // Durable append of one entry (a commit with fsync each) to a busy case.
+    let mut samples = Vec::new();
+    for i in 0..appends {
+        let t = Instant::now();
+        store.log(
+            &reference,
+            NewEntry::new(
+                EntryKind::Note,
+                "bench",
+                &format!("Benchmark note {i}: the delegation asked for the minutes."),
+            ),
+            &[],
+        )?;
+        samples.push(t.elapsed());
+    }
+    println!("| durable append of one entry ({appends} appends, synchronous=FULL) | p50 {}, p95 {} | p50 ≤ 2 ms |", ms(percentile(&mut samples, 0.5)), ms(percentile(&mut samples, 0.95)));
+    Ok(())
+}
+
+/// Runs the journal half of each search in the `sqlite3` shell with its own
+/// timer, so the figure is SQLite's time without Pacta around it.
+fn sqlite3_search(db: &std::path::Path) -> Result<Vec<Duration>, String> {
+    let mut script = String::from(".timer on\n.output /dev/null\n");
+    for _ in 0..5 {
+        for q in QUERIES {
+            let fts: Vec<String> = q
+                .split_whitespace()
+                .map(|w| format!("\"\"{w}\"\""))
+                .collect();
+            script.push_str(&format!(
+                "SELECT j.seq, c.reference, hits.s FROM (SELECT rowid, snippet(journal_fts, 0, '**', '**', '…', 16) AS s, rank FROM journal_fts WHERE journal_fts MATCH '{}' ORDER BY rank LIMIT 20) hits JOIN journal j ON j.rowid = hits.rowid JOIN cases c ON c.id = j.case_id ORDER BY hits.rank;\n",
+                fts.join(" ").replace("\"\"", "\"")
+            ));
+        }
+    }
+    let out = Command::new("sqlite3")
+        .arg("-readonly")
+        .arg(db)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .map(|mut s| s.write_all(script.as_bytes()));
+            child.wait_with_output()
+        })
+        .map_err(|e| format!("sqlite3 not available ({e}); apt-get install sqlite3"))?;
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let samples: Vec<Duration> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("Run Time: real "))
+        .filter_map(|l| l.split_whitespace().next()?.parse::<f64>().ok())
+        .map(Duration::from_secs_f64)
+        .collect();
+    if samples.is_empty() {
+        return Err(format!(
+            "sqlite3 printed no timings: {}",
+            text.lines().next().unwrap_or("")
+        ));
+    }
+    Ok(samples)
+}

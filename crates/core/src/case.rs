@@ -282,6 +282,7 @@ impl Store {
                 format_utc(opened_at),
             ],
         )?;
+        crate::search::index_case(&tx, tx.last_insert_rowid(), &new.title, &new.summary)?;
         for (position, name) in new.parties.iter().enumerate() {
             tx.execute(
                 "INSERT INTO parties (case_id, position, name) VALUES (?1, ?2, ?3)",
@@ -291,7 +292,7 @@ impl Store {
         let mut entry = NewEntry::new(
             EntryKind::StageChange,
             &new.author,
-            &format!("Case {reference} opened: {}", new.title),
+            &format!("Case {reference} opened."),
         );
         entry.occurred_at = Some(opened_at);
         entry.data = json!({

@@ -79,7 +79,8 @@ pub fn write_canonical(v: &Value, out: &mut Vec<u8>) {
 fn write_string(s: &str, out: &mut Vec<u8>) {
     // serde_json escapes exactly as JCS does: \" \\ \b \f \n \r \t, other
     // control characters as \u00xx (lower-case hex), everything else as is.
-    out.extend_from_slice(Value::String(s.to_owned()).to_string().as_bytes());
+    // Writing a &str into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, s);
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! Entries are only ever inserted (the schema's triggers refuse UPDATE and
 //! DELETE); a correction is a new entry that points at the one it corrects.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -200,17 +201,31 @@ pub(crate) fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
     })
 }
 
+/// The number and hash of a case's last entry (`(0, GENESIS)` if none).
+fn last_link(tx: &Transaction, case_id: CaseId) -> Result<(i64, String)> {
+    let last = tx
+        .prepare_cached(
+            "SELECT seq, hash FROM journal WHERE case_id = ?1 ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row([case_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(last.unwrap_or((0, chain::GENESIS.to_owned())))
+}
+
 /// Appends one entry to a case's chain inside the caller's transaction.
 pub(crate) fn append(tx: &Transaction, case_id: CaseId, new: NewEntry) -> Result<Entry> {
+    let last = last_link(tx, case_id)?;
+    append_after(tx, case_id, last, new)
+}
+
+/// Appends an entry after the given last link of its case's chain.
+fn append_after(
+    tx: &Transaction,
+    case_id: CaseId,
+    (prev_seq, prev_hash): (i64, String),
+    new: NewEntry,
+) -> Result<Entry> {
     validate(&new)?;
-    let last: Option<(i64, String)> = tx
-        .query_row(
-            "SELECT seq, hash FROM journal WHERE case_id = ?1 ORDER BY seq DESC LIMIT 1",
-            [case_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let (prev_seq, prev_hash) = last.unwrap_or((0, chain::GENESIS.to_owned()));
     let recorded_at = crate::time::now();
     let mut entry = Entry {
         id: EntryId::generate(),
@@ -255,6 +270,7 @@ pub(crate) fn insert(tx: &Transaction, e: &Entry) -> Result<()> {
         e.prev_hash,
         e.hash,
     ])?;
+    crate::search::index_entry(tx, tx.last_insert_rowid(), &e.body)?;
     Ok(())
 }
 
@@ -322,6 +338,32 @@ impl Store {
         let entry = append(&tx, case.id, new)?;
         tx.commit()?;
         Ok(entry)
+    }
+
+    /// Appends many entries, to any cases, in one transaction: all or none.
+    /// Each is validated and chained exactly as [`Store::log`] does; this is
+    /// the path for imports and bulk loads, where one commit per entry would
+    /// spend its time in fsync.
+    pub fn append_batch(
+        &mut self,
+        entries: impl IntoIterator<Item = (CaseId, NewEntry)>,
+    ) -> Result<usize> {
+        let tx = self.write()?;
+        // Each case's last link, kept here rather than looked up per entry.
+        let mut links: HashMap<CaseId, (i64, String)> = HashMap::new();
+        let mut count = 0;
+        for (case_id, new) in entries {
+            let last = match links.remove(&case_id) {
+                Some(link) => link,
+                None => last_link(&tx, case_id)?,
+            };
+            let entry = append_after(&tx, case_id, last, new)?;
+            crate::documents::link_all(&tx, case_id, &entry)?;
+            links.insert(case_id, (entry.seq, entry.hash));
+            count += 1;
+        }
+        tx.commit()?;
+        Ok(count)
     }
 
     /// Finds an entry of a case by its number (`12` or `#12`) or id.

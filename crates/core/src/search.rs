@@ -1,16 +1,22 @@
 //! Full-text search (SQLite FTS5) over case titles, summaries and journal
 //! bodies, ranked by BM25, with a snippet around each hit.
+//!
+//! The one place that prepares text for the index: every CJK character is
+//! made a token of its own (unicode61 would otherwise take a whole run of
+//! Chinese as one word), and a query is prepared the same way, so a Chinese
+//! word is searched as the phrase of its characters. The indexes are
+//! contentless, so snippets are cut here, from the stored text.
 
-use crate::id::CaseId;
-use rusqlite::params;
+use rusqlite::{params, Transaction};
 use serde::Serialize;
 
 use crate::case::CaseRef;
 use crate::error::{Error, Result};
+use crate::id::CaseId;
 use crate::journal::EntryKind;
 use crate::store::Store;
 
-/// The snippet marks each matched term as `**term**` (markdown strong).
+/// The snippet marks each matched word as `**word**` (markdown strong).
 pub const HIT_START: &str = "**";
 pub const HIT_END: &str = "**";
 
@@ -23,13 +29,46 @@ pub struct SearchHit {
     pub entry_seq: Option<i64>,
     pub entry_kind: Option<EntryKind>,
     pub snippet: String,
-    /// BM25 score: lower is a better match.
+    /// BM25 score within its index (cases or journal): lower is better.
     pub rank: f64,
 }
 
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3040..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF |
+        0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// The text as the index sees it: CJK characters set apart by spaces.
+pub(crate) fn index_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for c in text.chars() {
+        if is_cjk(c) {
+            out.push(' ');
+            out.push(c);
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+pub(crate) fn index_entry(tx: &Transaction, rowid: i64, body: &str) -> Result<()> {
+    tx.prepare_cached("INSERT INTO journal_fts (rowid, body) VALUES (?1, ?2)")?
+        .execute(params![rowid, index_text(body)])?;
+    Ok(())
+}
+
+pub(crate) fn index_case(tx: &Transaction, rowid: i64, title: &str, summary: &str) -> Result<()> {
+    tx.prepare_cached("INSERT INTO cases_fts (rowid, title, summary) VALUES (?1, ?2, ?3)")?
+        .execute(params![rowid, index_text(title), index_text(summary)])?;
+    Ok(())
+}
+
 /// Turns what a user types into an FTS5 query: every word must occur, each
-/// word taken literally (so `"`, `-` or `OR` typed by a user are not syntax);
-/// a trailing `*` asks for words starting with it.
+/// word taken literally as a phrase (so `"`, `-` or `OR` typed by a user are
+/// not syntax); a trailing `*` asks for words starting with it.
 fn fts_query(text: &str) -> Option<String> {
     let terms: Vec<String> = text
         .split_whitespace()
@@ -38,42 +77,134 @@ fn fts_query(text: &str) -> Option<String> {
                 Some(w) => (w, "*"),
                 None => (word, ""),
             };
-            (!word.is_empty()).then(|| format!("\"{}\"{prefix}", word.replace('"', "\"\"")))
+            let phrase = index_text(word)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (!phrase.is_empty()).then(|| format!("\"{}\"{prefix}", phrase.replace('"', "\"\"")))
         })
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
+
+/// How a query word is looked for in text when cutting a snippet: CJK words
+/// literally, other words by a stem-like prefix ("delegations" finds
+/// "delegation"), both ignoring case.
+fn needles(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| w.trim_end_matches('*').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.chars().any(is_cjk) {
+                return w;
+            }
+            let n = w.chars().count();
+            let keep = if n > 5 { n - 2 } else { n.min(4) };
+            w.chars().take(keep).collect()
+        })
+        .collect()
+}
+
+/// A window of about `width` characters around the first match, with every
+/// match marked.
+pub(crate) fn snippet(text: &str, needles: &[String], width: usize) -> String {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    let lower: Vec<char> = chars
+        .iter()
+        .map(|c| c.to_lowercase().next().unwrap_or(*c))
+        .collect();
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    for needle in needles {
+        let n: Vec<char> = needle.chars().collect();
+        if n.is_empty() || n.len() > lower.len() {
+            continue;
+        }
+        let cjk = n.iter().any(|c| is_cjk(*c));
+        let mut i = 0;
+        while i + n.len() <= lower.len() {
+            let at_word_start = cjk || i == 0 || !lower[i - 1].is_alphanumeric();
+            if at_word_start && lower[i..i + n.len()] == n[..] {
+                let mut end = i + n.len();
+                while !cjk && end < lower.len() && lower[end].is_alphanumeric() {
+                    end += 1;
+                }
+                marks.push((i, end));
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    marks.sort();
+    let first = marks.first().map_or(0, |m| m.0);
+    let mut start = first.saturating_sub(width / 3);
+    while start > 0 && start < first && chars[start - 1] != ' ' && !is_cjk(chars[start]) {
+        start += 1;
+    }
+    let mut end = (start + width).min(chars.len());
+    while end < chars.len() && end > start && chars[end - 1] != ' ' && !is_cjk(chars[end - 1]) {
+        end -= 1;
+        if end == start {
+            end = (start + width).min(chars.len());
+            break;
+        }
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut pos = start;
+    for &(s, e) in marks.iter().filter(|m| m.0 >= start && m.1 <= end) {
+        if s < pos {
+            continue;
+        }
+        out.extend(&chars[pos..s]);
+        out.push_str(HIT_START);
+        out.extend(&chars[s..e]);
+        out.push_str(HIT_END);
+        pos = e;
+    }
+    out.extend(&chars[pos..end]);
+    if end < chars.len() {
+        out.push('…');
+    }
+    out.trim().to_owned()
+}
+
+const SNIPPET_WIDTH: usize = 120;
 
 impl Store {
     /// Searches every case (or one), best matches first.
     pub fn search(&self, text: &str, case: Option<&str>, limit: u32) -> Result<Vec<SearchHit>> {
         let query = fts_query(text)
             .ok_or_else(|| Error::invalid("the search is empty: give some words to look for"))?;
+        let needles = needles(text);
         let case_id = case.map(|c| self.case(c)).transpose()?.map(|c| c.id);
-        // Rank inside the FTS table first (its own ORDER BY rank LIMIT is
-        // optimised), then join the few hits to their cases.
-        let mut hits = Vec::new();
+        // Rank inside the FTS index first (its own ORDER BY rank LIMIT is
+        // optimised), then join the few hits to their rows.
         let mut journal = self.conn.prepare_cached(
             "WITH hits AS (
-                 SELECT rowid, snippet(journal_fts, 0, ?3, ?4, '…', 16) AS snippet, rank
-                 FROM journal_fts WHERE journal_fts MATCH ?1
-                   AND (?5 IS NULL OR rowid IN (SELECT rowid FROM journal WHERE case_id = ?5))
+                 SELECT rowid, rank FROM journal_fts WHERE journal_fts MATCH ?1
+                   AND (?3 IS NULL OR rowid IN (SELECT rowid FROM journal WHERE case_id = ?3))
                  ORDER BY rank LIMIT ?2)
-             SELECT c.id, c.ref_year, c.ref_number, c.title, j.seq, j.kind, hits.snippet, hits.rank
-             FROM hits JOIN journal j ON j.rowid = hits.rowid JOIN cases c ON c.id = j.case_id
-             ORDER BY hits.rank",
+             SELECT c.id, c.ref_year, c.ref_number, c.title, j.seq, j.kind, j.body, hits.rank
+             FROM hits JOIN journal j ON j.rowid = hits.rowid JOIN cases c ON c.id = j.case_id",
         )?;
         let mut cases = self.conn.prepare_cached(
             "WITH hits AS (
-                 SELECT rowid, snippet(cases_fts, -1, ?3, ?4, '…', 16) AS snippet, rank
-                 FROM cases_fts WHERE cases_fts MATCH ?1 ORDER BY rank LIMIT ?2)
-             SELECT c.id, c.ref_year, c.ref_number, c.title, NULL, NULL, hits.snippet, hits.rank
-             FROM hits JOIN cases c ON c.rowid = hits.rowid
-             WHERE ?5 IS NULL OR c.id = ?5
-             ORDER BY hits.rank",
+                 SELECT rowid, rank FROM cases_fts WHERE cases_fts MATCH ?1
+                   AND (?3 IS NULL OR rowid IN (SELECT rowid FROM cases WHERE id = ?3))
+                 ORDER BY rank LIMIT ?2)
+             SELECT c.id, c.ref_year, c.ref_number, c.title, NULL, NULL,
+                    c.title || char(10) || c.summary, hits.rank
+             FROM hits JOIN cases c ON c.rowid = hits.rowid",
         )?;
+        let mut hits = Vec::new();
         for stmt in [&mut cases, &mut journal] {
-            let rows = stmt.query_map(params![query, limit, HIT_START, HIT_END, case_id], |r| {
+            let rows = stmt.query_map(params![query, limit, case_id], |r| {
                 Ok((
                     r.get::<_, CaseId>(0)?,
                     CaseRef {
@@ -88,19 +219,25 @@ impl Store {
                 ))
             })?;
             for row in rows {
-                let (case_id, case_reference, case_title, entry_seq, kind, snippet, rank) = row?;
+                let (case_id, case_reference, case_title, entry_seq, kind, text, rank) = row?;
                 hits.push(SearchHit {
                     case_id,
                     case_reference,
                     case_title,
                     entry_seq,
                     entry_kind: kind.map(|k| k.parse()).transpose()?,
-                    snippet,
+                    snippet: snippet(&text, &needles, SNIPPET_WIDTH),
                     rank,
                 });
             }
         }
-        hits.sort_by(|a, b| a.rank.total_cmp(&b.rank));
+        // A case whose title or summary matches comes first; BM25 scores of
+        // the two indexes are not comparable, so each keeps its own order.
+        hits.sort_by(|a, b| {
+            (a.entry_seq.is_some(), a.rank)
+                .partial_cmp(&(b.entry_seq.is_some(), b.rank))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
         hits.truncate(limit as usize);
         Ok(hits)
     }
@@ -108,7 +245,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use super::*;
 
     #[test]
     fn user_text_is_quoted_so_it_cannot_be_fts_syntax() {
@@ -118,5 +255,32 @@ mod tests {
         );
         assert_eq!(fts_query("medi*").as_deref(), Some(r#""medi"*"#));
         assert_eq!(fts_query("   "), None);
+    }
+
+    #[test]
+    fn chinese_words_become_phrases_of_their_characters() {
+        assert_eq!(index_text("双方磋商"), " 双  方  磋  商 ");
+        assert_eq!(
+            fts_query("磋商 cable").as_deref(),
+            Some(r#""磋 商" "cable""#)
+        );
+    }
+
+    #[test]
+    fn snippets_mark_stemmed_and_chinese_matches() {
+        let s = snippet(
+            "The delegations met. Repair of the cable.",
+            &needles("delegation cable"),
+            120,
+        );
+        assert_eq!(s, "The **delegations** met. Repair of the **cable**.");
+        let s = snippet("双方同意进行磋商。", &needles("磋商"), 120);
+        assert_eq!(s, "双方同意进行**磋商**。");
+        let long = format!("{} needle {}", "word ".repeat(100), "tail ".repeat(100));
+        let s = snippet(&long, &needles("needle"), 60);
+        assert!(
+            s.starts_with('…') && s.ends_with('…') && s.contains("**needle**"),
+            "{s}"
+        );
     }
 }
