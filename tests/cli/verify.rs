@@ -183,3 +183,63 @@ fn the_readable_report_names_the_place_and_the_problem() {
         .unwrap()
         .starts_with("FAILED: 1 problems"));
 }
+
+#[test]
+fn another_program_following_the_documented_encoding_verifies_the_same_chains() {
+    let p = Pacta::new();
+    let (r, _) = case_with_history(&p);
+    p.json(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "note",
+        "--body",
+        "双方同意进行磋商。\tТаб, \"quotes\", \\ and \u{1} control",
+    ]);
+    p.json(&["log", "correct", &r, "2", "--body", "Correction"]);
+    p.json(&[
+        "case",
+        "participant",
+        &r,
+        "--name",
+        "Li Wei",
+        "--role",
+        "legal_officer",
+    ]);
+    p.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2030-01-01",
+        "--what",
+        "Reply",
+    ]);
+    p.json(&["stage", &r, "mediation", "--reason", "Agreed"]);
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/verify_chain.py");
+    let run = || {
+        std::process::Command::new("python3")
+            .arg(script)
+            .arg(p.db())
+            .output()
+            .expect("python3 runs")
+    };
+    let out = run();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 cases checked, 0 bad entries"));
+
+    tamper(
+        &p.db(),
+        "DROP TRIGGER journal_no_update; UPDATE journal SET body = body || ' ' WHERE seq = 6;",
+    );
+    let out = run();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains(&format!("{r} entry #6: does not verify"))
+    );
+}

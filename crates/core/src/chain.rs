@@ -102,3 +102,47 @@ mod tests {
         );
     }
 }
+
+/// The worked example in `schemas/journal-chain.md`; if this test changes,
+/// the document must change with it (and every existing chain breaks).
+#[cfg(test)]
+mod spec_example {
+    use super::*;
+    use crate::journal::{Entry, EntryKind};
+
+    fn example() -> Entry {
+        let t = |s| crate::time::parse_stored(s).unwrap();
+        Entry {
+            id: "01937f6e-4a30-7c2e-8f3b-2d1c0a9b8e7f".parse().unwrap(),
+            case_id: "01937f6e-0000-7000-8000-000000000001".parse().unwrap(),
+            seq: 2,
+            kind: EntryKind::Meeting,
+            occurred_at: t("2026-03-02T09:00:00Z"),
+            recorded_at: t("2026-03-02T09:41:07.250000Z"),
+            author: "Dr. Ines Moreau".into(),
+            body: "First meeting in Geneva.\n双方同意进行磋商。".into(),
+            corrects: None,
+            documents: vec![],
+            data: json!({}),
+            prev_hash: "6b1f3c0e5d2a4b7c8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f".into(),
+            hash: String::new(),
+            corrected_by: vec![],
+        }
+    }
+
+    #[test]
+    fn the_documented_example_hashes_as_documented() {
+        let e = example();
+        let mut canonical = Vec::new();
+        write_canonical(&hashed_fields(&e), &mut canonical);
+        let canonical = String::from_utf8(canonical).unwrap();
+        assert_eq!(
+            canonical,
+            r#"{"author":"Dr. Ines Moreau","body":"First meeting in Geneva.\n双方同意进行磋商。","case_id":"01937f6e-0000-7000-8000-000000000001","corrects":null,"data":{},"documents":[],"id":"01937f6e-4a30-7c2e-8f3b-2d1c0a9b8e7f","kind":"meeting","occurred_at":"2026-03-02T09:00:00.000000Z","recorded_at":"2026-03-02T09:41:07.250000Z","seq":2}"#
+        );
+        assert_eq!(
+            entry_hash(&e.prev_hash, &e),
+            "02274f72e31497190dc0be936a69a2eaa7164ca52eac2f6604f439db98f7c1db"
+        );
+    }
+}
