@@ -68,8 +68,64 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: u32,
     },
+    /// Filing templates: list, show, check
+    #[command(subcommand)]
+    Template(TemplateCommand),
+    /// Render a filing from a template (preview), or file it in the case
+    #[command(subcommand)]
+    Filing(FilingCommand),
     /// Check the database, every journal chain and every document
     Verify,
+}
+
+#[derive(Subcommand)]
+enum TemplateCommand {
+    /// Templates available here (built-in and in <data dir>/templates/)
+    List,
+    /// A template's fields and text
+    Show {
+        id: String,
+        #[arg(long = "lang", default_value = "en")]
+        language: String,
+    },
+    /// Check a template file: every problem with its line and column
+    Check { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum FilingCommand {
+    /// Render a filing and show it; changes nothing
+    Render(FilingArgs),
+    /// Render a filing and store it in the case (markdown and HTML, with their hashes)
+    File(FilingArgs),
+}
+
+#[derive(Args)]
+struct FilingArgs {
+    case: String,
+    #[arg(long)]
+    template: String,
+    /// en, zh or ru [default: the case's language]
+    #[arg(long = "lang")]
+    language: Option<String>,
+    /// A second language, side by side (parallel text)
+    #[arg(long, value_name = "LANG")]
+    parallel: Option<String>,
+    /// A field value (repeatable)
+    #[arg(long = "set", value_name = "FIELD=VALUE")]
+    set: Vec<String>,
+    /// A field value read from a UTF-8 file (repeatable)
+    #[arg(long = "set-file", value_name = "FIELD=PATH")]
+    set_file: Vec<String>,
+    /// The date the filing bears [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// What to print or write: md or html
+    #[arg(long, default_value = "md")]
+    format: String,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -239,6 +295,51 @@ fn body_text(body: String) -> anyhow::Result<String> {
     })
 }
 
+fn read_utf8(path: &std::path::Path) -> anyhow::Result<String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{} is not UTF-8 (bad byte at offset {}); save it as UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn filing_request(a: &FilingArgs) -> anyhow::Result<pacta_core::FilingRequest> {
+    if !matches!(a.format.as_str(), "md" | "html") {
+        anyhow::bail!("unknown format '{}': use md or html", a.format);
+    }
+    let mut fields = std::collections::BTreeMap::new();
+    let split = |pair: &str, flag: &str| -> anyhow::Result<(String, String)> {
+        pair.split_once('=')
+            .map(|(k, v)| (k.trim().to_owned(), v.to_owned()))
+            .ok_or_else(|| anyhow::anyhow!("{flag} takes FIELD=VALUE, got '{pair}'"))
+    };
+    for pair in &a.set {
+        let (k, v) = split(pair, "--set")?;
+        fields.insert(k, v);
+    }
+    for pair in &a.set_file {
+        let (k, path) = split(pair, "--set-file")?;
+        fields.insert(k, read_utf8(std::path::Path::new(&path))?);
+    }
+    let filing_date = match &a.date {
+        Some(d) => pacta_core::time::parse_date(d)?,
+        None => pacta_core::time::today(),
+    };
+    use chrono::Offset;
+    Ok(pacta_core::FilingRequest {
+        template: a.template.clone(),
+        language: a.language.clone(),
+        parallel: a.parallel.clone(),
+        fields,
+        filing_date,
+        utc_offset: chrono::Local::now().offset().fix(),
+    })
+}
+
 fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
     let data_dir = match cli.data_dir {
         Some(dir) => dir,
@@ -367,6 +468,29 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         }
         Command::Search { query, case, limit } => {
             out.search(&store.search(&query, case.as_deref(), limit)?);
+        }
+        Command::Template(TemplateCommand::List) => out.templates(&store.library()?),
+        Command::Template(TemplateCommand::Show { id, language }) => {
+            out.template(store.library()?.get(&id, &language)?);
+        }
+        Command::Template(TemplateCommand::Check { file }) => {
+            let text = read_utf8(&file)?;
+            let problems =
+                pacta_core::filing::check(&text, &file.display().to_string(), &store.library()?);
+            out.template_check(&file, &problems);
+            if !problems.is_empty() {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Filing(FilingCommand::Render(a)) => {
+            let req = filing_request(&a)?;
+            let rendered = store.render_filing(&a.case, &req)?;
+            out.filing(&rendered, None, &a.format, a.out.as_deref())?;
+        }
+        Command::Filing(FilingCommand::File(a)) => {
+            let req = filing_request(&a)?;
+            let (rendered, entry) = store.file_filing(&a.case, &req, &author()?)?;
+            out.filing(&rendered, Some(&entry), &a.format, a.out.as_deref())?;
         }
         Command::Verify => {
             let report = store.verify()?;

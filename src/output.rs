@@ -4,10 +4,33 @@
 use std::path::Path;
 
 use chrono::{DateTime, Local, Utc};
-use pacta_core::{Case, CaseDocument, Deadline, Entry, SearchHit, VerifyReport};
+use pacta_core::filing::library::Library;
+use pacta_core::filing::template::{Template, TemplateProblem};
+use pacta_core::{Case, CaseDocument, Deadline, Entry, Rendered, SearchHit, VerifyReport};
 use serde::Serialize;
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
+
+/// Prints a line on stdout. A closed stdout (`pacta case list | head`) ends
+/// the program quietly instead of panicking, as Unix tools do.
+macro_rules! say {
+    ($($arg:tt)*) => { $crate::output::say_raw(&format!("{}\n", format_args!($($arg)*))) };
+}
+
+pub fn say_raw(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("pacta: cannot write to standard output: {e}");
+        std::process::exit(1);
+    }
+}
 
 pub struct Output {
     pub json: bool,
@@ -35,7 +58,7 @@ fn table(headers: &[&str], rows: &[Vec<String>]) {
                 s.push_str(&" ".repeat(w - cell.width() + 2));
             }
         }
-        println!("{}", s.trim_end());
+        say!("{}", s.trim_end());
     };
     line(headers.to_vec());
     for row in rows {
@@ -62,7 +85,7 @@ fn first_line(text: &str, max: usize) -> String {
 impl Output {
     fn print_json(&self, value: &impl Serialize) {
         match serde_json::to_string_pretty(value) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => say!("{s}"),
             Err(e) => eprintln!("pacta: cannot write JSON: {e}"),
         }
     }
@@ -87,8 +110,8 @@ impl Output {
                 &json!({ "case": case, "deadlines": deadlines, "documents": documents }),
             );
         }
-        println!("{}  {}", case.reference, case.title);
-        println!("  stage:        {}", case.stage);
+        say!("{}  {}", case.reference, case.title);
+        say!("  stage:        {}", case.stage);
         let moves: Vec<&str> = case
             .stage
             .allowed_moves()
@@ -96,45 +119,46 @@ impl Output {
             .map(|s| s.as_str())
             .collect();
         if !moves.is_empty() {
-            println!("  can move to:  {}", moves.join(", "));
+            say!("  can move to:  {}", moves.join(", "));
         }
-        println!("  parties:      {}", case.parties.join("; "));
+        say!("  parties:      {}", case.parties.join("; "));
         let clauses: Vec<String> = case
             .clauses
             .iter()
             .map(|c| format!("({c}) {}", c.topic()))
             .collect();
-        println!("  clauses:      {}", clauses.join("\n                "));
+        say!("  clauses:      {}", clauses.join("\n                "));
         for p in &case.participants {
             let of = p
                 .party
                 .as_ref()
                 .map(|party| format!(" of {party}"))
                 .unwrap_or_default();
-            println!(
+            say!(
                 "  {:<13} {}{of}",
                 format!("{}:", p.role.as_str().replace('_', " ")),
                 p.name
             );
         }
-        println!("  opened:       {}", local(case.opened_at));
+        say!("  opened:       {}", local(case.opened_at));
         if let Some(closed) = case.closed_at {
-            println!("  closed:       {}", local(closed));
+            say!("  closed:       {}", local(closed));
         }
-        println!(
+        say!(
             "  language:     {}   confidentiality: {}",
-            case.language, case.confidentiality
+            case.language,
+            case.confidentiality
         );
-        println!("  journal:      {} entries   id: {}", case.entries, case.id);
+        say!("  journal:      {} entries   id: {}", case.entries, case.id);
         if !case.summary.is_empty() {
-            println!("\n{}", case.summary);
+            say!("\n{}", case.summary);
         }
         if !deadlines.is_empty() {
-            println!("\nDeadlines");
+            say!("\nDeadlines");
             self.deadlines(deadlines);
         }
         if !documents.is_empty() {
-            println!("\nDocuments");
+            say!("\nDocuments");
             self.documents(documents);
         }
     }
@@ -144,9 +168,7 @@ impl Output {
             return self.print_json(&json!({ "cases": cases }));
         }
         if cases.is_empty() {
-            return println!(
-                "No cases. Open one with `pacta case new --title T --party A --party B`."
-            );
+            return say!("No cases. Open one with `pacta case new --title T --party A --party B`.");
         }
         let rows: Vec<Vec<String>> = cases
             .iter()
@@ -175,7 +197,7 @@ impl Output {
         if self.json {
             return self.print_json(&json!({ "entry": e }));
         }
-        println!(
+        say!(
             "#{} {} recorded ({}), hash {}",
             e.seq,
             e.kind,
@@ -183,9 +205,11 @@ impl Output {
             &e.hash[..16]
         );
         for d in &e.documents {
-            println!(
+            say!(
                 "  attached {} ({} bytes, sha256 {})",
-                d.name, d.size, d.sha256
+                d.name,
+                d.size,
+                d.sha256
             );
         }
     }
@@ -194,7 +218,7 @@ impl Output {
         if self.json {
             return self.print_json(&json!({ "case": case.reference, "entries": entries }));
         }
-        println!("{}  {}  ({})", case.reference, case.title, case.stage);
+        say!("{}  {}  ({})", case.reference, case.title, case.stage);
         for e in entries {
             let mut marks = String::new();
             if let Some(seq) = e.data.get("corrects_seq").and_then(|s| s.as_i64()) {
@@ -204,7 +228,7 @@ impl Output {
                 let by: Vec<String> = e.corrected_by.iter().map(|s| format!("#{s}")).collect();
                 marks.push_str(&format!(" [CORRECTED by {}]", by.join(", ")));
             }
-            println!(
+            say!(
                 "\n#{} {}  {}  {}{marks}",
                 e.seq,
                 local(e.occurred_at),
@@ -212,10 +236,10 @@ impl Output {
                 e.author
             );
             for line in e.body.lines() {
-                println!("    {line}");
+                say!("    {line}");
             }
             for d in &e.documents {
-                println!("    📎 {} ({} bytes, sha256 {})", d.name, d.size, d.sha256);
+                say!("    📎 {} ({} bytes, sha256 {})", d.name, d.size, d.sha256);
             }
         }
     }
@@ -225,7 +249,7 @@ impl Output {
             return self.print_json(&json!({ "deadlines": deadlines }));
         }
         if deadlines.is_empty() {
-            return println!("No deadlines.");
+            return say!("No deadlines.");
         }
         let rows: Vec<Vec<String>> = deadlines
             .iter()
@@ -248,7 +272,7 @@ impl Output {
             return self.print_json(&json!({ "documents": docs }));
         }
         if docs.is_empty() {
-            return println!("No documents.");
+            return say!("No documents.");
         }
         let rows: Vec<Vec<String>> = docs
             .iter()
@@ -268,7 +292,7 @@ impl Output {
         if self.json {
             return self.print_json(&json!({ "document": doc, "written_to": path }));
         }
-        println!(
+        say!(
             "wrote {} ({} bytes, sha256 verified) to {}",
             doc.name,
             doc.size,
@@ -281,19 +305,136 @@ impl Output {
             return self.print_json(&json!({ "hits": hits }));
         }
         if hits.is_empty() {
-            return println!("Nothing found.");
+            return say!("Nothing found.");
         }
         for h in hits {
             let place = match h.entry_seq {
                 Some(seq) => format!("{} #{seq}", h.case_reference),
                 None => h.case_reference.to_string(),
             };
-            println!(
+            say!(
                 "{place}  {}\n    {}",
                 h.case_title,
                 h.snippet.replace('\n', " ")
             );
         }
+    }
+
+    pub fn templates(&self, library: &Library) {
+        let list: Vec<&Template> = library.templates().collect();
+        if self.json {
+            let list: Vec<_> = list
+                .iter()
+                .map(|t| json!({ "id": t.meta.id, "language": t.meta.language, "title": t.meta.title, "stages": t.meta.stages, "fields": t.meta.fields, "source": t.source }))
+                .collect();
+            return self.print_json(&json!({ "templates": list }));
+        }
+        let rows: Vec<Vec<String>> = list
+            .iter()
+            .map(|t| {
+                let stages: Vec<&str> = t.meta.stages.iter().map(|s| s.as_str()).collect();
+                vec![
+                    t.meta.id.clone(),
+                    t.meta.language.clone(),
+                    t.meta.title.clone(),
+                    stages.join(", "),
+                    t.source.clone(),
+                ]
+            })
+            .collect();
+        table(&["ID", "LANG", "TITLE", "STAGES", "SOURCE"], &rows);
+    }
+
+    pub fn template(&self, t: &Template) {
+        if self.json {
+            return self.print_json(&json!({ "template": t }));
+        }
+        say!(
+            "{} ({}) — {}  [{}]",
+            t.meta.id,
+            t.meta.language,
+            t.meta.title,
+            t.source
+        );
+        let stages: Vec<&str> = t.meta.stages.iter().map(|s| s.as_str()).collect();
+        say!("stages: {}", stages.join(", "));
+        if !t.meta.fields.is_empty() {
+            say!("fields (give with --set name=value):");
+            for f in &t.meta.fields {
+                let kind = serde_json::to_value(f.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                say!(
+                    "  {:<24} {:<10} {}{}",
+                    f.name,
+                    kind,
+                    f.label,
+                    if f.required { "  (required)" } else { "" }
+                );
+            }
+        }
+        say!("\n{}", t.body);
+    }
+
+    pub fn template_check(&self, path: &Path, problems: &[TemplateProblem]) {
+        if self.json {
+            return self.print_json(
+                &json!({ "file": path, "ok": problems.is_empty(), "problems": problems }),
+            );
+        }
+        for p in problems {
+            eprintln!("{}:{}:{}: {}", path.display(), p.line, p.column, p.message);
+        }
+        if problems.is_empty() {
+            say!("{}: OK (renders against the example case with all fields and with only the required ones)", path.display());
+        }
+    }
+
+    /// Prints or writes a rendered filing in the chosen format.
+    pub fn filing(
+        &self,
+        rendered: &Rendered,
+        entry: Option<&Entry>,
+        format: &str,
+        out: Option<&Path>,
+    ) -> anyhow::Result<()> {
+        let text = if format == "html" {
+            &rendered.html
+        } else {
+            &rendered.markdown
+        };
+        if let Some(path) = out {
+            let tmp = path.with_extension("pacta-part");
+            std::fs::write(&tmp, text)
+                .and_then(|()| std::fs::rename(&tmp, path))
+                .map_err(|e| {
+                    let _ = std::fs::remove_file(&tmp);
+                    anyhow::anyhow!("cannot write {}: {e}", path.display())
+                })?;
+        }
+        if self.json {
+            self.print_json(&json!({ "rendered": rendered, "entry": entry, "written_to": out }));
+        } else if out.is_none() {
+            say_raw(text);
+        }
+        if !self.json {
+            if let Some(e) = entry {
+                eprintln!(
+                    "filed as entry #{} with {}",
+                    e.seq,
+                    e.documents
+                        .iter()
+                        .map(|d| format!("{} (sha256 {})", d.name, d.sha256))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                );
+            }
+            if let Some(path) = out {
+                eprintln!("wrote {} ({format})", path.display());
+            }
+        }
+        Ok(())
     }
 
     pub fn verify(&self, report: &VerifyReport) {
@@ -323,9 +464,9 @@ impl Output {
             report.cases, report.entries, report.documents
         );
         if report.ok {
-            println!("OK: {summary}; database integrity ok, every chain verifies, every document matches its hash");
+            say!("OK: {summary}; database integrity ok, every chain verifies, every document matches its hash");
         } else {
-            println!("FAILED: {} problems; {summary}", report.problems.len());
+            say!("FAILED: {} problems; {summary}", report.problems.len());
         }
     }
 }

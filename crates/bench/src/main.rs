@@ -458,7 +458,10 @@ fn sqlite3_index_rate(db: &std::path::Path) -> Result<f64, String> {
         db.display()
     );
     let times = run_sqlite3(":memory:".as_ref(), &script)?;
-    let seconds = times.first().ok_or("sqlite3 printed no timing")?.as_secs_f64();
+    let seconds = times
+        .first()
+        .ok_or("sqlite3 printed no timing")?
+        .as_secs_f64();
     Ok(200_000.0 / seconds)
 }
 
@@ -495,10 +498,13 @@ fn run_sqlite3(db: &std::path::Path, script: &str) -> Result<Vec<Duration>, Stri
         .spawn()
         .map_err(|e| format!("sqlite3 not available ({e}); apt-get install sqlite3"))?;
     if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(script.as_bytes()).map_err(|e| e.to_string())?;
+        stdin
+            .write_all(script.as_bytes())
+            .map_err(|e| e.to_string())?;
     }
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
-    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     let times: Vec<Duration> = text
         .lines()
         .filter_map(|l| l.strip_prefix("Run Time: real "))
@@ -506,7 +512,10 @@ fn run_sqlite3(db: &std::path::Path, script: &str) -> Result<Vec<Duration>, Stri
         .map(Duration::from_secs_f64)
         .collect();
     if times.is_empty() {
-        return Err(format!("sqlite3 printed no timings: {}", text.lines().next().unwrap_or("")));
+        return Err(format!(
+            "sqlite3 printed no timings: {}",
+            text.lines().next().unwrap_or("")
+        ));
     }
     Ok(times)
 }

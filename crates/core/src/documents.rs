@@ -134,24 +134,58 @@ impl Store {
         Ok(staged)
     }
 
+    /// Stores content given in memory (a rendered filing, say), like files.
+    pub(crate) fn stage_bytes(&self, items: &[(String, &[u8])]) -> Result<Staged> {
+        let mut staged = Staged {
+            refs: Vec::new(),
+            created: Vec::new(),
+        };
+        for (name, bytes) in items {
+            match self.store_content(name, Path::new(name), &mut &bytes[..]) {
+                Ok((doc, created)) => {
+                    staged.refs.push(doc);
+                    staged.created.extend(created);
+                }
+                Err(e) => {
+                    staged.discard();
+                    return Err(e);
+                }
+            }
+        }
+        Ok(staged)
+    }
+
     /// Stores one file; returns its reference and its path if it was new.
     fn store_file(&self, src: &Path) -> Result<(DocumentRef, Option<PathBuf>)> {
-        let tmp_dir = self.dir.join(DOCUMENTS_DIR).join("tmp");
-        fs::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
-        let tmp = tmp_dir.join(format!("{}.part", Uuid::now_v7()));
-        let result = copy_hashing(src, &tmp);
-        let (sha256, size) = match result {
-            Ok(v) => v,
-            Err(e) => {
-                let _ = fs::remove_file(&tmp);
-                return Err(e);
-            }
-        };
+        let mut input = File::open(src).map_err(|e| Error::Unreadable {
+            path: src.into(),
+            reason: e.to_string(),
+        })?;
         let name = src
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| sha256.clone());
-        let doc = DocumentRef { sha256, name, size };
+            .unwrap_or_else(|| "document".into());
+        self.store_content(&name, src, &mut input)
+    }
+
+    /// Streams content into the store under its hash (see the module doc).
+    fn store_content(
+        &self,
+        name: &str,
+        src: &Path,
+        input: &mut dyn Read,
+    ) -> Result<(DocumentRef, Option<PathBuf>)> {
+        let tmp_dir = self.dir.join(DOCUMENTS_DIR).join("tmp");
+        fs::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
+        let tmp = tmp_dir.join(format!("{}.part", Uuid::now_v7()));
+        let (sha256, size) = copy_hashing(input, src, &tmp).inspect_err(|_| {
+            let _ = fs::remove_file(&tmp);
+        })?;
+        let doc = DocumentRef {
+            sha256,
+            name: name.to_owned(),
+            size,
+        };
         let dest = document_path(&self.dir, &doc.sha256);
         if dest.exists() {
             let _ = fs::remove_file(&tmp);
@@ -256,7 +290,11 @@ impl Store {
         }
         let src = document_path(&self.dir, &doc.sha256);
         let tmp = out.with_extension("pacta-part");
-        let (sha, _) = copy_hashing(&src, &tmp).inspect_err(|_| {
+        let mut input = File::open(&src).map_err(|e| Error::Unreadable {
+            path: src.clone(),
+            reason: e.to_string(),
+        })?;
+        let (sha, _) = copy_hashing(&mut input, &src, &tmp).inspect_err(|_| {
             let _ = fs::remove_file(&tmp);
         })?;
         if sha != doc.sha256 {
@@ -271,13 +309,9 @@ impl Store {
     }
 }
 
-/// Copies `src` to a new file `dest`, fsynced, returning the content's
-/// SHA-256 and size.
-fn copy_hashing(src: &Path, dest: &Path) -> Result<(String, u64)> {
-    let mut input = File::open(src).map_err(|e| Error::Unreadable {
-        path: src.into(),
-        reason: e.to_string(),
-    })?;
+/// Copies `input` (read from `src`, named in errors) to a new file `dest`,
+/// fsynced, returning the content's SHA-256 and size.
+fn copy_hashing(input: &mut dyn Read, src: &Path, dest: &Path) -> Result<(String, u64)> {
     let mut output = File::create_new(dest).map_err(|e| Error::io(dest, e))?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];

@@ -27,6 +27,12 @@ pub enum Error {
     #[error("invalid input: {0}")]
     Invalid(String),
 
+    #[error("template {name} has {} problem(s):\n{}", problems.len(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    Template {
+        name: String,
+        problems: Vec<crate::filing::template::TemplateProblem>,
+    },
+
     #[error("cannot read {path}: {reason}")]
     Unreadable { path: PathBuf, reason: String },
 
@@ -84,6 +90,7 @@ impl Error {
             Error::EntryNotFound { .. } => "entry_not_found",
             Error::IllegalTransition { .. } => "illegal_transition",
             Error::Invalid(_) => "invalid_input",
+            Error::Template { .. } => "template",
             Error::Unreadable { .. } => "unreadable_file",
             Error::DataDir { .. } => "data_dir",
             Error::NotPacta { .. } => "not_a_pacta_database",

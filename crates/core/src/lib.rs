@@ -6,13 +6,16 @@
 //! each in the module named for its concept.
 
 pub mod case;
+pub mod case_file;
 pub mod chain;
 pub mod clause;
 pub mod deadline;
 pub mod documents;
 pub mod error;
+pub mod filing;
 pub mod id;
 pub mod journal;
+pub mod markdown;
 pub mod search;
 pub mod stage;
 pub mod store;
@@ -20,10 +23,12 @@ pub mod time;
 pub mod verify;
 
 pub use case::{Case, CaseFilter, CaseRef, NewCase, Participant, Role};
+pub use case_file::CaseFile;
 pub use clause::Clause;
 pub use deadline::{Deadline, DeadlineFilter, DeadlineStatus};
 pub use documents::CaseDocument;
 pub use error::{Error, Result};
+pub use filing::{FilingRequest, Rendered};
 pub use id::{CaseId, DeadlineId, EntryId};
 pub use journal::{DocumentRef, Entry, EntryKind, EntryQuery, NewEntry};
 pub use search::SearchHit;

@@ -1,0 +1,78 @@
+//! The complete, print-ready HTML page of a filing: its own CSS (A4,
+//! margins, running header with the case reference, a page break before
+//! signature blocks), fonts the system already has for Latin, CJK and
+//! Cyrillic text, and nothing loaded from anywhere.
+
+const CSS: &str = r#"
+@page { size: A4; margin: 24mm 20mm 22mm 22mm;
+  @top-center { font: 9pt "Noto Sans", "DejaVu Sans", sans-serif; color: #555; }
+  @bottom-center { content: counter(page) " / " counter(pages); font: 9pt "Noto Sans", "DejaVu Sans", sans-serif; color: #555; } }
+:root { color-scheme: light; }
+body { margin: 0 auto; max-width: 170mm; padding: 12mm 0; color: #111; background: #fff;
+  font: 11.5pt/1.5 "Noto Serif", "DejaVu Serif", "Liberation Serif", "Times New Roman", serif; }
+:lang(zh) { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Noto Sans CJK SC", "Songti SC", "SimSun", "WenQuanYi Micro Hei", serif; line-height: 1.7; }
+:lang(ru) { font-family: "Noto Serif", "PT Serif", "DejaVu Serif", "Liberation Serif", "Times New Roman", serif; }
+.running { font: 9pt "Noto Sans", "DejaVu Sans", sans-serif; color: #555; border-bottom: 0.5pt solid #999; padding-bottom: 2mm; margin-bottom: 8mm; }
+h1 { font-size: 16pt; text-align: center; margin: 0 0 8mm; }
+h2 { font-size: 13pt; margin: 7mm 0 3mm; }
+h3 { font-size: 11.5pt; margin: 5mm 0 2mm; }
+h2.signatures { break-before: page; }
+p, li { orphans: 3; widows: 3; text-align: justify; }
+blockquote { margin: 3mm 8mm; padding-left: 4mm; border-left: 2pt solid #888; }
+table { border-collapse: collapse; width: 100%; margin: 3mm 0; font-size: 10pt; }
+th, td { border: 0.5pt solid #777; padding: 1.5mm 2mm; vertical-align: top; text-align: left; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+code { font-family: "Noto Sans Mono", "DejaVu Sans Mono", monospace; font-size: 9pt; word-break: break-all; }
+.footnote-definition { font-size: 9.5pt; margin-top: 4mm; }
+.footnote-definition p { display: inline; }
+.parallel { display: grid; grid-template-columns: 1fr 1fr; column-gap: 10mm; }
+.parallel > article { min-width: 0; }
+@media print { body { max-width: none; padding: 0; } .running { display: none; } }
+"#;
+
+/// Escapes text for HTML element content and attribute values.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One article per language: `(language, sanitized HTML)`; two make a
+/// parallel text, side by side.
+pub fn page(reference: &str, title: &str, articles: &[(&str, String)]) -> String {
+    let lang = articles.first().map_or("en", |a| a.0);
+    let mut body = String::new();
+    for (language, html) in articles {
+        body.push_str(&format!(
+            "<article lang=\"{}\">\n{html}</article>\n",
+            escape(language)
+        ));
+    }
+    if articles.len() > 1 {
+        body = format!("<div class=\"parallel\">\n{body}</div>\n");
+    }
+    // The reference is K-<year>-<digits>, so it is safe inside a CSS string.
+    let reference_css: String = reference
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{reference} — {title}</title>\n<style>@page {{ @top-center {{ content: \"{reference_css}\"; }} }}{CSS}</style>\n</head>\n<body>\n\
+         <header class=\"running\">{reference} · {title}</header>\n<main>\n{body}</main>\n</body>\n</html>\n",
+        lang = escape(lang),
+        reference = escape(reference),
+        title = escape(title),
+    )
+}
