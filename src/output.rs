@@ -327,7 +327,12 @@ impl Output {
                 .iter()
                 .map(|t| json!({ "id": t.meta.id, "language": t.meta.language, "title": t.meta.title, "stages": t.meta.stages, "fields": t.meta.fields, "source": t.source }))
                 .collect();
-            return self.print_json(&json!({ "templates": list }));
+            let broken: Vec<_> = library
+                .broken
+                .iter()
+                .map(|(file, e)| json!({ "file": file, "error": e.to_string() }))
+                .collect();
+            return self.print_json(&json!({ "templates": list, "broken": broken }));
         }
         let rows: Vec<Vec<String>> = list
             .iter()
@@ -343,6 +348,9 @@ impl Output {
             })
             .collect();
         table(&["ID", "LANG", "TITLE", "STAGES", "SOURCE"], &rows);
+        for (file, e) in &library.broken {
+            eprintln!("not loaded: {file}: {e}");
+        }
     }
 
     pub fn template(&self, t: &Template) {

@@ -2,6 +2,7 @@ mod bad_input;
 mod cases;
 mod deadlines;
 mod documents;
+mod filings;
 mod journal;
 mod search;
 mod support;

@@ -155,9 +155,12 @@ pub struct CodeText {
     pub clauses: BTreeMap<String, String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Library {
     templates: BTreeMap<(String, String), Template>,
+    /// User template files that do not load, by file name, with why: a
+    /// broken file does not stop the others, but its id is not served.
+    pub broken: BTreeMap<String, Error>,
     pub code: BTreeMap<String, CodeText>,
 }
 
@@ -174,7 +177,11 @@ impl Library {
             }
         }
         let code = toml::from_str(CODE_OF_CONDUCT).unwrap_or_default();
-        Library { templates, code }
+        Library {
+            templates,
+            broken: BTreeMap::new(),
+            code,
+        }
     }
 
     /// Built-ins plus the user's templates and code text from `data_dir`.
@@ -201,19 +208,16 @@ impl Library {
                     ))
                 })?;
             } else if name.ends_with(".md") {
-                let t = parse_file(&path)?;
-                let expected = format!("{}.{}.md", t.meta.id, t.meta.language);
-                if name != expected {
-                    return Err(Error::invalid(format!(
-                        "{} declares id '{}' and language '{}': name the file {expected}",
-                        path.display(),
-                        t.meta.id,
-                        t.meta.language
-                    )));
+                match parse_file(&path).and_then(|t| check_file_name(&name, &path, t)) {
+                    Ok(t) => {
+                        library
+                            .templates
+                            .insert((t.meta.id.clone(), t.meta.language.clone()), t);
+                    }
+                    Err(e) => {
+                        library.broken.insert(name, e);
+                    }
                 }
-                library
-                    .templates
-                    .insert((t.meta.id.clone(), t.meta.language.clone()), t);
             }
         }
         Ok(library)
@@ -225,6 +229,11 @@ impl Library {
     }
 
     pub fn get(&self, id: &str, language: &str) -> Result<&Template> {
+        if let Some(e) = self.broken.get(&format!("{id}.{language}.md")) {
+            return Err(Error::invalid(format!(
+                "the user template {id}.{language}.md does not load: {e}"
+            )));
+        }
         if let Some(t) = self.templates.get(&(id.to_owned(), language.to_owned())) {
             return Ok(t);
         }
@@ -253,6 +262,20 @@ impl Library {
             Error::invalid(format!("{CODE_OF_CONDUCT_FILE} has no [{language}] table: add the code's text in that language"))
         })
     }
+}
+
+/// A user file is named for what it declares, so that a broken one is known by its id.
+fn check_file_name(name: &str, path: &Path, t: Template) -> Result<Template> {
+    let expected = format!("{}.{}.md", t.meta.id, t.meta.language);
+    if name == expected {
+        return Ok(t);
+    }
+    Err(Error::invalid(format!(
+        "{} declares id '{}' and language '{}': name the file {expected}",
+        path.display(),
+        t.meta.id,
+        t.meta.language
+    )))
 }
 
 fn read_text(path: &Path) -> Result<String> {

@@ -29,9 +29,11 @@ use crate::store::Store;
 use library::{CodeText, Library};
 use template::{position, FieldType, Template, TemplateProblem};
 
-/// Instructions a template may run: generous for a 10,000-entry journal,
-/// and a loop that does not end stops within a fraction of a second.
-const FUEL: u64 = 20_000_000;
+/// Instructions a template may run: a base, plus a share per journal entry
+/// (a template that lists every entry does ~200 per entry). A loop that does
+/// not end is stopped after a second or so.
+const FUEL_BASE: u64 = 1_000_000;
+const FUEL_PER_ENTRY: u64 = 1_000;
 /// Largest markdown a template may produce.
 pub const MAX_OUTPUT_BYTES: usize = 8 * 1024 * 1024;
 
@@ -304,10 +306,10 @@ impl Write for Bounded {
 /// The environment every template runs in: strict about undefined values,
 /// bounded in time and output, without macros, includes or `namespace`
 /// (no state that grows across loop turns), with the filing's filters.
-fn environment(language: &str) -> Environment<'static> {
+fn environment(language: &str, entries: usize) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_fuel(Some(FUEL));
+    env.set_fuel(Some(FUEL_BASE + FUEL_PER_ENTRY * entries as u64));
     env.set_recursion_limit(64);
     env.remove_global("namespace");
     let lang = language.to_owned();
@@ -367,7 +369,15 @@ fn render_markdown(t: &Template, context: &serde_json::Value) -> Result<String> 
         let expression = e.range().and_then(|r| t.body.get(r)).unwrap_or("").trim();
         let message = match e.kind() {
             ErrorKind::UndefinedError => format!("undefined value `{expression}`: not in the data a template sees, or a field the template does not declare"),
-            ErrorKind::SyntaxError => format!("syntax error: {}", e.detail().unwrap_or("unexpected input")),
+            ErrorKind::SyntaxError => {
+                let detail = e.detail().unwrap_or("unexpected input");
+                let hint = if detail.contains("end of input") {
+                    " (a block is not closed: every {% if %} needs its {% endif %}, every {% for %} its {% endfor %})"
+                } else {
+                    ""
+                };
+                format!("syntax error: {detail}{hint}")
+            }
             ErrorKind::OutOfFuel => "the template ran too long (a loop that does not end?) and was stopped".to_owned(),
             _ => format!("{}{}", e.kind(), e.detail().map(|d| format!(": {d}")).unwrap_or_default()),
         };
@@ -380,7 +390,8 @@ fn render_markdown(t: &Template, context: &serde_json::Value) -> Result<String> 
             }],
         }
     };
-    let env = environment(&t.meta.language);
+    let entries = context["journal"].as_array().map_or(0, Vec::len);
+    let env = environment(&t.meta.language, entries);
     let template = env.template_from_str(&t.body).map_err(|e| located(&e))?;
     let mut out = Bounded {
         out: Vec::new(),
