@@ -32,6 +32,12 @@ enum Cmd {
         #[arg(long, default_value_t = 10_000)]
         large_case: usize,
     },
+    /// Measure filing rendering, in-process, against pandoc
+    Render {
+        /// Renders of each template to time
+        #[arg(long, default_value_t = 200)]
+        rounds: usize,
+    },
     /// Measure the targets on a corpus
     Run {
         #[arg(long)]
@@ -247,6 +253,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             large_case,
         } => corpus(data_dir, cases, entries, large_case),
         Cmd::Run { data_dir, appends } => run(data_dir, appends),
+        Cmd::Render { rounds } => render(rounds),
     }
 }
 
@@ -316,6 +323,87 @@ fn corpus(
     println!("| bulk load (append_batch, 50,000 entries per transaction) | {loaded} entries in {:.2} s = **{:.0} entries/s** | ≥ 100,000 entries/s |", load_time.as_secs_f64(), rate);
     eprintln!("corpus done in {:.1} s", start.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// Renders every built-in template (template → markdown → sanitized HTML
+/// page) against the example case, and has pandoc turn the same markdown
+/// into HTML, per document.
+fn render(rounds: usize) -> Result<(), Box<dyn std::error::Error>> {
+    use pacta_core::filing::{self, example, library::Library, template::FieldType, FilingRequest};
+    let library = Library::built_in();
+    let file = example::case_file();
+    println!("| template | Pacta render, median | pandoc md→html, median | Pacta faster by |\n|---|---|---|---|");
+    let mut all = Vec::new();
+    let mut ratios = Vec::new();
+    for t in library.templates() {
+        let mut parties = file.case.parties.iter().cycle();
+        let fields = t.meta.fields.iter().map(|f| {
+            let v = match f.kind {
+                FieldType::Date => "2026-05-04".to_owned(),
+                FieldType::Party => parties.next().cloned().unwrap_or_default(),
+                FieldType::Number => "30".to_owned(),
+                _ => "Text of the field.".to_owned(),
+            };
+            (f.name.clone(), v)
+        });
+        let req = FilingRequest {
+            template: t.meta.id.clone(),
+            language: Some(t.meta.language.clone()),
+            parallel: None,
+            fields: fields.collect(),
+            filing_date: chrono::NaiveDate::from_ymd_opt(2026, 5, 4).ok_or("date")?,
+            utc_offset: chrono::FixedOffset::east_opt(0).ok_or("offset")?,
+        };
+        let mut samples = Vec::with_capacity(rounds);
+        let mut markdown = String::new();
+        for _ in 0..rounds {
+            let t0 = Instant::now();
+            markdown = filing::render(&library, &file, &req)?.markdown;
+            samples.push(t0.elapsed());
+        }
+        let ours = percentile(&mut samples, 0.5);
+        all.extend(samples);
+        let theirs = pandoc(&markdown)?;
+        let ratio = theirs.as_secs_f64() / ours.as_secs_f64();
+        ratios.push(ratio);
+        println!(
+            "| {}.{} | {} | {} | {ratio:.0}× |",
+            t.meta.id,
+            t.meta.language,
+            ms(ours),
+            ms(theirs)
+        );
+    }
+    ratios.sort_by(f64::total_cmp);
+    println!("\nAll {} renders: median {}, p95 {}; Pacta faster than pandoc by {:.0}× (least) to {:.0}× (most), median {:.0}×.",
+        all.len(), ms(percentile(&mut all, 0.5)), ms(percentile(&mut all, 0.95)), ratios[0], ratios[ratios.len() - 1], ratios[ratios.len() / 2]);
+    Ok(())
+}
+
+/// Median of 5 runs of `pandoc -f markdown -t html` on the text (a process
+/// per document, as a user would run it).
+fn pandoc(markdown: &str) -> Result<Duration, Box<dyn std::error::Error>> {
+    use std::io::Write;
+    let mut samples = Vec::new();
+    for _ in 0..5 {
+        let t0 = Instant::now();
+        let mut child = Command::new("pandoc")
+            .args(["-f", "markdown", "-t", "html"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .map_err(|e| {
+                format!("pandoc is needed for the comparison (apt-get install pandoc): {e}")
+            })?;
+        child
+            .stdin
+            .take()
+            .ok_or("stdin")?
+            .write_all(markdown.as_bytes())?;
+        child.wait()?;
+        samples.push(t0.elapsed());
+    }
+    Ok(percentile(&mut samples, 0.5))
 }
 
 const QUERIES: &[&str] = &[
