@@ -399,11 +399,6 @@ impl Store {
         let mut entry = NewEntry::new(EntryKind::StageChange, author, reason);
         entry.data = json!({ "from": case.stage, "to": to });
         let entry = journal::append(&tx, case.id, entry)?;
-        let closed_at = (!to.is_open()).then(|| format_utc(entry.recorded_at));
-        tx.execute(
-            "UPDATE cases SET stage = ?2, closed_at = ?3 WHERE id = ?1",
-            params![case.id, to.as_str(), closed_at],
-        )?;
         tx.commit()?;
         Ok(entry)
     }
@@ -450,10 +445,6 @@ impl Store {
             )));
         }
         let tx = self.write()?;
-        tx.execute(
-            "INSERT INTO participants (case_id, name, role, party) VALUES (?1, ?2, ?3, ?4)",
-            params![case.id, name, p.role.as_str(), party],
-        )?;
         let body = match &party {
             Some(party) => format!("{name} joins as delegate of {party}"),
             None => format!("{name} joins as {}", p.role.as_str().replace('_', " ")),

@@ -12,7 +12,7 @@ use crate::case::CaseRef;
 use crate::error::{Error, Result};
 use crate::journal::{self, Entry, EntryKind, NewEntry};
 use crate::store::Store;
-use crate::time::{format_utc, parse_stored, today};
+use crate::time::{parse_stored, today};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -68,11 +68,7 @@ impl Store {
         let tx = self.write()?;
         let mut new = NewEntry::new(EntryKind::Deadline, author, &format!("Due {due}: {what}"));
         new.data = json!({ "deadline_id": id, "due": due.to_string(), "what": what });
-        let entry = journal::append(&tx, case.id, new)?;
-        tx.execute(
-            "INSERT INTO deadlines (id, case_id, due, what, entry_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, case.id, due.to_string(), what, entry.id],
-        )?;
+        journal::append(&tx, case.id, new)?;
         tx.commit()?;
         self.deadline(id)
     }
@@ -115,10 +111,6 @@ impl Store {
         let mut new = NewEntry::new(EntryKind::Deadline, author, &body);
         new.data = json!({ "deadline_id": id, "done": true });
         let entry = journal::append(&tx, case.id, new)?;
-        tx.execute(
-            "UPDATE deadlines SET done_at = ?2, done_entry_id = ?3 WHERE id = ?1",
-            params![id, format_utc(entry.recorded_at), entry.id],
-        )?;
         tx.commit()?;
         Ok(entry)
     }

@@ -223,7 +223,6 @@ impl Store {
         let result = (|| {
             let tx = self.write()?;
             let entry = journal::append(&tx, case.id, new)?;
-            link_all(&tx, case.id, &entry)?;
             tx.commit()?;
             Ok(entry)
         })();

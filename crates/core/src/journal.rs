@@ -244,12 +244,13 @@ fn append_after(
         corrected_by: Vec::new(),
     };
     entry.hash = chain::entry_hash(&entry.prev_hash, &entry);
-    insert(tx, &entry)?;
+    record(tx, case_id, &entry)?;
     Ok(entry)
 }
 
-/// Inserts an entry exactly as given (hashes included).
-pub(crate) fn insert(tx: &Transaction, e: &Entry) -> Result<()> {
+/// Records an entry exactly as given (hashes included): the row, its
+/// search index, and what it does to the case (`effects`).
+pub(crate) fn record(tx: &Transaction, case_id: CaseId, e: &Entry) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO journal (id, case_id, seq, kind, occurred_at, recorded_at, author, body,
                               corrects, documents, data, prev_hash, hash)
@@ -271,7 +272,7 @@ pub(crate) fn insert(tx: &Transaction, e: &Entry) -> Result<()> {
         e.hash,
     ])?;
     crate::search::index_entry(tx, tx.last_insert_rowid(), &e.body)?;
-    Ok(())
+    crate::effects::apply(tx, case_id, e)
 }
 
 fn to_json<T: Serialize>(v: &T) -> String {
@@ -358,7 +359,6 @@ impl Store {
                 None => last_link(&tx, case_id)?,
             };
             let entry = append_after(&tx, case_id, last, new)?;
-            crate::documents::link_all(&tx, case_id, &entry)?;
             links.insert(case_id, (entry.seq, entry.hash));
             count += 1;
         }

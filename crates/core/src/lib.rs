@@ -11,6 +11,7 @@ pub mod chain;
 pub mod clause;
 pub mod deadline;
 pub mod documents;
+mod effects;
 pub mod error;
 pub mod filing;
 pub mod id;

@@ -18,8 +18,10 @@ pub fn parse_stored(s: &str) -> Result<DateTime<Utc>> {
         .map_err(|_| Error::Corrupt(format!("stored time '{s}' is not RFC 3339")))
 }
 
+/// Now, to the microsecond: the precision times are stored and hashed with.
 pub fn now() -> DateTime<Utc> {
-    Utc::now()
+    use chrono::SubsecRound;
+    Utc::now().trunc_subsecs(6)
 }
 
 const ACCEPTED: &str = "use RFC 3339 (2026-11-26T14:30:00+01:00), or local time as 2026-11-26 14:30, or a date 2026-11-26";
