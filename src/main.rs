@@ -74,8 +74,36 @@ enum Command {
     /// Render a filing from a template (preview), or file it in the case
     #[command(subcommand)]
     Filing(FilingCommand),
-    /// Check the database, every journal chain and every document
-    Verify,
+    /// Export a case as one verifiable dossier file
+    Export {
+        case: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Import a dossier: verified first, then added all or nothing
+    Import {
+        file: PathBuf,
+        /// Only show what would be added
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Check the store (database, every journal chain, every document), or a dossier file alone
+    Verify {
+        /// A dossier to verify on its own, without any database
+        file: Option<PathBuf>,
+    },
+    /// Copy the whole data dir to one file (safe while Pacta is running)
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Restore a backup into the data dir (verified first)
+    Restore {
+        file: PathBuf,
+        /// Replace a data dir that already holds cases (it is kept beside)
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -345,6 +373,23 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         Some(dir) => dir,
         None => pacta_core::store::default_data_dir()?,
     };
+    // These two work without opening (or creating) a store.
+    match &cli.command {
+        Command::Verify { file: Some(file) } => {
+            let report = pacta_core::dossier::verify_dossier(file)?;
+            out.dossier_report(&report);
+            return Ok(if report.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(3)
+            });
+        }
+        Command::Restore { file, force } => {
+            out.restored(&pacta_core::backup::restore(&data_dir, file, *force)?);
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
     let mut store = Store::open(&data_dir)?;
     let author = || author(cli.author.clone());
     match cli.command {
@@ -492,13 +537,30 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             let (rendered, entry) = store.file_filing(&a.case, &req, &author()?)?;
             out.filing(&rendered, Some(&entry), &a.format, a.out.as_deref())?;
         }
-        Command::Verify => {
+        Command::Verify { .. } => {
             let report = store.verify()?;
             out.verify(&report);
             if !report.ok {
                 return Ok(ExitCode::from(3));
             }
         }
+        Command::Export { case, out: file } => {
+            let mut bar = output::Progress::new(&out);
+            let report = store.export_dossier(&case, &file, &mut |p| bar.show(p.done, p.total))?;
+            bar.finish();
+            let verified = pacta_core::dossier::verify_dossier(&report.path)?;
+            out.exported(&report, &verified);
+        }
+        Command::Import { file, dry_run } => {
+            let plan = if dry_run {
+                store.preview_import(&file)?
+            } else {
+                store.import_dossier(&file)?
+            };
+            out.import_plan(&plan, dry_run);
+        }
+        Command::Backup { out: file } => out.backup(&store.backup(&file)?),
+        Command::Restore { .. } => unreachable!("handled before the store is opened"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,8 @@
 use std::path::Path;
 
 use chrono::{DateTime, Local, Utc};
+use pacta_core::backup::{BackupReport, RestoreReport};
+use pacta_core::dossier::{DossierReport, ExportReport, ImportPlan};
 use pacta_core::filing::library::Library;
 use pacta_core::filing::template::{Template, TemplateProblem};
 use pacta_core::{Case, CaseDocument, Deadline, Entry, Rendered, SearchHit, VerifyReport};
@@ -29,6 +31,42 @@ pub fn say_raw(text: &str) {
         }
         eprintln!("pacta: cannot write to standard output: {e}");
         std::process::exit(1);
+    }
+}
+
+/// Export progress on stderr, only for a person watching a large export.
+pub struct Progress {
+    enabled: bool,
+    shown: bool,
+}
+
+impl Progress {
+    pub fn new(out: &Output) -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            enabled: !out.json && std::io::stderr().is_terminal(),
+            shown: false,
+        }
+    }
+
+    pub fn show(&mut self, done: u64, total: u64) {
+        const LARGE: u64 = 32 * 1024 * 1024;
+        if !self.enabled || total < LARGE {
+            return;
+        }
+        eprint!(
+            "\rexporting documents: {} of {} MB ({}%)",
+            done >> 20,
+            total >> 20,
+            done * 100 / total.max(1)
+        );
+        self.shown = true;
+    }
+
+    pub fn finish(&self) {
+        if self.shown {
+            eprintln!();
+        }
     }
 }
 
@@ -443,6 +481,100 @@ impl Output {
             }
         }
         Ok(())
+    }
+
+    pub fn dossier_report(&self, r: &DossierReport) {
+        if self.json {
+            return self.print_json(r);
+        }
+        for p in &r.problems {
+            eprintln!("PROBLEM {}: {}", p.part, p.problem);
+        }
+        if r.ok {
+            say!(
+                "OK: dossier of {} ({}) verifies: {} journal entries, {} documents, every hash and the chain up to head {}",
+                r.case_reference.as_deref().unwrap_or("?"),
+                r.title.as_deref().unwrap_or(""),
+                r.entries,
+                r.documents,
+                r.head_hash.as_deref().unwrap_or("")
+            );
+        } else {
+            say!(
+                "FAILED: {} problems; do not rely on this dossier",
+                r.problems.len()
+            );
+        }
+    }
+
+    pub fn exported(&self, r: &ExportReport, verified: &DossierReport) {
+        if self.json {
+            return self.print_json(&json!({ "export": r, "verify": verified }));
+        }
+        say!(
+            "wrote {} ({} bytes, sha256 {})",
+            r.path.display(),
+            r.bytes,
+            r.sha256
+        );
+        say!(
+            "  {} journal entries, {} documents, head hash {}",
+            r.entries,
+            r.documents,
+            r.head_hash
+        );
+        say!("  verified: {}", if verified.ok { "OK" } else { "FAILED" });
+    }
+
+    pub fn import_plan(&self, p: &ImportPlan, dry_run: bool) {
+        if self.json {
+            return self.print_json(&json!({ "import": p, "dry_run": dry_run }));
+        }
+        let verb = if dry_run { "would add" } else { "added" };
+        if p.new_entries == 0 {
+            return say!(
+                "{} ({}): already up to date ({} entries present); nothing to add",
+                p.case_reference,
+                p.title,
+                p.already_present
+            );
+        }
+        say!(
+            "{} ({}){}: {verb} {} journal entries and {} documents",
+            p.case_reference,
+            p.title,
+            if p.new_case { ", a new case" } else { "" },
+            p.new_entries,
+            p.new_documents
+        );
+    }
+
+    pub fn backup(&self, r: &BackupReport) {
+        if self.json {
+            return self.print_json(r);
+        }
+        say!(
+            "wrote {} ({} files, {} bytes)",
+            r.path.display(),
+            r.files,
+            r.bytes
+        );
+    }
+
+    pub fn restored(&self, r: &RestoreReport) {
+        if self.json {
+            return self.print_json(r);
+        }
+        say!(
+            "restored into {}: {} cases, {} entries, {} documents verified",
+            r.data_dir.display(),
+            r.verify.cases,
+            r.verify.entries,
+            r.verify.documents
+        );
+        if let Some(previous) = &r.previous {
+            say!("the data it replaced is kept in {}", previous.display());
+        }
     }
 
     pub fn verify(&self, report: &VerifyReport) {

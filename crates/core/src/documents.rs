@@ -65,7 +65,7 @@ pub fn hash_file(path: &Path) -> io::Result<(String, u64)> {
 /// Files copied into the store for one operation, removable if it fails.
 pub(crate) struct Staged {
     pub refs: Vec<DocumentRef>,
-    created: Vec<PathBuf>,
+    pub created: Vec<PathBuf>,
 }
 
 impl Staged {
@@ -169,7 +169,7 @@ impl Store {
     }
 
     /// Streams content into the store under its hash (see the module doc).
-    fn store_content(
+    pub(crate) fn store_content(
         &self,
         name: &str,
         src: &Path,

@@ -54,6 +54,12 @@ pub enum Error {
     #[error("the database is busy: another Pacta process has held it for {waited_ms} ms; nothing was changed, try again when it is done")]
     Busy { waited_ms: u64 },
 
+    #[error("{path} does not verify; nothing was imported:\n{}", problems.iter().map(|p| format!("  {}: {}", p.part, p.problem)).collect::<Vec<_>>().join("\n"))]
+    Dossier {
+        path: PathBuf,
+        problems: Vec<crate::dossier::DossierProblem>,
+    },
+
     #[error("document {0} is not in the store")]
     DocumentNotFound(String),
 
@@ -97,6 +103,7 @@ impl Error {
             Error::TooNew { .. } => "database_too_new",
             Error::Busy { .. } => "database_busy",
             Error::DocumentNotFound(_) => "document_not_found",
+            Error::Dossier { .. } => "dossier_does_not_verify",
             Error::Io { .. } => "io",
             Error::Sql(_) => "database",
             Error::Corrupt(_) => "corrupt",

@@ -5,12 +5,14 @@
 //! moves, deadlines, documents, search and verification are methods on it,
 //! each in the module named for its concept.
 
+pub mod backup;
 pub mod case;
 pub mod case_file;
 pub mod chain;
 pub mod clause;
 pub mod deadline;
 pub mod documents;
+pub mod dossier;
 mod effects;
 pub mod error;
 pub mod filing;

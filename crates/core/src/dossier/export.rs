@@ -1,0 +1,321 @@
+//! Writing a dossier. The bytes depend only on the case's state (and the
+//! Pacta version): sorted entries, fixed zip times, and an `exported_at`
+//! that is the head entry's recording time, so the same case exports to
+//! byte-identical files.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use super::format::*;
+use crate::case_file::CaseFile;
+use crate::documents::document_path;
+use crate::error::{Error, Result};
+use crate::journal::EntryKind;
+use crate::store::Store;
+use crate::time::format_utc;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportReport {
+    pub path: PathBuf,
+    pub bytes: u64,
+    /// SHA-256 of the dossier file itself.
+    pub sha256: String,
+    pub head_hash: String,
+    pub entries: u64,
+    pub documents: u64,
+}
+
+/// Bytes written so far, of how many.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ExportProgress {
+    pub done: u64,
+    pub total: u64,
+}
+
+/// Where each of the case's documents goes in the archive: filed filings
+/// under `filings/<entry>-<name>`, everything else under `documents/<sha256>`.
+pub(crate) fn document_paths(file: &CaseFile) -> BTreeMap<String, String> {
+    let mut paths = BTreeMap::new();
+    for e in file.entries.iter().filter(|e| e.kind == EntryKind::Filing) {
+        for d in &e.documents {
+            paths
+                .entry(d.sha256.clone())
+                .or_insert_with(|| format!("filings/{}-{}", e.seq, safe_name(&d.name)));
+        }
+    }
+    for d in &file.documents {
+        paths
+            .entry(d.sha256.clone())
+            .or_insert_with(|| format!("documents/{}", d.sha256));
+    }
+    paths
+}
+
+/// A file name safe inside the archive: no separators, no leading dots.
+fn safe_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c == '/' || c == '\\' || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    cleaned.trim_start_matches('.').to_owned()
+}
+
+/// A zip entry writer that hashes what it writes.
+struct Hashing<'a, W: Write> {
+    inner: &'a mut W,
+    hasher: Sha256,
+    size: u64,
+}
+
+impl<W: Write> Write for Hashing<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl Store {
+    /// Exports a case to one dossier file at `out` (written beside it first,
+    /// then renamed, so `out` never holds half a dossier).
+    pub fn export_dossier(
+        &self,
+        case: &str,
+        out: &Path,
+        progress: &mut dyn FnMut(ExportProgress),
+    ) -> Result<ExportReport> {
+        let file = self.case_file(case)?;
+        let library = self.library()?;
+        let tmp = out.with_extension("pacta-part");
+        let result = self.write_dossier(&file, &library, &tmp, progress);
+        let (head_hash, documents) = match result {
+            Ok(v) => v,
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e);
+            }
+        };
+        std::fs::rename(&tmp, out).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::io(out, e)
+        })?;
+        let (sha256, bytes) = crate::documents::hash_file(out).map_err(|e| Error::io(out, e))?;
+        Ok(ExportReport {
+            path: out.to_path_buf(),
+            bytes,
+            sha256,
+            head_hash,
+            entries: file.entries.len() as u64,
+            documents,
+        })
+    }
+
+    fn write_dossier(
+        &self,
+        file: &CaseFile,
+        library: &crate::filing::library::Library,
+        tmp: &Path,
+        progress: &mut dyn FnMut(ExportProgress),
+    ) -> Result<(String, u64)> {
+        let head = file
+            .entries
+            .last()
+            .ok_or_else(|| Error::Corrupt(format!("{} has no journal", file.case.reference)))?;
+        let doc_paths = document_paths(file);
+        let sizes: BTreeMap<&str, u64> = file
+            .documents
+            .iter()
+            .map(|d| (d.sha256.as_str(), d.size))
+            .collect();
+        let total: u64 = sizes.values().sum();
+
+        // Everything but the documents, in memory; they are small.
+        let mut small: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        let case_json = case_json(file, &doc_paths);
+        small.insert(CASE.into(), to_json_bytes(&case_json));
+        let mut journal = Vec::new();
+        for e in &file.entries {
+            journal.extend(to_json_line(&JournalLine::from(e)));
+        }
+        small.insert(JOURNAL.into(), journal);
+        small.insert(
+            INDEX.into(),
+            super::index::html(file, &doc_paths, library)?.into_bytes(),
+        );
+
+        let mut all: BTreeMap<String, Option<&str>> =
+            small.keys().map(|k| (k.clone(), None)).collect();
+        for (sha, path) in &doc_paths {
+            all.insert(path.clone(), Some(sha.as_str()));
+        }
+
+        let output = File::create_new(tmp).map_err(|e| Error::io(tmp, e))?;
+        let mut zip = ZipWriter::new(BufWriter::with_capacity(1 << 20, output));
+        let mut files = Vec::new();
+        let mut done = 0u64;
+        let mut buf = vec![0u8; 1 << 20];
+        for (path, sha) in &all {
+            let size = match sha {
+                Some(sha) => sizes.get(sha).copied().unwrap_or(0),
+                None => small[path].len() as u64,
+            };
+            zip.start_file(path.as_str(), options(size))
+                .map_err(|e| zip_error(tmp, e))?;
+            let mut w = Hashing {
+                inner: &mut zip,
+                hasher: Sha256::new(),
+                size: 0,
+            };
+            match sha {
+                None => w.write_all(&small[path]).map_err(|e| Error::io(tmp, e))?,
+                Some(sha) => {
+                    let src = document_path(&self.dir, sha);
+                    let mut input = File::open(&src).map_err(|e| Error::Unreadable {
+                        path: src.clone(),
+                        reason: e.to_string(),
+                    })?;
+                    loop {
+                        let n = input.read(&mut buf).map_err(|e| Error::io(&src, e))?;
+                        if n == 0 {
+                            break;
+                        }
+                        w.write_all(&buf[..n]).map_err(|e| Error::io(tmp, e))?;
+                        done += n as u64;
+                        progress(ExportProgress { done, total });
+                    }
+                }
+            }
+            let (size, digest) = (w.size, hex::encode(w.hasher.finalize()));
+            if let Some(sha) = sha {
+                if digest != *sha {
+                    return Err(Error::Corrupt(format!(
+                        "document {sha} of {} no longer matches its hash; nothing was exported",
+                        file.case.reference
+                    )));
+                }
+            }
+            files.push(ManifestFile {
+                path: path.clone(),
+                size,
+                sha256: digest,
+            });
+        }
+        let manifest = Manifest {
+            format: FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            pacta_version: env!("CARGO_PKG_VERSION").into(),
+            exported_at: format_utc(head.recorded_at),
+            case: ManifestCase {
+                id: file.case.id,
+                reference: file.case.reference.clone(),
+                title: file.case.title.clone(),
+            },
+            journal: ManifestJournal {
+                entries: file.entries.len() as u64,
+                head_hash: head.hash.clone(),
+            },
+            files,
+        };
+        let bytes = to_json_bytes(&manifest);
+        zip.start_file(MANIFEST, options(bytes.len() as u64))
+            .map_err(|e| zip_error(tmp, e))?;
+        zip.write_all(&bytes).map_err(|e| Error::io(tmp, e))?;
+        let writer = zip.finish().map_err(|e| zip_error(tmp, e))?;
+        let output = writer
+            .into_inner()
+            .map_err(|e| Error::io(tmp, e.into_error()))?;
+        output.sync_all().map_err(|e| Error::io(tmp, e))?;
+        Ok((head.hash.clone(), doc_paths.len() as u64))
+    }
+}
+
+fn options(size: u64) -> SimpleFileOptions {
+    SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644)
+        .large_file(size >= u32::MAX as u64)
+}
+
+fn zip_error(path: &Path, e: zip::result::ZipError) -> Error {
+    Error::io(path, io::Error::other(e))
+}
+
+fn to_json_bytes(value: &impl Serialize) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+fn to_json_line(value: &impl Serialize) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+fn case_json(file: &CaseFile, doc_paths: &BTreeMap<String, String>) -> CaseJson {
+    let c = &file.case;
+    let deadlines = file
+        .entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::Deadline && e.data["done"].is_null())
+        .filter_map(|e| {
+            let id: crate::id::DeadlineId = e.data["deadline_id"].as_str()?.parse().ok()?;
+            let met_by = file.entries.iter().find(|m| {
+                m.kind == EntryKind::Deadline
+                    && m.data["done"] == true
+                    && m.data["deadline_id"] == e.data["deadline_id"]
+            });
+            Some(DeadlineJson {
+                id,
+                due: e.data["due"].as_str()?.to_owned(),
+                what: e.data["what"].as_str()?.to_owned(),
+                set_by: e.seq,
+                met_by: met_by.map(|m| m.seq),
+            })
+        })
+        .collect();
+    CaseJson {
+        id: c.id,
+        reference: c.reference.clone(),
+        title: c.title.clone(),
+        summary: c.summary.clone(),
+        parties: c.parties.clone(),
+        participants: c.participants.clone(),
+        clauses: c.clauses.clone(),
+        stage: c.stage,
+        language: c.language.clone(),
+        confidentiality: c.confidentiality.clone(),
+        opened_at: format_utc(c.opened_at),
+        closed_at: c.closed_at.map(format_utc),
+        deadlines,
+        documents: file
+            .documents
+            .iter()
+            .map(|d| DocumentJson {
+                sha256: d.sha256.clone(),
+                name: d.name.clone(),
+                size: d.size,
+                entry: d.entry_seq,
+                path: doc_paths.get(&d.sha256).cloned().unwrap_or_default(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,171 @@
+//! The files of a dossier, as Rust types. Deserialisation is strict (no
+//! unknown fields, every field typed): it is the schema check at run time;
+//! the JSON Schemas in `schemas/dossier/` say the same for other programs.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::case::{CaseRef, Participant};
+use crate::clause::Clause;
+use crate::error::Result;
+use crate::id::{CaseId, DeadlineId, EntryId};
+use crate::journal::{DocumentRef, Entry, EntryKind};
+use crate::stage::Stage;
+use crate::time::{format_utc, parse_stored};
+
+pub const FORMAT: &str = "pacta-dossier";
+pub const FORMAT_VERSION: u32 = 1;
+pub const MANIFEST: &str = "manifest.json";
+pub const CASE: &str = "case.json";
+pub const JOURNAL: &str = "journal.jsonl";
+pub const INDEX: &str = "index.html";
+
+/// Limits a dossier must keep to: a hostile one is refused before it can
+/// exhaust memory or disk.
+pub const MAX_FILES: usize = 100_000;
+pub const MAX_JSON_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_JOURNAL_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+pub const MAX_TOTAL_BYTES: u64 = 64 * 1024 * 1024 * 1024;
+/// Largest uncompressed/compressed ratio accepted for a compressed entry
+/// (Pacta itself stores entries uncompressed).
+pub const MAX_RATIO: u64 = 100;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub format: String,
+    pub format_version: u32,
+    pub pacta_version: String,
+    /// When the case was in the exported state: the head entry's recording time.
+    pub exported_at: String,
+    pub case: ManifestCase,
+    pub journal: ManifestJournal,
+    /// Every other file of the archive, sorted by path.
+    pub files: Vec<ManifestFile>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestCase {
+    pub id: CaseId,
+    pub reference: CaseRef,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestJournal {
+    pub entries: u64,
+    pub head_hash: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestFile {
+    pub path: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseJson {
+    pub id: CaseId,
+    pub reference: CaseRef,
+    pub title: String,
+    pub summary: String,
+    pub parties: Vec<String>,
+    pub participants: Vec<Participant>,
+    pub clauses: Vec<Clause>,
+    pub stage: Stage,
+    pub language: String,
+    pub confidentiality: String,
+    pub opened_at: String,
+    pub closed_at: Option<String>,
+    pub deadlines: Vec<DeadlineJson>,
+    pub documents: Vec<DocumentJson>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineJson {
+    pub id: DeadlineId,
+    pub due: String,
+    pub what: String,
+    /// Number of the entry that set it, and of the one that met it.
+    pub set_by: i64,
+    pub met_by: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentJson {
+    pub sha256: String,
+    pub name: String,
+    pub size: u64,
+    /// Number of the entry that attached it.
+    pub entry: i64,
+    /// Where its bytes are in the archive.
+    pub path: String,
+}
+
+/// One line of `journal.jsonl`: an entry with its chain hashes, times in
+/// the exact text that was hashed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalLine {
+    pub seq: i64,
+    pub id: EntryId,
+    pub case_id: CaseId,
+    pub kind: EntryKind,
+    pub occurred_at: String,
+    pub recorded_at: String,
+    pub author: String,
+    pub body: String,
+    pub corrects: Option<EntryId>,
+    pub documents: Vec<DocumentRef>,
+    pub data: Value,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl From<&Entry> for JournalLine {
+    fn from(e: &Entry) -> Self {
+        JournalLine {
+            seq: e.seq,
+            id: e.id,
+            case_id: e.case_id,
+            kind: e.kind,
+            occurred_at: format_utc(e.occurred_at),
+            recorded_at: format_utc(e.recorded_at),
+            author: e.author.clone(),
+            body: e.body.clone(),
+            corrects: e.corrects,
+            documents: e.documents.clone(),
+            data: e.data.clone(),
+            prev_hash: e.prev_hash.clone(),
+            hash: e.hash.clone(),
+        }
+    }
+}
+
+impl JournalLine {
+    pub fn to_entry(&self) -> Result<Entry> {
+        Ok(Entry {
+            id: self.id,
+            case_id: self.case_id,
+            seq: self.seq,
+            kind: self.kind,
+            occurred_at: parse_stored(&self.occurred_at)?,
+            recorded_at: parse_stored(&self.recorded_at)?,
+            author: self.author.clone(),
+            body: self.body.clone(),
+            corrects: self.corrects,
+            documents: self.documents.clone(),
+            data: self.data.clone(),
+            prev_hash: self.prev_hash.clone(),
+            hash: self.hash.clone(),
+            corrected_by: Vec::new(),
+        })
+    }
+}

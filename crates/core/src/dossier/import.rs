@@ -1,0 +1,202 @@
+//! Importing a dossier: verify it first, then add in one transaction what
+//! the store does not have. The same dossier twice changes nothing; a later
+//! export of a case already here adds only the new entries and documents;
+//! two journals that forked are refused, naming the first entries that differ.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+
+use rusqlite::params;
+use serde::Serialize;
+
+use super::format::JournalLine;
+use super::read::{read, Verified};
+use crate::clause;
+use crate::documents::Staged;
+use crate::error::{Error, Result};
+use crate::journal;
+use crate::store::Store;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportPlan {
+    pub case_reference: String,
+    pub title: String,
+    /// The case is not in this store yet.
+    pub new_case: bool,
+    pub new_entries: u64,
+    pub new_documents: u64,
+    /// Entries the store already has.
+    pub already_present: u64,
+}
+
+impl Store {
+    /// What importing would add, without adding it.
+    pub fn preview_import(&self, path: &Path) -> Result<ImportPlan> {
+        let verified = verified(path)?;
+        Ok(self.plan(&verified)?.0)
+    }
+
+    /// Imports a dossier (see the module doc).
+    pub fn import_dossier(&mut self, path: &Path) -> Result<ImportPlan> {
+        let verified = verified(path)?;
+        let (plan, new_lines) = self.plan(&verified)?;
+        if new_lines.is_empty() {
+            return Ok(plan);
+        }
+        // Documents first, checked against their hashes on the way in.
+        let known = self.known_documents()?;
+        let mut wanted: Vec<(String, PathBuf)> = Vec::new();
+        for d in &verified.case.documents {
+            if !known.contains(&d.sha256)
+                && new_lines
+                    .iter()
+                    .any(|l| l.documents.iter().any(|x| x.sha256 == d.sha256))
+                && !wanted.iter().any(|(s, _)| *s == d.sha256)
+            {
+                wanted.push((d.sha256.clone(), PathBuf::from(&d.path)));
+            }
+        }
+        let file = File::open(path).map_err(|e| Error::Unreadable {
+            path: path.into(),
+            reason: e.to_string(),
+        })?;
+        let mut zip = zip::ZipArchive::new(BufReader::new(file))
+            .map_err(|e| Error::invalid(format!("{}: {e}", path.display())))?;
+        let staged = self.stage_from_archive(&mut zip, &wanted)?;
+        let result = (|| {
+            let tx = self.write()?;
+            let case = &verified.case;
+            if plan.new_case {
+                tx.execute(
+                    "INSERT INTO cases (id, reference, ref_year, ref_number, title, summary, clauses, stage,
+                                        language, confidentiality, opened_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'consultation', ?8, ?9, ?10)",
+                    params![case.id, case.reference.to_string(), case.reference.year, case.reference.number, case.title,
+                        case.summary, clause::format_list(&case.clauses), case.language, case.confidentiality, case.opened_at],
+                )?;
+                crate::search::index_case(&tx, tx.last_insert_rowid(), &case.title, &case.summary)?;
+                for (position, name) in case.parties.iter().enumerate() {
+                    tx.execute(
+                        "INSERT INTO parties (case_id, position, name) VALUES (?1, ?2, ?3)",
+                        params![case.id, position as i64, name],
+                    )?;
+                }
+            }
+            for line in &new_lines {
+                journal::record(&tx, case.id, &line.to_entry()?)?;
+            }
+            tx.commit()?;
+            Ok(plan.clone())
+        })();
+        if result.is_err() {
+            staged.discard();
+        }
+        result
+    }
+
+    fn known_documents(&self) -> Result<HashSet<String>> {
+        let mut stmt = self.conn.prepare("SELECT sha256 FROM documents")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Compares the dossier's journal with the store's copy of the case.
+    fn plan<'a>(&self, v: &'a Verified) -> Result<(ImportPlan, Vec<&'a JournalLine>)> {
+        let case = &v.case;
+        let reference = case.reference.to_string();
+        let clash: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT id FROM cases WHERE reference = ?1 AND id <> ?2",
+                params![reference, case.id],
+                |r| r.get(0),
+            )
+            .ok();
+        if let Some(other) = clash {
+            return Err(Error::invalid(format!(
+                "this store already has a different case {reference} (id {other}; the dossier's is {}): nothing was imported",
+                case.id
+            )));
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, hash FROM journal WHERE case_id = ?1 ORDER BY seq")?;
+        let local: Vec<(i64, String)> = stmt
+            .query_map([case.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for ((seq, mine), theirs) in local.iter().zip(&v.journal) {
+            if *mine != theirs.hash {
+                return Err(Error::invalid(format!(
+                    "the journals of {reference} have forked at entry #{seq}: this store's #{seq} has hash {mine}, the dossier's has {}; nothing was imported (compare the two with `pacta log list` and the dossier's index.html)",
+                    theirs.hash
+                )));
+            }
+        }
+        let new_lines: Vec<&JournalLine> = v.journal.iter().skip(local.len()).collect();
+        let known = self.known_documents()?;
+        let new_documents: HashSet<&str> = new_lines
+            .iter()
+            .flat_map(|l| l.documents.iter().map(|d| d.sha256.as_str()))
+            .filter(|sha| !known.contains(*sha))
+            .collect();
+        let plan = ImportPlan {
+            case_reference: reference,
+            title: case.title.clone(),
+            new_case: local.is_empty(),
+            new_entries: new_lines.len() as u64,
+            new_documents: new_documents.len() as u64,
+            already_present: local.len().min(v.journal.len()) as u64,
+        };
+        Ok((plan, new_lines))
+    }
+}
+
+impl Store {
+    /// Copies documents out of the archive into the store, each checked
+    /// against the hash it is filed under.
+    fn stage_from_archive(
+        &self,
+        zip: &mut zip::ZipArchive<BufReader<File>>,
+        wanted: &[(String, PathBuf)],
+    ) -> Result<Staged> {
+        let mut staged = Staged {
+            refs: Vec::new(),
+            created: Vec::new(),
+        };
+        for (sha, path) in wanted {
+            let name = path.to_string_lossy();
+            let stored = zip
+                .by_name(&name)
+                .map_err(|e| Error::invalid(format!("{name} cannot be read from the dossier: {e}")))
+                .and_then(|mut entry| self.store_content(&name, path, &mut entry));
+            match stored {
+                Ok((doc, created)) if doc.sha256 == *sha => {
+                    staged.refs.push(doc);
+                    staged.created.extend(created);
+                }
+                Ok((_, created)) => {
+                    staged.created.extend(created);
+                    staged.discard();
+                    return Err(Error::invalid(format!(
+                        "{name} changed while it was being imported; nothing was imported"
+                    )));
+                }
+                Err(e) => {
+                    staged.discard();
+                    return Err(e);
+                }
+            }
+        }
+        Ok(staged)
+    }
+}
+
+fn verified(path: &Path) -> Result<Verified> {
+    let (report, verified) = read(path)?;
+    verified.ok_or_else(|| Error::Dossier {
+        path: path.into(),
+        problems: report.problems,
+    })
+}

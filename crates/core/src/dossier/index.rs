@@ -1,0 +1,221 @@
+//! `index.html`: the whole case as one self-contained, printable page (no
+//! script, no external file). Times are in UTC so the page, like the rest of
+//! the dossier, depends only on the case.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::case_file::CaseFile;
+use crate::error::Result;
+use crate::filing::library::Library;
+use crate::filing::locale::{kind_name, stage_name};
+use crate::filing::page::escape;
+use crate::journal::EntryKind;
+use crate::markdown::to_html;
+use crate::stage::Stage;
+
+const CSS: &str = r#"
+@page { size: A4; margin: 20mm 18mm; @bottom-center { content: counter(page) " / " counter(pages); font: 9pt sans-serif; color: #555; } }
+body { margin: 0 auto; max-width: 180mm; padding: 10mm 0; font: 10.5pt/1.45 "Noto Serif", "DejaVu Serif", "Noto Serif CJK SC", "Songti SC", serif; color: #111; }
+h1 { font-size: 18pt; margin: 0 0 4mm; } h2 { font-size: 13pt; margin: 8mm 0 3mm; border-bottom: 0.5pt solid #999; }
+.cover { min-height: 230mm; break-after: page; display: flex; flex-direction: column; justify-content: center; }
+.cover .ref { font: 600 14pt sans-serif; letter-spacing: 0.05em; color: #333; }
+table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 2mm 0; }
+th, td { border: 0.5pt solid #888; padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; }
+thead { display: table-header-group; } tr, .entry { break-inside: avoid; }
+code, .hash { font: 8.5pt "DejaVu Sans Mono", monospace; word-break: break-all; }
+.entry { border-left: 2pt solid #bbb; padding: 1mm 0 1mm 4mm; margin: 3mm 0; }
+.entry.corrected { border-left-color: #c60; } .entry.correction { border-left-color: #06c; }
+.meta { font: 9pt sans-serif; color: #444; } .flag { font: 600 8.5pt sans-serif; color: #c60; }
+blockquote { margin: 2mm 6mm; padding-left: 3mm; border-left: 2pt solid #999; }
+"#;
+
+pub(super) fn html(
+    file: &CaseFile,
+    doc_paths: &BTreeMap<String, String>,
+    library: &Library,
+) -> Result<String> {
+    let c = &file.case;
+    let lang = c.language.as_str();
+    let utc = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    let head = file
+        .entries
+        .last()
+        .map(|e| e.hash.clone())
+        .unwrap_or_default();
+    let mut h = String::new();
+    let _ = write!(h, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        escape(lang), c.reference, escape(&c.title));
+
+    let _ = write!(
+        h,
+        "<section class=\"cover\">\n<p class=\"ref\">{}</p>\n<h1>{}</h1>\n<p>{}</p>\n<table>\n",
+        c.reference,
+        escape(&c.title),
+        escape(&c.parties.join(" — "))
+    );
+    let rows = [
+        ("Stage", stage_name(c.stage, "en").to_owned()),
+        ("Opened", utc(c.opened_at)),
+        ("Closed", c.closed_at.map(utc).unwrap_or_else(|| "—".into())),
+        ("Language", c.language.clone()),
+        ("Confidentiality", c.confidentiality.clone()),
+        ("Journal", format!("{} entries", file.entries.len())),
+        ("Head hash", format!("<span class=\"hash\">{head}</span>")),
+    ];
+    for (k, v) in rows {
+        let v = if k == "Head hash" { v } else { escape(&v) };
+        let _ = writeln!(h, "<tr><th>{k}</th><td>{v}</td></tr>");
+    }
+    h.push_str("</table>\n<p class=\"meta\">Check this dossier with <code>pacta verify FILE</code>: it re-computes every hash below and the journal's chain up to the head hash.</p>\n</section>\n");
+
+    if !c.summary.is_empty() {
+        let _ = write!(h, "<h2>Summary</h2>\n{}", to_html(&c.summary));
+    }
+
+    h.push_str("<h2>Parties and participants</h2>\n<table>\n<thead><tr><th>Name</th><th>Role</th></tr></thead>\n");
+    for p in &c.parties {
+        let _ = writeln!(h, "<tr><td>{}</td><td>Party</td></tr>", escape(p));
+    }
+    for p in &c.participants {
+        let role = match &p.party {
+            Some(party) => format!("Delegate of {party}"),
+            None => p.role.as_str().replace('_', " "),
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td></tr>",
+            escape(&p.name),
+            escape(&role)
+        );
+    }
+    h.push_str("</table>\n");
+
+    let code = library
+        .code_text(lang)
+        .or_else(|_| library.code_text("zh"))?;
+    let _ = write!(
+        h,
+        "<h2>Clause (k)</h2>\n<p>{} ({})</p>\n<blockquote>(k) {}</blockquote>\n",
+        escape(&code.title),
+        escape(&code.document),
+        escape(code.clauses.get("k").map(String::as_str).unwrap_or(""))
+    );
+    if !code.note.is_empty() {
+        let _ = writeln!(h, "<p class=\"meta\">{}</p>", escape(&code.note));
+    }
+    let invoked: Vec<String> = c.clauses.iter().map(|cl| format!("({cl})")).collect();
+    let _ = writeln!(h, "<p>Clauses invoked: {}</p>", invoked.join(", "));
+
+    h.push_str("<h2>Stage history</h2>\n<table>\n<thead><tr><th>Date</th><th>From</th><th>To</th><th>Reason</th><th>Entry</th></tr></thead>\n");
+    for e in file
+        .entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::StageChange)
+    {
+        let name = |v: &serde_json::Value| {
+            v.as_str()
+                .and_then(|s| s.parse::<Stage>().ok())
+                .map_or("—", |s| stage_name(s, "en"))
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>#{}</td></tr>",
+            utc(e.occurred_at),
+            name(&e.data["from"]),
+            name(&e.data["to"]),
+            escape(&e.body),
+            e.seq
+        );
+    }
+    h.push_str("</table>\n");
+
+    h.push_str("<h2>Timeline</h2>\n");
+    let seq_of: BTreeMap<_, i64> = file.entries.iter().map(|e| (e.id, e.seq)).collect();
+    for e in &file.entries {
+        let class = if !e.corrected_by.is_empty() {
+            " corrected"
+        } else if e.corrects.is_some() {
+            " correction"
+        } else {
+            ""
+        };
+        let _ = write!(h, "<div class=\"entry{class}\" id=\"entry-{}\">\n<p class=\"meta\"><b>#{}</b> · {} · {} · {}", e.seq, e.seq, kind_name(e.kind, "en"), utc(e.occurred_at), escape(&e.author));
+        if let Some(target) = e.corrects.and_then(|id| seq_of.get(&id)) {
+            let _ = write!(h, " · corrects <a href=\"#entry-{target}\">#{target}</a>");
+        }
+        if !e.corrected_by.is_empty() {
+            let by: Vec<String> = e
+                .corrected_by
+                .iter()
+                .map(|s| format!("<a href=\"#entry-{s}\">#{s}</a>"))
+                .collect();
+            let _ = write!(
+                h,
+                " <span class=\"flag\">CORRECTED by {}</span>",
+                by.join(", ")
+            );
+        }
+        let _ = write!(
+            h,
+            " · recorded {}</p>\n{}",
+            utc(e.recorded_at),
+            to_html(&e.body)
+        );
+        for d in &e.documents {
+            let path = doc_paths.get(&d.sha256).cloned().unwrap_or_default();
+            let _ = writeln!(h, "<p class=\"meta\">Attached: <a href=\"{}\">{}</a> ({} bytes) <span class=\"hash\">{}</span></p>", escape(&path), escape(&d.name), d.size, d.sha256);
+        }
+        let _ = writeln!(h, "<p class=\"meta hash\">{}</p>\n</div>", e.hash);
+    }
+
+    h.push_str("<h2>Deadlines</h2>\n<table>\n<thead><tr><th>Due</th><th>What</th><th>Status</th></tr></thead>\n");
+    for d in &file.deadlines {
+        let status = match d.done_at {
+            Some(t) => format!("met {}", utc(t)),
+            None => "open".into(),
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            d.due,
+            escape(&d.what),
+            escape(&status)
+        );
+    }
+    h.push_str("</table>\n");
+
+    h.push_str("<h2>Filings</h2>\n<table>\n<thead><tr><th>Entry</th><th>Filing</th><th>Files</th></tr></thead>\n");
+    for e in file.entries.iter().filter(|e| e.kind == EntryKind::Filing) {
+        let files: Vec<String> = e
+            .documents
+            .iter()
+            .map(|d| {
+                format!(
+                    "<a href=\"{}\">{}</a>",
+                    escape(doc_paths.get(&d.sha256).map(String::as_str).unwrap_or("")),
+                    escape(&d.name)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            h,
+            "<tr><td>#{}</td><td>{}</td><td>{}</td></tr>",
+            e.seq,
+            escape(e.data["title"].as_str().unwrap_or(&e.body)),
+            files.join("<br>")
+        );
+    }
+    h.push_str("</table>\n");
+
+    h.push_str("<h2>Documents</h2>\n<table>\n<thead><tr><th>Name</th><th>Bytes</th><th>SHA-256</th><th>Entry</th></tr></thead>\n");
+    for d in &file.documents {
+        let _ = writeln!(h, "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td class=\"hash\">{}</td><td>#{}</td></tr>",
+            escape(doc_paths.get(&d.sha256).map(String::as_str).unwrap_or("")), escape(&d.name), d.size, d.sha256, d.entry_seq);
+    }
+    let _ = write!(
+        h,
+        "</table>\n<h2>Head hash</h2>\n<p class=\"hash\">{head}</p>\n</body>\n</html>\n"
+    );
+    Ok(h)
+}
