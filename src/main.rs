@@ -545,7 +545,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Export { case, out: file } => {
-            let mut bar = output::Progress::new(&out);
+            let mut bar = output::Progress::new(out);
             let report = store.export_dossier(&case, &file, &mut |p| bar.show(p.done, p.total))?;
             bar.finish();
             let verified = pacta_core::dossier::verify_dossier(&report.path)?;
