@@ -2,6 +2,7 @@ mod bad_input;
 mod cases;
 mod deadlines;
 mod documents;
+mod dossiers;
 mod filings;
 mod journal;
 mod search;

@@ -196,6 +196,12 @@ pub fn restore(data_dir: &Path, backup: &Path, force: bool) -> Result<RestoreRep
 }
 
 fn unpack(zip: &mut ZipArchive<BufReader<File>>, backup: &Path, into: &Path) -> Result<()> {
+    if zip.has_duplicate_names() {
+        return Err(Error::invalid(format!(
+            "{}: a name occurs twice in the archive; nothing was restored",
+            backup.display()
+        )));
+    }
     let mut total = 0u64;
     for i in 0..zip.len() {
         let entry = zip.by_index(i).map_err(|e| {

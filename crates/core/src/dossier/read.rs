@@ -155,6 +155,12 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
         return None;
     }
     // Structure first, from the central directory alone: nothing is decompressed yet.
+    if zip.has_duplicate_names() {
+        check.add(
+            "archive",
+            "refused: a name occurs twice in the archive (which copy would count?)",
+        );
+    }
     let mut names = BTreeMap::new();
     let mut total: u64 = 0;
     for i in 0..zip.len() {

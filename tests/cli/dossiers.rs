@@ -1,0 +1,472 @@
+//! A legal officer exports a case as one dossier; another office verifies it
+//! without trusting anyone and imports it without duplicates.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::support::Pacta;
+
+/// A case with a meeting, a document, a correction, a deadline, a filing and
+/// a stage move; returns its reference.
+fn full_case(p: &Pacta) -> String {
+    let r = p.new_case("Submarine cable incident");
+    p.json(&[
+        "case",
+        "participant",
+        &r,
+        "--name",
+        "Dr. Ines Moreau",
+        "--role",
+        "mediator",
+    ]);
+    let annex = p.home.path().join("annex.txt");
+    std::fs::write(&annex, "Annex A: repair schedule").unwrap();
+    p.json(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "meeting",
+        "--body",
+        "Three delegates attended.",
+        "--attach",
+        annex.to_str().unwrap(),
+    ]);
+    p.json(&[
+        "log",
+        "correct",
+        &r,
+        "3",
+        "--body",
+        "Two delegates attended.",
+    ]);
+    p.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2030-01-31",
+        "--what",
+        "Reply to the proposal",
+    ]);
+    p.json(&[
+        "filing",
+        "file",
+        &r,
+        "--template",
+        "request-for-consultations",
+        "--set",
+        "requesting_party=Republic of Aldoria",
+        "--set",
+        "responding_party=Kingdom of Belmont",
+        "--set",
+        "matters=The cable.",
+        "--date",
+        "2026-11-26",
+    ]);
+    p.json(&[
+        "stage",
+        &r,
+        "mediation",
+        "--reason",
+        "Both parties accept a mediator",
+    ]);
+    r
+}
+
+fn export(p: &Pacta, r: &str, name: &str) -> PathBuf {
+    let out = p.home.path().join(name);
+    let v = p.json(&["export", r, "--out", out.to_str().unwrap()]);
+    assert_eq!(v["verify"]["ok"], true, "{v}");
+    out
+}
+
+fn unzip(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+            (f.name().unwrap().to_string(), bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn an_export_holds_the_whole_case_and_is_the_same_bytes_every_time() {
+    let p = Pacta::new();
+    let r = full_case(&p);
+    let a = export(&p, &r, "a.pacta");
+    let b = export(&p, &r, "b.pacta");
+    assert_eq!(
+        std::fs::read(&a).unwrap(),
+        std::fs::read(&b).unwrap(),
+        "byte-identical exports"
+    );
+
+    let files = unzip(&a);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names.first(), Some(&"case.json"));
+    assert_eq!(
+        names.last(),
+        Some(&"manifest.json"),
+        "the manifest comes last"
+    );
+    assert!(
+        names.iter().any(|n| n.starts_with("documents/"))
+            && names.iter().filter(|n| n.starts_with("filings/")).count() == 2,
+        "{names:?}"
+    );
+    let get = |name: &str| &files.iter().find(|(n, _)| n == name).unwrap().1;
+    let manifest: Value = serde_json::from_slice(get("manifest.json")).unwrap();
+    assert_eq!(manifest["case"]["reference"], r.as_str());
+    assert_eq!(manifest["files"].as_array().unwrap().len(), files.len() - 1);
+
+    let index = String::from_utf8(get("index.html").clone()).unwrap();
+    for part in [
+        "Parties and participants",
+        "Clause (k)",
+        "Stage history",
+        "Timeline",
+        "CORRECTED by",
+        "Deadlines",
+        "Filings",
+        "Documents",
+        "Head hash",
+        "Dr. Ines Moreau",
+    ] {
+        assert!(index.contains(part), "index.html has {part}");
+    }
+    assert!(index.contains(manifest["journal"]["head_hash"].as_str().unwrap()));
+    assert!(
+        !index.to_lowercase().contains("<script")
+            && !index.contains("http://")
+            && !index.contains("https://"),
+        "self-contained, no script"
+    );
+}
+
+#[test]
+fn every_part_of_an_export_matches_its_json_schema() {
+    let p = Pacta::new();
+    let r = full_case(&p);
+    let files = unzip(&export(&p, &r, "a.pacta"));
+    let schema = |name: &str| {
+        let path = format!("{}/schemas/dossier/{name}", env!("CARGO_MANIFEST_DIR"));
+        jsonschema::validator_for(
+            &serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap(),
+        )
+        .unwrap()
+    };
+    let get = |name: &str| files.iter().find(|(n, _)| n == name).unwrap().1.clone();
+    let check = |validator: &jsonschema::Validator, doc: &Value, what: &str| {
+        let errors: Vec<String> = validator.iter_errors(doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{what}: {errors:?}");
+    };
+    check(
+        &schema("manifest.schema.json"),
+        &serde_json::from_slice(&get("manifest.json")).unwrap(),
+        "manifest.json",
+    );
+    check(
+        &schema("case.schema.json"),
+        &serde_json::from_slice(&get("case.json")).unwrap(),
+        "case.json",
+    );
+    let line = schema("journal-line.schema.json");
+    for (i, l) in String::from_utf8(get("journal.jsonl"))
+        .unwrap()
+        .lines()
+        .enumerate()
+    {
+        check(
+            &line,
+            &serde_json::from_str(l).unwrap(),
+            &format!("journal line {}", i + 1),
+        );
+    }
+    // And the schemas are not vacuous: a wrong stage is caught.
+    let mut case: Value = serde_json::from_slice(&get("case.json")).unwrap();
+    case["stage"] = "finished".into();
+    assert!(!schema("case.schema.json").is_valid(&case));
+}
+
+#[test]
+fn verify_needs_no_database_and_names_what_is_wrong() {
+    let p = Pacta::new();
+    let r = full_case(&p);
+    let file = export(&p, &r, "a.pacta");
+    let elsewhere = p.home.path().join("nowhere");
+    let out = p
+        .cmd()
+        .env("PACTA_DATA_DIR", &elsewhere)
+        .args(["verify", file.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (v["ok"].clone(), v["entries"].clone()),
+        (Value::Bool(true), Value::from(7))
+    );
+    assert!(
+        !elsewhere.exists(),
+        "verifying a dossier creates no data dir"
+    );
+}
+
+#[test]
+fn import_adds_the_case_once_then_only_what_is_new_and_refuses_forks() {
+    let office_a = Pacta::new();
+    let r = full_case(&office_a);
+    let first = export(&office_a, &r, "first.pacta");
+
+    let office_b = Pacta::new();
+    let preview = office_b.json(&["import", first.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(preview["import"]["new_entries"], 7);
+    assert!(
+        !office_b.db().exists()
+            || office_b.json(&["case", "list"])["cases"]
+                .as_array()
+                .unwrap()
+                .is_empty(),
+        "a dry run adds nothing"
+    );
+
+    let v = office_b.json(&["import", first.to_str().unwrap()]);
+    assert_eq!(
+        (
+            v["import"]["new_case"].clone(),
+            v["import"]["new_entries"].clone(),
+            v["import"]["new_documents"].clone()
+        ),
+        (Value::Bool(true), Value::from(7), Value::from(3))
+    );
+    let a = office_a.json(&["case", "show", &r]);
+    let b = office_b.json(&["case", "show", &r]);
+    assert_eq!(
+        a, b,
+        "the imported case is the same case: record, deadlines, documents"
+    );
+    assert_eq!(
+        office_a.json(&["log", "list", &r]),
+        office_b.json(&["log", "list", &r])
+    );
+    assert!(office_b
+        .cmd()
+        .arg("verify")
+        .output()
+        .unwrap()
+        .status
+        .success());
+    assert_eq!(
+        std::fs::read(export(&office_b, &r, "again.pacta")).unwrap(),
+        std::fs::read(&first).unwrap(),
+        "B exports the very same dossier"
+    );
+
+    let before = office_b.snapshot();
+    let v = office_b.json(&["import", first.to_str().unwrap()]);
+    assert_eq!(v["import"]["new_entries"], 0);
+    assert_eq!(
+        before,
+        office_b.snapshot(),
+        "importing the same dossier twice changes nothing"
+    );
+
+    office_a.json(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "proposal",
+        "--body",
+        "A joint repair fund.",
+    ]);
+    let later = export(&office_a, &r, "later.pacta");
+    let v = office_b.json(&["import", later.to_str().unwrap()]);
+    assert_eq!(
+        (
+            v["import"]["new_case"].clone(),
+            v["import"]["new_entries"].clone()
+        ),
+        (Value::Bool(false), Value::from(1))
+    );
+
+    office_a.json(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "note",
+        "--body",
+        "Written in office A.",
+    ]);
+    office_b.json(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "note",
+        "--body",
+        "Written in office B.",
+    ]);
+    let forked = export(&office_a, &r, "forked.pacta");
+    let before = office_b.snapshot();
+    let err = office_b.fails(&["import", forked.to_str().unwrap()]);
+    assert!(
+        err.contains("forked at entry #9") && err.contains("nothing was imported"),
+        "{err}"
+    );
+    assert_eq!(before, office_b.snapshot());
+}
+
+#[test]
+fn a_different_case_under_a_reference_already_used_is_refused() {
+    let a = Pacta::new();
+    let r = a.new_case("Case in office A");
+    let file = export(&a, &r, "a.pacta");
+    let b = Pacta::new();
+    let mine = b.new_case("A different case in office B");
+    assert_eq!(mine, r);
+    let before = b.snapshot();
+    let err = b.fails(&["import", file.to_str().unwrap()]);
+    assert!(
+        err.contains(&format!("already has a different case {r}")),
+        "{err}"
+    );
+    assert_eq!(before, b.snapshot());
+}
+
+#[test]
+fn every_hostile_dossier_is_refused_and_changes_nothing() {
+    let source = Pacta::new();
+    let r = full_case(&source);
+    let valid = export(&source, &r, "valid.pacta");
+    let corpus = source.home.path().join("hostile");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile_dossiers.py");
+    let gen = std::process::Command::new("python3")
+        .args([script, valid.to_str().unwrap(), corpus.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        gen.status.success(),
+        "{}",
+        String::from_utf8_lossy(&gen.stderr)
+    );
+
+    let expected: &[(&str, &str)] = &[
+        ("name-dotdot", "'..'"),
+        ("name-dotdot-nested", "'..'"),
+        ("name-absolute", "absolute path"),
+        ("name-backslash", "backslash"),
+        ("name-drive-letter", "drive letter"),
+        ("symlink", "symbolic link"),
+        ("duplicate-name", "occurs twice"),
+        ("unlisted-file", "not listed in the manifest"),
+        ("listed-but-missing", "missing from the archive"),
+        ("wrong-hash", "content changed"),
+        ("wrong-size", "the manifest says"),
+        ("zip-bomb", "zip bomb"),
+        ("manifest-of-millions", "allowed"),
+        ("truncated", "not a readable zip archive"),
+        ("not-a-zip", "not a readable zip archive"),
+        ("unknown-format-version", "unknown format version 2"),
+        ("invalid-json", "not valid JSON"),
+        ("manifest-schema-violation", "does not match its schema"),
+        ("case-schema-violation", "does not match its schema"),
+        ("chain-does-not-verify", "changed after it was recorded"),
+        ("last-entry-removed", "entries were added or removed"),
+        ("entries-reordered", "missing or reordered"),
+        ("case-differs-from-journal", "title differs"),
+    ];
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files.len(),
+        expected.len(),
+        "every generated dossier has an expectation"
+    );
+
+    let target = Pacta::new();
+    target.new_case("A case already here");
+    let before = target.snapshot();
+    for file in &files {
+        let stem = file.file_stem().unwrap().to_str().unwrap();
+        let want = expected
+            .iter()
+            .find(|(n, _)| *n == stem)
+            .map(|(_, w)| *w)
+            .unwrap_or_else(|| panic!("no expectation for {stem}"));
+        let out = target
+            .cmd()
+            .args(["verify", file.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(3),
+            "{stem}: verify must fail with problems: {err}"
+        );
+        assert!(err.contains(want), "{stem}: expected {want:?} in: {err}");
+        let err = target.fails(&["import", file.to_str().unwrap()]);
+        assert!(
+            err.contains("nothing was imported") && err.contains(want),
+            "{stem}: {err}"
+        );
+        assert_eq!(before, target.snapshot(), "{stem} changed the data dir");
+    }
+}
+
+#[test]
+fn backup_and_restore_the_whole_data_dir() {
+    let p = Pacta::new();
+    let r = full_case(&p);
+    let backup = p.home.path().join("backup.zip");
+    p.json(&["backup", "--out", backup.to_str().unwrap()]);
+
+    let fresh = p.home.path().join("restored");
+    let out = p
+        .cmd()
+        .env("PACTA_DATA_DIR", &fresh)
+        .args(["restore", backup.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let restored = p
+        .cmd()
+        .env("PACTA_DATA_DIR", &fresh)
+        .args(["log", "list", &r, "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        serde_json::from_slice::<Value>(&restored.stdout).unwrap(),
+        p.json(&["log", "list", &r])
+    );
+
+    let before = p.snapshot();
+    let err = p.fails(&["restore", backup.to_str().unwrap()]);
+    assert!(
+        err.contains("already holds a Pacta store with 1 cases") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(before, p.snapshot());
+    let v = p.json(&["restore", backup.to_str().unwrap(), "--force"]);
+    assert!(v["previous"].as_str().unwrap().contains(".before-restore-"));
+    assert!(
+        Path::new(v["previous"].as_str().unwrap())
+            .join("pacta.db")
+            .exists(),
+        "the replaced data is kept"
+    );
+}
