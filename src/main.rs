@@ -550,6 +550,9 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             bar.finish();
             let verified = pacta_core::dossier::verify_dossier(&report.path)?;
             out.exported(&report, &verified);
+            if !verified.ok {
+                return Ok(ExitCode::from(3));
+            }
         }
         Command::Import { file, dry_run } => {
             let plan = if dry_run {

@@ -524,6 +524,12 @@ impl Output {
             r.head_hash
         );
         say!("  verified: {}", if verified.ok { "OK" } else { "FAILED" });
+        for p in &verified.problems {
+            eprintln!("PROBLEM {}: {}", p.part, p.problem);
+        }
+        if !verified.ok {
+            eprintln!("the store itself has a problem: run `pacta verify` to see it");
+        }
     }
 
     pub fn import_plan(&self, p: &ImportPlan, dry_run: bool) {

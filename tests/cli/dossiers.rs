@@ -470,3 +470,29 @@ fn backup_and_restore_the_whole_data_dir() {
         "the replaced data is kept"
     );
 }
+
+#[test]
+fn a_document_changed_in_the_store_makes_the_export_fail_its_verification() {
+    let p = Pacta::new();
+    let r = full_case(&p);
+    let sha = p.json(&["doc", "list", &r])["documents"][0]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let stored = p.data_dir().join("documents").join(&sha[..2]).join(&sha);
+    let mut bytes = std::fs::read(&stored).unwrap();
+    bytes[0] ^= 1;
+    std::fs::write(&stored, bytes).unwrap();
+    let out = p.home.path().join("x.pacta");
+    let run = p
+        .cmd()
+        .args(["export", &r, "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains(&sha) && err.contains("content changed") && err.contains("pacta verify"),
+        "{err}"
+    );
+}

@@ -38,6 +38,17 @@ enum Cmd {
         #[arg(long, default_value_t = 200)]
         rounds: usize,
     },
+    /// Measure dossier export and verify against cp and sha256sum
+    Dossier {
+        /// A scratch directory (it is created; ~1 GB is used)
+        #[arg(long)]
+        dir: PathBuf,
+        #[arg(long, default_value_t = 2_000)]
+        entries: usize,
+        /// Megabytes of documents in the case
+        #[arg(long, default_value_t = 200)]
+        megabytes: usize,
+    },
     /// Measure the targets on a corpus
     Run {
         #[arg(long)]
@@ -254,6 +265,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } => corpus(data_dir, cases, entries, large_case),
         Cmd::Run { data_dir, appends } => run(data_dir, appends),
         Cmd::Render { rounds } => render(rounds),
+        Cmd::Dossier {
+            dir,
+            entries,
+            megabytes,
+        } => dossier(dir, entries, megabytes),
     }
 }
 
@@ -377,6 +393,113 @@ fn render(rounds: usize) -> Result<(), Box<dyn std::error::Error>> {
     ratios.sort_by(f64::total_cmp);
     println!("\nAll {} renders: median {}, p95 {}; Pacta faster than pandoc by {:.0}× (least) to {:.0}× (most), median {:.0}×.",
         all.len(), ms(percentile(&mut all, 0.5)), ms(percentile(&mut all, 0.95)), ratios[0], ratios[ratios.len() - 1], ratios[ratios.len() / 2]);
+    Ok(())
+}
+
+/// A case of `entries` entries and `megabytes` of documents (40 files of
+/// incompressible bytes), exported and verified, against `cp` and
+/// `sha256sum` of the same bytes, best of 3 runs each, page cache warm.
+fn dossier(
+    dir: PathBuf,
+    entries: usize,
+    megabytes: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
+    std::fs::create_dir_all(&dir)?;
+    let data = dir.join("data");
+    if data.exists() {
+        std::fs::remove_dir_all(&data)?;
+    }
+    let mut store = Store::open(&data)?;
+    let case = store.create_case(NewCase {
+        title: "Dossier benchmark".into(),
+        parties: vec!["Republic of Aldoria".into(), "Kingdom of Belmont".into()],
+        author: "bench".into(),
+        ..Default::default()
+    })?;
+    let reference = case.reference.to_string();
+    let mut rng = Rng(0xd055_1e55);
+    let vocabulary = vocabulary();
+    let files = 40;
+    let per_file = megabytes * 1024 * 1024 / files;
+    for i in 0..files {
+        let path = dir.join(format!("annex-{i:02}.bin"));
+        let bytes: Vec<u8> = (0..per_file).map(|_| rng.next() as u8).collect();
+        std::fs::write(&path, bytes)?;
+        store.add_document(&reference, &path, "bench")?;
+        std::fs::remove_file(&path)?;
+    }
+    let batch: Vec<(CaseId, NewEntry)> = (0..entries.saturating_sub(files + 1))
+        .map(|_| {
+            (
+                case.id,
+                NewEntry::new(EntryKind::Note, "bench", &body(&mut rng, &vocabulary)),
+            )
+        })
+        .collect();
+    store.append_batch(batch)?;
+    let out = dir.join("case.pacta");
+    let copy = dir.join("copy.pacta");
+    let best = |f: &mut dyn FnMut() -> Result<(), Box<dyn std::error::Error>>| -> Result<Duration, Box<dyn std::error::Error>> {
+        let mut times = Vec::new();
+        for _ in 0..3 {
+            let t = Instant::now();
+            f()?;
+            times.push(t.elapsed());
+        }
+        Ok(times.into_iter().min().unwrap_or_default())
+    };
+    let export = best(&mut || {
+        let _ = std::fs::remove_file(&out);
+        store.export_dossier(&reference, &out, &mut |_| {})?;
+        Ok(())
+    })?;
+    let bytes = std::fs::metadata(&out)?.len() as f64;
+    let cp = best(&mut || {
+        let _ = std::fs::remove_file(&copy);
+        let status = Command::new("cp").arg(&out).arg(&copy).status()?;
+        // cp does not fsync; Pacta's export does, so sync the copy for a fair race.
+        Command::new("sync").arg(&copy).status()?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err("cp failed".into())
+        }
+    })?;
+    let verify = best(&mut || {
+        let report = pacta_core::dossier::verify_dossier(&out)?;
+        if report.ok {
+            Ok(())
+        } else {
+            Err(format!("{:?}", report.problems).into())
+        }
+    })?;
+    let sha = best(&mut || {
+        let status = Command::new("sha256sum")
+            .arg(&out)
+            .stdout(std::process::Stdio::null())
+            .status()?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err("sha256sum failed".into())
+        }
+    })?;
+    let rate = |d: Duration| bytes / d.as_secs_f64() / 1e6;
+    println!(
+        "Case of {entries} entries and {megabytes} MB of documents; dossier {:.0} MB.\n",
+        bytes / 1e6
+    );
+    println!(
+        "| operation | Pacta | reference | Pacta / reference | target |\n|---|---|---|---|---|"
+    );
+    println!("| export (write, fsync) vs `cp` + `sync` | {:.0} MB/s | {:.0} MB/s | **{:.0} %** | ≥ 70 % |", rate(export), rate(cp), 100.0 * cp.as_secs_f64() / export.as_secs_f64());
+    println!(
+        "| verify vs `sha256sum` | {:.0} MB/s | {:.0} MB/s | **{:.0} %** | ≥ 70 % |",
+        rate(verify),
+        rate(sha),
+        100.0 * sha.as_secs_f64() / verify.as_secs_f64()
+    );
+    let _ = std::fs::remove_file(&copy);
     Ok(())
 }
 

@@ -73,22 +73,60 @@ fn safe_name(name: &str) -> String {
     cleaned.trim_start_matches('.').to_owned()
 }
 
-/// A zip entry writer that hashes what it writes.
-struct Hashing<'a, W: Write> {
-    inner: &'a mut W,
-    hasher: Sha256,
+/// The dossier file, hashed as it is written (the zip is written as a
+/// stream, never seeking back, so this is the hash of the final bytes). The
+/// hashing runs on another thread, beside the disk writes.
+struct HashedFile {
+    out: BufWriter<File>,
+    chunks: Option<std::sync::mpsc::SyncSender<Vec<u8>>>,
+    hasher: std::thread::JoinHandle<String>,
     size: u64,
 }
 
-impl<W: Write> Write for Hashing<'_, W> {
+impl HashedFile {
+    fn new(file: File) -> HashedFile {
+        let (chunks, received) = std::sync::mpsc::sync_channel::<Vec<u8>>(8);
+        let hasher = std::thread::spawn(move || {
+            let mut hasher = Sha256::new();
+            for chunk in received {
+                hasher.update(&chunk);
+            }
+            hex::encode(hasher.finalize())
+        });
+        HashedFile {
+            out: BufWriter::with_capacity(1 << 20, file),
+            chunks: Some(chunks),
+            hasher,
+            size: 0,
+        }
+    }
+
+    /// The written file, synced, with its SHA-256 and size.
+    fn finish(mut self) -> io::Result<(String, u64)> {
+        self.chunks = None;
+        let file = self.out.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        let sha256 = self
+            .hasher
+            .join()
+            .map_err(|_| io::Error::other("the hashing thread failed"))?;
+        Ok((sha256, self.size))
+    }
+}
+
+impl Write for HashedFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
+        let n = self.out.write(buf)?;
+        if let Some(chunks) = &self.chunks {
+            chunks
+                .send(buf[..n].to_vec())
+                .map_err(|_| io::Error::other("the hashing thread stopped"))?;
+        }
         self.size += n as u64;
         Ok(n)
     }
     fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
+        self.out.flush()
     }
 }
 
@@ -105,7 +143,7 @@ impl Store {
         let library = self.library()?;
         let tmp = out.with_extension("pacta-part");
         let result = self.write_dossier(&file, &library, &tmp, progress);
-        let (head_hash, documents) = match result {
+        let (head_hash, documents, sha256, bytes) = match result {
             Ok(v) => v,
             Err(e) => {
                 let _ = std::fs::remove_file(&tmp);
@@ -116,7 +154,6 @@ impl Store {
             let _ = std::fs::remove_file(&tmp);
             Error::io(out, e)
         })?;
-        let (sha256, bytes) = crate::documents::hash_file(out).map_err(|e| Error::io(out, e))?;
         Ok(ExportReport {
             path: out.to_path_buf(),
             bytes,
@@ -133,7 +170,7 @@ impl Store {
         library: &crate::filing::library::Library,
         tmp: &Path,
         progress: &mut dyn FnMut(ExportProgress),
-    ) -> Result<(String, u64)> {
+    ) -> Result<(String, u64, String, u64)> {
         let head = file
             .entries
             .last()
@@ -167,54 +204,57 @@ impl Store {
         }
 
         let output = File::create_new(tmp).map_err(|e| Error::io(tmp, e))?;
-        let mut zip = ZipWriter::new(BufWriter::with_capacity(1 << 20, output));
+        let mut zip = ZipWriter::new_stream(HashedFile::new(output));
         let mut files = Vec::new();
         let mut done = 0u64;
         let mut buf = vec![0u8; 1 << 20];
         for (path, sha) in &all {
-            let size = match sha {
-                Some(sha) => sizes.get(sha).copied().unwrap_or(0),
-                None => small[path].len() as u64,
+            let Some(sha) = sha else {
+                let bytes = &small[path];
+                zip.start_file(path.as_str(), options(bytes.len() as u64))
+                    .map_err(|e| zip_error(tmp, e))?;
+                zip.write_all(bytes).map_err(|e| Error::io(tmp, e))?;
+                let (size, sha256) = (bytes.len() as u64, hex::encode(Sha256::digest(bytes)));
+                files.push(ManifestFile {
+                    path: path.clone(),
+                    size,
+                    sha256,
+                });
+                continue;
             };
-            zip.start_file(path.as_str(), options(size))
+            // A document is stored under its SHA-256, so its hash is known and
+            // not recomputed here; a store copy that changed makes the dossier
+            // fail verification, which every caller runs next (`pacta export`
+            // and the app both do). Its size is checked on the way.
+            let expected = sizes.get(sha).copied().unwrap_or(0);
+            zip.start_file(path.as_str(), options(expected))
                 .map_err(|e| zip_error(tmp, e))?;
-            let mut w = Hashing {
-                inner: &mut zip,
-                hasher: Sha256::new(),
-                size: 0,
-            };
-            match sha {
-                None => w.write_all(&small[path]).map_err(|e| Error::io(tmp, e))?,
-                Some(sha) => {
-                    let src = document_path(&self.dir, sha);
-                    let mut input = File::open(&src).map_err(|e| Error::Unreadable {
-                        path: src.clone(),
-                        reason: e.to_string(),
-                    })?;
-                    loop {
-                        let n = input.read(&mut buf).map_err(|e| Error::io(&src, e))?;
-                        if n == 0 {
-                            break;
-                        }
-                        w.write_all(&buf[..n]).map_err(|e| Error::io(tmp, e))?;
-                        done += n as u64;
-                        progress(ExportProgress { done, total });
-                    }
+            let src = document_path(&self.dir, sha);
+            let mut input = File::open(&src).map_err(|e| Error::Unreadable {
+                path: src.clone(),
+                reason: e.to_string(),
+            })?;
+            let mut size = 0u64;
+            loop {
+                let n = input.read(&mut buf).map_err(|e| Error::io(&src, e))?;
+                if n == 0 {
+                    break;
                 }
+                zip.write_all(&buf[..n]).map_err(|e| Error::io(tmp, e))?;
+                size += n as u64;
+                done += n as u64;
+                progress(ExportProgress { done, total });
             }
-            let (size, digest) = (w.size, hex::encode(w.hasher.finalize()));
-            if let Some(sha) = sha {
-                if digest != *sha {
-                    return Err(Error::Corrupt(format!(
-                        "document {sha} of {} no longer matches its hash; nothing was exported",
-                        file.case.reference
-                    )));
-                }
+            if size != expected {
+                return Err(Error::Corrupt(format!(
+                    "document {sha} of {} has {size} bytes in the store, {expected} recorded; nothing was exported",
+                    file.case.reference
+                )));
             }
             files.push(ManifestFile {
                 path: path.clone(),
                 size,
-                sha256: digest,
+                sha256: sha.to_string(),
             });
         }
         let manifest = Manifest {
@@ -237,12 +277,9 @@ impl Store {
         zip.start_file(MANIFEST, options(bytes.len() as u64))
             .map_err(|e| zip_error(tmp, e))?;
         zip.write_all(&bytes).map_err(|e| Error::io(tmp, e))?;
-        let writer = zip.finish().map_err(|e| zip_error(tmp, e))?;
-        let output = writer
-            .into_inner()
-            .map_err(|e| Error::io(tmp, e.into_error()))?;
-        output.sync_all().map_err(|e| Error::io(tmp, e))?;
-        Ok((head.hash.clone(), doc_paths.len() as u64))
+        let hashed = zip.finish().map_err(|e| zip_error(tmp, e))?.into_inner();
+        let (sha256, bytes) = hashed.finish().map_err(|e| Error::io(tmp, e))?;
+        Ok((head.hash.clone(), doc_paths.len() as u64, sha256, bytes))
     }
 }
 
