@@ -13,6 +13,7 @@ pub mod clause;
 pub mod deadline;
 pub mod documents;
 pub mod dossier;
+pub mod drafts;
 mod effects;
 pub mod error;
 pub mod filing;

@@ -1,0 +1,584 @@
+//! The commands the window may call. Each one is thin: take the arguments,
+//! call the core off the UI thread, return its typed result or an error with
+//! a stable `kind` and a message a person can act on. Paths only ever come
+//! from the user's own open/save dialogs or drops.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use chrono::Offset;
+use pacta_core::dossier::{DossierReport, ExportReport, ImportPlan};
+use pacta_core::filing::template::FieldSpec;
+use pacta_core::{
+    Case, CaseDocument, CaseFilter, Deadline, DeadlineFilter, Entry, EntryKind, EntryQuery,
+    FilingRequest, NewCase, NewEntry, Participant, Rendered, Role, SearchHit, Stage, Store,
+    VerifyReport,
+};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Emitter, State};
+
+pub struct AppState {
+    pub store: Arc<Mutex<Store>>,
+    pub data_dir: PathBuf,
+}
+
+/// An error as the UI receives it.
+#[derive(Debug, Serialize)]
+pub struct CommandError {
+    kind: String,
+    message: String,
+}
+
+impl From<pacta_core::Error> for CommandError {
+    fn from(e: pacta_core::Error) -> Self {
+        CommandError {
+            kind: e.kind().into(),
+            message: e.to_string(),
+        }
+    }
+}
+
+fn invalid(message: String) -> CommandError {
+    CommandError {
+        kind: "invalid_input".into(),
+        message,
+    }
+}
+
+type Answer<T> = Result<T, CommandError>;
+
+/// Runs core work on a blocking thread with the store locked.
+async fn with_store<T: Send + 'static>(
+    state: &State<'_, AppState>,
+    work: impl FnOnce(&mut Store) -> pacta_core::Result<T> + Send + 'static,
+) -> Answer<T> {
+    let store = Arc::clone(&state.store);
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut store = store.lock().map_err(|_| {
+            invalid("the store is unavailable after an earlier failure; restart Pacta".into())
+        })?;
+        work(&mut store).map_err(CommandError::from)
+    })
+    .await
+    .map_err(|e| invalid(format!("the work stopped unexpectedly: {e}")))?
+}
+
+fn author() -> String {
+    std::env::var("PACTA_AUTHOR")
+        .or_else(|_| std::env::var("USER"))
+        .unwrap_or_else(|_| "Pacta user".into())
+}
+
+#[derive(Serialize)]
+pub struct AppInfo {
+    version: &'static str,
+    data_dir: PathBuf,
+}
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Answer<AppInfo> {
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        data_dir: state.data_dir.clone(),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct CaseFilterInput {
+    stage: Option<Stage>,
+    party: Option<String>,
+    clause: Option<String>,
+}
+
+#[tauri::command]
+pub async fn list_cases(state: State<'_, AppState>, filter: CaseFilterInput) -> Answer<Vec<Case>> {
+    with_store(&state, move |s| {
+        let clause = filter
+            .clause
+            .filter(|c| !c.is_empty())
+            .map(|c| c.parse())
+            .transpose()?;
+        s.cases(&CaseFilter {
+            stage: filter.stage,
+            party: filter.party.filter(|p| !p.is_empty()),
+            clause,
+        })
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct NewCaseInput {
+    title: String,
+    #[serde(default)]
+    summary: String,
+    parties: Vec<String>,
+    #[serde(default)]
+    clauses: Vec<String>,
+    language: Option<String>,
+}
+
+#[tauri::command]
+pub async fn create_case(state: State<'_, AppState>, input: NewCaseInput) -> Answer<Case> {
+    with_store(&state, move |s| {
+        let clauses = input
+            .clauses
+            .iter()
+            .map(|c| c.parse())
+            .collect::<Result<Vec<_>, _>>()?;
+        s.create_case(NewCase {
+            title: input.title,
+            summary: input.summary,
+            parties: input.parties,
+            clauses,
+            language: input.language,
+            confidentiality: None,
+            author: author(),
+        })
+    })
+    .await
+}
+
+#[derive(Serialize)]
+pub struct CaseView {
+    case: Case,
+    deadlines: Vec<Deadline>,
+    documents: Vec<CaseDocument>,
+}
+
+#[tauri::command]
+pub async fn get_case(state: State<'_, AppState>, reference: String) -> Answer<CaseView> {
+    with_store(&state, move |s| {
+        let case = s.case(&reference)?;
+        let deadlines = s.deadlines(&DeadlineFilter {
+            case: Some(case.id.to_string()),
+            include_done: true,
+            ..Default::default()
+        })?;
+        let documents = s.case_documents(&case)?;
+        Ok(CaseView {
+            case,
+            deadlines,
+            documents,
+        })
+    })
+    .await
+}
+
+#[derive(Serialize)]
+pub struct EntryView {
+    entry: Entry,
+    /// The body as sanitized HTML, safe to show as is.
+    body_html: String,
+}
+
+#[tauri::command]
+pub async fn journal_page(
+    state: State<'_, AppState>,
+    reference: String,
+    before: Option<i64>,
+    limit: u32,
+) -> Answer<Vec<EntryView>> {
+    with_store(&state, move |s| {
+        let case = s.case(&reference)?;
+        let entries = s.entries(
+            &case,
+            &EntryQuery {
+                oldest_first: false,
+                after_seq: before,
+                limit: Some(limit.min(1000)),
+            },
+        )?;
+        Ok(entries
+            .into_iter()
+            .map(|entry| EntryView {
+                body_html: pacta_core::markdown::to_html(&entry.body),
+                entry,
+            })
+            .collect())
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct LogInput {
+    kind: EntryKind,
+    body: String,
+    occurred_at: Option<String>,
+    #[serde(default)]
+    attachments: Vec<PathBuf>,
+}
+
+#[tauri::command]
+pub async fn log_entry(
+    state: State<'_, AppState>,
+    reference: String,
+    input: LogInput,
+) -> Answer<Entry> {
+    with_store(&state, move |s| {
+        let mut new = NewEntry::new(input.kind, &author(), &input.body);
+        new.occurred_at = input
+            .occurred_at
+            .as_deref()
+            .filter(|t| !t.is_empty())
+            .map(pacta_core::time::parse_user_time)
+            .transpose()?;
+        let entry = s.log(&reference, new, &input.attachments)?;
+        s.save_draft(&reference, "")?;
+        Ok(entry)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn correct_entry(
+    state: State<'_, AppState>,
+    reference: String,
+    entry: i64,
+    body: String,
+) -> Answer<Entry> {
+    with_store(&state, move |s| {
+        s.correct(&reference, &entry.to_string(), &author(), &body)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn move_stage(
+    state: State<'_, AppState>,
+    reference: String,
+    to: Stage,
+    reason: String,
+) -> Answer<Entry> {
+    with_store(&state, move |s| {
+        s.move_stage(&reference, to, &reason, &author())
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct ParticipantInput {
+    name: String,
+    role: Role,
+    party: Option<String>,
+}
+
+#[tauri::command]
+pub async fn add_participant(
+    state: State<'_, AppState>,
+    reference: String,
+    input: ParticipantInput,
+) -> Answer<Entry> {
+    with_store(&state, move |s| {
+        let party = input.party.filter(|p| !p.trim().is_empty());
+        s.add_participant(
+            &reference,
+            Participant {
+                name: input.name,
+                role: input.role,
+                party,
+            },
+            &author(),
+        )
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn add_deadline(
+    state: State<'_, AppState>,
+    reference: String,
+    due: String,
+    what: String,
+) -> Answer<Deadline> {
+    with_store(&state, move |s| {
+        s.add_deadline(
+            &reference,
+            pacta_core::time::parse_date(&due)?,
+            &what,
+            &author(),
+        )
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn complete_deadline(
+    state: State<'_, AppState>,
+    reference: String,
+    entry: i64,
+    note: String,
+) -> Answer<Entry> {
+    with_store(&state, move |s| {
+        s.complete_deadline(&reference, &entry.to_string(), &note, &author())
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct DeadlineFilterInput {
+    case: Option<String>,
+    #[serde(default)]
+    overdue_only: bool,
+    #[serde(default)]
+    include_done: bool,
+}
+
+#[tauri::command]
+pub async fn list_deadlines(
+    state: State<'_, AppState>,
+    filter: DeadlineFilterInput,
+) -> Answer<Vec<Deadline>> {
+    with_store(&state, move |s| {
+        s.deadlines(&DeadlineFilter {
+            case: filter.case,
+            overdue_only: filter.overdue_only,
+            include_done: filter.include_done,
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn attach_documents(
+    state: State<'_, AppState>,
+    reference: String,
+    paths: Vec<PathBuf>,
+) -> Answer<Vec<Entry>> {
+    with_store(&state, move |s| {
+        paths
+            .iter()
+            .map(|p| s.add_document(&reference, p, &author()))
+            .collect()
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn search(
+    state: State<'_, AppState>,
+    query: String,
+    reference: Option<String>,
+    limit: u32,
+) -> Answer<Vec<SearchHit>> {
+    with_store(&state, move |s| {
+        s.search(&query, reference.as_deref(), limit.min(200))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn verify_store(state: State<'_, AppState>) -> Answer<VerifyReport> {
+    with_store(&state, |s| s.verify()).await
+}
+
+#[derive(Serialize)]
+pub struct TemplateInfo {
+    id: String,
+    language: String,
+    title: String,
+    stages: Vec<Stage>,
+    fields: Vec<FieldSpec>,
+    source: String,
+}
+
+#[tauri::command]
+pub async fn list_templates(state: State<'_, AppState>) -> Answer<Vec<TemplateInfo>> {
+    with_store(&state, |s| {
+        Ok(s.library()?
+            .templates()
+            .map(|t| TemplateInfo {
+                id: t.meta.id.clone(),
+                language: t.meta.language.clone(),
+                title: t.meta.title.clone(),
+                stages: t.meta.stages.clone(),
+                fields: t.meta.fields.clone(),
+                source: t.source.clone(),
+            })
+            .collect())
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct FilingInput {
+    template: String,
+    language: Option<String>,
+    parallel: Option<String>,
+    #[serde(default)]
+    fields: BTreeMap<String, String>,
+    filing_date: String,
+}
+
+fn filing_request(input: FilingInput) -> pacta_core::Result<FilingRequest> {
+    Ok(FilingRequest {
+        template: input.template,
+        language: input.language.filter(|l| !l.is_empty()),
+        parallel: input.parallel.filter(|l| !l.is_empty()),
+        fields: input
+            .fields
+            .into_iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .collect(),
+        filing_date: pacta_core::time::parse_date(&input.filing_date)?,
+        utc_offset: chrono::Local::now().offset().fix(),
+    })
+}
+
+#[tauri::command]
+pub async fn render_filing(
+    state: State<'_, AppState>,
+    reference: String,
+    request: FilingInput,
+) -> Answer<Rendered> {
+    with_store(&state, move |s| {
+        s.render_filing(&reference, &filing_request(request)?)
+    })
+    .await
+}
+
+#[derive(Serialize)]
+pub struct Filed {
+    rendered: Rendered,
+    entry: Entry,
+}
+
+#[tauri::command]
+pub async fn file_filing(
+    state: State<'_, AppState>,
+    reference: String,
+    request: FilingInput,
+) -> Answer<Filed> {
+    with_store(&state, move |s| {
+        let (rendered, entry) = s.file_filing(&reference, &filing_request(request)?, &author())?;
+        Ok(Filed { rendered, entry })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn save_draft(state: State<'_, AppState>, reference: String, text: String) -> Answer<()> {
+    with_store(&state, move |s| s.save_draft(&reference, &text)).await
+}
+
+#[tauri::command]
+pub async fn load_draft(state: State<'_, AppState>, reference: String) -> Answer<Option<String>> {
+    with_store(&state, move |s| s.load_draft(&reference)).await
+}
+
+/// What the UI remembers between sessions, in `<data dir>/settings.json`.
+#[derive(Serialize, Deserialize)]
+pub struct Settings {
+    ui_language: String,
+}
+
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> Answer<Settings> {
+    let path = state.data_dir.join("settings.json");
+    let settings = std::fs::read(&path)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Settings>(&b).ok());
+    Ok(settings.unwrap_or(Settings {
+        ui_language: "en".into(),
+    }))
+}
+
+#[tauri::command]
+pub async fn set_settings(state: State<'_, AppState>, settings: Settings) -> Answer<()> {
+    if !["en", "zh", "ru"].contains(&settings.ui_language.as_str()) {
+        return Err(invalid(format!(
+            "unknown UI language '{}': use en, zh or ru",
+            settings.ui_language
+        )));
+    }
+    let path = state.data_dir.join("settings.json");
+    let tmp = path.with_extension("json.part");
+    let bytes = serde_json::to_vec_pretty(&settings).map_err(|e| invalid(e.to_string()))?;
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, &path))
+        .map_err(|e| {
+            invalid(format!(
+                "cannot save the settings in {}: {e}",
+                path.display()
+            ))
+        })
+}
+
+#[derive(Serialize)]
+pub struct Exported {
+    #[serde(flatten)]
+    export: ExportReport,
+    report: DossierReport,
+}
+
+#[derive(Clone, Serialize)]
+struct Progress {
+    phase: &'static str,
+    done: u64,
+    total: u64,
+}
+
+#[tauri::command]
+pub async fn export_dossier(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    reference: String,
+    path: PathBuf,
+) -> Answer<Exported> {
+    with_store(&state, move |s| {
+        let mut last = 0;
+        let export = s.export_dossier(&reference, &path, &mut |p| {
+            // A few hundred events at most, however large the case.
+            if p.done == p.total || p.done - last >= (p.total / 200).max(1 << 20) {
+                last = p.done;
+                let _ = app.emit(
+                    "dossier-progress",
+                    Progress {
+                        phase: "export",
+                        done: p.done,
+                        total: p.total,
+                    },
+                );
+            }
+        })?;
+        let _ = app.emit(
+            "dossier-progress",
+            Progress {
+                phase: "verify",
+                done: 0,
+                total: export.bytes,
+            },
+        );
+        let report = pacta_core::dossier::verify_dossier(&export.path)?;
+        let _ = app.emit(
+            "dossier-progress",
+            Progress {
+                phase: "done",
+                done: export.bytes,
+                total: export.bytes,
+            },
+        );
+        Ok(Exported { export, report })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn verify_dossier(path: PathBuf) -> Answer<DossierReport> {
+    tauri::async_runtime::spawn_blocking(move || {
+        pacta_core::dossier::verify_dossier(&path).map_err(CommandError::from)
+    })
+    .await
+    .map_err(|e| invalid(format!("the work stopped unexpectedly: {e}")))?
+}
+
+#[tauri::command]
+pub async fn preview_import(state: State<'_, AppState>, path: PathBuf) -> Answer<ImportPlan> {
+    with_store(&state, move |s| s.preview_import(&path)).await
+}
+
+#[tauri::command]
+pub async fn import_dossier(state: State<'_, AppState>, path: PathBuf) -> Answer<ImportPlan> {
+    with_store(&state, move |s| s.import_dossier(&path)).await
+}

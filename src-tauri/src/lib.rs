@@ -1,0 +1,84 @@
+//! Pacta's desktop app: builds the Tauri window and hands the UI a small set
+//! of commands (`commands.rs`) over the one core handle. The only crate that
+//! knows Tauri; all behaviour is in `pacta-core`.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use tauri::Manager;
+
+/// The data dir: `PACTA_DATA_DIR`, else the platform's (the same as the
+/// `pacta` command's, so both work on the same store).
+fn data_dir() -> Result<PathBuf, pacta_core::Error> {
+    match std::env::var_os("PACTA_DATA_DIR") {
+        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+        _ => pacta_core::store::default_data_dir(),
+    }
+}
+
+pub fn run() {
+    let data_dir = match data_dir() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("pacta: {e}");
+            std::process::exit(1);
+        }
+    };
+    let store = match pacta_core::Store::open(&data_dir) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("pacta: {e}");
+            std::process::exit(1);
+        }
+    };
+    let state = commands::AppState {
+        store: Arc::new(Mutex::new(store)),
+        data_dir,
+    };
+    let result = tauri::Builder::default()
+        // A second launch focuses the window that is already open.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_cases,
+            commands::create_case,
+            commands::get_case,
+            commands::journal_page,
+            commands::log_entry,
+            commands::correct_entry,
+            commands::move_stage,
+            commands::add_participant,
+            commands::add_deadline,
+            commands::complete_deadline,
+            commands::list_deadlines,
+            commands::attach_documents,
+            commands::search,
+            commands::verify_store,
+            commands::list_templates,
+            commands::render_filing,
+            commands::file_filing,
+            commands::save_draft,
+            commands::load_draft,
+            commands::get_settings,
+            commands::set_settings,
+            commands::export_dossier,
+            commands::verify_dossier,
+            commands::preview_import,
+            commands::import_dossier,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("pacta: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,139 @@
+// The window: sidebar navigation, the current view, the search palette,
+// and the app-wide keyboard shortcuts (lib/shortcuts.ts).
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+
+import { api, errorMessage } from "./api";
+import type { Language } from "./i18n/language";
+import { ErrorNote } from "./components/Notes";
+import { HTML_LANG, I18nContext, isLanguage, makeI18n } from "./i18n";
+import { actionFor } from "./lib/shortcuts";
+import { QuickLogContext } from "./quickLog";
+import { caseRoute, type Navigate, type Route } from "./route";
+import { Sidebar } from "./Sidebar";
+import { CaseScreen } from "./views/case/CaseScreen";
+import { CasesView } from "./views/cases/CasesView";
+import { DeadlinesView } from "./views/deadlines/DeadlinesView";
+import { DossierView } from "./views/dossier/DossierView";
+import { SearchPalette } from "./views/search/SearchPalette";
+import { SettingsView } from "./views/settings/SettingsView";
+import { VerifyView } from "./views/verify/VerifyView";
+
+export function App() {
+  const [lang, setLangState] = useState<Language | null>(null);
+  const [startupError, setStartupError] = useState<string | null>(null);
+  const [route, setRoute] = useState<Route>({ view: "cases" });
+  const [lastCase, setLastCase] = useState<string | null>(null);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const quickLog = useRef<(() => void) | null>(null);
+
+  useEffect(() => {
+    api
+      .getSettings()
+      .then((s) => setLangState(isLanguage(s.ui_language) ? s.ui_language : "en"))
+      .catch((e: unknown) => {
+        setLangState("en");
+        setStartupError(errorMessage(e));
+      });
+  }, []);
+
+  const setLang = useCallback((next: Language) => {
+    setLangState(next);
+    api.setSettings({ ui_language: next }).catch((e: unknown) => setStartupError(errorMessage(e)));
+  }, []);
+
+  const i18n = useMemo(() => makeI18n(lang ?? "en", setLang), [lang, setLang]);
+
+  useEffect(() => {
+    document.documentElement.lang = HTML_LANG[i18n.lang];
+    document.title = i18n.t("app.name");
+  }, [i18n]);
+
+  const navigate: Navigate = useCallback((next: Route) => {
+    if (next.view === "case") setLastCase(next.reference);
+    setSearchOpen(false);
+    setRoute(next);
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = actionFor(e);
+      if (!action) return;
+      e.preventDefault();
+      switch (action) {
+        case "search":
+          setSearchOpen(true);
+          break;
+        case "new_case":
+          navigate({ view: "cases", newCase: Date.now() });
+          break;
+        case "focus_log":
+          quickLog.current?.();
+          break;
+        case "view_cases":
+          navigate({ view: "cases" });
+          break;
+        case "view_deadlines":
+          navigate({ view: "deadlines" });
+          break;
+        case "view_dossier":
+          navigate({ view: "dossier" });
+          break;
+        case "view_verify":
+          navigate({ view: "verify" });
+          break;
+        case "view_settings":
+          navigate({ view: "settings" });
+          break;
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [navigate]);
+
+  if (!lang) return <div class="splash" aria-busy="true" />;
+
+  const currentCase = route.view === "case" ? route.reference : null;
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <QuickLogContext.Provider value={quickLog}>
+        <div class="shell">
+          <Sidebar route={route} lastCase={lastCase} navigate={navigate} onSearch={() => setSearchOpen(true)} />
+          <main class="main" id="main">
+            {startupError && (
+              <div class="banner">
+                <ErrorNote message={startupError} testid="startup-error" />
+              </div>
+            )}
+            {renderView(route, navigate)}
+          </main>
+        </div>
+        {searchOpen && (
+          <SearchPalette
+            currentCase={currentCase}
+            onClose={() => setSearchOpen(false)}
+            onOpen={(reference, seq) => navigate(caseRoute(reference, seq))}
+          />
+        )}
+      </QuickLogContext.Provider>
+    </I18nContext.Provider>
+  );
+}
+
+function renderView(route: Route, navigate: Navigate) {
+  switch (route.view) {
+    case "cases":
+      return <CasesView navigate={navigate} newCase={route.newCase} />;
+    case "case":
+      return <CaseScreen key={route.reference} reference={route.reference} tab={route.tab} focus={route.focus} navigate={navigate} />;
+    case "deadlines":
+      return <DeadlinesView navigate={navigate} />;
+    case "dossier":
+      return <DossierView navigate={navigate} reference={route.reference} />;
+    case "verify":
+      return <VerifyView navigate={navigate} />;
+    case "settings":
+      return <SettingsView />;
+  }
+}

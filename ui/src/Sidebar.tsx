@@ -1,0 +1,74 @@
+// The left navigation: the five main views (Ctrl+1..5), search (Ctrl+K),
+// and the case last opened.
+
+import { useI18n, type MessageKey } from "./i18n";
+import { SHORTCUTS, withShortcut, type Action } from "./lib/shortcuts";
+import { caseRoute, mainViewOf, type MainView, type Navigate, type Route } from "./route";
+
+const ITEMS: { view: MainView; label: MessageKey; action: Action; icon: string }[] = [
+  { view: "cases", label: "nav.cases", action: "view_cases", icon: "▤" },
+  { view: "deadlines", label: "nav.deadlines", action: "view_deadlines", icon: "◷" },
+  { view: "dossier", label: "nav.dossier", action: "view_dossier", icon: "⇅" },
+  { view: "verify", label: "nav.verify", action: "view_verify", icon: "✓" },
+  { view: "settings", label: "nav.settings", action: "view_settings", icon: "⚙" },
+];
+
+type Props = { route: Route; lastCase: string | null; navigate: Navigate; onSearch: () => void };
+
+export function Sidebar({ route, lastCase, navigate, onSearch }: Props) {
+  const { t } = useI18n();
+  const active = mainViewOf(route);
+  return (
+    <nav class="sidebar" aria-label={t("nav.main")}>
+      <div class="brand">
+        <span class="brand-mark" aria-hidden="true">
+          ⚖
+        </span>
+        <span class="brand-name">{t("app.name")}</span>
+      </div>
+      <button
+        type="button"
+        class="search-button"
+        onClick={onSearch}
+        title={withShortcut(t("nav.search"), "search")}
+        data-testid="nav-search"
+      >
+        <span aria-hidden="true">⌕</span>
+        <span class="search-button-label">{t("nav.search")}</span>
+        <kbd>{SHORTCUTS.search}</kbd>
+      </button>
+      <ul class="nav-list">
+        {ITEMS.map((item) => (
+          <li key={item.view}>
+            <button
+              type="button"
+              class="nav-item"
+              aria-current={active === item.view && route.view !== "case" ? "page" : undefined}
+              data-active={active === item.view}
+              onClick={() => navigate(item.view === "cases" ? { view: "cases" } : { view: item.view })}
+              title={withShortcut(t(item.label), item.action)}
+              data-testid={`nav-${item.view}`}
+            >
+              <span class="nav-icon" aria-hidden="true">
+                {item.icon}
+              </span>
+              <span>{t(item.label)}</span>
+            </button>
+            {item.view === "cases" && lastCase && (
+              <button
+                type="button"
+                class="nav-item nav-item--sub"
+                aria-current={route.view === "case" ? "page" : undefined}
+                onClick={() => navigate(caseRoute(lastCase))}
+                title={t("nav.openCase", { reference: lastCase })}
+                data-testid="nav-current-case"
+              >
+                {lastCase}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

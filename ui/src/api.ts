@@ -1,0 +1,107 @@
+// Typed wrappers around the desktop shell's Tauri commands. The argument
+// objects are exactly what the commands take; every command rejects with an
+// `CommandError` ({ kind, message }) whose message tells the user what to do.
+//
+// This is the only module that calls `invoke`; views import from here.
+
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+
+import type { CommandError } from "./bindings/CommandError";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { Case } from "./bindings/Case";
+import type { CaseView } from "./bindings/CaseView";
+import type { CaseFilterInput } from "./bindings/CaseFilterInput";
+import type { Deadline } from "./bindings/Deadline";
+import type { DeadlineFilterInput } from "./bindings/DeadlineFilterInput";
+import type { Exported } from "./bindings/Exported";
+import type { Progress } from "./bindings/Progress";
+import type { DossierReport } from "./bindings/DossierReport";
+import type { Entry } from "./bindings/Entry";
+import type { EntryView } from "./bindings/EntryView";
+import type { Filed } from "./bindings/Filed";
+import type { FilingInput } from "./bindings/FilingInput";
+import type { ImportPlan } from "./bindings/ImportPlan";
+import type { NewCaseInput } from "./bindings/NewCaseInput";
+import type { LogInput } from "./bindings/LogInput";
+import type { ParticipantInput } from "./bindings/ParticipantInput";
+import type { Rendered } from "./bindings/Rendered";
+import type { SearchHit } from "./bindings/SearchHit";
+import type { Settings } from "./bindings/Settings";
+import type { Stage } from "./bindings/Stage";
+import type { TemplateInfo } from "./bindings/TemplateInfo";
+import type { VerifyReport } from "./bindings/VerifyReport";
+
+/** Entries per `journal_page` call. */
+export const JOURNAL_PAGE = 200;
+
+export function isApiError(e: unknown): e is CommandError {
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    typeof (e as { message?: unknown }).message === "string" &&
+    typeof (e as { kind?: unknown }).kind === "string"
+  );
+}
+
+/** The text to show for anything a command (or the shell) rejected with. */
+export function errorMessage(e: unknown): string {
+  if (isApiError(e)) return e.message;
+  if (e instanceof Error) return e.message;
+  if (typeof e === "string") return e;
+  return String(e);
+}
+
+export const api = {
+  appInfo: () => invoke<AppInfo>("app_info"),
+
+  listCases: (filter: CaseFilterInput) => invoke<Case[]>("list_cases", { filter }),
+  createCase: (input: NewCaseInput) => invoke<Case>("create_case", { input }),
+  getCase: (reference: string) => invoke<CaseView>("get_case", { reference }),
+
+  journalPage: (reference: string, before: number | null, limit: number = JOURNAL_PAGE) =>
+    invoke<EntryView[]>("journal_page", { reference, before, limit }),
+  logEntry: (reference: string, input: LogInput) =>
+    invoke<Entry>("log_entry", { reference, input }),
+  correctEntry: (reference: string, entry: number, body: string) =>
+    invoke<Entry>("correct_entry", { reference, entry, body }),
+  moveStage: (reference: string, to: Stage, reason: string) =>
+    invoke<Entry>("move_stage", { reference, to, reason }),
+  addParticipant: (reference: string, input: ParticipantInput) =>
+    invoke<Entry>("add_participant", { reference, input }),
+
+  addDeadline: (reference: string, due: string, what: string) =>
+    invoke<Deadline>("add_deadline", { reference, due, what }),
+  completeDeadline: (reference: string, entry: number, note: string) =>
+    invoke<Entry>("complete_deadline", { reference, entry, note }),
+  listDeadlines: (filter: DeadlineFilterInput) => invoke<Deadline[]>("list_deadlines", { filter }),
+
+  attachDocuments: (reference: string, paths: string[]) =>
+    invoke<Entry[]>("attach_documents", { reference, paths }),
+
+  search: (query: string, reference: string | null, limit: number) =>
+    invoke<SearchHit[]>("search", { query, reference, limit }),
+  verifyStore: () => invoke<VerifyReport>("verify_store"),
+
+  listTemplates: () => invoke<TemplateInfo[]>("list_templates"),
+  renderFiling: (reference: string, request: FilingInput) =>
+    invoke<Rendered>("render_filing", { reference, request }),
+  fileFiling: (reference: string, request: FilingInput) =>
+    invoke<Filed>("file_filing", { reference, request }),
+
+  saveDraft: (reference: string, text: string) => invoke<null>("save_draft", { reference, text }),
+  loadDraft: (reference: string) => invoke<string | null>("load_draft", { reference }),
+
+  getSettings: () => invoke<Settings>("get_settings"),
+  setSettings: (settings: Settings) => invoke<null>("set_settings", { settings }),
+
+  exportDossier: (reference: string, path: string) =>
+    invoke<Exported>("export_dossier", { reference, path }),
+  verifyDossier: (path: string) => invoke<DossierReport>("verify_dossier", { path }),
+  previewImport: (path: string) => invoke<ImportPlan>("preview_import", { path }),
+  importDossier: (path: string) => invoke<ImportPlan>("import_dossier", { path }),
+
+  /** Calls `handler` for each `dossier-progress` event until the returned function is called. */
+  onDossierProgress: (handler: (p: Progress) => void): Promise<UnlistenFn> =>
+    listen<Progress>("dossier-progress", (event) => handler(event.payload)),
+};

@@ -1,0 +1,2 @@
+// Mirrors `pacta_core::clause::Clause`: one letter, "a" to "k".
+export type Clause = string;

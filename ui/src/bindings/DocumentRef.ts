@@ -1,0 +1,6 @@
+// Mirrors `pacta_core::journal::DocumentRef`.
+export type DocumentRef = {
+  sha256: string;
+  name: string;
+  size: number;
+};

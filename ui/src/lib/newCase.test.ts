@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { checkNewCase, emptyNewCaseForm, toNewCaseInput } from "./newCase";
+
+describe("new case form", () => {
+  it("starts with two party rows and clause k", () => {
+    const f = emptyNewCaseForm();
+    expect(f.parties).toEqual(["", ""]);
+    expect(f.clauses).toEqual(["k"]);
+  });
+
+  it("names each problem", () => {
+    expect(checkNewCase(emptyNewCaseForm())).toEqual(["title_missing", "parties_too_few"]);
+    const f = { ...emptyNewCaseForm(), title: "Cable", parties: ["Aldoria", " aldoria "] };
+    expect(checkNewCase(f)).toEqual(["party_twice"]);
+  });
+
+  it("trims, drops empty rows and orders clauses", () => {
+    const f = {
+      ...emptyNewCaseForm("zh"),
+      title: " Cable ",
+      parties: [" Aldoria", "", "Belmont "],
+      clauses: ["k", "e"],
+    };
+    expect(checkNewCase(f)).toEqual([]);
+    expect(toNewCaseInput(f)).toEqual({
+      title: "Cable",
+      summary: "",
+      parties: ["Aldoria", "Belmont"],
+      clauses: ["e", "k"],
+      language: "zh",
+    });
+  });
+});

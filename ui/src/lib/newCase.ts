@@ -1,0 +1,42 @@
+// Checks of the new-case form, so the most common mistakes are explained
+// in the user's language before the backend is asked (it checks again).
+
+import type { Clause } from "../bindings/Clause";
+import type { Language } from "../i18n/language";
+import type { NewCaseInput } from "../bindings/NewCaseInput";
+
+export const CLAUSES: readonly Clause[] = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"];
+
+export type NewCaseForm = {
+  title: string;
+  summary: string;
+  parties: string[];
+  clauses: Clause[];
+  language: Language | "";
+};
+
+export type NewCaseProblem = "title_missing" | "parties_too_few" | "party_twice";
+
+export function emptyNewCaseForm(language: Language | "" = ""): NewCaseForm {
+  return { title: "", summary: "", parties: ["", ""], clauses: ["k"], language };
+}
+
+export function checkNewCase(form: NewCaseForm): NewCaseProblem[] {
+  const problems: NewCaseProblem[] = [];
+  if (!form.title.trim()) problems.push("title_missing");
+  const parties = form.parties.map((p) => p.trim()).filter((p) => p);
+  if (parties.length < 2) problems.push("parties_too_few");
+  const lower = parties.map((p) => p.toLowerCase());
+  if (new Set(lower).size !== lower.length) problems.push("party_twice");
+  return problems;
+}
+
+export function toNewCaseInput(form: NewCaseForm): NewCaseInput {
+  return {
+    title: form.title.trim(),
+    summary: form.summary.trim(),
+    parties: form.parties.map((p) => p.trim()).filter((p) => p),
+    clauses: CLAUSES.filter((c) => form.clauses.includes(c)),
+    language: form.language || null,
+  };
+}

@@ -1,0 +1,63 @@
+// The filing templates as the composer offers them: one choice per
+// template id, each available in one or more languages.
+
+import type { FieldSpec } from "../bindings/FieldSpec";
+import type { Stage } from "../bindings/Stage";
+import type { TemplateInfo } from "../bindings/TemplateInfo";
+
+export type TemplateGroup = {
+  id: string;
+  /** By language. */
+  versions: Map<string, TemplateInfo>;
+};
+
+export const LANGUAGE_ORDER = ["en", "zh", "ru"] as const;
+
+export function groupTemplates(list: readonly TemplateInfo[]): TemplateGroup[] {
+  const groups = new Map<string, TemplateGroup>();
+  for (const t of list) {
+    let g = groups.get(t.id);
+    if (!g) {
+      g = { id: t.id, versions: new Map() };
+      groups.set(t.id, g);
+    }
+    g.versions.set(t.language, t);
+  }
+  return [...groups.values()];
+}
+
+export function languagesOf(g: TemplateGroup): string[] {
+  const known: string[] = LANGUAGE_ORDER.filter((l) => g.versions.has(l));
+  return [...known, ...[...g.versions.keys()].filter((l) => !known.includes(l)).sort()];
+}
+
+/** The version to show a template by: the UI's language if there is one. */
+export function versionFor(g: TemplateGroup, language: string): TemplateInfo {
+  const v = g.versions.get(language) ?? g.versions.get("en") ?? g.versions.values().next().value;
+  if (!v) throw new Error(`template ${g.id} has no versions`);
+  return v;
+}
+
+export function fileableIn(g: TemplateGroup, stage: Stage): boolean {
+  return [...g.versions.values()].some((t) => t.stages.includes(stage));
+}
+
+/** The label of a field in the UI's language when the template has that version. */
+export function fieldLabel(g: TemplateGroup, field: FieldSpec, uiLanguage: string): string {
+  return g.versions.get(uiLanguage)?.fields.find((f) => f.name === field.name)?.label ?? field.label;
+}
+
+/** Required fields left empty. */
+export function missingRequired(fields: readonly FieldSpec[], values: Record<string, string>): FieldSpec[] {
+  return fields.filter((f) => f.required && !(values[f.name] ?? "").trim());
+}
+
+/** Only the values the template declares and that are not empty. */
+export function fieldValues(fields: readonly FieldSpec[], values: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields) {
+    const v = (values[f.name] ?? "").trim();
+    if (v) out[f.name] = v;
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+// The case's reference, title, parties, clauses and stage, with a button
+// for each stage move allowed now (each asks for its reason).
+
+import { useState } from "preact/hooks";
+
+import type { CaseView } from "../../bindings/CaseView";
+import type { Stage } from "../../bindings/Stage";
+import { OverdueBadge, StageBadge } from "../../components/Badges";
+import { clauseTopic, useI18n } from "../../i18n";
+import { allowedMoves } from "../../lib/stages";
+import { formatDateTime } from "../../lib/time";
+import type { Navigate } from "../../route";
+import { MoveStageDialog } from "./MoveStageDialog";
+
+type Props = {
+  detail: CaseView;
+  tab: "journal" | "filing";
+  navigate: Navigate;
+  onChanged: () => void;
+  onJump: (seq: number) => void;
+};
+
+export function CaseHeader({ detail, tab, navigate, onChanged, onJump }: Props) {
+  const { t, locale } = useI18n();
+  const [moving, setMoving] = useState<Stage | null>(null);
+  const c = detail.case;
+  const moves = allowedMoves(c.stage);
+
+  return (
+    <header class="case-head">
+      <div class="case-head-row">
+        <button type="button" class="link back" onClick={() => navigate({ view: "cases" })} data-testid="back-to-cases">
+          ← {t("case.allCases")}
+        </button>
+        <span class="ref" data-testid="case-reference">
+          {c.reference}
+        </span>
+        <StageBadge stage={c.stage} testid="case-stage" />
+        <OverdueBadge count={c.overdue} />
+        <span class="spacer" />
+        <div class="tools">
+          {tab === "filing" ? (
+            <button type="button" onClick={() => navigate({ view: "case", reference: c.reference, tab: "journal" })} data-testid="open-journal">
+              {t("case.backToJournal")}
+            </button>
+          ) : (
+            <button type="button" onClick={() => navigate({ view: "case", reference: c.reference, tab: "filing" })} data-testid="open-filing">
+              {t("case.newFiling")}
+            </button>
+          )}
+          <button type="button" onClick={() => navigate({ view: "dossier", reference: c.reference })} data-testid="open-dossier">
+            {t("case.exportDossier")}
+          </button>
+        </div>
+      </div>
+      <h1 class="case-title" data-testid="case-title">
+        {c.title}
+      </h1>
+      <div class="case-head-row case-head-row--wrap">
+        <dl class="case-facts">
+          <div>
+            <dt>{t("case.parties")}</dt>
+            <dd data-testid="case-parties">{c.parties.join(" · ")}</dd>
+          </div>
+          <div>
+            <dt>{t("case.clauses")}</dt>
+            <dd>
+              {c.clauses.map((l) => (
+                <abbr key={l} class="clause" title={clauseTopic(t, l)}>
+                  ({l})
+                </abbr>
+              ))}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("case.opened")}</dt>
+            <dd>{formatDateTime(c.opened_at, locale)}</dd>
+          </div>
+          {c.closed_at && (
+            <div>
+              <dt>{t("case.closed")}</dt>
+              <dd>{formatDateTime(c.closed_at, locale)}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t("case.language")}</dt>
+            <dd>{isKnownLanguage(c.language) ? t(`language.${c.language}`) : c.language}</dd>
+          </div>
+        </dl>
+        <span class="spacer" />
+        <div class="moves" role="group" aria-label={t("case.moves")} data-testid="stage-moves">
+          {moves.length === 0 && <span class="muted small">{t("case.noMoves")}</span>}
+          {moves.map((to) => (
+            <button
+              key={to}
+              type="button"
+              class={`move move--${to}`}
+              onClick={() => setMoving(to)}
+              title={t("case.moveTitle", { stage: t(`stage.${to}`) })}
+              data-testid={`move-${to}`}
+            >
+              → {t(`stage.${to}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {moving && (
+        <MoveStageDialog
+          reference={c.reference}
+          from={c.stage}
+          to={moving}
+          onClose={() => setMoving(null)}
+          onMoved={(entry) => {
+            setMoving(null);
+            onChanged();
+            onJump(entry.seq);
+          }}
+        />
+      )}
+    </header>
+  );
+}
+
+function isKnownLanguage(l: string): l is "en" | "zh" | "ru" {
+  return l === "en" || l === "zh" || l === "ru";
+}

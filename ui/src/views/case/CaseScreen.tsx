@@ -1,0 +1,122 @@
+// A case: its header with the stage moves allowed now, the virtualised
+// journal with the quick log beneath it, and deadlines, participants and
+// documents at the side. The filing composer opens in place of the journal.
+
+import { useCallback, useEffect, useState } from "preact/hooks";
+
+import { api, errorMessage } from "../../api";
+import type { CaseView } from "../../bindings/CaseView";
+import type { Entry } from "../../bindings/Entry";
+import { ErrorNote, Muted } from "../../components/Notes";
+import { useMounted } from "../../components/hooks";
+import { useI18n } from "../../i18n";
+import type { Focus, Navigate } from "../../route";
+import { FilingComposer } from "../filing/FilingComposer";
+import { CaseHeader } from "./CaseHeader";
+import { CorrectDialog } from "./CorrectDialog";
+import { QuickLog } from "./QuickLog";
+import { DeadlinesPanel, DocumentsPanel, ParticipantsPanel } from "./SidePanels";
+import { Timeline } from "./Timeline";
+
+type Props = {
+  reference: string;
+  tab: "journal" | "filing";
+  focus?: Focus;
+  navigate: Navigate;
+};
+
+let jumpNonce = 0;
+
+export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Props) {
+  const { t } = useI18n();
+  const [detail, setDetail] = useState<CaseView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  /** Bumped after every change to the case: the journal reloads what it shows. */
+  const [version, setVersion] = useState(0);
+  const [focus, setFocus] = useState<Focus | undefined>(routeFocus);
+  const [correcting, setCorrecting] = useState<Entry | null>(null);
+  const mounted = useMounted();
+
+  const refresh = useCallback(async () => {
+    try {
+      const d = await api.getCase(reference);
+      if (!mounted.current) return;
+      setDetail(d);
+      setVersion((v) => v + 1);
+      setError(null);
+    } catch (e) {
+      if (mounted.current) setError(errorMessage(e));
+    }
+  }, [reference, mounted]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    if (routeFocus) setFocus(routeFocus);
+  }, [routeFocus]);
+
+  const jumpTo = useCallback((seq: number) => {
+    setFocus({ seq, nonce: ++jumpNonce });
+  }, []);
+
+  const changed = useCallback(() => void refresh(), [refresh]);
+
+  if (!detail) {
+    return (
+      <section class="view">
+        {error ? <ErrorNote message={error} testid="case-error" /> : <Muted>{t("common.loading")}</Muted>}
+      </section>
+    );
+  }
+
+  const c = detail.case;
+  return (
+    <section class="view view--case" aria-label={`${c.reference} ${c.title}`} data-testid="case-view" data-reference={c.reference}>
+      <CaseHeader detail={detail} tab={tab} navigate={navigate} onChanged={changed} onJump={jumpTo} />
+      <ErrorNote message={error} />
+      {tab === "filing" ? (
+        <FilingComposer
+          detail={detail}
+          onFiled={changed}
+          onShowEntry={(seq) => {
+            navigate({ view: "case", reference: c.reference, tab: "journal", focus: { seq, nonce: ++jumpNonce } });
+          }}
+        />
+      ) : (
+        <div class="case-body">
+          <div class="journal-column">
+            <Timeline
+              key={c.reference}
+              reference={c.reference}
+              total={c.entries}
+              version={version}
+              focus={focus}
+              onCorrect={setCorrecting}
+              onJump={jumpTo}
+            />
+            <QuickLog reference={c.reference} onLogged={changed} />
+          </div>
+          <aside class="case-side" aria-label={t("case.side")}>
+            <DeadlinesPanel detail={detail} onChanged={changed} onJump={jumpTo} />
+            <ParticipantsPanel detail={detail} onChanged={changed} />
+            <DocumentsPanel detail={detail} onChanged={changed} onJump={jumpTo} />
+          </aside>
+        </div>
+      )}
+      {correcting && (
+        <CorrectDialog
+          reference={c.reference}
+          entry={correcting}
+          onClose={() => setCorrecting(null)}
+          onDone={(entry) => {
+            setCorrecting(null);
+            changed();
+            jumpTo(entry.seq);
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+// A correction: a new entry pointing at the one it corrects, which stays
+// in the journal as it was.
+
+import { useState } from "preact/hooks";
+
+import { api, errorMessage } from "../../api";
+import type { Entry } from "../../bindings/Entry";
+import { Dialog } from "../../components/Dialog";
+import { ErrorNote } from "../../components/Notes";
+import { useI18n } from "../../i18n";
+import { withShortcut } from "../../lib/shortcuts";
+
+type Props = { reference: string; entry: Entry; onClose: () => void; onDone: (e: Entry) => void };
+
+export function CorrectDialog({ reference, entry, onClose, onDone }: Props) {
+  const { t } = useI18n();
+  const [body, setBody] = useState(entry.body);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    if (busy) return;
+    if (!body.trim()) {
+      setError(t("correct.bodyMissing"));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await api.correctEntry(reference, entry.seq, body));
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t("correct.title", { seq: entry.seq })} onClose={onClose} testid="correct-dialog">
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p class="hint">{t("correct.hint")}</p>
+        <label class="field">
+          <span class="field-label">{t("correct.body")}</span>
+          <textarea
+            rows={8}
+            value={body}
+            autoFocus
+            onInput={(e) => setBody(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                void submit();
+              }
+            }}
+            data-testid="correct-body"
+          />
+        </label>
+        <ErrorNote message={error} />
+        <div class="form-actions">
+          <button type="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button type="submit" class="primary" disabled={busy} title={withShortcut(t("correct.confirm"), "save_entry")} data-testid="correct-confirm">
+            {t("correct.confirm")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

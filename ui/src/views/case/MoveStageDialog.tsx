@@ -1,0 +1,79 @@
+// Asks for the reason of a stage move, then makes it.
+
+import { useState } from "preact/hooks";
+
+import { api, errorMessage } from "../../api";
+import type { Entry } from "../../bindings/Entry";
+import type { Stage } from "../../bindings/Stage";
+import { StageBadge } from "../../components/Badges";
+import { Dialog } from "../../components/Dialog";
+import { ErrorNote } from "../../components/Notes";
+import { useI18n } from "../../i18n";
+import { withShortcut } from "../../lib/shortcuts";
+
+type Props = { reference: string; from: Stage; to: Stage; onClose: () => void; onMoved: (e: Entry) => void };
+
+export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    if (busy) return;
+    if (!reason.trim()) {
+      setError(t("move.reasonMissing"));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onMoved(await api.moveStage(reference, to, reason.trim()));
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t("move.title", { reference, stage: t(`stage.${to}`) })} onClose={onClose} testid="move-dialog" size="small">
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p class="move-path">
+          <StageBadge stage={from} /> → <StageBadge stage={to} />
+        </p>
+        <label class="field">
+          <span class="field-label">{t("move.reason")}</span>
+          <textarea
+            rows={3}
+            value={reason}
+            placeholder={t("move.reasonPlaceholder")}
+            autoFocus
+            onInput={(e) => setReason(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                void submit();
+              }
+            }}
+            data-testid="move-reason"
+          />
+        </label>
+        <ErrorNote message={error} />
+        <div class="form-actions">
+          <button type="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button type="submit" class="primary" disabled={busy} title={withShortcut(t("move.confirm"), "save_entry")} data-testid="move-confirm">
+            {t("move.confirm")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

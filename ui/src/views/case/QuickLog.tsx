@@ -1,0 +1,278 @@
+// The quick log: always under the journal, for logging a step while it
+// happens. Kind, time (now unless changed), markdown body, files by dialog
+// or drag and drop; Ctrl+Enter saves. The body is kept as a draft
+// (save_draft, ~500 ms after typing stops) and restored when the case is
+// opened again, so a note survives a crash or a restart.
+
+import { open } from "@tauri-apps/plugin-dialog";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { useContext, useEffect, useRef, useState } from "preact/hooks";
+
+import { api, errorMessage } from "../../api";
+import type { Entry } from "../../bindings/Entry";
+import type { EntryKind } from "../../bindings/EntryKind";
+import { useDebouncedCallback, useMounted } from "../../components/hooks";
+import { PaperclipIcon } from "../../components/Icons";
+import { ErrorNote } from "../../components/Notes";
+import { useI18n } from "../../i18n";
+import { withShortcut } from "../../lib/shortcuts";
+import { QuickLogContext } from "../../quickLog";
+import { localInputToRfc3339, toLocalInput } from "../../lib/time";
+
+export const LOGGABLE: readonly EntryKind[] = ["meeting", "communication", "proposal", "note", "agreement"];
+
+type Props = { reference: string; onLogged: (e: Entry) => void };
+
+type DraftState = "none" | "restored" | "saving" | "saved" | "failed";
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
+export function QuickLog({ reference, onLogged }: Props) {
+  const { t } = useI18n();
+  const quickLog = useContext(QuickLogContext);
+  const [kind, setKind] = useState<EntryKind>("note");
+  const [time, setTime] = useState(() => toLocalInput(new Date()));
+  const [timeEdited, setTimeEdited] = useState(false);
+  const [body, setBody] = useState("");
+  const [attachments, setAttachments] = useState<string[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<DraftState>("none");
+  const [savedSeq, setSavedSeq] = useState<number | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const touched = useRef(false);
+  const mounted = useMounted();
+
+  // Ctrl+L focuses the body.
+  useEffect(() => {
+    quickLog.current = () => textarea.current?.focus();
+    return () => {
+      quickLog.current = null;
+    };
+  }, [quickLog]);
+
+  // Restore the draft, unless the user has started typing already.
+  useEffect(() => {
+    api
+      .loadDraft(reference)
+      .then((text) => {
+        if (text && !touched.current && mounted.current) {
+          setBody(text);
+          setDraft("restored");
+        }
+      })
+      .catch(() => undefined);
+  }, [reference, mounted]);
+
+  const saveDraft = useDebouncedCallback((text: string) => {
+    setDraft("saving");
+    api
+      .saveDraft(reference, text)
+      .then(() => mounted.current && setDraft(text ? "saved" : "none"))
+      .catch(() => mounted.current && setDraft("failed"));
+  }, 500);
+
+  // Until the user changes it, the time follows the clock.
+  useEffect(() => {
+    if (timeEdited) return;
+    const timer = setInterval(() => setTime(toLocalInput(new Date())), 15_000);
+    return () => clearInterval(timer);
+  }, [timeEdited]);
+
+  // Files dropped on the window while a case is open go to the quick log.
+  useEffect(() => {
+    let unlisten: (() => void) | undefined;
+    let cancelled = false;
+    try {
+      getCurrentWebview()
+        .onDragDropEvent((event) => {
+          const p = event.payload;
+          if (p.type === "enter" || p.type === "over") setDragging(true);
+          else if (p.type === "leave") setDragging(false);
+          else if (p.type === "drop") {
+            setDragging(false);
+            if (p.paths.length > 0) setAttachments((a) => [...new Set([...a, ...p.paths])]);
+          }
+        })
+        .then((fn) => (cancelled ? fn() : (unlisten = fn)))
+        .catch(() => undefined);
+    } catch {
+      // Not inside the desktop shell: no drag and drop of files.
+    }
+    return () => {
+      cancelled = true;
+      unlisten?.();
+    };
+  }, []);
+
+  const attach = async () => {
+    try {
+      const picked = await open({ multiple: true, directory: false, title: t("log.attachDialog") });
+      if (!picked) return;
+      const paths = Array.isArray(picked) ? picked : [picked];
+      setAttachments((a) => [...new Set([...a, ...paths])]);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  const save = async () => {
+    if (busy) return;
+    if (!body.trim()) {
+      setError(t("log.bodyMissing"));
+      textarea.current?.focus();
+      return;
+    }
+    const occurredAt = timeEdited ? localInputToRfc3339(time) : null;
+    if (timeEdited && !occurredAt) {
+      setError(t("log.timeInvalid"));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const entry = await api.logEntry(reference, { kind, body, occurred_at: occurredAt, attachments });
+      saveDraft.cancel();
+      await api.saveDraft(reference, "").catch(() => undefined);
+      if (!mounted.current) return;
+      touched.current = false;
+      setBody("");
+      setAttachments([]);
+      setTimeEdited(false);
+      setTime(toLocalInput(new Date()));
+      setDraft("none");
+      setSavedSeq(entry.seq);
+      onLogged(entry);
+      textarea.current?.focus();
+    } catch (e) {
+      if (mounted.current) setError(errorMessage(e));
+    } finally {
+      if (mounted.current) setBusy(false);
+    }
+  };
+
+  const draftNote =
+    draft === "restored"
+      ? t("log.draftRestored")
+      : draft === "saved"
+        ? t("log.draftSaved")
+        : draft === "failed"
+          ? t("log.draftFailed")
+          : savedSeq
+            ? t("log.saved", { seq: savedSeq })
+            : "";
+
+  return (
+    <form
+      class={`quick-log${dragging ? " quick-log--drop" : ""}`}
+      aria-label={t("log.title")}
+      data-testid="quick-log"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        // Ctrl+Enter saves from anywhere in the quick log.
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void save();
+        }
+      }}
+    >
+      <div class="quick-log-row">
+        <label class="inline">
+          <span class="sr-only">{t("log.kind")}</span>
+          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as EntryKind)} title={t("log.kind")} data-testid="log-kind">
+            {LOGGABLE.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="inline">
+          <span class="muted">{t("log.time")}</span>
+          <input
+            type="datetime-local"
+            value={time}
+            onInput={(e) => {
+              setTime(e.currentTarget.value);
+              setTimeEdited(true);
+            }}
+            data-testid="log-time"
+            data-edited={timeEdited ? "true" : "false"}
+          />
+        </label>
+        {timeEdited && (
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              setTimeEdited(false);
+              setTime(toLocalInput(new Date()));
+            }}
+            title={t("log.timeNowTitle")}
+            data-testid="log-time-now"
+          >
+            {t("log.timeNow")}
+          </button>
+        )}
+        <span class="spacer" />
+        <span class="muted draft-state" role="status" data-testid="log-status">
+          {draftNote}
+        </span>
+      </div>
+      <textarea
+        ref={textarea}
+        class="quick-log-body"
+        rows={3}
+        value={body}
+        placeholder={t("log.bodyPlaceholder")}
+        aria-label={t("log.body")}
+        title={withShortcut(t("log.focus"), "focus_log")}
+        onInput={(e) => {
+          const text = e.currentTarget.value;
+          touched.current = true;
+          setBody(text);
+          setSavedSeq(null);
+          saveDraft(text);
+        }}
+        data-testid="log-body"
+      />
+      {attachments.length > 0 && (
+        <ul class="attachments" aria-label={t("log.attachments")} data-testid="log-attachments">
+          {attachments.map((path) => (
+            <li key={path} title={path}>
+              <PaperclipIcon />
+              {baseName(path)}
+              <button
+                type="button"
+                class="icon-button"
+                onClick={() => setAttachments((a) => a.filter((p) => p !== path))}
+                aria-label={t("log.removeAttachment", { name: baseName(path) })}
+                title={t("log.removeAttachment", { name: baseName(path) })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {dragging && <p class="drop-hint">{t("log.dropHere")}</p>}
+      <ErrorNote message={error} testid="log-error" />
+      <div class="quick-log-row">
+        <button type="button" onClick={() => void attach()} title={t("log.attachTitle")} data-testid="log-attach">
+          {t("log.attach")}
+        </button>
+        <span class="spacer" />
+        <span class="hint">{t("log.markdownHint")}</span>
+        <button type="submit" class="primary" disabled={busy} title={withShortcut(t("log.save"), "save_entry")} data-testid="log-save">
+          {busy ? t("log.saving") : t("log.save")}
+        </button>
+      </div>
+    </form>
+  );
+}

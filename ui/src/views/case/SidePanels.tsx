@@ -1,0 +1,330 @@
+// The side of a case: its deadlines (add, mark met), participants (add)
+// and documents (with their SHA-256; attach more).
+
+import { open } from "@tauri-apps/plugin-dialog";
+import type { ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
+
+import { api, errorMessage } from "../../api";
+import type { CaseView } from "../../bindings/CaseView";
+import type { Deadline } from "../../bindings/Deadline";
+import type { Role } from "../../bindings/Role";
+import { StatusBadge } from "../../components/Badges";
+import { Dialog } from "../../components/Dialog";
+import { Hash } from "../../components/Hash";
+import { ErrorNote, Muted } from "../../components/Notes";
+import { useI18n } from "../../i18n";
+import { sortDeadlines } from "../../lib/deadlines";
+import { formatBytes } from "../../lib/format";
+import { isOpen } from "../../lib/stages";
+import { formatDate, formatDateTime } from "../../lib/time";
+
+function Panel({ title, testid, children, count }: { title: string; testid: string; count?: number; children: ComponentChildren }) {
+  return (
+    <section class="panel" data-testid={testid}>
+      <h2 class="panel-title">
+        {title}
+        {count !== undefined && count > 0 && <span class="count">{count}</span>}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+type PanelProps = { detail: CaseView; onChanged: () => void };
+
+export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJump: (seq: number) => void }) {
+  const { t, locale } = useI18n();
+  const c = detail.case;
+  const [due, setDue] = useState("");
+  const [what, setWhat] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [completing, setCompleting] = useState<Deadline | null>(null);
+  const deadlines = sortDeadlines(detail.deadlines);
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    if (!due) return setError(t("deadlines.dueMissing"));
+    if (!what.trim()) return setError(t("deadlines.whatMissing"));
+    setBusy(true);
+    setError(null);
+    try {
+      await api.addDeadline(c.reference, due, what.trim());
+      setDue("");
+      setWhat("");
+      onChanged();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Panel title={t("deadlines.section")} testid="case-deadlines" count={deadlines.filter((d) => d.status !== "done").length}>
+      {deadlines.length === 0 && <Muted>{t("deadlines.none")}</Muted>}
+      <ul class="side-list">
+        {deadlines.map((d) => (
+          <li key={d.id} class={`deadline deadline--${d.status}`} data-testid="case-deadline" data-seq={d.entry_seq} data-status={d.status}>
+            <div class="side-line">
+              <span class="nowrap">{formatDate(d.due, locale)}</span>
+              <StatusBadge status={d.status} />
+              <span class="spacer" />
+              <button type="button" class="tag tag--link" onClick={() => onJump(d.entry_seq)} title={t("common.showEntry")}>
+                #{d.entry_seq}
+              </button>
+            </div>
+            <div class="side-text">{d.what}</div>
+            {d.status === "done" && d.done_at ? (
+              <div class="muted small">{t("deadlines.metOn", { date: formatDateTime(d.done_at, locale) })}</div>
+            ) : (
+              <button type="button" class="small-button" onClick={() => setCompleting(d)} data-testid="deadline-done">
+                {t("deadlines.markDone")}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {isOpen(c.stage) ? (
+        <form class="side-form" onSubmit={(e) => void add(e)}>
+          <div class="side-form-row">
+            <input
+              type="date"
+              value={due}
+              onInput={(e) => setDue(e.currentTarget.value)}
+              aria-label={t("deadlines.due")}
+              title={t("deadlines.due")}
+              data-testid="deadline-due"
+            />
+          </div>
+          <input
+            type="text"
+            value={what}
+            placeholder={t("deadlines.whatPlaceholder")}
+            aria-label={t("deadlines.what")}
+            onInput={(e) => setWhat(e.currentTarget.value)}
+            data-testid="deadline-what"
+          />
+          <ErrorNote message={error} />
+          <button type="submit" disabled={busy} data-testid="deadline-add">
+            + {t("deadlines.add")}
+          </button>
+        </form>
+      ) : (
+        <Muted>{t("deadlines.closedCase")}</Muted>
+      )}
+      {completing && (
+        <CompleteDeadlineDialog
+          reference={c.reference}
+          deadline={completing}
+          onClose={() => setCompleting(null)}
+          onDone={() => {
+            setCompleting(null);
+            onChanged();
+          }}
+        />
+      )}
+    </Panel>
+  );
+}
+
+function CompleteDeadlineDialog({
+  reference,
+  deadline,
+  onClose,
+  onDone,
+}: {
+  reference: string;
+  deadline: Deadline;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      await api.completeDeadline(reference, deadline.entry_seq, note.trim());
+      onDone();
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title={t("deadlines.completeTitle")} onClose={onClose} testid="deadline-done-dialog" size="small">
+      <form class="form" onSubmit={(e) => void submit(e)}>
+        <p>
+          <b>{formatDate(deadline.due, locale)}</b> — {deadline.what}
+        </p>
+        <label class="field">
+          <span class="field-label">{t("deadlines.note")}</span>
+          <input type="text" value={note} autoFocus onInput={(e) => setNote(e.currentTarget.value)} data-testid="deadline-note" />
+        </label>
+        <ErrorNote message={error} />
+        <div class="form-actions">
+          <button type="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button type="submit" class="primary" disabled={busy} data-testid="deadline-done-confirm">
+            {t("deadlines.confirmDone")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+const ROLES: readonly Role[] = ["mediator", "legal_officer", "delegate"];
+
+export function ParticipantsPanel({ detail, onChanged }: PanelProps) {
+  const { t } = useI18n();
+  const c = detail.case;
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<Role>("mediator");
+  const [party, setParty] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    if (!name.trim()) return setError(t("participants.nameMissing"));
+    if (role === "delegate" && !party) return setError(t("participants.partyMissing"));
+    setBusy(true);
+    setError(null);
+    try {
+      await api.addParticipant(c.reference, { name: name.trim(), role, party: role === "delegate" ? party : null });
+      setName("");
+      setParty("");
+      onChanged();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Panel title={t("participants.section")} testid="case-participants" count={c.participants.length}>
+      {c.participants.length === 0 && <Muted>{t("participants.none")}</Muted>}
+      <ul class="side-list">
+        {c.participants.map((p) => (
+          <li key={`${p.role}:${p.name}`} data-testid="participant">
+            <span class="side-text">{p.name}</span>{" "}
+            <span class="muted small">
+              {t(`role.${p.role}`)}
+              {p.party ? ` · ${p.party}` : ""}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <form class="side-form" onSubmit={(e) => void add(e)}>
+        <input
+          type="text"
+          value={name}
+          placeholder={t("participants.name")}
+          aria-label={t("participants.name")}
+          onInput={(e) => setName(e.currentTarget.value)}
+          data-testid="participant-name"
+        />
+        <div class="side-form-row">
+          <select
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value as Role)}
+            aria-label={t("participants.role")}
+            data-testid="participant-role"
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+          {role === "delegate" && (
+            <select
+              value={party}
+              onChange={(e) => setParty(e.currentTarget.value)}
+              aria-label={t("participants.party")}
+              data-testid="participant-party"
+            >
+              <option value="">{t("participants.chooseParty")}</option>
+              {c.parties.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+        <ErrorNote message={error} />
+        <button type="submit" disabled={busy} data-testid="participant-add">
+          + {t("participants.add")}
+        </button>
+      </form>
+    </Panel>
+  );
+}
+
+/** Documents listed before "Show all": a case may hold thousands. */
+const DOCUMENTS_SHOWN = 50;
+
+export function DocumentsPanel({ detail, onChanged, onJump }: PanelProps & { onJump: (seq: number) => void }) {
+  const { t, locale } = useI18n();
+  const [showAll, setShowAll] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const attach = async () => {
+    setError(null);
+    try {
+      const picked = await open({ multiple: true, directory: false, title: t("documents.attachDialog") });
+      if (!picked) return;
+      setBusy(true);
+      await api.attachDocuments(detail.case.reference, Array.isArray(picked) ? picked : [picked]);
+      onChanged();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Panel title={t("documents.section")} testid="case-documents" count={detail.documents.length}>
+      {detail.documents.length === 0 && <Muted>{t("documents.none")}</Muted>}
+      <ul class="side-list">
+        {(showAll ? detail.documents : detail.documents.slice(0, DOCUMENTS_SHOWN)).map((d) => (
+          <li key={`${d.sha256}:${d.entry_seq}:${d.name}`} data-testid="case-document" data-sha256={d.sha256}>
+            <div class="side-line">
+              <span class="side-text doc-name">{d.name}</span>
+              <span class="spacer" />
+              <button type="button" class="tag tag--link" onClick={() => onJump(d.entry_seq)} title={t("common.showEntry")}>
+                #{d.entry_seq}
+              </button>
+            </div>
+            <div class="muted small">
+              {formatBytes(d.size, locale)} · {t("documents.sha256")}
+            </div>
+            <Hash value={d.sha256} full />
+          </li>
+        ))}
+      </ul>
+      {!showAll && detail.documents.length > DOCUMENTS_SHOWN && (
+        <button type="button" class="link" onClick={() => setShowAll(true)} data-testid="documents-show-all">
+          {t("documents.showAll", { count: detail.documents.length })}
+        </button>
+      )}
+      <ErrorNote message={error} />
+      <button type="button" disabled={busy} onClick={() => void attach()} data-testid="documents-attach">
+        + {t("documents.attach")}
+      </button>
+    </Panel>
+  );
+}

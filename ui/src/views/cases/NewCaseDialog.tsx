@@ -1,0 +1,163 @@
+// The "New case" form: title, parties (at least two, rows added and
+// removed), clauses a–k (k ticked by default), summary and language.
+
+import { useState } from "preact/hooks";
+
+import { api, errorMessage } from "../../api";
+import type { Case } from "../../bindings/Case";
+import type { Language } from "../../i18n/language";
+import { Dialog } from "../../components/Dialog";
+import { ErrorNote } from "../../components/Notes";
+import { clauseTopic, LANGUAGES, useI18n } from "../../i18n";
+import { checkNewCase, CLAUSES, emptyNewCaseForm, toNewCaseInput, type NewCaseForm } from "../../lib/newCase";
+
+type Props = { onClose: () => void; onCreated: (c: Case) => void };
+
+export function NewCaseDialog({ onClose, onCreated }: Props) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<NewCaseForm>(emptyNewCaseForm());
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const problems = checkNewCase(form);
+
+  const update = (patch: Partial<NewCaseForm>) => setForm((f) => ({ ...f, ...patch }));
+  const setParty = (i: number, value: string) =>
+    setForm((f) => ({ ...f, parties: f.parties.map((p, j) => (j === i ? value : p)) }));
+  const toggleClause = (c: string, on: boolean) =>
+    setForm((f) => ({ ...f, clauses: on ? [...f.clauses, c] : f.clauses.filter((x) => x !== c) }));
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setTried(true);
+    if (problems.length > 0) {
+      // Take the user to the first thing to fix.
+      const form = e.currentTarget as HTMLFormElement;
+      const first = problems.includes("title_missing")
+        ? form.querySelector<HTMLInputElement>('[data-testid="new-case-title"]')
+        : (Array.from(form.querySelectorAll<HTMLInputElement>('[data-testid^="new-case-party-"]')).find((i) => !i.value.trim()) ??
+          form.querySelector<HTMLInputElement>('[data-testid="new-case-party-0"]'));
+      first?.focus();
+      return;
+    }
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onCreated(await api.createCase(toNewCaseInput(form)));
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t("newCase.title")} onClose={onClose} testid="new-case-dialog" size="medium">
+      <form class="form" onSubmit={(e) => void submit(e)} noValidate>
+        <label class="field">
+          <span class="field-label">{t("newCase.field.title")}</span>
+          <input
+            type="text"
+            value={form.title}
+            onInput={(e) => update({ title: e.currentTarget.value })}
+            autoFocus
+            aria-invalid={tried && problems.includes("title_missing")}
+            data-testid="new-case-title"
+          />
+        </label>
+
+        <fieldset class="field">
+          <legend class="field-label">{t("newCase.field.parties")}</legend>
+          <ol class="party-rows">
+            {form.parties.map((p, i) => (
+              <li key={i} class="party-row">
+                <input
+                  type="text"
+                  value={p}
+                  placeholder={t("newCase.partyPlaceholder")}
+                  aria-label={t("newCase.partyN", { n: i + 1 })}
+                  aria-invalid={tried && problems.some((p) => p !== "title_missing") && (!p.trim() || undefined)}
+                  onInput={(e) => setParty(i, e.currentTarget.value)}
+                  data-testid={`new-case-party-${i}`}
+                />
+                <button
+                  type="button"
+                  class="icon-button"
+                  disabled={form.parties.length <= 2}
+                  onClick={() => update({ parties: form.parties.filter((_, j) => j !== i) })}
+                  title={t("newCase.removeParty")}
+                  aria-label={t("newCase.removeParty")}
+                  data-testid={`new-case-remove-party-${i}`}
+                >
+                  −
+                </button>
+              </li>
+            ))}
+          </ol>
+          <button type="button" class="link" onClick={() => update({ parties: [...form.parties, ""] })} data-testid="new-case-add-party">
+            + {t("newCase.addParty")}
+          </button>
+        </fieldset>
+
+        <fieldset class="field">
+          <legend class="field-label">{t("newCase.field.clauses")}</legend>
+          <div class="clause-grid">
+            {CLAUSES.map((c) => (
+              <label key={c} class="check" title={clauseTopic(t, c)}>
+                <input
+                  type="checkbox"
+                  checked={form.clauses.includes(c)}
+                  onChange={(e) => toggleClause(c, e.currentTarget.checked)}
+                  data-testid={`new-case-clause-${c}`}
+                />
+                <span>
+                  <b>({c})</b> {clauseTopic(t, c)}
+                </span>
+              </label>
+            ))}
+          </div>
+          <p class="hint">{t("newCase.clausesHint")}</p>
+        </fieldset>
+
+        <label class="field">
+          <span class="field-label">{t("newCase.field.summary")}</span>
+          <textarea rows={3} value={form.summary} onInput={(e) => update({ summary: e.currentTarget.value })} data-testid="new-case-summary" />
+        </label>
+
+        <label class="field">
+          <span class="field-label">{t("newCase.field.language")}</span>
+          <select
+            value={form.language}
+            onChange={(e) => update({ language: e.currentTarget.value as Language | "" })}
+            data-testid="new-case-language"
+          >
+            <option value="">{t("newCase.languageDefault")}</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`language.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+
+        {tried && problems.length > 0 && (
+          <ul class="note note--error" role="alert" data-testid="new-case-problems">
+            {problems.map((p) => (
+              <li key={p}>{t(`newCase.problem.${p}`)}</li>
+            ))}
+          </ul>
+        )}
+        <ErrorNote message={error} />
+
+        <div class="form-actions">
+          <button type="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button type="submit" class="primary" disabled={busy} data-testid="new-case-submit">
+            {t("newCase.submit")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,114 @@
+// Deadlines across every case: overdue first, then due today, upcoming and
+// (if asked for) those already met.
+
+import { useCallback, useEffect, useState } from "preact/hooks";
+
+import { api, errorMessage } from "../../api";
+import type { Deadline } from "../../bindings/Deadline";
+import { StatusBadge } from "../../components/Badges";
+import { useMounted } from "../../components/hooks";
+import { ErrorNote, Muted } from "../../components/Notes";
+import { useI18n } from "../../i18n";
+import { sortDeadlines } from "../../lib/deadlines";
+import { formatDate } from "../../lib/time";
+import { caseRoute, type Navigate } from "../../route";
+
+export function DeadlinesView({ navigate }: { navigate: Navigate }) {
+  const { t, locale } = useI18n();
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [includeDone, setIncludeDone] = useState(false);
+  const [list, setList] = useState<Deadline[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const mounted = useMounted();
+
+  const load = useCallback(() => {
+    api
+      .listDeadlines({ case: null, overdue_only: overdueOnly, include_done: includeDone })
+      .then((l) => {
+        if (!mounted.current) return;
+        setList(sortDeadlines(l));
+        setError(null);
+      })
+      .catch((e: unknown) => mounted.current && setError(errorMessage(e)));
+  }, [overdueOnly, includeDone, mounted]);
+
+  useEffect(load, [load]);
+
+  const markDone = async (d: Deadline) => {
+    setBusy(d.id);
+    try {
+      await api.completeDeadline(d.case_reference, d.entry_seq, "");
+      load();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const overdue = list?.filter((d) => d.status === "overdue").length ?? 0;
+  return (
+    <section class="view" aria-labelledby="deadlines-title">
+      <header class="view-head">
+        <h1 id="deadlines-title">{t("deadlinesView.title")}</h1>
+        {overdue > 0 && (
+          <span class="badge status status--overdue" data-testid="deadlines-overdue-count">
+            {t("badge.overdue", { count: overdue })}
+          </span>
+        )}
+        <div class="spacer" />
+        <label class="check">
+          <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} data-testid="deadlines-overdue-only" />
+          <span>{t("deadlinesView.overdueOnly")}</span>
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={includeDone} onChange={(e) => setIncludeDone(e.currentTarget.checked)} data-testid="deadlines-include-done" />
+          <span>{t("deadlinesView.includeDone")}</span>
+        </label>
+      </header>
+      <ErrorNote message={error} />
+      <div class="view-scroll">
+        {list && list.length === 0 && <Muted>{t("deadlinesView.none")}</Muted>}
+        {list && list.length > 0 && (
+          <table class="table" data-testid="deadlines-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("deadlinesView.col.due")}</th>
+                <th scope="col">{t("deadlinesView.col.status")}</th>
+                <th scope="col">{t("deadlinesView.col.what")}</th>
+                <th scope="col">{t("deadlinesView.col.case")}</th>
+                <th scope="col">
+                  <span class="sr-only">{t("deadlinesView.col.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((d) => (
+                <tr key={d.id} class={`deadline-row deadline--${d.status}`} data-testid="deadline-row" data-status={d.status} data-reference={d.case_reference} data-seq={d.entry_seq}>
+                  <td class="nowrap">{formatDate(d.due, locale)}</td>
+                  <td>
+                    <StatusBadge status={d.status} />
+                  </td>
+                  <td>{d.what}</td>
+                  <td>
+                    <button type="button" class="link" onClick={() => navigate(caseRoute(d.case_reference, d.entry_seq))} title={t("common.showEntry")}>
+                      <span class="ref">{d.case_reference}</span> {d.case_title}
+                    </button>
+                  </td>
+                  <td class="nowrap">
+                    {d.status !== "done" && (
+                      <button type="button" class="small-button" disabled={busy === d.id} onClick={() => void markDone(d)} data-testid="deadline-row-done">
+                        {t("deadlines.markDone")}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// Settings: the UI language (kept with set_settings), and where the data
+// lives and which version this is (read-only, from app_info).
+
+import { useEffect, useState } from "preact/hooks";
+
+import { api, errorMessage } from "../../api";
+import type { AppInfo } from "../../bindings/AppInfo";
+import type { Language } from "../../i18n/language";
+import { useMounted } from "../../components/hooks";
+import { ErrorNote } from "../../components/Notes";
+import { LANGUAGES, NATIVE_NAMES, useI18n } from "../../i18n";
+
+export function SettingsView() {
+  const { t, lang, setLang } = useI18n();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const mounted = useMounted();
+
+  useEffect(() => {
+    api
+      .appInfo()
+      .then((i) => mounted.current && setInfo(i))
+      .catch((e: unknown) => mounted.current && setError(errorMessage(e)));
+  }, [mounted]);
+
+  return (
+    <section class="view" aria-labelledby="settings-title">
+      <header class="view-head">
+        <h1 id="settings-title">{t("settings.title")}</h1>
+      </header>
+      <div class="view-scroll">
+        <form class="form settings" onSubmit={(e) => e.preventDefault()}>
+          <label class="field">
+            <span class="field-label">{t("settings.language")}</span>
+            <select value={lang} onChange={(e) => setLang(e.currentTarget.value as Language)} data-testid="language-switcher">
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {NATIVE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div class="field">
+            <span class="field-label">{t("settings.dataDir")}</span>
+            <input type="text" readOnly value={info?.data_dir ?? ""} class="path" data-testid="settings-data-dir" />
+            <span class="hint">{t("settings.dataDirHint")}</span>
+          </div>
+          <div class="field">
+            <span class="field-label">{t("settings.version")}</span>
+            <output data-testid="settings-version">{info?.version ?? ""}</output>
+          </div>
+          <ErrorNote message={error} />
+          <p class="hint">{t("settings.offline")}</p>
+        </form>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+// Verify store: the database's integrity, every case's hash chain and every
+// stored document's bytes; each problem names its case, entry or document.
+
+import { useState } from "preact/hooks";
+
+import { api, errorMessage } from "../../api";
+import type { VerifyReport } from "../../bindings/VerifyReport";
+import { Hash } from "../../components/Hash";
+import { useMounted } from "../../components/hooks";
+import { ErrorNote } from "../../components/Notes";
+import { useI18n } from "../../i18n";
+import { caseRoute, type Navigate } from "../../route";
+
+export function VerifyView({ navigate }: { navigate: Navigate }) {
+  const { t } = useI18n();
+  const [report, setReport] = useState<VerifyReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const mounted = useMounted();
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.verifyStore();
+      if (mounted.current) setReport(r);
+    } catch (e) {
+      if (mounted.current) setError(errorMessage(e));
+    } finally {
+      if (mounted.current) setBusy(false);
+    }
+  };
+
+  const counts = report && { cases: report.cases, entries: report.entries, documents: report.documents };
+  return (
+    <section class="view" aria-labelledby="verify-title">
+      <header class="view-head">
+        <h1 id="verify-title">{t("verify.title")}</h1>
+        <div class="spacer" />
+        <button type="button" class="primary" disabled={busy} onClick={() => void run()} data-testid="verify-run">
+          {busy ? t("verify.running") : t("verify.run")}
+        </button>
+      </header>
+      <div class="view-scroll">
+        <p class="hint">{t("verify.intro")}</p>
+        <ErrorNote message={error} />
+        {report && counts && (
+          <div
+            class={`report ${report.ok ? "report--ok" : "report--bad"}`}
+            role="status"
+            data-testid="verify-result"
+            data-ok={report.ok ? "true" : "false"}
+          >
+            <p class="report-verdict">
+              <span aria-hidden="true">{report.ok ? "✓ " : "✗ "}</span>
+              {report.ok ? t("verify.ok", counts) : t("verify.bad", { ...counts, count: report.problems.length })}
+            </p>
+            {report.problems.length > 0 && (
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("verify.col.case")}</th>
+                    <th scope="col">{t("verify.col.entry")}</th>
+                    <th scope="col">{t("verify.col.document")}</th>
+                    <th scope="col">{t("verify.col.problem")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.problems.map((p, i) => (
+                    <tr key={i} data-testid="verify-problem" data-case={p.case ?? undefined} data-entry={p.entry ?? undefined}>
+                      <td class="nowrap">
+                        {p.case ? (
+                          <button type="button" class="link ref" onClick={() => navigate(caseRoute(p.case ?? "", p.entry))}>
+                            {p.case}
+                          </button>
+                        ) : (
+                          "—"
+                        )}
+                      </td>
+                      <td class="nowrap">{p.entry !== null ? `#${p.entry}` : "—"}</td>
+                      <td>{p.document ? <Hash value={p.document} /> : "—"}</td>
+                      <td>{p.problem}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
