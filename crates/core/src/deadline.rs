@@ -109,7 +109,7 @@ impl Store {
         };
         let tx = self.write()?;
         let mut new = NewEntry::new(EntryKind::Deadline, author, &body);
-        new.data = json!({ "deadline_id": id, "done": true });
+        new.data = json!({ "deadline_id": id, "done": true, "what": what, "note": note.trim() });
         let entry = journal::append(&tx, case.id, new)?;
         tx.commit()?;
         Ok(entry)

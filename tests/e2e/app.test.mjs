@@ -1,0 +1,173 @@
+// End-to-end: the real Pacta window (release or debug build of
+// src-tauri) under a real X display, driven through tauri-driver and
+// WebKitWebDriver. What is on screen is asserted through the DOM, what is in
+// the store through the real `pacta` command on the same data dir.
+//
+// Needs: DISPLAY (Xvfb), tauri-driver on PATH, PACTA_DESKTOP_BIN and
+// PACTA_CLI_BIN (defaults: target/debug/...). Run by scripts/test.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Session, KEY, sleep } from "./webdriver.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const app = process.env.PACTA_DESKTOP_BIN ?? join(root, "target/debug/pacta-desktop");
+const cli = process.env.PACTA_CLI_BIN ?? join(root, "target/debug/pacta");
+const shots = join(root, "docs/screenshots");
+const home = mkdtempSync(join(tmpdir(), "pacta-e2e-"));
+const dataDir = join(home, "data");
+const env = { ...process.env, PACTA_DATA_DIR: dataDir, PACTA_AUTHOR: "Dr. Ines Moreau" };
+let driver;
+let s;
+let reference;
+
+const pacta = (...args) => JSON.parse(execFileSync(cli, [...args, "--json"], { env, encoding: "utf8" }));
+
+before(async () => {
+  assert.ok(existsSync(app), `build the app first: ${app}`);
+  driver = spawn("tauri-driver", ["--port", "4444"], { env, stdio: "inherit" });
+  for (let i = 0; ; i++) {
+    try {
+      await fetch("http://127.0.0.1:4444/status");
+      break;
+    } catch (e) {
+      if (i > 100) throw e;
+      await sleep(100);
+    }
+  }
+  s = await Session.start("http://127.0.0.1:4444", app);
+  await s.byTestId("nav-cases", 20000);
+});
+
+after(async () => {
+  await s?.end().catch(() => {});
+  driver?.kill();
+  rmSync(home, { recursive: true, force: true });
+});
+
+async function shot(name) {
+  mkdirSync(shots, { recursive: true });
+  await sleep(300);
+  writeFileSync(join(shots, `${name}.png`), await s.screenshot());
+}
+
+test("a mediator opens a case from the Cases screen", async () => {
+  await shot("cases-empty-en");
+  await (await s.byTestId("new-case")).click();
+  await (await s.byTestId("new-case-title")).type("Damage to the Mirel Strait submarine cable");
+  await (await s.byTestId("new-case-party-0")).type("Republic of Aldoria");
+  await (await s.byTestId("new-case-party-1")).type("Kingdom of Belmont");
+  await (await s.byTestId("new-case-clause-e")).click();
+  await (await s.byTestId("new-case-summary")).type("The MSC-2 cable was cut on 3 February.");
+  await (await s.byTestId("new-case-submit")).click();
+  const view = await s.byTestId("case-view");
+  reference = await view.attribute("data-reference");
+  assert.match(reference, /^K-\d{4}-0001$/);
+  const stored = pacta("case", "show", reference);
+  assert.equal(stored.case.title, "Damage to the Mirel Strait submarine cable");
+  assert.deepEqual(stored.case.clauses, ["e", "k"]);
+});
+
+test("three entries are logged with the keyboard alone", async () => {
+  const bodies = ["Opening meeting in Geneva. Both delegations present.", "Note verbale received from Belmont.", "The mediator proposed a joint repair fund."];
+  for (const body of bodies) {
+    const box = await s.byTestId("log-body");
+    await box.click();
+    await box.type(body);
+    await box.type(KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
+    await s.waitFor(`entry "${body}" in the timeline`, async () => {
+      for (const e of await s.findAll('[data-testid="entry"]')) if ((await e.text()).includes(body)) return true;
+      return false;
+    });
+  }
+  const journal = pacta("log", "list", reference).entries;
+  assert.deepEqual(journal.slice(-3).map((e) => e.body), bodies);
+  await shot("case-en");
+});
+
+test("an illegal stage move is not offered and is refused; mediation is allowed", async () => {
+  assert.equal((await s.findAll('[data-testid="move-closed"]')).length, 0, "no button for a move the rules forbid");
+  const refused = await s.executeAsync(
+    "const done = arguments[arguments.length - 1]; window.__TAURI_INTERNALS__.invoke('move_stage', {reference: arguments[0], to: 'closed', reason: 'x'}).then(() => done('accepted'), (e) => done(e.message));",
+    [reference],
+  );
+  assert.match(refused, /allowed from consultation: mediation, settlement, withdrawn, referred/);
+  await (await s.byTestId("move-mediation")).click();
+  await (await s.byTestId("move-reason")).type("Both parties accepted a mediator");
+  await (await s.byTestId("move-confirm")).click();
+  await s.waitFor("stage mediation", async () => (await (await s.byTestId("case-stage")).attribute("data-stage")) === "mediation");
+  assert.equal(pacta("case", "show", reference).case.stage, "mediation");
+});
+
+test("a legal officer files a filing from a template and sees the preview", async () => {
+  await (await s.byTestId("open-filing")).click();
+  await (await s.byTestId("filing-template")).choose("mediators-proposal");
+  await (await s.byTestId("field-proposal")).type("A joint repair fund, shared equally.");
+  const preview = await s.byTestId("filing-preview", 15000);
+  await s.waitFor("the rendered preview", async () => ((await preview.attribute("srcdoc")) ?? "").includes("A joint repair fund"));
+  await shot("filing-en");
+  await (await s.byTestId("filing-file")).click();
+  await s.byTestId("filing-result", 15000);
+  const filed = pacta("log", "list", reference).entries.at(-1);
+  assert.equal(filed.kind, "filing");
+  assert.equal(filed.data.template, "mediators-proposal");
+  assert.equal(filed.documents.length, 2);
+});
+
+test("a dossier is exported through the save dialog and shown verified", async () => {
+  await (await s.byTestId("nav-dossier")).click();
+  await s.find(`[data-testid="dossier-case"] option[value="${reference}"]`);
+  await (await s.byTestId("dossier-case")).choose(reference);
+  const target = join(home, "exported.pacta");
+  await (await s.byTestId("dossier-export")).click();
+  // The native GTK save dialog, answered as a person would: focus it, type
+  // the full path into its name field, press Enter.
+  const dialog = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", "Save the dossier as"], { encoding: "utf8" }).trim().split("\n")[0];
+  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--delay", "15", target]);
+  execFileSync("xdotool", ["key", "Return"]);
+  const result = await s.byTestId("dossier-export-report", 30000);
+  await s.waitFor("a verified export", async () => (await result.attribute("data-ok")) === "true");
+  await shot("dossier-en");
+  assert.ok(existsSync(target));
+  const verified = JSON.parse(execFileSync(cli, ["verify", target, "--json"], { env, encoding: "utf8" }));
+  assert.equal(verified.ok, true);
+  assert.equal(verified.case_reference, reference);
+});
+
+test("search (Ctrl+K) lands on the entry", async () => {
+  await (await s.find("body")).type(KEY.CONTROL + "k" + KEY.RELEASE);
+  const input = await s.byTestId("search-input");
+  await input.type("repair fund");
+  const hit = await s.byTestId("search-result");
+  await s.waitFor("a hit on the proposal", async () => (await hit.attribute("data-seq")) !== null);
+  await shot("search-en");
+  await input.type(KEY.ENTER);
+  const entry = await s.find('[data-testid="entry"][data-highlighted="true"]', 15000);
+  assert.match(await entry.text(), /repair fund/);
+});
+
+test("the UI switches to Chinese, every screen in Chinese", async () => {
+  await (await s.byTestId("nav-settings")).click();
+  await (await s.byTestId("language-switcher")).choose("zh");
+  await s.waitFor("Chinese navigation", async () => (await (await s.byTestId("nav-cases")).text()).includes("案件"));
+  assert.equal(await (await s.byTestId("settings-data-dir")).property("value"), dataDir);
+  await shot("settings-zh");
+  await (await s.byTestId("nav-cases")).click();
+  await s.byTestId("case-row");
+  await shot("cases-zh");
+  await (await s.find('[data-testid="case-row"] td')).click();
+  await s.byTestId("timeline");
+  await shot("case-zh");
+  await (await s.byTestId("nav-deadlines")).click();
+  await shot("deadlines-zh");
+  await (await s.byTestId("nav-verify")).click();
+  await (await s.byTestId("verify-run")).click();
+  const report = await s.byTestId("verify-result", 15000);
+  assert.equal(await report.attribute("data-ok"), "true");
+  await shot("verify-zh");
+});
