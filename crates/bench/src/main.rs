@@ -398,7 +398,7 @@ fn render(rounds: usize) -> Result<(), Box<dyn std::error::Error>> {
 
 /// A case of `entries` entries and `megabytes` of documents (40 files of
 /// incompressible bytes), exported and verified, against `cp` and
-/// `sha256sum` of the same bytes, best of 3 runs each, page cache warm.
+/// `sha256sum` of the same bytes, page cache warm (see `rounds`).
 fn dossier(
     dir: PathBuf,
     entries: usize,
@@ -439,51 +439,47 @@ fn dossier(
     store.append_batch(batch)?;
     let out = dir.join("case.pacta");
     let copy = dir.join("copy.pacta");
-    let best = |f: &mut dyn FnMut() -> Result<(), Box<dyn std::error::Error>>| -> Result<Duration, Box<dyn std::error::Error>> {
-        let mut times = Vec::new();
-        for _ in 0..3 {
+    // Each round times Pacta and its reference back to back; the figures are
+    // medians over 7 rounds, so the disk's drift hits both alike.
+    let rounds = |ours: &mut dyn FnMut() -> Result<(), Box<dyn std::error::Error>>,
+                  theirs: &mut dyn FnMut() -> Result<(), Box<dyn std::error::Error>>|
+     -> Result<(Duration, Duration), Box<dyn std::error::Error>> {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for _ in 0..7 {
             let t = Instant::now();
-            f()?;
-            times.push(t.elapsed());
+            ours()?;
+            a.push(t.elapsed());
+            let t = Instant::now();
+            theirs()?;
+            b.push(t.elapsed());
         }
-        Ok(times.into_iter().min().unwrap_or_default())
+        Ok((percentile(&mut a, 0.5), percentile(&mut b, 0.5)))
     };
-    let export = best(&mut || {
-        let _ = std::fs::remove_file(&out);
-        store.export_dossier(&reference, &out, &mut |_| {})?;
-        Ok(())
-    })?;
+    let (export, cp) = rounds(
+        &mut || {
+            let _ = std::fs::remove_file(&out);
+            store.export_dossier(&reference, &out, &mut |_| {})?;
+            Ok(())
+        },
+        &mut || {
+            let _ = std::fs::remove_file(&copy);
+            let status = Command::new("cp").arg(&out).arg(&copy).status()?;
+            // cp does not fsync; Pacta's export does, so sync the copy for a fair race.
+            Command::new("sync").arg(&copy).status()?;
+            if status.success() { Ok(()) } else { Err("cp failed".into()) }
+        },
+    )?;
+    let (verify, sha) = rounds(
+        &mut || {
+            let report = pacta_core::dossier::verify_dossier(&out)?;
+            if report.ok { Ok(()) } else { Err(format!("{:?}", report.problems).into()) }
+        },
+        &mut || {
+            let status = Command::new("sha256sum").arg(&out).stdout(std::process::Stdio::null()).status()?;
+            if status.success() { Ok(()) } else { Err("sha256sum failed".into()) }
+        },
+    )?;
     let bytes = std::fs::metadata(&out)?.len() as f64;
-    let cp = best(&mut || {
-        let _ = std::fs::remove_file(&copy);
-        let status = Command::new("cp").arg(&out).arg(&copy).status()?;
-        // cp does not fsync; Pacta's export does, so sync the copy for a fair race.
-        Command::new("sync").arg(&copy).status()?;
-        if status.success() {
-            Ok(())
-        } else {
-            Err("cp failed".into())
-        }
-    })?;
-    let verify = best(&mut || {
-        let report = pacta_core::dossier::verify_dossier(&out)?;
-        if report.ok {
-            Ok(())
-        } else {
-            Err(format!("{:?}", report.problems).into())
-        }
-    })?;
-    let sha = best(&mut || {
-        let status = Command::new("sha256sum")
-            .arg(&out)
-            .stdout(std::process::Stdio::null())
-            .status()?;
-        if status.success() {
-            Ok(())
-        } else {
-            Err("sha256sum failed".into())
-        }
-    })?;
     let rate = |d: Duration| bytes / d.as_secs_f64() / 1e6;
     println!(
         "Case of {entries} entries and {megabytes} MB of documents; dossier {:.0} MB.\n",
