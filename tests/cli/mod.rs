@@ -5,6 +5,7 @@ mod documents;
 mod dossiers;
 mod filings;
 mod journal;
+mod reliability;
 mod search;
 mod support;
 mod verify;

@@ -33,6 +33,16 @@ impl Pacta {
         cmd
     }
 
+    /// The real binary as a plain process, for tests that spawn, kill or
+    /// run it from other threads.
+    pub fn process(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("pacta"));
+        cmd.env("PACTA_DATA_DIR", self.data_dir())
+            .env("PACTA_AUTHOR", "Test Mediator")
+            .env("TZ", "UTC");
+        cmd
+    }
+
     /// Runs a command that must succeed with `--json`, returning its document.
     pub fn json(&self, args: &[&str]) -> Value {
         let out = self

@@ -466,17 +466,32 @@ fn dossier(
             let status = Command::new("cp").arg(&out).arg(&copy).status()?;
             // cp does not fsync; Pacta's export does, so sync the copy for a fair race.
             Command::new("sync").arg(&copy).status()?;
-            if status.success() { Ok(()) } else { Err("cp failed".into()) }
+            if status.success() {
+                Ok(())
+            } else {
+                Err("cp failed".into())
+            }
         },
     )?;
     let (verify, sha) = rounds(
         &mut || {
             let report = pacta_core::dossier::verify_dossier(&out)?;
-            if report.ok { Ok(()) } else { Err(format!("{:?}", report.problems).into()) }
+            if report.ok {
+                Ok(())
+            } else {
+                Err(format!("{:?}", report.problems).into())
+            }
         },
         &mut || {
-            let status = Command::new("sha256sum").arg(&out).stdout(std::process::Stdio::null()).status()?;
-            if status.success() { Ok(()) } else { Err("sha256sum failed".into()) }
+            let status = Command::new("sha256sum")
+                .arg(&out)
+                .stdout(std::process::Stdio::null())
+                .status()?;
+            if status.success() {
+                Ok(())
+            } else {
+                Err("sha256sum failed".into())
+            }
         },
     )?;
     let bytes = std::fs::metadata(&out)?.len() as f64;
