@@ -43,9 +43,19 @@ for (let i = 0; i < 3; i++) {
   }
 }
 
+// Opens a case from the cases list, or, when it is beyond the rows shown,
+// through search (Ctrl+K, its reference, Enter), as a user would.
 async function open(reference) {
   const t0 = performance.now();
-  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`, 30000)).click();
+  const rows = await s.findAll(`[data-testid="case-row"][data-reference="${reference}"] td`);
+  if (rows.length > 0) {
+    await rows[0].click();
+  } else {
+    await (await s.find("body")).type("\uE009k\uE000");
+    await (await s.byTestId("search-input")).type(reference);
+    await s.find(`[data-testid="search-result"][data-reference="${reference}"]`, 30000);
+    await (await s.byTestId("search-input")).type("\uE007");
+  }
   await s.waitFor(`${reference} open`, async () => {
     const v = await s.byTestId("case-view", 30000);
     return (await v.attribute("data-reference")) === reference && (await s.findAll('[data-testid="entry"]')).length > 0;

@@ -84,6 +84,7 @@ export const en = {
   "cases.col.stage": "Stage",
   "cases.col.entries": "Entries",
   "cases.col.opened": "Opened",
+  "cases.more": "Show {count} more",
   "cases.empty": "No cases yet. Open the first one with “New case”.",
   "cases.emptyFiltered": "No case matches these filters.",
 

@@ -85,6 +85,7 @@ export const ru: Messages = {
   "cases.col.stage": "Стадия",
   "cases.col.entries": "Записи",
   "cases.col.opened": "Открыто",
+  "cases.more": "Показать ещё {count}",
   "cases.empty": "Дел пока нет. Откройте первое кнопкой «Новое дело».",
   "cases.emptyFiltered": "Нет дел, отвечающих условиям отбора.",
 

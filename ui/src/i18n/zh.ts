@@ -85,6 +85,7 @@ export const zh: Messages = {
   "cases.col.stage": "阶段",
   "cases.col.entries": "条目",
   "cases.col.opened": "立案时间",
+  "cases.more": "再显示 {count} 个",
   "cases.empty": "尚无案件。请用“新建案件”立第一个案件。",
   "cases.emptyFiltered": "没有符合筛选条件的案件。",
 

@@ -19,6 +19,8 @@ import { NewCaseDialog } from "./NewCaseDialog";
 
 type Props = { navigate: Navigate; newCase?: number };
 
+const PAGE = 200;
+
 export function CasesView({ navigate, newCase }: Props) {
   const { t, locale } = useI18n();
   const [stage, setStage] = useState<Stage | "">("");
@@ -29,6 +31,8 @@ export function CasesView({ navigate, newCase }: Props) {
   const [knownParties, setKnownParties] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  // Rows rendered at once: a store of 10,000 cases must not put 10,000 rows in the page.
+  const [limit, setLimit] = useState(PAGE);
   const mounted = useMounted();
 
   useEffect(() => {
@@ -42,6 +46,7 @@ export function CasesView({ navigate, newCase }: Props) {
       .then((list) => {
         if (!current) return;
         setCases(list);
+        setLimit(PAGE);
         setError(null);
         if (!stage && !party && !clause) {
           setKnownParties([...new Set(list.flatMap((c) => c.parties))].sort((a, b) => a.localeCompare(b)));
@@ -153,7 +158,7 @@ export function CasesView({ navigate, newCase }: Props) {
               </tr>
             </thead>
             <tbody>
-              {cases.map((c) => (
+              {cases.slice(0, limit).map((c) => (
                 <tr
                   key={c.id}
                   class="row-link"
@@ -184,6 +189,11 @@ export function CasesView({ navigate, newCase }: Props) {
               ))}
             </tbody>
           </table>
+        )}
+        {cases && cases.length > limit && (
+          <button type="button" class="link" onClick={() => setLimit((n) => n + PAGE)} data-testid="cases-more">
+            {t("cases.more", { count: Math.min(PAGE, cases.length - limit).toLocaleString(locale) })}
+          </button>
         )}
       </div>
 
