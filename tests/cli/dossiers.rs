@@ -479,7 +479,7 @@ fn a_document_changed_in_the_store_makes_the_export_fail_its_verification() {
         .as_str()
         .unwrap()
         .to_owned();
-    let stored = p.data_dir().join("documents").join(&sha[..2]).join(&sha);
+    let stored = p.stored_document(&sha);
     let mut bytes = std::fs::read(&stored).unwrap();
     bytes[0] ^= 1;
     std::fs::write(&stored, bytes).unwrap();

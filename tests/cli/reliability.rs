@@ -264,7 +264,7 @@ fn every_single_byte_change_to_an_entry_or_a_document_is_detected() {
         .as_str()
         .unwrap()
         .to_owned();
-    let path = p.data_dir().join("documents").join(&sha[..2]).join(&sha);
+    let path = p.stored_document(&sha);
     let original = std::fs::read(&path).unwrap();
     for at in 0..original.len() {
         let mut bytes = original.clone();

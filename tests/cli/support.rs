@@ -25,6 +25,14 @@ impl Pacta {
         self.data_dir().join("pacta.db")
     }
 
+    /// Where the store keeps the document with this SHA-256.
+    pub fn stored_document(&self, sha256: &str) -> PathBuf {
+        self.data_dir()
+            .join("documents")
+            .join(&sha256[..2])
+            .join(sha256)
+    }
+
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("pacta").expect("pacta binary");
         cmd.env("PACTA_DATA_DIR", self.data_dir())

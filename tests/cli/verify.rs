@@ -98,7 +98,7 @@ fn a_journal_row_edited_with_sql_is_reported_as_exactly_that_entry() {
 fn a_stored_document_whose_bytes_changed_is_reported_as_exactly_that_document() {
     let p = Pacta::new();
     let (r, sha) = case_with_history(&p);
-    let path = p.data_dir().join("documents").join(&sha[..2]).join(&sha);
+    let path = p.stored_document(&sha);
     std::fs::write(&path, "Annex A: repair schedule (amended)").unwrap();
     let (ok, report) = verify(&p);
     assert!(!ok);

@@ -47,12 +47,16 @@ pub fn document_path(data_dir: &Path, sha256: &str) -> PathBuf {
 
 /// SHA-256 of a file, streamed, and its size.
 pub fn hash_file(path: &Path) -> io::Result<(String, u64)> {
-    let mut file = File::open(path)?;
+    hash_stream(&mut File::open(path)?)
+}
+
+/// SHA-256 and length of everything a reader yields, streamed.
+pub(crate) fn hash_stream(input: &mut dyn Read) -> io::Result<(String, u64)> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
     let mut size = 0u64;
     loop {
-        let n = file.read(&mut buf)?;
+        let n = input.read(&mut buf)?;
         if n == 0 {
             break;
         }

@@ -12,7 +12,6 @@ use std::io::{BufReader, Read};
 use std::path::Path;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use zip::ZipArchive;
 
 use super::format::*;
@@ -324,24 +323,11 @@ fn hash_entry(
     name: &str,
     expected: u64,
 ) -> std::result::Result<(String, u64), String> {
-    let mut entry = zip
+    let entry = zip
         .by_name(name)
-        .map_err(|e| format!("cannot be read: {e}"))?
-        .take(expected.saturating_add(1));
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    let mut size = 0u64;
-    loop {
-        let n = entry
-            .read(&mut buf)
-            .map_err(|e| format!("cannot be read (damaged or truncated?): {e}"))?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-        size += n as u64;
-    }
-    Ok((hex::encode(hasher.finalize()), size))
+        .map_err(|e| format!("cannot be read: {e}"))?;
+    crate::documents::hash_stream(&mut entry.take(expected.saturating_add(1)))
+        .map_err(|e| format!("cannot be read (damaged or truncated?): {e}"))
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(
