@@ -7,5 +7,6 @@ mod filings;
 mod journal;
 mod reliability;
 mod search;
+mod storage;
 mod support;
 mod verify;

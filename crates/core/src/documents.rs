@@ -179,6 +179,7 @@ impl Store {
         src: &Path,
         input: &mut dyn Read,
     ) -> Result<(DocumentRef, Option<PathBuf>)> {
+        self.check_writable()?;
         let tmp_dir = self.dir.join(DOCUMENTS_DIR).join("tmp");
         fs::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
         let tmp = tmp_dir.join(format!("{}.part", Uuid::now_v7()));

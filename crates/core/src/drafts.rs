@@ -20,6 +20,7 @@ impl Store {
     }
 
     pub fn save_draft(&self, case: &str, text: &str) -> Result<()> {
+        self.check_writable()?;
         let path = self.draft_path(case)?;
         if text.trim().is_empty() {
             return match fs::remove_file(&path) {

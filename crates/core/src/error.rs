@@ -70,6 +70,12 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("data dir {path} is read-only: {reason}; to make changes, make it writable, or copy it to a writable place and point --data-dir or PACTA_DATA_DIR at the copy")]
+    ReadOnly { path: PathBuf, reason: String },
+
+    #[error("the disk is full (writing {0}); nothing was saved: free some space and try again")]
+    DiskFull(String),
+
     #[error("database error: {0}")]
     Sql(rusqlite::Error),
 
@@ -105,6 +111,8 @@ impl Error {
             Error::DocumentNotFound(_) => "document_not_found",
             Error::Dossier { .. } => "dossier_does_not_verify",
             Error::Io { .. } => "io",
+            Error::ReadOnly { .. } => "read_only",
+            Error::DiskFull(_) => "disk_full",
             Error::Sql(_) => "database",
             Error::Corrupt(_) => "corrupt",
         }
@@ -115,9 +123,10 @@ impl Error {
     }
 
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.into(),
-            source,
+        let path = path.into();
+        match source.kind() {
+            std::io::ErrorKind::StorageFull => Error::DiskFull(path.display().to_string()),
+            _ => Error::Io { path, source },
         }
     }
 }
@@ -128,6 +137,11 @@ impl From<rusqlite::Error> for Error {
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Busy {
                 waited_ms: crate::store::BUSY_TIMEOUT.as_millis() as u64,
+            },
+            Some(ErrorCode::DiskFull) => Error::DiskFull("the database".into()),
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly {
+                path: PathBuf::from("the database"),
+                reason: "it cannot be written".into(),
             },
             _ => Error::Sql(e),
         }

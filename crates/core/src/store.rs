@@ -21,10 +21,16 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// Numbered migrations from `schemas/migrations/`, applied in order.
 /// Append-only: a released migration is never edited.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_initial",
-    include_str!("../../../schemas/migrations/0001_initial.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_initial",
+        include_str!("../../../schemas/migrations/0001_initial.sql"),
+    ),
+    (
+        "0002_case_list_order",
+        include_str!("../../../schemas/migrations/0002_case_list_order.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -35,6 +41,10 @@ pub const DATABASE_FILE: &str = "pacta.db";
 pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) dir: PathBuf,
+    /// Opened from a data dir that cannot be written (a read-only mount, a
+    /// write-protected copy): everything reads, every write is refused
+    /// before it starts.
+    read_only: bool,
 }
 
 /// The default data dir: `PACTA_DATA_DIR` is handled by the callers; this is
@@ -50,7 +60,8 @@ pub fn default_data_dir() -> Result<PathBuf> {
 
 impl Store {
     /// Opens (creating if needed) the data dir and its database, and brings
-    /// the schema up to date in one transaction.
+    /// the schema up to date in one transaction. A data dir that cannot be
+    /// written is opened read-only (see `read_only`).
     pub fn open(dir: &Path) -> Result<Store> {
         prepare_dir(dir)?;
         let db_path = dir.join(DATABASE_FILE);
@@ -61,6 +72,12 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| data_dir_error(&db_path, e))?;
+        // SQLite falls back to reading only when the file cannot be written.
+        let cannot_write = conn.is_readonly(rusqlite::MAIN_DB)? || !dir_writable(dir);
+        if cannot_write && db_path.is_file() {
+            drop(conn);
+            return Store::open_read_only(dir, &db_path);
+        }
         conn.busy_timeout(BUSY_TIMEOUT)?;
         check_ownership(&conn, &db_path)?;
         conn.pragma_update(None, "journal_mode", "WAL")
@@ -72,9 +89,70 @@ impl Store {
         let mut store = Store {
             conn,
             dir: dir.to_path_buf(),
+            read_only: false,
         };
         store.migrate()?;
         Ok(store)
+    }
+
+    /// A WAL database in a directory that cannot be written opens only
+    /// while its `-wal` and `-shm` files exist (left by a writer that is
+    /// still running or was killed); after a clean close they are gone and
+    /// the file is complete, so it is opened as immutable.
+    fn open_read_only(dir: &Path, db_path: &Path) -> Result<Store> {
+        let wal = db_path.with_extension("db-wal");
+        let shm = db_path.with_extension("db-shm");
+        let mode = if wal.exists() && shm.exists() {
+            "mode=ro"
+        } else if wal.exists() {
+            return Err(Error::ReadOnly {
+                path: dir.into(),
+                reason: "it holds unfinished writes (pacta.db-wal) that only a writable data dir can complete".into(),
+            });
+        } else {
+            "immutable=1"
+        };
+        let uri = format!("file:{}?{mode}", uri_path(db_path));
+        let conn = Connection::open_with_flags(
+            &uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| data_dir_error(db_path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        check_ownership(&conn, db_path)?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version != SCHEMA_VERSION {
+            return Err(Error::ReadOnly {
+                path: dir.into(),
+                reason: format!(
+                    "its database (schema version {version}) must first be upgraded to version {SCHEMA_VERSION}, which needs write access"
+                ),
+            });
+        }
+        Ok(Store {
+            conn,
+            dir: dir.to_path_buf(),
+            read_only: true,
+        })
+    }
+
+    /// Whether this store refuses writes (see `read_only`).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Refuses, before anything is written, when the store is read-only.
+    pub(crate) fn check_writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(Error::ReadOnly {
+                path: self.dir.clone(),
+                reason: "it is on a read-only disk or in a write-protected folder; reading works"
+                    .into(),
+            });
+        }
+        Ok(())
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -111,6 +189,7 @@ impl Store {
     /// Starts a write transaction that holds the write lock from its first
     /// statement, so concurrent writers queue instead of failing midway.
     pub(crate) fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        self.check_writable()?;
         Ok(self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
@@ -128,6 +207,28 @@ fn prepare_dir(dir: &Path) -> Result<()> {
         path: dir.into(),
         reason: format!("cannot create it ({e})"),
     })
+}
+
+/// Whether a file can be created in `dir` (root ignores permission bits, so
+/// this asks the file system rather than reading the mode).
+fn dir_writable(dir: &Path) -> bool {
+    let probe = dir.join(format!(".pacta-write-probe-{}", std::process::id()));
+    match std::fs::File::create_new(&probe) {
+        Ok(_) => std::fs::remove_file(&probe).is_ok(),
+        Err(e) => e.kind() == std::io::ErrorKind::AlreadyExists,
+    }
+}
+
+/// A path as the path part of an SQLite `file:` URI.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn data_dir_error(db_path: &Path, e: rusqlite::Error) -> Error {

@@ -147,7 +147,10 @@ impl Store {
             Ok(v) => v,
             Err(e) => {
                 let _ = std::fs::remove_file(&tmp);
-                return Err(e);
+                return Err(match e {
+                    Error::DiskFull(_) => Error::DiskFull(out.display().to_string()),
+                    e => e,
+                });
             }
         };
         std::fs::rename(&tmp, out).map_err(|e| {
