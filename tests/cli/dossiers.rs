@@ -496,3 +496,27 @@ fn a_document_changed_in_the_store_makes_the_export_fail_its_verification() {
         "{err}"
     );
 }
+
+/// Dossiers are kept for years: one written by an earlier Pacta (committed in
+/// `tests/fixtures/dossiers/`, never regenerated) must still verify, byte
+/// layout included, and import into a fresh store.
+#[test]
+fn dossiers_written_by_earlier_versions_still_verify_and_import() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dossiers");
+    let mut seen = 0;
+    for file in std::fs::read_dir(&fixtures).unwrap() {
+        let file = file.unwrap().path();
+        seen += 1;
+        let p = Pacta::new();
+        let path = file.to_str().unwrap();
+        let report = p.json(&["verify", path]);
+        assert_eq!(report["ok"], true, "{}: {report}", file.display());
+        let plan = p.json(&["import", path]);
+        assert!(
+            plan["import"]["new_entries"].as_u64().unwrap_or(0) > 0,
+            "{plan}"
+        );
+        p.json(&["verify"]);
+    }
+    assert!(seen >= 1, "no dossiers in {}", fixtures.display());
+}

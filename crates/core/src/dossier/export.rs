@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use zip::ZipWriter;
 
 use super::format::*;
 use crate::case_file::CaseFile;
@@ -214,7 +213,7 @@ impl Store {
         for (path, sha) in &all {
             let Some(sha) = sha else {
                 let bytes = &small[path];
-                zip.start_file(path.as_str(), options(bytes.len() as u64))
+                zip.start_file(path.as_str(), entry_options(bytes.len() as u64))
                     .map_err(|e| zip_error(tmp, e))?;
                 zip.write_all(bytes).map_err(|e| Error::io(tmp, e))?;
                 let (size, sha256) = (bytes.len() as u64, hex::encode(Sha256::digest(bytes)));
@@ -230,7 +229,7 @@ impl Store {
             // fail verification, which every caller runs next (`pacta export`
             // and the app both do). Its size is checked on the way.
             let expected = sizes.get(sha).copied().unwrap_or(0);
-            zip.start_file(path.as_str(), options(expected))
+            zip.start_file(path.as_str(), entry_options(expected))
                 .map_err(|e| zip_error(tmp, e))?;
             let src = document_path(&self.dir, sha);
             let mut input = File::open(&src).map_err(|e| Error::Unreadable {
@@ -277,21 +276,13 @@ impl Store {
             files,
         };
         let bytes = to_json_bytes(&manifest);
-        zip.start_file(MANIFEST, options(bytes.len() as u64))
+        zip.start_file(MANIFEST, entry_options(bytes.len() as u64))
             .map_err(|e| zip_error(tmp, e))?;
         zip.write_all(&bytes).map_err(|e| Error::io(tmp, e))?;
         let hashed = zip.finish().map_err(|e| zip_error(tmp, e))?.into_inner();
         let (sha256, bytes) = hashed.finish().map_err(|e| Error::io(tmp, e))?;
         Ok((head.hash.clone(), doc_paths.len() as u64, sha256, bytes))
     }
-}
-
-fn options(size: u64) -> SimpleFileOptions {
-    SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Stored)
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644)
-        .large_file(size >= u32::MAX as u64)
 }
 
 fn zip_error(path: &Path, e: zip::result::ZipError) -> Error {

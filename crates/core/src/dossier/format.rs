@@ -30,6 +30,19 @@ pub const MAX_TOTAL_BYTES: u64 = 64 * 1024 * 1024 * 1024;
 /// (Pacta itself stores entries uncompressed).
 pub const MAX_RATIO: u64 = 100;
 
+/// How every file is written into a dossier: stored (a changed byte of
+/// content is then a changed byte of the file, which its hash catches), with
+/// a fixed time and mode, so the same case gives the same bytes. Files come
+/// in name order with the manifest last. `read.rs` rebuilds this layout to
+/// check that no byte outside the files' contents differs either.
+pub fn entry_options(size: u64) -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644)
+        .large_file(size >= u32::MAX as u64)
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {

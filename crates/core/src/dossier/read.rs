@@ -86,7 +86,10 @@ pub(crate) fn read(path: &Path) -> Result<(DossierReport, Option<Verified>)> {
             );
             None
         }
-        Ok(mut zip) => verify_archive(&mut zip, &mut check),
+        Ok(mut zip) => verify_archive(&mut zip, &mut check).filter(|v| {
+            check_layout(path, &mut zip, &v.manifest, &mut check);
+            check.problems.is_empty()
+        }),
     };
     let (reference, title, entries, documents, head) = match &verified {
         Some(v) => (
@@ -293,6 +296,107 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
         case,
         journal,
     })
+}
+
+/// Rebuilds the archive as Pacta writes it (`entry_options`, files in name
+/// order, the manifest last) from the contents just verified, and compares
+/// it with the file byte for byte: a changed byte in a zip header, a time
+/// stamp, padding, or anything appended is refused, and named.
+fn check_layout(path: &Path, zip: &mut Archive, manifest: &Manifest, check: &mut Check) {
+    let original = match File::open(path) {
+        Ok(f) => BufReader::with_capacity(1 << 20, f),
+        Err(e) => return check.add("archive", format!("cannot be read again: {e}")),
+    };
+    let mut names: Vec<&str> = manifest.files.iter().map(|f| f.path.as_str()).collect();
+    names.sort_unstable();
+    names.push(MANIFEST);
+    let mut rebuilt = zip::ZipWriter::new_stream(SameBytes {
+        original,
+        offset: 0,
+        differs_at: None,
+        scratch: Vec::new(),
+    });
+    let copied = names.iter().try_for_each(|name| {
+        let mut entry = zip.by_name(name)?;
+        rebuilt.start_file(*name, entry_options(entry.size()))?;
+        std::io::copy(&mut entry, &mut rebuilt)?;
+        Ok::<_, zip::result::ZipError>(())
+    });
+    let differs_at = match copied.and_then(|()| rebuilt.finish()) {
+        Ok(stream) => {
+            let mut same = stream.into_inner();
+            same.differs_at.or_else(|| same.trailing())
+        }
+        Err(e) => return check.add("archive", format!("cannot be read again: {e}")),
+    };
+    if let Some(offset) = differs_at {
+        let place = place_of(zip, offset);
+        check.add(
+            "archive",
+            format!("byte {offset} ({place}) differs from the layout Pacta writes: the file was changed after export"),
+        );
+    }
+}
+
+/// Which part of the archive a byte offset falls in, for the message.
+fn place_of(zip: &mut Archive, offset: u64) -> String {
+    if offset >= zip.central_directory_start() {
+        return "in the archive's directory".into();
+    }
+    let mut place = "before the first file".to_owned();
+    for i in 0..zip.len() {
+        if let Ok(entry) = zip.by_index_raw(i) {
+            if entry.header_start() <= offset {
+                place = format!(
+                    "in the zip record of {}",
+                    String::from_utf8_lossy(entry.name_raw())
+                );
+            }
+        }
+    }
+    place
+}
+
+/// A writer that compares what is written with the original file.
+struct SameBytes {
+    original: BufReader<File>,
+    offset: u64,
+    differs_at: Option<u64>,
+    scratch: Vec<u8>,
+}
+
+impl SameBytes {
+    /// The offset of a byte the original has beyond what was rebuilt.
+    fn trailing(&mut self) -> Option<u64> {
+        let mut one = [0u8; 1];
+        matches!(self.original.read(&mut one), Ok(1)).then_some(self.offset)
+    }
+}
+
+impl std::io::Write for SameBytes {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.differs_at.is_none() {
+            self.scratch.resize(buf.len(), 0);
+            let mut got = 0;
+            while got < buf.len() {
+                match self.original.read(&mut self.scratch[got..])? {
+                    0 => break,
+                    n => got += n,
+                }
+            }
+            let same = buf[..got]
+                .iter()
+                .zip(&self.scratch[..got])
+                .position(|(a, b)| a != b)
+                .or((got < buf.len()).then_some(got));
+            self.differs_at = same.map(|i| self.offset + i as u64);
+        }
+        self.offset += buf.len() as u64;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Reads an entry, refusing more bytes than `limit`.
