@@ -29,7 +29,7 @@ pub struct CaseRef {
 
 impl fmt::Display for CaseRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "K-{}-{:04}", self.year, self.number)
+        write!(f, "K-{:04}-{:04}", self.year, self.number)
     }
 }
 
@@ -43,7 +43,13 @@ impl FromStr for CaseRef {
         else {
             return Err(bad());
         };
-        if !k.eq_ignore_ascii_case("k") || year.len() != 4 || number.len() < 4 {
+        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        if !k.eq_ignore_ascii_case("k")
+            || year.len() != 4
+            || number.len() < 4
+            || !digits(year)
+            || !digits(number)
+        {
             return Err(bad());
         }
         Ok(CaseRef {
@@ -475,5 +481,12 @@ mod tests {
         );
         assert!("K-26-7".parse::<CaseRef>().is_err());
         assert!("2026-0007".parse::<CaseRef>().is_err());
+        // Found by fuzzing: what parses prints as what parses to it again.
+        for odd in ["K-0000-0000", "K-+123-0001", "K-2026-+001", "K-2026- 001"] {
+            match odd.parse::<CaseRef>() {
+                Ok(r) => assert_eq!(r.to_string().parse::<CaseRef>().ok(), Some(r)),
+                Err(e) => assert!(e.to_string().contains("not a case reference")),
+            }
+        }
     }
 }

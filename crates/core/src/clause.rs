@@ -79,7 +79,7 @@ impl fmt::Display for Clause {
 }
 
 /// Parses a stored, comma-separated clause list (`"c,k"`).
-pub(crate) fn parse_list(s: &str) -> Result<Vec<Clause>, Error> {
+pub fn parse_list(s: &str) -> Result<Vec<Clause>, Error> {
     s.split(',')
         .filter(|p| !p.is_empty())
         .map(str::parse)

@@ -1,7 +1,7 @@
 //! Times: stored in UTC in one fixed text form, read from users in a few
 //! forms they actually type. Local time is only for parsing and display.
 
-use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Local, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
 
 use crate::error::{Error, Result};
 
@@ -31,7 +31,7 @@ const ACCEPTED: &str = "use RFC 3339 (2026-11-26T14:30:00+01:00), or local time 
 pub fn parse_user_time(s: &str) -> Result<DateTime<Utc>> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t.with_timezone(&Utc));
+        return four_digit_year(t.with_timezone(&Utc), s);
     }
     let naive = [
         "%Y-%m-%d %H:%M:%S",
@@ -47,21 +47,39 @@ pub fn parse_user_time(s: &str) -> Result<DateTime<Utc>> {
             .and_then(|d| d.and_hms_opt(0, 0, 0))
     })
     .ok_or_else(|| Error::invalid(format!("cannot read the time '{s}': {ACCEPTED}")))?;
-    Local
+    let t = Local
         .from_local_datetime(&naive)
         .earliest()
         .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| Error::invalid(format!("'{s}' does not exist in the local time zone (a clock change); give an offset: {ACCEPTED}")))
+        .ok_or_else(|| Error::invalid(format!("'{s}' does not exist in the local time zone (a clock change); give an offset: {ACCEPTED}")))?;
+    four_digit_year(t, s)
+}
+
+/// Refuses years that the stored form (RFC 3339) cannot hold or that sort
+/// wrongly as text: chrono reads `-83-02-02` and `20261-01-01` too.
+/// Also cuts a time to the microsecond, the precision stored and hashed.
+fn four_digit_year(t: DateTime<Utc>, s: &str) -> Result<DateTime<Utc>> {
+    use chrono::SubsecRound;
+    if (1000..=9999).contains(&t.year()) {
+        Ok(t.trunc_subsecs(6))
+    } else {
+        Err(Error::invalid(format!(
+            "cannot use the time '{s}': the year must have four digits; {ACCEPTED}"
+        )))
+    }
 }
 
 /// Parses a calendar date (`YYYY-MM-DD`), as used for deadlines.
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::invalid(format!(
-            "cannot read the date '{}': use YYYY-MM-DD, e.g. 2026-12-31",
-            s.trim()
-        ))
-    })
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|d| (1000..=9999).contains(&d.year()))
+        .ok_or_else(|| {
+            Error::invalid(format!(
+                "cannot read the date '{s}': use YYYY-MM-DD with a four-digit year, e.g. 2026-12-31"
+            ))
+        })
 }
 
 pub fn today() -> NaiveDate {
@@ -83,5 +101,25 @@ mod tests {
         let e = parse_user_time("next tuesday").unwrap_err().to_string();
         assert!(e.contains("next tuesday") && e.contains("RFC 3339"), "{e}");
         assert!(parse_date("2026-02-30").is_err());
+    }
+
+    #[test]
+    fn years_the_stored_form_cannot_hold_are_refused() {
+        // Found by fuzzing: these were accepted and stored as text that
+        // could not be read back.
+        let t = parse_user_time("2826-03-02T09:30:33.070682682Z").unwrap();
+        assert_eq!(
+            parse_stored(&format_utc(t)).ok(),
+            Some(t),
+            "kept to the microsecond"
+        );
+        for odd in ["-83-02-02", "20261-01-01", "0083-02-02T00:00:00Z"] {
+            let e = parse_user_time(odd).unwrap_err().to_string();
+            assert!(
+                e.contains("four digits") || e.contains("cannot read"),
+                "{odd}: {e}"
+            );
+            assert!(parse_date(odd).is_err(), "{odd}");
+        }
     }
 }
