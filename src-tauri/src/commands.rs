@@ -11,9 +11,9 @@ use chrono::Offset;
 use pacta_core::dossier::{DossierReport, ExportReport, ImportPlan};
 use pacta_core::filing::template::FieldSpec;
 use pacta_core::{
-    Case, CaseDocument, CaseFilter, Deadline, DeadlineFilter, Entry, EntryKind, EntryQuery,
-    FilingRequest, NewCase, NewEntry, Participant, Rendered, Role, SearchHit, Stage, Store,
-    VerifyReport,
+    Case, CaseDocument, CaseFilter, CasePage, Deadline, DeadlineFilter, Entry, EntryKind,
+    EntryQuery, FilingRequest, NewCase, NewEntry, Participant, Rendered, Role, SearchHit, Stage,
+    Store, VerifyReport,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, State};
@@ -21,13 +21,17 @@ use tauri::{AppHandle, Emitter, State};
 pub struct AppState {
     pub store: Arc<Mutex<Store>>,
     pub data_dir: PathBuf,
+    pub started: std::time::Instant,
 }
 
-/// An error as the UI receives it.
+/// An error as the UI receives it: a stable `kind`, the core's message, and
+/// the values it is made of, from which the UI says it in its language.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CommandError {
     kind: String,
     message: String,
+    params: BTreeMap<String, String>,
 }
 
 impl From<pacta_core::Error> for CommandError {
@@ -35,15 +39,17 @@ impl From<pacta_core::Error> for CommandError {
         CommandError {
             kind: e.kind().into(),
             message: e.to_string(),
+            params: e
+                .params()
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
         }
     }
 }
 
 fn invalid(message: String) -> CommandError {
-    CommandError {
-        kind: "invalid_input".into(),
-        message,
-    }
+    CommandError::from(pacta_core::Error::Invalid(message))
 }
 
 type Answer<T> = Result<T, CommandError>;
@@ -71,20 +77,42 @@ fn author() -> String {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AppInfo {
     version: &'static str,
     data_dir: PathBuf,
+    /// The data dir cannot be written: everything reads, writes are refused.
+    read_only: bool,
 }
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Answer<AppInfo> {
-    Ok(AppInfo {
-        version: env!("CARGO_PKG_VERSION"),
-        data_dir: state.data_dir.clone(),
+    let data_dir = state.data_dir.clone();
+    with_store(&state, move |s| {
+        Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION"),
+            data_dir,
+            read_only: s.is_read_only(),
+        })
     })
+    .await
+}
+
+/// The window calls this once its first screen is shown; with
+/// `PACTA_TIMINGS` set, the time since start goes to stderr (the desktop
+/// benchmark reads it).
+#[tauri::command]
+pub fn ui_ready(state: State<'_, AppState>) {
+    if std::env::var_os("PACTA_TIMINGS").is_some() {
+        eprintln!(
+            "pacta-desktop: usable {} ms after start",
+            state.started.elapsed().as_millis()
+        );
+    }
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CaseFilterInput {
     stage: Option<Stage>,
     party: Option<String>,
@@ -92,23 +120,30 @@ pub struct CaseFilterInput {
 }
 
 #[tauri::command]
-pub async fn list_cases(state: State<'_, AppState>, filter: CaseFilterInput) -> Answer<Vec<Case>> {
+pub async fn list_cases(
+    state: State<'_, AppState>,
+    filter: CaseFilterInput,
+    offset: u64,
+    limit: u64,
+) -> Answer<CasePage> {
     with_store(&state, move |s| {
         let clause = filter
             .clause
             .filter(|c| !c.is_empty())
             .map(|c| c.parse())
             .transpose()?;
-        s.cases(&CaseFilter {
+        let filter = CaseFilter {
             stage: filter.stage,
             party: filter.party.filter(|p| !p.is_empty()),
             clause,
-        })
+        };
+        s.cases_page(&filter, offset, limit.min(1000))
     })
     .await
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct NewCaseInput {
     title: String,
     #[serde(default)]
@@ -141,6 +176,7 @@ pub async fn create_case(state: State<'_, AppState>, input: NewCaseInput) -> Ans
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CaseView {
     case: Case,
     deadlines: Vec<Deadline>,
@@ -167,6 +203,7 @@ pub async fn get_case(state: State<'_, AppState>, reference: String) -> Answer<C
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct EntryView {
     entry: Entry,
     /// The body as sanitized HTML, safe to show as is.
@@ -202,6 +239,7 @@ pub async fn journal_page(
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct LogInput {
     kind: EntryKind,
     body: String,
@@ -258,6 +296,7 @@ pub async fn move_stage(
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ParticipantInput {
     name: String,
     role: Role,
@@ -317,6 +356,7 @@ pub async fn complete_deadline(
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DeadlineFilterInput {
     case: Option<String>,
     #[serde(default)]
@@ -374,6 +414,7 @@ pub async fn verify_store(state: State<'_, AppState>) -> Answer<VerifyReport> {
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TemplateInfo {
     id: String,
     language: String,
@@ -402,6 +443,7 @@ pub async fn list_templates(state: State<'_, AppState>) -> Answer<Vec<TemplateIn
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct FilingInput {
     template: String,
     language: Option<String>,
@@ -439,6 +481,7 @@ pub async fn render_filing(
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Filed {
     rendered: Rendered,
     entry: Entry,
@@ -469,6 +512,7 @@ pub async fn load_draft(state: State<'_, AppState>, reference: String) -> Answer
 
 /// What the UI remembers between sessions, in `<data dir>/settings.json`.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Settings {
     ui_language: String,
 }
@@ -506,6 +550,7 @@ pub async fn set_settings(state: State<'_, AppState>, settings: Settings) -> Ans
 }
 
 #[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Exported {
     #[serde(flatten)]
     export: ExportReport,
@@ -513,7 +558,8 @@ pub struct Exported {
 }
 
 #[derive(Clone, Serialize)]
-struct Progress {
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Progress {
     phase: &'static str,
     done: u64,
     total: u64,

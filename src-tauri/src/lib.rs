@@ -2,6 +2,8 @@
 //! of commands (`commands.rs`) over the one core handle. The only crate that
 //! knows Tauri; all behaviour is in `pacta-core`.
 
+#[cfg(test)]
+mod bindings;
 mod commands;
 
 use std::path::PathBuf;
@@ -19,6 +21,7 @@ fn data_dir() -> Result<PathBuf, pacta_core::Error> {
 }
 
 pub fn run() {
+    let started = std::time::Instant::now();
     let data_dir = match data_dir() {
         Ok(d) => d,
         Err(e) => {
@@ -36,6 +39,7 @@ pub fn run() {
     let state = commands::AppState {
         store: Arc::new(Mutex::new(store)),
         data_dir,
+        started,
     };
     let result = tauri::Builder::default()
         // A second launch focuses the window that is already open.
@@ -50,6 +54,7 @@ pub fn run() {
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::ui_ready,
             commands::list_cases,
             commands::create_case,
             commands::get_case,

@@ -120,7 +120,7 @@ fn killed_at_any_moment_nothing_acknowledged_is_lost() {
 fn two_processes_appending_to_one_case_lose_nothing() {
     let p = Pacta::new();
     let r = p.new_case("Concurrency drill");
-    let each = if full() { 2_000 } else { 60 };
+    let each = if full() { 10_000 } else { 60 };
     let start = Instant::now();
     let writers: Vec<_> = ["A", "B"]
         .into_iter()

@@ -7,7 +7,8 @@
 // PACTA_CLI_BIN (defaults: target/debug/...). Run by scripts/test.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -170,4 +171,56 @@ test("the UI switches to Chinese, every screen in Chinese", async () => {
   const report = await s.byTestId("verify-result", 15000);
   assert.equal(await report.attribute("data-ok"), "true");
   await shot("verify-zh");
+});
+
+// Issue 6, concurrency: the open window and the `pacta` command write to the
+// same store at once (150 entries each here; 10,000 each with
+// PACTA_RELIABILITY=full). None is lost, no "database is locked" reaches
+// either, and the chain verifies.
+test("the app and the pacta command append to one case at once, losing nothing", async () => {
+  const each = process.env.PACTA_RELIABILITY === "full" ? 10000 : 150;
+  const before = pacta("log", "list", reference).entries.length;
+  await s.cmd("POST", "/timeouts", { script: 30 * 60 * 1000 });
+  const started = performance.now();
+  const fromApp = s.executeAsync(
+    `const [reference, each, done] = arguments;
+     (async () => {
+       const failures = [];
+       for (let i = 0; i < each; i++) {
+         try {
+           await window.__TAURI_INTERNALS__.invoke("log_entry", {
+             reference, input: { kind: "note", body: "from the app " + i, occurred_at: null, attachments: [] },
+           });
+         } catch (e) {
+           failures.push(JSON.stringify(e));
+         }
+       }
+       done(failures);
+     })();`,
+    [reference, each],
+  );
+  const run = promisify(execFile);
+  const fromCli = (async () => {
+    const failures = [];
+    for (let i = 0; i < each; i++) {
+      try {
+        await run(cli, ["log", "add", reference, "--kind", "note", "--body", `from the command ${i}`], { env });
+      } catch (e) {
+        failures.push(e.stderr);
+      }
+    }
+    return failures;
+  })();
+  const [appFailures, cliFailures] = await Promise.all([fromApp, fromCli]);
+  const seconds = (performance.now() - started) / 1000;
+  assert.deepEqual(appFailures, [], "appends from the window failed");
+  assert.deepEqual(cliFailures, [], "appends from the command failed");
+  const entries = pacta("log", "list", reference).entries;
+  assert.equal(entries.length, before + 2 * each);
+  const bodies = new Set(entries.map((e) => e.body));
+  for (let i = 0; i < each; i++) {
+    assert.ok(bodies.has(`from the app ${i}`) && bodies.has(`from the command ${i}`), `entry ${i} lost`);
+  }
+  assert.equal(pacta("verify").ok, true);
+  console.log(`concurrency (app + CLI): ${2 * each} appends in ${seconds.toFixed(1)} s (${((2 * each) / seconds).toFixed(0)}/s), none lost`);
 });

@@ -3,7 +3,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 
-import { api, errorMessage } from "./api";
+import { api, errorMessage, setErrorLanguage } from "./api";
 import type { Language } from "./i18n/language";
 import { ErrorNote } from "./components/Notes";
 import { HTML_LANG, I18nContext, isLanguage, makeI18n } from "./i18n";
@@ -25,6 +25,7 @@ export function App() {
   const [route, setRoute] = useState<Route>({ view: "cases" });
   const [lastCase, setLastCase] = useState<string | null>(null);
   const [searchOpen, setSearchOpen] = useState(false);
+  const [readOnly, setReadOnly] = useState(false);
   const quickLog = useRef<(() => void) | null>(null);
 
   useEffect(() => {
@@ -35,6 +36,11 @@ export function App() {
         setLangState("en");
         setStartupError(errorMessage(e));
       });
+    // A failure here is shown by Settings, which asks again.
+    api
+      .appInfo()
+      .then((info) => setReadOnly(info.read_only))
+      .catch(() => undefined);
   }, []);
 
   const setLang = useCallback((next: Language) => {
@@ -45,11 +51,13 @@ export function App() {
   const i18n = useMemo(() => makeI18n(lang ?? "en", setLang), [lang, setLang]);
 
   useEffect(() => {
+    setErrorLanguage(i18n.lang);
     document.documentElement.lang = HTML_LANG[i18n.lang];
     document.title = i18n.t("app.name");
   }, [i18n]);
 
   const navigate: Navigate = useCallback((next: Route) => {
+    performance.mark("pacta:navigate");
     if (next.view === "case") setLastCase(next.reference);
     setSearchOpen(false);
     setRoute(next);
@@ -98,7 +106,12 @@ export function App() {
   return (
     <I18nContext.Provider value={i18n}>
       <QuickLogContext.Provider value={quickLog}>
-        <div class="shell">
+        <div class={readOnly ? "shell shell--banner" : "shell"}>
+          {readOnly && (
+            <p class="read-only-banner" role="status" data-testid="read-only-banner">
+              {i18n.t("readOnly.banner")}
+            </p>
+          )}
           <Sidebar route={route} lastCase={lastCase} navigate={navigate} onSearch={() => setSearchOpen(true)} />
           <main class="main" id="main">
             {startupError && (

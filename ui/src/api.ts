@@ -1,6 +1,7 @@
 // Typed wrappers around the desktop shell's Tauri commands. The argument
-// objects are exactly what the commands take; every command rejects with an
-// `CommandError` ({ kind, message }) whose message tells the user what to do.
+// objects are exactly what the commands take; every command rejects with a
+// `CommandError` ({ kind, message, params }) whose message tells the user what
+// to do (in English; `errorMessage` words it in the UI language).
 //
 // This is the only module that calls `invoke`; views import from here.
 
@@ -10,6 +11,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { CommandError } from "./bindings/CommandError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { Case } from "./bindings/Case";
+import type { CasePage } from "./bindings/CasePage";
 import type { CaseView } from "./bindings/CaseView";
 import type { CaseFilterInput } from "./bindings/CaseFilterInput";
 import type { Deadline } from "./bindings/Deadline";
@@ -31,9 +33,21 @@ import type { Settings } from "./bindings/Settings";
 import type { Stage } from "./bindings/Stage";
 import type { TemplateInfo } from "./bindings/TemplateInfo";
 import type { VerifyReport } from "./bindings/VerifyReport";
+import type { Language } from "./i18n/language";
+import { localizeError } from "./lib/errors";
 
 /** Entries per `journal_page` call. */
 export const JOURNAL_PAGE = 200;
+
+/** Cases per `list_cases` call. */
+export const CASES_PAGE = 200;
+
+/** The UI language errors are worded in; the app sets it whenever the language changes. */
+let errorLanguage: Language = "en";
+
+export function setErrorLanguage(lang: Language): void {
+  errorLanguage = lang;
+}
 
 export function isApiError(e: unknown): e is CommandError {
   return (
@@ -44,9 +58,9 @@ export function isApiError(e: unknown): e is CommandError {
   );
 }
 
-/** The text to show for anything a command (or the shell) rejected with. */
-export function errorMessage(e: unknown): string {
-  if (isApiError(e)) return e.message;
+/** The text to show for anything a command (or the shell) rejected with, in the UI language. */
+export function errorMessage(e: unknown, lang: Language = errorLanguage): string {
+  if (isApiError(e)) return localizeError(e, lang);
   if (e instanceof Error) return e.message;
   if (typeof e === "string") return e;
   return String(e);
@@ -54,8 +68,12 @@ export function errorMessage(e: unknown): string {
 
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
+  /** Tells the shell the first screen is up (once, after the cases list first rendered). */
+  uiReady: () => invoke<null>("ui_ready"),
 
-  listCases: (filter: CaseFilterInput) => invoke<Case[]>("list_cases", { filter }),
+  /** One page of the cases matching `filter`, newest first, and how many match in all. */
+  listCases: (filter: CaseFilterInput, offset: number, limit: number = CASES_PAGE) =>
+    invoke<CasePage>("list_cases", { filter, offset, limit }),
   createCase: (input: NewCaseInput) => invoke<Case>("create_case", { input }),
   getCase: (reference: string) => invoke<CaseView>("get_case", { reference }),
 

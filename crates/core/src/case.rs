@@ -21,6 +21,8 @@ use crate::time::{format_utc, parse_stored};
 /// A case's human reference, `K-<year>-<number>` (at least four digits),
 /// unique and gap-free within a year.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(type = "string"))]
 #[serde(try_from = "String", into = "String")]
 pub struct CaseRef {
     pub year: i32,
@@ -73,6 +75,7 @@ impl From<CaseRef> for String {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Mediator,
@@ -111,6 +114,7 @@ impl FromStr for Role {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Participant {
     pub name: String,
     pub role: Role,
@@ -122,6 +126,7 @@ pub const LANGUAGES: [&str; 3] = ["en", "zh", "ru"];
 pub const CONFIDENTIALITY: [&str; 3] = ["public", "restricted", "confidential"];
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Case {
     pub id: CaseId,
     pub reference: CaseRef,
@@ -151,6 +156,14 @@ pub struct NewCase {
     pub language: Option<String>,
     pub confidentiality: Option<String>,
     pub author: String,
+}
+
+/// A page of cases and how many match the filter in all.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CasePage {
+    pub total: u64,
+    pub cases: Vec<Case>,
 }
 
 /// Filters for [`Store::cases`]; `None` matches everything.
@@ -356,25 +369,41 @@ impl Store {
     }
 
     /// Lists cases, newest first.
+    /// Every case matching `filter`, newest first.
     pub fn cases(&self, filter: &CaseFilter) -> Result<Vec<Case>> {
-        let sql = format!(
-            "SELECT {CASE_COLUMNS} FROM cases c
+        Ok(self.cases_page(filter, 0, u64::MAX)?.cases)
+    }
+
+    /// One page of the cases matching `filter`, newest first, and how many
+    /// match in all (a list of 10,000 cases is shown a page at a time).
+    pub fn cases_page(&self, filter: &CaseFilter, offset: u64, limit: u64) -> Result<CasePage> {
+        const MATCHING: &str = "FROM cases c
              WHERE (?2 IS NULL OR c.stage = ?2)
                AND (?3 IS NULL OR EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.name = ?3 COLLATE NOCASE))
-               AND (?4 IS NULL OR instr(',' || c.clauses || ',', ',' || ?4 || ',') > 0)
-             ORDER BY c.opened_at DESC, c.ref_number DESC"
+               AND (?4 IS NULL OR instr(',' || c.clauses || ',', ',' || ?4 || ',') > 0)";
+        let today = today_text();
+        let stage = filter.stage.map(Stage::as_str);
+        let party = filter.party.as_deref().map(str::trim);
+        let clause = filter.clause.map(|c| c.to_string());
+        let total: u64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
+            .query_row(params![today, stage, party, clause], |r| r.get(0))?;
+        let sql = format!(
+            "SELECT {CASE_COLUMNS} {MATCHING}
+             ORDER BY c.opened_at DESC, c.ref_number DESC
+             LIMIT ?5 OFFSET ?6"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
+        let clamp = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
         let rows = stmt.query_map(
-            params![
-                today_text(),
-                filter.stage.map(Stage::as_str),
-                filter.party.as_deref().map(str::trim),
-                filter.clause.map(|c| c.to_string()),
-            ],
+            params![today, stage, party, clause, clamp(limit), clamp(offset)],
             case_from_row,
         )?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        Ok(CasePage {
+            total,
+            cases: rows.collect::<rusqlite::Result<Vec<_>>>()?,
+        })
     }
 
     /// Moves a case to another stage. Refuses a move the rules do not allow,

@@ -15,6 +15,7 @@ use crate::store::Store;
 use crate::time::{parse_stored, today};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineStatus {
     Overdue,
@@ -24,6 +25,7 @@ pub enum DeadlineStatus {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Deadline {
     pub id: DeadlineId,
     pub case_reference: CaseRef,

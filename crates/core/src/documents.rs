@@ -29,6 +29,7 @@ pub const DOCUMENTS_DIR: &str = "documents";
 
 /// A document as a case holds it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseDocument {
     pub sha256: String,
     pub name: String,

@@ -118,6 +118,82 @@ impl Error {
         }
     }
 
+    /// The values a message is made of, by name, so that a front end can
+    /// say the same in another language (see `kind`). Free text from the
+    /// core (`detail`, `reason`) stays in English.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let path = |p: &PathBuf| p.display().to_string();
+        let problems = |ps: Vec<String>| ps.join("\n");
+        match self {
+            Error::CaseNotFound(case) => vec![("case", case.clone())],
+            Error::EntryNotFound { case, entry } => {
+                vec![("case", case.clone()), ("entry", entry.clone())]
+            }
+            Error::IllegalTransition {
+                case,
+                from,
+                to,
+                allowed,
+            } => vec![
+                ("case", case.clone()),
+                ("from", from.as_str().into()),
+                ("to", to.as_str().into()),
+                (
+                    "allowed",
+                    allowed
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                ),
+            ],
+            Error::Invalid(detail) | Error::Corrupt(detail) => vec![("detail", detail.clone())],
+            Error::Template { name, problems: ps } => vec![
+                ("name", name.clone()),
+                (
+                    "detail",
+                    problems(ps.iter().map(|p| p.to_string()).collect()),
+                ),
+            ],
+            Error::Unreadable { path: p, reason }
+            | Error::DataDir { path: p, reason }
+            | Error::NotPacta { path: p, reason } => {
+                vec![("path", path(p)), ("reason", reason.clone())]
+            }
+            Error::TooNew {
+                path: p,
+                found,
+                known,
+            } => vec![
+                ("path", path(p)),
+                ("found", found.to_string()),
+                ("known", known.to_string()),
+            ],
+            Error::Busy { waited_ms } => vec![("waited_ms", waited_ms.to_string())],
+            Error::Dossier {
+                path: p,
+                problems: ps,
+            } => vec![
+                ("path", path(p)),
+                (
+                    "detail",
+                    problems(
+                        ps.iter()
+                            .map(|p| format!("{}: {}", p.part, p.problem))
+                            .collect(),
+                    ),
+                ),
+            ],
+            Error::DocumentNotFound(sha256) => vec![("sha256", sha256.clone())],
+            Error::Io { path: p, source } => {
+                vec![("path", path(p)), ("detail", source.to_string())]
+            }
+            Error::ReadOnly { path: p, .. } => vec![("path", path(p))],
+            Error::DiskFull(what) => vec![("what", what.clone())],
+            Error::Sql(e) => vec![("detail", e.to_string())],
+        }
+    }
+
     pub(crate) fn invalid(msg: impl Into<String>) -> Self {
         Error::Invalid(msg.into())
     }
@@ -149,3 +225,34 @@ impl From<rusqlite::Error> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn params_carry_what_the_message_is_made_of() {
+        let e = Error::IllegalTransition {
+            case: "K-2026-0001".into(),
+            from: Stage::Closed,
+            to: Stage::Mediation,
+            allowed: vec![],
+        };
+        assert_eq!(e.kind(), "illegal_transition");
+        assert_eq!(
+            e.params(),
+            vec![
+                ("case", "K-2026-0001".to_string()),
+                ("from", "closed".into()),
+                ("to", "mediation".into()),
+                ("allowed", String::new()),
+            ]
+        );
+        let e = Error::io(
+            "/x/y",
+            std::io::Error::from(std::io::ErrorKind::StorageFull),
+        );
+        assert_eq!(e.kind(), "disk_full");
+        assert_eq!(e.params(), vec![("what", "/x/y".to_string())]);
+    }
+}

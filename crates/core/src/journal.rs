@@ -23,6 +23,7 @@ use crate::time::{format_utc, parse_stored};
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     Meeting,
@@ -104,6 +105,7 @@ impl FromStr for EntryKind {
 
 /// A document linked from an entry. Part of the hashed entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DocumentRef {
     pub sha256: String,
     pub name: String,
@@ -112,6 +114,7 @@ pub struct DocumentRef {
 
 /// One journal entry as stored.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Entry {
     pub id: EntryId,
     pub case_id: CaseId,

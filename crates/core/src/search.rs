@@ -28,6 +28,7 @@ pub const HIT_START: &str = "**";
 pub const HIT_END: &str = "**";
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     pub case_id: CaseId,
     pub case_reference: CaseRef,

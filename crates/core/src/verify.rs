@@ -16,6 +16,7 @@ use crate::journal::{entry_from_row, EntryKind, ENTRY_COLUMNS};
 use crate::store::Store;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Problem {
     /// The case's reference, where the problem belongs to one.
     pub case: Option<String>,
@@ -27,6 +28,7 @@ pub struct Problem {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct VerifyReport {
     pub ok: bool,
     pub cases: u64,

@@ -21,6 +21,7 @@ use crate::store::Store;
 use crate::time::format_utc;
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportReport {
     pub path: PathBuf,
     pub bytes: u64,

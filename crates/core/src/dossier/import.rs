@@ -20,6 +20,7 @@ use crate::journal;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportPlan {
     pub case_reference: String,
     pub title: String,

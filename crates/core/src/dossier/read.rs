@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::journal::EntryKind;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DossierProblem {
     /// The file in the archive (or `archive`), and the entry where it applies.
     pub part: String,
@@ -27,6 +28,7 @@ pub struct DossierProblem {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DossierReport {
     pub ok: bool,
     pub case_reference: Option<String>,

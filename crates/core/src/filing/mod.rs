@@ -54,6 +54,7 @@ pub struct FilingRequest {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rendered {
     pub template: String,
     pub title: String,

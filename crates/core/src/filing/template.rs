@@ -28,6 +28,7 @@ impl fmt::Display for TemplateProblem {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldType {
     /// One line of text.
@@ -44,6 +45,7 @@ pub enum FieldType {
 
 /// A value a template needs beyond the case data, given at render time.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct FieldSpec {
     pub name: String,

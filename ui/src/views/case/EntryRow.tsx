@@ -3,7 +3,7 @@
 
 import type { Entry } from "../../bindings/Entry";
 import type { EntryView } from "../../bindings/EntryView";
-import type { JsonValue } from "../../bindings/JsonValue";
+import type { JsonValue } from "../../bindings/serde_json/JsonValue";
 import type { Stage } from "../../bindings/Stage";
 import { KindBadge, StageBadge } from "../../components/Badges";
 import { Hash } from "../../components/Hash";

@@ -1,10 +1,13 @@
 // Cases: the list with filters by stage, party and clause, each case's
-// overdue deadlines, and the "New case" form (Ctrl+N).
+// overdue deadlines, and the "New case" form (Ctrl+N). The list comes from
+// the shell a page of 200 at a time, newest first: a store of 10,000 cases
+// is neither sent nor rendered whole.
 
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 
-import { api, errorMessage } from "../../api";
+import { api, CASES_PAGE, errorMessage } from "../../api";
 import type { Case } from "../../bindings/Case";
+import type { CaseFilterInput } from "../../bindings/CaseFilterInput";
 import type { Stage } from "../../bindings/Stage";
 import { OverdueBadge, StageBadge } from "../../components/Badges";
 import { useDebouncedValue, useMounted } from "../../components/hooks";
@@ -19,7 +22,20 @@ import { NewCaseDialog } from "./NewCaseDialog";
 
 type Props = { navigate: Navigate; newCase?: number };
 
-const PAGE = 200;
+/** `ui_ready` goes to the shell once per app start, when the list has first been shown. */
+let uiReadySent = false;
+
+function announceUiReady() {
+  if (uiReadySent) return;
+  uiReadySent = true;
+  api.uiReady().catch(() => undefined);
+}
+
+const mergeParties = (known: string[], cases: Case[]) => {
+  const all = new Set(known);
+  for (const c of cases) for (const p of c.parties) all.add(p);
+  return all.size === known.length ? known : [...all].sort((a, b) => a.localeCompare(b));
+};
 
 export function CasesView({ navigate, newCase }: Props) {
   const { t, locale } = useI18n();
@@ -27,48 +43,91 @@ export function CasesView({ navigate, newCase }: Props) {
   const [partyInput, setPartyInput] = useState("");
   const [clause, setClause] = useState("");
   const party = useDebouncedValue(partyInput.trim(), 300);
+  /** The pages loaded so far, and how many cases match the filter in all. */
   const [cases, setCases] = useState<Case[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [loadingMore, setLoadingMore] = useState(false);
+  /** Parties seen in the pages loaded so far: suggestions for the party filter. */
   const [knownParties, setKnownParties] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  // Rows rendered at once: a store of 10,000 cases must not put 10,000 rows in the page.
-  const [limit, setLimit] = useState(PAGE);
   const mounted = useMounted();
 
   useEffect(() => {
     if (newCase) setCreating(true);
   }, [newCase]);
 
+  const filter: CaseFilterInput = useMemo(() => ({ stage: stage || null, party: party || null, clause: clause || null }), [stage, party, clause]);
+  /** The filter now chosen, and the one the rows on screen were loaded with: a page asked for under another is dropped. */
+  const latestFilter = useRef(filter);
+  latestFilter.current = filter;
+  const rowsFilter = useRef<CaseFilterInput | null>(null);
+
+  // The first page, on load and whenever the filter changes.
   useEffect(() => {
     let current = true;
+    setLoadingMore(false);
     api
-      .listCases({ stage: stage || null, party: party || null, clause: clause || null })
-      .then((list) => {
+      .listCases(filter, 0, CASES_PAGE)
+      .then((page) => {
         if (!current) return;
-        setCases(list);
-        setLimit(PAGE);
+        rowsFilter.current = filter;
+        setCases(page.cases);
+        setTotal(page.total);
         setError(null);
-        if (!stage && !party && !clause) {
-          setKnownParties([...new Set(list.flatMap((c) => c.parties))].sort((a, b) => a.localeCompare(b)));
-        }
+        setKnownParties((known) => mergeParties(known, page.cases));
       })
       .catch((e: unknown) => current && setError(errorMessage(e)));
     return () => {
       current = false;
     };
-  }, [stage, party, clause]);
+  }, [filter]);
+
+  // The next page, appended.
+  const loadMore = () => {
+    if (!cases || loadingMore || rowsFilter.current !== filter) return;
+    setLoadingMore(true);
+    const current = () => mounted.current && latestFilter.current === filter;
+    api
+      .listCases(filter, cases.length, CASES_PAGE)
+      .then((page) => {
+        if (!current()) return;
+        // A case opened meanwhile shifts the pages by one: skip what is already shown.
+        setCases((shown) => {
+          const have = new Set((shown ?? []).map((c) => c.id));
+          return [...(shown ?? []), ...page.cases.filter((c) => !have.has(c.id))];
+        });
+        setTotal(page.total);
+        setError(null);
+        setKnownParties((known) => mergeParties(known, page.cases));
+      })
+      .catch((e: unknown) => current() && setError(errorMessage(e)))
+      .finally(() => current() && setLoadingMore(false));
+  };
+
+  // Timings for the desktop benchmark, and the shell told once that the first screen is up.
+  useEffect(() => {
+    if (cases && cases.length > 0) performance.mark("pacta:cases-ready");
+  }, [cases]);
+  useEffect(() => {
+    if (cases || error) announceUiReady();
+  }, [cases, error]);
 
   const filtered = stage !== "" || party !== "" || clause !== "";
   const open = (c: Case) => navigate(caseRoute(c.reference));
-  const overdueTotal = useMemo(() => (cases ?? []).reduce((n, c) => n + (c.overdue > 0 ? 1 : 0), 0), [cases]);
+  const complete = cases !== null && cases.length >= total;
+  // Only counted once every matching case is here; a count of the loaded pages would mislead.
+  const overdueTotal = useMemo(() => (complete && cases ? cases.reduce((n, c) => n + (c.overdue > 0 ? 1 : 0), 0) : 0), [cases, complete]);
 
   return (
     <section class="view" aria-labelledby="cases-title">
       <header class="view-head">
         <h1 id="cases-title">{t("cases.title")}</h1>
         {cases && (
-          <span class="muted" data-testid="cases-count">
-            {t("cases.count", { count: cases.length })}
+          <span class="muted" data-testid="cases-count" data-shown={cases.length} data-total={total}>
+            {complete
+              ? t("cases.count", { count: total.toLocaleString(locale) })
+              : t("cases.countOf", { shown: cases.length.toLocaleString(locale), total: total.toLocaleString(locale) })}
             {overdueTotal > 0 && ` · ${t("cases.withOverdue", { count: overdueTotal })}`}
           </span>
         )}
@@ -158,7 +217,7 @@ export function CasesView({ navigate, newCase }: Props) {
               </tr>
             </thead>
             <tbody>
-              {cases.slice(0, limit).map((c) => (
+              {cases.map((c) => (
                 <tr
                   key={c.id}
                   class="row-link"
@@ -190,9 +249,9 @@ export function CasesView({ navigate, newCase }: Props) {
             </tbody>
           </table>
         )}
-        {cases && cases.length > limit && (
-          <button type="button" class="link" onClick={() => setLimit((n) => n + PAGE)} data-testid="cases-more">
-            {t("cases.more", { count: Math.min(PAGE, cases.length - limit).toLocaleString(locale) })}
+        {cases && !complete && (
+          <button type="button" class="link" disabled={loadingMore} aria-busy={loadingMore} onClick={loadMore} data-testid="cases-more">
+            {loadingMore ? t("common.loading") : t("cases.more", { count: Math.min(CASES_PAGE, total - cases.length).toLocaleString(locale) })}
           </button>
         )}
       </div>

@@ -1,18 +1,19 @@
 // Dossiers: export a case to one file (save dialog, progress, then its
 // verification), import one (open dialog, what will be added, then add
-// it), and verify a dossier file on its own.
+// it), and verify a dossier file on its own. The case to export is picked
+// from the 200 most recent, or any other by typing its reference.
 
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { useEffect, useState } from "preact/hooks";
 
-import { api, errorMessage } from "../../api";
+import { api, CASES_PAGE, errorMessage } from "../../api";
 import type { Case } from "../../bindings/Case";
 import type { Exported } from "../../bindings/Exported";
 import type { Progress } from "../../bindings/Progress";
 import type { DossierReport } from "../../bindings/DossierReport";
 import type { ImportPlan } from "../../bindings/ImportPlan";
 import { Hash } from "../../components/Hash";
-import { useMounted } from "../../components/hooks";
+import { useDebouncedValue, useMounted } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n, type MessageKey } from "../../i18n";
 import { formatBytes } from "../../lib/format";
@@ -27,6 +28,9 @@ type Phase = (typeof PHASES)[number];
 const isPhase = (p: string): p is Phase => (PHASES as readonly string[]).includes(p);
 
 type Props = { navigate: Navigate; reference?: string };
+
+/** What a typed reference turned out to be. */
+type Lookup = { input: string; reference: string; title: string } | { input: string; error: string };
 
 export function DossierView({ navigate, reference }: Props) {
   const { t } = useI18n();
@@ -50,8 +54,15 @@ function dossierFilters(t: (k: MessageKey) => string) {
 
 function ExportCard({ reference, navigate }: { reference?: string; navigate: Navigate }) {
   const { t, locale } = useI18n();
+  /** The most recent cases (one page), and how many there are in all. */
   const [cases, setCases] = useState<Case[]>([]);
-  const [chosen, setChosen] = useState(reference ?? "");
+  const [total, setTotal] = useState(0);
+  /** The case picked in the list (or the one the route came with). */
+  const [picked, setPicked] = useState(reference ?? "");
+  /** A reference typed instead; it wins over the list while it is not empty. */
+  const [typed, setTyped] = useState("");
+  const typedSettled = useDebouncedValue(typed.trim(), 300);
+  const [lookup, setLookup] = useState<Lookup | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<Exported | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -59,10 +70,31 @@ function ExportCard({ reference, navigate }: { reference?: string; navigate: Nav
 
   useEffect(() => {
     api
-      .listCases({ stage: null, party: null, clause: null })
-      .then((list) => mounted.current && setCases(list))
+      .listCases({ stage: null, party: null, clause: null }, 0, CASES_PAGE)
+      .then((page) => {
+        if (!mounted.current) return;
+        setCases(page.cases);
+        setTotal(page.total);
+      })
       .catch((e: unknown) => mounted.current && setError(errorMessage(e)));
   }, [mounted]);
+
+  // A typed reference is looked up, so the export names the right case (or says there is none).
+  useEffect(() => {
+    if (!typedSettled) return;
+    let current = true;
+    api
+      .getCase(typedSettled)
+      .then((v) => current && setLookup({ input: typedSettled, reference: v.case.reference, title: v.case.title }))
+      .catch((e: unknown) => current && setLookup({ input: typedSettled, error: errorMessage(e) }));
+    return () => {
+      current = false;
+    };
+  }, [typedSettled]);
+
+  const typedInput = typed.trim();
+  const found = typedInput && lookup?.input === typedInput ? lookup : null;
+  const chosen = typedInput ? (found && "reference" in found ? found.reference : "") : picked;
 
   const run = async () => {
     if (!chosen || progress) return;
@@ -96,20 +128,46 @@ function ExportCard({ reference, navigate }: { reference?: string; navigate: Nav
       <div class="card-row">
         <label class="field grow">
           <span class="field-label">{t("dossier.case")}</span>
-          <select value={chosen} onChange={(e) => setChosen(e.currentTarget.value)} data-testid="dossier-case">
+          <select
+            value={typedInput ? "" : picked}
+            onChange={(e) => {
+              setPicked(e.currentTarget.value);
+              setTyped("");
+            }}
+            data-testid="dossier-case"
+          >
             <option value="">{t("dossier.chooseCase")}</option>
             {cases.map((c) => (
               <option key={c.id} value={c.reference}>
                 {c.reference} — {c.title}
               </option>
             ))}
-            {chosen && !cases.some((c) => c.reference === chosen) && <option value={chosen}>{chosen}</option>}
+            {picked && !cases.some((c) => c.reference === picked) && <option value={picked}>{picked}</option>}
           </select>
+        </label>
+        <label class="field">
+          <span class="field-label">{t("dossier.typeReference")}</span>
+          <input
+            type="search"
+            value={typed}
+            placeholder={t("dossier.referencePlaceholder")}
+            spellcheck={false}
+            autocomplete="off"
+            onInput={(e) => setTyped(e.currentTarget.value)}
+            data-testid="dossier-case-reference"
+          />
         </label>
         <button type="button" class="primary" disabled={!chosen || !!progress} onClick={() => void run()} data-testid="dossier-export">
           {t("dossier.export.button")}
         </button>
       </div>
+      {typedInput ? (
+        <p class="hint" role="status" data-testid="dossier-case-lookup" data-found={found ? ("reference" in found ? "true" : "false") : undefined}>
+          {!found ? t("dossier.lookingUp") : "reference" in found ? `${found.reference} — ${found.title}` : found.error}
+        </p>
+      ) : (
+        total > cases.length && <p class="hint">{t("dossier.recentCases", { count: cases.length.toLocaleString(locale) })}</p>
+      )}
       {progress && (
         <div class="progress-block" data-testid="dossier-progress">
           <progress

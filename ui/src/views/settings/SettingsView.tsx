@@ -1,5 +1,5 @@
 // Settings: the UI language (kept with set_settings), and where the data
-// lives and which version this is (read-only, from app_info).
+// lives, whether it can be written, and which version this is (from app_info).
 
 import { useEffect, useState } from "preact/hooks";
 
@@ -43,6 +43,11 @@ export function SettingsView() {
           <div class="field">
             <span class="field-label">{t("settings.dataDir")}</span>
             <input type="text" readOnly value={info?.data_dir ?? ""} class="path" data-testid="settings-data-dir" />
+            {info?.read_only && (
+              <span class="note note--info" data-testid="settings-read-only">
+                {t("settings.readOnly")}
+              </span>
+            )}
             <span class="hint">{t("settings.dataDirHint")}</span>
           </div>
           <div class="field">

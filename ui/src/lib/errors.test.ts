@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+
+import { errorMessage, setErrorLanguage } from "../api";
+import { localizeError } from "./errors";
+
+const illegal = {
+  kind: "illegal_transition",
+  message: "cannot move case K-2026-0001 from consultation to closed; allowed from consultation: mediation, settlement, withdrawn, referred",
+  params: { case: "K-2026-0001", from: "consultation", to: "closed", allowed: "mediation,settlement,withdrawn,referred" },
+};
+
+describe("localizeError", () => {
+  it("keeps the core's English message as it is", () => {
+    expect(localizeError(illegal, "en")).toBe(illegal.message);
+    const busy = { kind: "database_busy", message: "the database is busy: …", params: { waited_ms: "5000" } };
+    expect(localizeError(busy, "en")).toBe("the database is busy: …");
+  });
+
+  it("words an illegal stage move in Chinese, with the stage names of the UI", () => {
+    expect(localizeError(illegal, "zh")).toBe("案件 K-2026-0001 不能从磋商阶段转入结案阶段；从磋商阶段只能转入调解、和解、撤回或移交阶段。");
+  });
+
+  it("words an illegal stage move in Russian, with the stage names of the UI", () => {
+    expect(localizeError(illegal, "ru")).toBe(
+      "Дело K-2026-0001 нельзя перевести из стадии «консультации» в стадию «закрыто». " +
+        "Из стадии «консультации» возможен переход только в стадию «посредничество», «урегулирование», «отозвано» или «передано».",
+    );
+  });
+
+  it("says a finished case moves nowhere when nothing is allowed", () => {
+    const closed = { ...illegal, params: { case: "K-2026-0002", from: "withdrawn", to: "mediation", allowed: "" } };
+    expect(localizeError(closed, "zh")).toBe("案件 K-2026-0002 处于撤回阶段，已经终结，不能再转入调解阶段。");
+    expect(localizeError(closed, "ru")).toBe("Дело K-2026-0002 находится в стадии «отозвано» и завершено: перевести его в стадию «посредничество» невозможно.");
+  });
+
+  it("puts the core's free text, verbatim, after the translated sentence", () => {
+    const invalid = { kind: "invalid_input", message: "invalid input: the title is empty", params: { detail: "the title is empty" } };
+    expect(localizeError(invalid, "zh")).toBe("输入无效：the title is empty");
+    expect(localizeError(invalid, "ru")).toBe("Недопустимые данные: the title is empty");
+    const unreadable = { kind: "unreadable_file", message: "cannot read /tmp/a.pdf: permission denied", params: { path: "/tmp/a.pdf", reason: "permission denied" } };
+    expect(localizeError(unreadable, "ru")).toBe("Не удаётся прочитать файл /tmp/a.pdf. Причина: permission denied");
+  });
+
+  it("formats numbers in Russian", () => {
+    const busy = { kind: "database_busy", message: "busy", params: { waited_ms: "5000" } };
+    expect(localizeError(busy, "ru")).toMatch(/удерживает её уже 5\s000 мс\./);
+    const tooNew = { kind: "database_too_new", message: "too new", params: { path: "/d/pacta.db", found: "3", known: "2" } };
+    expect(localizeError(tooNew, "zh")).toBe("/d/pacta.db 由较新版本的 Pacta 写入（数据结构版本 3，本版本最高支持 2），未作任何改动。请升级 Pacta 后再打开。");
+  });
+
+  it("falls back to the English message for an unknown kind or missing params", () => {
+    expect(localizeError({ kind: "something_new", message: "something new happened", params: {} }, "zh")).toBe("something new happened");
+    expect(localizeError({ kind: "case_not_found", message: "no case K-1", params: {} }, "ru")).toBe("no case K-1");
+    expect(localizeError({ kind: "case_not_found", message: "no case K-1" }, "zh")).toBe("no case K-1");
+    expect(localizeError({ kind: "toString", message: "odd", params: {} }, "ru")).toBe("odd");
+  });
+});
+
+describe("errorMessage", () => {
+  it("follows the UI language", () => {
+    const e = { kind: "case_not_found", message: "no case K-2026-0009: give a reference…", params: { case: "K-2026-0009" } };
+    try {
+      setErrorLanguage("zh");
+      expect(errorMessage(e)).toBe("未找到案件 K-2026-0009。");
+      setErrorLanguage("ru");
+      expect(errorMessage(e)).toBe("Дело K-2026-0009 не найдено.");
+      setErrorLanguage("en");
+      expect(errorMessage(e)).toBe("no case K-2026-0009: give a reference…");
+      expect(errorMessage(e, "zh")).toBe("未找到案件 K-2026-0009。");
+    } finally {
+      setErrorLanguage("en");
+    }
+  });
+
+  it("shows other rejections as they are", () => {
+    expect(errorMessage(new Error("boom"), "zh")).toBe("boom");
+    expect(errorMessage("command ui_ready not found", "ru")).toBe("command ui_ready not found");
+  });
+});

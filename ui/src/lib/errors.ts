@@ -1,0 +1,65 @@
+// A command's error in the UI language. The core words every error in
+// English (`message`, shown as it is in English); for Chinese and Russian the
+// sentence is built from the stable `kind` and its `params`. Free text from
+// the core (`detail`, `reason`) stays English, after the translated sentence.
+// An unknown kind, or one whose params are missing, falls back to `message`.
+
+import { LOCALES, MESSAGES, translate, type MessageKey, type Params } from "../i18n";
+import type { Language } from "../i18n/language";
+import { STAGES } from "./stages";
+
+/** What a command rejects with (`CommandError`); `params` may be absent from an older shell. */
+export type ErrorLike = { kind: string; message: string; params?: Record<string, string> | null };
+
+const KEYS = new Map<string, MessageKey>([
+  ["case_not_found", "error.case_not_found"],
+  ["entry_not_found", "error.entry_not_found"],
+  ["illegal_transition", "error.illegal_transition"],
+  ["invalid_input", "error.invalid_input"],
+  ["template", "error.template"],
+  ["unreadable_file", "error.unreadable_file"],
+  ["data_dir", "error.data_dir"],
+  ["not_a_pacta_database", "error.not_a_pacta_database"],
+  ["database_too_new", "error.database_too_new"],
+  ["database_busy", "error.database_busy"],
+  ["dossier_does_not_verify", "error.dossier_does_not_verify"],
+  ["document_not_found", "error.document_not_found"],
+  ["io", "error.io"],
+  ["read_only", "error.read_only"],
+  ["disk_full", "error.disk_full"],
+  ["database", "error.database"],
+  ["corrupt", "error.corrupt"],
+]);
+
+export function localizeError(error: ErrorLike, lang: Language): string {
+  if (lang === "en") return error.message;
+  let key = KEYS.get(error.kind);
+  if (!key) return error.message;
+  const params: Params = { ...(error.params ?? {}) };
+
+  if (error.kind === "illegal_transition") {
+    const allowed = (error.params?.allowed ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    if (allowed.length === 0) key = "error.illegal_transition_finished";
+    if (params.from !== undefined) params.from = stageName(lang, String(params.from));
+    if (params.to !== undefined) params.to = stageName(lang, String(params.to));
+    params.allowed = new Intl.ListFormat(LOCALES[lang], { type: "disjunction" }).format(allowed.map((s) => stageName(lang, s)));
+  }
+  if (params.waited_ms !== undefined && /^\d+$/.test(String(params.waited_ms))) {
+    params.waited_ms = Number(params.waited_ms).toLocaleString(LOCALES[lang]);
+  }
+
+  // Every placeholder must have its value; otherwise the English sentence says more.
+  for (const [, name] of MESSAGES[lang][key].matchAll(/\{(\w+)\}/g)) {
+    if (name === undefined || params[name] === undefined) return error.message;
+  }
+  return translate(lang, key, params);
+}
+
+/** A stage id ("consultation") by its name in the UI language, as the stage badges show it. */
+function stageName(lang: Language, id: string): string {
+  const known = (STAGES as readonly string[]).includes(id);
+  return translate(lang, "error.stageName", { stage: known ? translate(lang, `stage.${id}` as MessageKey) : id });
+}
