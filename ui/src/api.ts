@@ -36,8 +36,8 @@ import type { VerifyReport } from "./bindings/VerifyReport";
 import type { Language } from "./i18n/language";
 import { localizeError } from "./lib/errors";
 
-/** Entries per `journal_page` call. */
-export const JOURNAL_PAGE = 200;
+/** Entries per `journal_page` call: about a screenful and a half, so a case opens on one small request. */
+export const JOURNAL_PAGE = 100;
 
 /** Cases per `list_cases` call. */
 export const CASES_PAGE = 200;
@@ -69,7 +69,7 @@ export function errorMessage(e: unknown, lang: Language = errorLanguage): string
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
   /** Tells the shell the first screen is up (once, after the cases list first rendered). */
-  uiReady: () => invoke<null>("ui_ready"),
+  uiReady: () => invoke<null>("ui_ready", { pageMs: performance.now() }),
 
   /** One page of the cases matching `filter`, newest first, and how many match in all. */
   listCases: (filter: CaseFilterInput, offset: number, limit: number = CASES_PAGE) =>
