@@ -4,7 +4,7 @@
 //! from the user's own open/save dialogs or drops.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::Offset;
@@ -17,6 +17,7 @@ use pacta_core::{
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, State};
+use tauri_plugin_fs::FsExt;
 
 pub struct AppState {
     pub store: Arc<Mutex<Store>>,
@@ -50,6 +51,25 @@ impl From<pacta_core::Error> for CommandError {
 
 fn invalid(message: String) -> CommandError {
     CommandError::from(pacta_core::Error::Invalid(message))
+}
+
+/// Refuses a path the user did not choose. Outside its data dir Pacta reads
+/// and writes only files picked in an open/save dialog (the dialog plugin
+/// records them in the file-system scope) or dropped on the window (`lib.rs`
+/// records those), so a script in the window could not reach anything else.
+fn chosen(app: &AppHandle, paths: &[&Path]) -> Result<(), CommandError> {
+    let scope = app.fs_scope();
+    match paths.iter().find(|p| !scope.is_allowed(p)) {
+        None => Ok(()),
+        Some(path) => Err(CommandError {
+            kind: "not_chosen".into(),
+            message: format!(
+                "{} was not chosen in a dialog or dropped on the window; Pacta opens and writes only files you choose: choose it again",
+                path.display()
+            ),
+            params: BTreeMap::from([("path".to_owned(), path.display().to_string())]),
+        }),
+    }
 }
 
 type Answer<T> = Result<T, CommandError>;
@@ -250,10 +270,13 @@ pub struct LogInput {
 
 #[tauri::command]
 pub async fn log_entry(
+    app: AppHandle,
     state: State<'_, AppState>,
     reference: String,
     input: LogInput,
 ) -> Answer<Entry> {
+    let attachments: Vec<&Path> = input.attachments.iter().map(PathBuf::as_path).collect();
+    chosen(&app, &attachments)?;
     with_store(&state, move |s| {
         let mut new = NewEntry::new(input.kind, &author(), &input.body);
         new.occurred_at = input
@@ -382,10 +405,15 @@ pub async fn list_deadlines(
 
 #[tauri::command]
 pub async fn attach_documents(
+    app: AppHandle,
     state: State<'_, AppState>,
     reference: String,
     paths: Vec<PathBuf>,
 ) -> Answer<Vec<Entry>> {
+    chosen(
+        &app,
+        &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+    )?;
     with_store(&state, move |s| {
         paths
             .iter()
@@ -572,6 +600,7 @@ pub async fn export_dossier(
     reference: String,
     path: PathBuf,
 ) -> Answer<Exported> {
+    chosen(&app, &[&path])?;
     with_store(&state, move |s| {
         let mut last = 0;
         let export = s.export_dossier(&reference, &path, &mut |p| {
@@ -611,7 +640,8 @@ pub async fn export_dossier(
 }
 
 #[tauri::command]
-pub async fn verify_dossier(path: PathBuf) -> Answer<DossierReport> {
+pub async fn verify_dossier(app: AppHandle, path: PathBuf) -> Answer<DossierReport> {
+    chosen(&app, &[&path])?;
     tauri::async_runtime::spawn_blocking(move || {
         pacta_core::dossier::verify_dossier(&path).map_err(CommandError::from)
     })
@@ -620,11 +650,21 @@ pub async fn verify_dossier(path: PathBuf) -> Answer<DossierReport> {
 }
 
 #[tauri::command]
-pub async fn preview_import(state: State<'_, AppState>, path: PathBuf) -> Answer<ImportPlan> {
+pub async fn preview_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Answer<ImportPlan> {
+    chosen(&app, &[&path])?;
     with_store(&state, move |s| s.preview_import(&path)).await
 }
 
 #[tauri::command]
-pub async fn import_dossier(state: State<'_, AppState>, path: PathBuf) -> Answer<ImportPlan> {
+pub async fn import_dossier(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Answer<ImportPlan> {
+    chosen(&app, &[&path])?;
     with_store(&state, move |s| s.import_dossier(&path)).await
 }

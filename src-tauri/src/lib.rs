@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use tauri::Manager;
+use tauri_plugin_fs::FsExt;
 
 /// The data dir: `PACTA_DATA_DIR`, else the platform's (the same as the
 /// `pacta` command's, so both work on the same store).
@@ -51,6 +52,19 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        // Only for its scope: the window is granted none of its commands
+        // (capabilities/default.json); the dialogs record the files the
+        // user picks in it, and so does the drop handler below, and the
+        // commands that take a path accept no other (commands::chosen).
+        .plugin(tauri_plugin_fs::init())
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                let scope = window.fs_scope();
+                for path in paths.iter().filter(|p| p.is_file()) {
+                    let _ = scope.allow_file(path);
+                }
+            }
+        })
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,

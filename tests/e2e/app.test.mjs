@@ -140,6 +140,30 @@ test("a dossier is exported through the save dialog and shown verified", async (
   assert.equal(verified.case_reference, reference);
 });
 
+test("a path the user did not choose in a dialog is refused by every command that takes one", async () => {
+  const before = pacta("log", "list", reference).entries.length;
+  const secret = join(home, "not-chosen.txt");
+  writeFileSync(secret, "not for the window");
+  const calls = [
+    ["attach_documents", { reference, paths: [secret] }],
+    ["log_entry", { reference, input: { kind: "note", body: "x", occurred_at: null, attachments: [secret] } }],
+    ["verify_dossier", { path: secret }],
+    ["preview_import", { path: secret }],
+    ["import_dossier", { path: secret }],
+    ["export_dossier", { reference, path: join(home, "elsewhere.pacta") }],
+  ];
+  for (const [command, args] of calls) {
+    const answer = await s.executeAsync(
+      `const [command, args, done] = arguments;
+       window.__TAURI_INTERNALS__.invoke(command, args).then(() => done("accepted"), (e) => done(e));`,
+      [command, args],
+    );
+    assert.equal(answer?.kind, "not_chosen", `${command}: ${JSON.stringify(answer)}`);
+  }
+  assert.equal(existsSync(join(home, "elsewhere.pacta")), false);
+  assert.equal(pacta("log", "list", reference).entries.length, before);
+});
+
 test("search (Ctrl+K) lands on the entry", async () => {
   await (await s.find("body")).type(KEY.CONTROL + "k" + KEY.RELEASE);
   const input = await s.byTestId("search-input");

@@ -330,6 +330,7 @@ export const en = {
   "error.io": "Disk error on {path}: {detail}",
   "error.read_only": "The data folder {path} is read-only. To make changes, make it writable, or copy it to a writable place and use the copy as the data folder.",
   "error.disk_full": "The disk is full; nothing was saved. Free some space and try again. (Writing: {what})",
+  "error.not_chosen": "{path} was not chosen in a dialog or dropped on the window; Pacta opens and writes only files you choose. Choose it again.",
   "error.database": "Database error: {detail}",
   "error.corrupt": "The stored data is damaged. Run “Verify store” for a full report. Details: {detail}",
 };

@@ -331,6 +331,7 @@ export const zh: Messages = {
   "error.io": "读写 {path} 时发生磁盘错误：{detail}",
   "error.read_only": "数据文件夹 {path} 为只读。如需更改，请将其设为可写，或将其复制到可写位置，并将副本用作数据文件夹。",
   "error.disk_full": "磁盘已满，未保存任何内容。请释放部分空间后重试。（写入对象：{what}）",
+  "error.not_chosen": "{path} 不是通过对话框选择或拖放到窗口中的文件；Pacta 只打开和写入您所选择的文件。请重新选择。",
   "error.database": "数据库错误：{detail}",
   "error.corrupt": "存储的数据已损坏。请在“校验数据”中运行校验，查看完整报告。详情：{detail}",
 };
