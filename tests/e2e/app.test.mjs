@@ -25,7 +25,7 @@ let driver;
 let s;
 let reference;
 
-const pacta = (...args) => JSON.parse(execFileSync(cli, [...args, "--json"], { env, encoding: "utf8" }));
+const pacta = (...args) => JSON.parse(execFileSync(cli, [...args, "--json"], { env, encoding: "utf8", maxBuffer: 1 << 30 }));
 
 before(async () => {
   assert.ok(existsSync(app), `build the app first: ${app}`);
