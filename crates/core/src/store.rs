@@ -209,13 +209,19 @@ fn prepare_dir(dir: &Path) -> Result<()> {
     })
 }
 
-/// Whether a file can be created in `dir` (root ignores permission bits, so
-/// this asks the file system rather than reading the mode).
+/// Whether files can be created in `dir` (root ignores permission bits, so
+/// this asks the file system rather than reading the mode). Only a refusal
+/// to write counts: a full disk is still a writable one, and says so when
+/// a write fails.
 fn dir_writable(dir: &Path) -> bool {
+    use std::io::ErrorKind::{PermissionDenied, ReadOnlyFilesystem};
     let probe = dir.join(format!(".pacta-write-probe-{}", std::process::id()));
     match std::fs::File::create_new(&probe) {
-        Ok(_) => std::fs::remove_file(&probe).is_ok(),
-        Err(e) => e.kind() == std::io::ErrorKind::AlreadyExists,
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(e) => !matches!(e.kind(), ReadOnlyFilesystem | PermissionDenied),
     }
 }
 
