@@ -25,13 +25,6 @@ impl Rng {
     }
 }
 
-fn verify_ok(p: &Pacta) -> Value {
-    let out = p.cmd().args(["verify", "--json"]).output().unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(out.status.success(), "verify after a crash: {report}");
-    report
-}
-
 #[test]
 fn killed_at_any_moment_nothing_acknowledged_is_lost() {
     let p = Pacta::new();
@@ -68,7 +61,7 @@ fn killed_at_any_moment_nothing_acknowledged_is_lost() {
             killed += 1;
         }
         if killed > 0 && (killed % 5 == 0 || killed == kills) && !out.status.success() {
-            verify_ok(&p);
+            p.verify_ok();
         }
     }
     let conn = rusqlite::Connection::open(p.db()).unwrap();
@@ -76,7 +69,7 @@ fn killed_at_any_moment_nothing_acknowledged_is_lost() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
-    let report = verify_ok(&p);
+    let report = p.verify_ok();
     let entries = p.json(&["log", "list", &r])["entries"]
         .as_array()
         .unwrap()
@@ -162,7 +155,7 @@ fn two_processes_appending_to_one_case_lose_nothing() {
         .unwrap()
         .len();
     assert_eq!(entries, 1 + 2 * each);
-    verify_ok(&p);
+    p.verify_ok();
     eprintln!(
         "concurrency: {} appends by two processes in {elapsed:.1?} ({:.0}/s), none lost",
         2 * each,
@@ -278,7 +271,7 @@ fn every_single_byte_change_to_an_entry_or_a_document_is_detected() {
         }
     }
     std::fs::write(&path, &original).unwrap();
-    verify_ok(&p);
+    p.verify_ok();
     eprintln!("tamper: {detected} of {tried} one-byte changes detected and placed");
     assert_eq!(detected, tried);
 }

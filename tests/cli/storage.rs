@@ -79,16 +79,6 @@ impl Drop for Tmpfs {
     }
 }
 
-fn verify_ok(p: &Pacta) {
-    let out = p.cmd().args(["verify", "--json"]).output().expect("verify");
-    assert!(
-        out.status.success(),
-        "the store does not verify: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 fn entries(p: &Pacta, r: &str) -> usize {
     p.json(&["log", "list", r])["entries"]
         .as_array()
@@ -170,7 +160,7 @@ fn a_full_disk_refuses_clearly_and_loses_nothing() {
     let err = p.fails(&["import", dossier.to_str().expect("path")]);
     assert!(err.contains("disk is full"), "{err}");
     assert_eq!(before, p.snapshot(), "a failed import changed the store");
-    verify_ok(&p);
+    p.verify_ok();
 
     // Now fill it for real: every append that said yes is there afterwards.
     let body = "A long paragraph of the minutes. ".repeat(1500);
@@ -188,7 +178,7 @@ fn a_full_disk_refuses_clearly_and_loses_nothing() {
         assert!(acknowledged < 1000, "the disk never filled");
     };
     assert!(refusal.contains("disk is full"), "{refusal}");
-    verify_ok(&p);
+    p.verify_ok();
     assert_eq!(
         entries(&p, &r),
         acknowledged,
@@ -198,7 +188,7 @@ fn a_full_disk_refuses_clearly_and_loses_nothing() {
     // Room again: work goes on where it stopped.
     std::fs::remove_file(disk.at.join("filler")).expect("remove filler");
     p.json(&["log", "add", &r, "--kind", "note", "--body", "space again"]);
-    verify_ok(&p);
+    p.verify_ok();
     drop(disk);
 }
 
@@ -236,7 +226,7 @@ fn a_read_only_data_dir_reads_and_says_why_it_cannot_write() {
     assert_eq!(entries(&p, &r), 3);
     let hits = p.json(&["search", "Geneva"]);
     assert_eq!(hits["hits"].as_array().map(Vec::len), Some(1), "{hits}");
-    verify_ok(&p);
+    p.verify_ok();
     let copy = outside.path().join("copy.txt");
     p.json(&[
         "doc",
@@ -323,7 +313,7 @@ fn stores_written_by_every_older_version_upgrade_with_nothing_lost() {
         let expected: Value =
             serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("read"))
                 .expect("expected.json");
-        verify_ok(&p);
+        p.verify_ok();
         let version: i64 = rusqlite::Connection::open(p.db())
             .expect("open")
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -357,7 +347,7 @@ fn stores_written_by_every_older_version_upgrade_with_nothing_lost() {
             "--body",
             "after the upgrade",
         ]);
-        verify_ok(&p);
+        p.verify_ok();
     }
     assert!(seen >= 1, "no fixtures found in {}", fixtures.display());
 }

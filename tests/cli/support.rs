@@ -69,6 +69,22 @@ impl Pacta {
             .unwrap_or_else(|e| panic!("not one JSON document ({e}): {stdout}"))
     }
 
+    /// Runs `pacta verify --json`, which must pass; returns its report.
+    pub fn verify_ok(&self) -> Value {
+        let out = self
+            .cmd()
+            .args(["verify", "--json"])
+            .output()
+            .expect("run verify");
+        assert!(
+            out.status.success(),
+            "the store does not verify: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("verify --json prints one document")
+    }
+
     /// Runs a command that must fail; returns its stderr.
     pub fn fails(&self, args: &[&str]) -> String {
         let out = self.cmd().args(args).output().expect("run pacta");
