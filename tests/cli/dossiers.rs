@@ -20,8 +20,7 @@ fn full_case(p: &Pacta) -> String {
         "--role",
         "mediator",
     ]);
-    let annex = p.home.path().join("annex.txt");
-    std::fs::write(&annex, "Annex A: repair schedule").unwrap();
+    let annex = p.file("annex.txt", "Annex A: repair schedule");
     p.json(&[
         "log",
         "add",
@@ -31,7 +30,7 @@ fn full_case(p: &Pacta) -> String {
         "--body",
         "Three delegates attended.",
         "--attach",
-        annex.to_str().unwrap(),
+        &annex,
     ]);
     p.json(&[
         "log",

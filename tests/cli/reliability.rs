@@ -167,8 +167,10 @@ fn two_processes_appending_to_one_case_lose_nothing() {
 fn every_single_byte_change_to_an_entry_or_a_document_is_detected() {
     let p = Pacta::new();
     let r = p.new_case("Tamper drill");
-    let annex = p.home.path().join("annex.txt");
-    std::fs::write(&annex, "Annex A: the repair schedule, agreed in Geneva.").unwrap();
+    let annex = p.file(
+        "annex.txt",
+        "Annex A: the repair schedule, agreed in Geneva.",
+    );
     p.json(&[
         "log",
         "add",
@@ -178,7 +180,7 @@ fn every_single_byte_change_to_an_entry_or_a_document_is_detected() {
         "--body",
         "Both delegations present.",
         "--attach",
-        annex.to_str().unwrap(),
+        &annex,
     ]);
     p.json(&[
         "log",
@@ -283,9 +285,11 @@ fn every_single_byte_change_to_an_entry_or_a_document_is_detected() {
 fn every_single_byte_change_to_a_dossier_is_detected() {
     let p = Pacta::new();
     let r = p.new_case("Tamper drill");
-    let annex = p.home.path().join("annex.txt");
-    std::fs::write(&annex, "Annex A: the repair schedule, agreed in Geneva.").unwrap();
-    p.json(&["doc", "add", &r, annex.to_str().unwrap()]);
+    let annex = p.file(
+        "annex.txt",
+        "Annex A: the repair schedule, agreed in Geneva.",
+    );
+    p.json(&["doc", "add", &r, &annex]);
     p.json(&[
         "log",
         "add",

@@ -69,6 +69,14 @@ impl Pacta {
             .unwrap_or_else(|e| panic!("not one JSON document ({e}): {stdout}"))
     }
 
+    /// Writes a file beside the data dir (an attachment to be) and returns
+    /// its path as the argument a command takes.
+    pub fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
+        let path = self.home.path().join(name);
+        std::fs::write(&path, contents).expect("write file");
+        path.to_str().expect("UTF-8 path").to_owned()
+    }
+
     /// Runs `pacta verify --json`, which must pass; returns its report.
     pub fn verify_ok(&self) -> Value {
         let out = self

@@ -25,9 +25,8 @@ fn case_with_history(p: &Pacta) -> (String, String) {
         "--body",
         "Joint repair team.",
     ]);
-    let f = p.home.path().join("annex.txt");
-    std::fs::write(&f, "Annex A: repair schedule").unwrap();
-    let v = p.json(&["doc", "add", &r, f.to_str().unwrap()]);
+    let f = p.file("annex.txt", "Annex A: repair schedule");
+    let v = p.json(&["doc", "add", &r, &f]);
     p.json(&["log", "add", &r, "--kind", "note", "--body", "Last note."]);
     (
         r,
