@@ -11,6 +11,7 @@
 
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
+use uuid::Uuid;
 
 use crate::journal::Entry;
 
@@ -36,11 +37,59 @@ pub fn hashed_fields(e: &Entry) -> Value {
 
 /// The hash an entry must carry, given the hash of the entry before it.
 pub fn entry_hash(prev_hash: &str, e: &Entry) -> String {
-    let mut bytes = Vec::with_capacity(256 + e.body.len());
-    bytes.extend_from_slice(prev_hash.as_bytes());
-    bytes.push(b'\n');
-    write_canonical(&hashed_fields(e), &mut bytes);
-    hex::encode(Sha256::digest(&bytes))
+    hash_after(prev_hash, &canonical_head(e), e.seq)
+}
+
+/// The hash of an entry from its [`canonical_head`] and its place in the
+/// chain (`prev_hash`, `seq`): what a batch leaves to be done in order.
+pub fn hash_after(prev_hash: &str, head: &[u8], seq: i64) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(prev_hash.as_bytes());
+    hasher.update(b"\n");
+    hasher.update(head);
+    hasher.update(format!(",\"seq\":{seq}}}").as_bytes());
+    hex::encode(hasher.finalize())
+}
+
+/// The canonical JSON of [`hashed_fields`] up to its last field, `seq`,
+/// written directly with the keys in their sorted order: the same bytes,
+/// without building a `Value`.
+pub fn canonical_head(e: &Entry) -> Vec<u8> {
+    let mut out = Vec::with_capacity(400 + e.body.len());
+    let mut uuid = Uuid::encode_buffer();
+    out.extend_from_slice(b"{\"author\":");
+    write_string(&e.author, &mut out);
+    out.extend_from_slice(b",\"body\":");
+    write_string(&e.body, &mut out);
+    out.extend_from_slice(b",\"case_id\":");
+    write_string(e.case_id.0.hyphenated().encode_lower(&mut uuid), &mut out);
+    out.extend_from_slice(b",\"corrects\":");
+    match e.corrects {
+        Some(c) => write_string(c.0.hyphenated().encode_lower(&mut uuid), &mut out),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"data\":");
+    write_canonical(&e.data, &mut out);
+    out.extend_from_slice(b",\"documents\":[");
+    for (i, d) in e.documents.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"name\":");
+        write_string(&d.name, &mut out);
+        out.extend_from_slice(b",\"sha256\":");
+        write_string(&d.sha256, &mut out);
+        out.extend_from_slice(format!(",\"size\":{}}}", d.size).as_bytes());
+    }
+    out.extend_from_slice(b"],\"id\":");
+    write_string(e.id.0.hyphenated().encode_lower(&mut uuid), &mut out);
+    out.extend_from_slice(b",\"kind\":");
+    write_string(e.kind.as_str(), &mut out);
+    out.extend_from_slice(b",\"occurred_at\":");
+    write_string(&crate::time::format_utc(e.occurred_at), &mut out);
+    out.extend_from_slice(b",\"recorded_at\":");
+    write_string(&crate::time::format_utc(e.recorded_at), &mut out);
+    out
 }
 
 /// Writes `v` as canonical JSON (see the module doc).
@@ -91,6 +140,67 @@ mod tests {
         let mut out = Vec::new();
         write_canonical(&v, &mut out);
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn entries_are_written_as_the_generic_encoder_writes_them() {
+        use crate::journal::{DocumentRef, Entry, EntryKind};
+        let t = |s| crate::time::parse_stored(s).unwrap();
+        let plain = Entry {
+            id: "01937f6e-4a30-7c2e-8f3b-2d1c0a9b8e7f".parse().unwrap(),
+            case_id: "01937f6e-0000-7000-8000-000000000001".parse().unwrap(),
+            seq: 1,
+            kind: EntryKind::Note,
+            occurred_at: t("2026-03-02T09:00:00Z"),
+            recorded_at: t("2026-03-02T09:41:07.250001Z"),
+            author: "A".into(),
+            body: "b".into(),
+            corrects: None,
+            documents: vec![],
+            data: json!({}),
+            prev_hash: GENESIS.into(),
+            hash: String::new(),
+            corrected_by: vec![],
+        };
+        let rich = Entry {
+            seq: 123_456_789,
+            kind: EntryKind::Correction,
+            author: "Ἀθηνᾶ \"q\" \\ \u{7f}".into(),
+            body: "tab\t nl\n cr\r bs\u{8} ff\u{c} nul\u{0} \u{1f} 双方 😀 \u{2028} </script>"
+                .into(),
+            corrects: Some("01937f6e-4a30-7c2e-8f3b-2d1c0a9b8e70".parse().unwrap()),
+            documents: vec![
+                DocumentRef {
+                    sha256: "ab".repeat(32),
+                    name: "Note \"1\".pdf".into(),
+                    size: u64::MAX,
+                },
+                DocumentRef {
+                    sha256: "cd".repeat(32),
+                    name: "説明.txt".into(),
+                    size: 0,
+                },
+            ],
+            data: json!({"z": [1, -2, true, null, {"b": "x", "a": "\n"}], "corrects_seq": 3, "é": 1, "done": false}),
+            ..plain.clone()
+        };
+        for e in [plain, rich] {
+            let mut direct = canonical_head(&e);
+            direct.extend_from_slice(format!(",\"seq\":{}}}", e.seq).as_bytes());
+            let mut generic = Vec::new();
+            write_canonical(&hashed_fields(&e), &mut generic);
+            assert_eq!(
+                String::from_utf8(direct),
+                String::from_utf8(generic.clone())
+            );
+            let mut hashed = e.prev_hash.clone().into_bytes();
+            hashed.push(b'\n');
+            hashed.extend_from_slice(&generic);
+            assert_eq!(
+                entry_hash(&e.prev_hash, &e),
+                hex::encode(Sha256::digest(&hashed))
+            );
+        }
     }
 
     #[test]

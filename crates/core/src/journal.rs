@@ -2,10 +2,12 @@
 //! Entries are only ever inserted (the schema's triggers refuse UPDATE and
 //! DELETE); a correction is a new entry that points at the one it corrects.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::sync::mpsc::{self, Receiver};
 
 use crate::id::{CaseId, EntryId};
 use chrono::{DateTime, Utc};
@@ -218,22 +220,28 @@ fn last_link(tx: &Transaction, case_id: CaseId) -> Result<(i64, String)> {
 /// Appends one entry to a case's chain inside the caller's transaction.
 pub(crate) fn append(tx: &Transaction, case_id: CaseId, new: NewEntry) -> Result<Entry> {
     let last = last_link(tx, case_id)?;
-    append_after(tx, case_id, last, new)
+    append_prepared(tx, last, prepare(case_id, new)?)
 }
 
-/// Appends an entry after the given last link of its case's chain.
-fn append_after(
-    tx: &Transaction,
-    case_id: CaseId,
-    (prev_seq, prev_hash): (i64, String),
-    new: NewEntry,
-) -> Result<Entry> {
+/// An entry with all done that does not depend on its place in its case's
+/// chain: checked, given its id and times, and encoded for its row, its
+/// search index and its hash. `append_batch` makes these on one thread
+/// while another writes.
+struct Prepared {
+    /// Without `seq`, `prev_hash` and `hash` yet.
+    entry: Entry,
+    row: RowText,
+    /// See [`chain::canonical_head`].
+    head: Vec<u8>,
+}
+
+fn prepare(case_id: CaseId, new: NewEntry) -> Result<Prepared> {
     validate(&new)?;
     let recorded_at = crate::time::now();
-    let mut entry = Entry {
+    let entry = Entry {
         id: EntryId::generate(),
         case_id,
-        seq: prev_seq + 1,
+        seq: 0,
         kind: new.kind,
         occurred_at: new.occurred_at.unwrap_or(recorded_at),
         recorded_at,
@@ -242,18 +250,66 @@ fn append_after(
         corrects: new.corrects,
         documents: new.documents,
         data: new.data,
-        prev_hash,
+        prev_hash: String::new(),
         hash: String::new(),
         corrected_by: Vec::new(),
     };
-    entry.hash = chain::entry_hash(&entry.prev_hash, &entry);
-    record(tx, case_id, &entry)?;
+    Ok(Prepared {
+        row: RowText::of(&entry),
+        head: chain::canonical_head(&entry),
+        entry,
+    })
+}
+
+/// Chains a prepared entry after the given last link of its case and records it.
+fn append_prepared(
+    tx: &Transaction,
+    (prev_seq, prev_hash): (i64, String),
+    Prepared {
+        mut entry,
+        row,
+        head,
+    }: Prepared,
+) -> Result<Entry> {
+    entry.seq = prev_seq + 1;
+    entry.hash = chain::hash_after(&prev_hash, &head, entry.seq);
+    entry.prev_hash = prev_hash;
+    insert(tx, entry.case_id, &entry, &row)?;
     Ok(entry)
+}
+
+/// The columns of an entry's row that are encoded, and its indexed text.
+struct RowText {
+    occurred_at: String,
+    recorded_at: String,
+    documents: String,
+    data: String,
+    /// The body as the search index sees it, when that differs from the body.
+    indexed: Option<String>,
+}
+
+impl RowText {
+    fn of(e: &Entry) -> RowText {
+        RowText {
+            occurred_at: format_utc(e.occurred_at),
+            recorded_at: format_utc(e.recorded_at),
+            documents: to_json(&e.documents),
+            data: to_json(&e.data),
+            indexed: match crate::search::index_text(&e.body) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(text) => Some(text),
+            },
+        }
+    }
 }
 
 /// Records an entry exactly as given (hashes included): the row, its
 /// search index, and what it does to the case (`effects`).
 pub(crate) fn record(tx: &Transaction, case_id: CaseId, e: &Entry) -> Result<()> {
+    insert(tx, case_id, e, &RowText::of(e))
+}
+
+fn insert(tx: &Transaction, case_id: CaseId, e: &Entry, row: &RowText) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO journal (id, case_id, seq, kind, occurred_at, recorded_at, author, body,
                               corrects, documents, data, prev_hash, hash)
@@ -264,17 +320,18 @@ pub(crate) fn record(tx: &Transaction, case_id: CaseId, e: &Entry) -> Result<()>
         e.case_id,
         e.seq,
         e.kind.as_str(),
-        format_utc(e.occurred_at),
-        format_utc(e.recorded_at),
+        row.occurred_at,
+        row.recorded_at,
         e.author,
         e.body,
         e.corrects,
-        to_json(&e.documents),
-        to_json(&e.data),
+        row.documents,
+        row.data,
         e.prev_hash,
         e.hash,
     ])?;
-    crate::search::index_entry(tx, tx.last_insert_rowid(), &e.body)?;
+    let indexed = row.indexed.as_deref().unwrap_or(&e.body);
+    crate::search::index_entry(tx, tx.last_insert_rowid(), indexed)?;
     crate::effects::apply(tx, case_id, e)
 }
 
@@ -282,6 +339,18 @@ fn to_json<T: Serialize>(v: &T) -> String {
     // Serialising our own plain types cannot fail.
     serde_json::to_string(v).unwrap_or_default()
 }
+
+/// What the preparing thread of `append_batch` sends the writing one.
+enum Batch {
+    /// The next entries, in order; an `Err` is the last thing sent.
+    Entries(Vec<Result<Prepared>>),
+    /// All entries were sent: commit.
+    End,
+}
+
+/// Entries prepared and sent to the writer at a time (one at a time would
+/// have the two threads waking each other for every entry).
+const CHUNK: usize = 256;
 
 fn validate(new: &NewEntry) -> Result<()> {
     if new.body.trim().is_empty() {
@@ -347,26 +416,71 @@ impl Store {
     /// Appends many entries, to any cases, in one transaction: all or none.
     /// Each is validated and chained exactly as [`Store::log`] does; this is
     /// the path for imports and bulk loads, where one commit per entry would
-    /// spend its time in fsync.
+    /// spend its time in fsync. Entries are prepared (checked, encoded) on
+    /// this thread while a second one chains and writes them.
     pub fn append_batch(
         &mut self,
         entries: impl IntoIterator<Item = (CaseId, NewEntry)>,
     ) -> Result<usize> {
+        let (send, receive) = mpsc::sync_channel::<Batch>(4);
+        std::thread::scope(|scope| {
+            let writer = scope.spawn(move || self.write_batch(receive));
+            let mut chunk = Vec::with_capacity(CHUNK);
+            let mut refused = false;
+            for (case_id, new) in entries {
+                let prepared = prepare(case_id, new);
+                refused = prepared.is_err();
+                chunk.push(prepared);
+                if refused || chunk.len() == CHUNK {
+                    let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                    // A failed send means the writer has stopped, with its error.
+                    if send.send(Batch::Entries(full)).is_err() || refused {
+                        break;
+                    }
+                }
+            }
+            if !refused {
+                let _ = send.send(Batch::Entries(chunk));
+                let _ = send.send(Batch::End);
+            }
+            drop(send);
+            writer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    }
+
+    /// The writing half of [`Store::append_batch`].
+    fn write_batch(&mut self, batches: Receiver<Batch>) -> Result<usize> {
         let tx = self.write()?;
         // Each case's last link, kept here rather than looked up per entry.
         let mut links: HashMap<CaseId, (i64, String)> = HashMap::new();
         let mut count = 0;
-        for (case_id, new) in entries {
-            let last = match links.remove(&case_id) {
-                Some(link) => link,
-                None => last_link(&tx, case_id)?,
+        for batch in batches {
+            let prepared = match batch {
+                Batch::Entries(prepared) => prepared,
+                Batch::End => {
+                    tx.commit()?;
+                    return Ok(count);
+                }
             };
-            let entry = append_after(&tx, case_id, last, new)?;
-            links.insert(case_id, (entry.seq, entry.hash));
-            count += 1;
+            for p in prepared {
+                let p = p?;
+                let case_id = p.entry.case_id;
+                let last = match links.remove(&case_id) {
+                    Some(link) => link,
+                    None => last_link(&tx, case_id)?,
+                };
+                let entry = append_prepared(&tx, last, p)?;
+                links.insert(case_id, (entry.seq, entry.hash));
+                count += 1;
+            }
         }
-        tx.commit()?;
-        Ok(count)
+        // The preparing thread stopped without `End`: it panicked, and that
+        // panic is what the caller sees; nothing is written.
+        Err(Error::invalid(
+            "the batch ended unfinished; nothing was written",
+        ))
     }
 
     /// Finds an entry of a case by its number (`12` or `#12`) or id.
@@ -401,5 +515,108 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![case.id, q.after_seq, limit], entry_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::NewCase;
+
+    fn store_with_cases(dir: &std::path::Path) -> (Store, Vec<Case>) {
+        let mut store = Store::open(dir).unwrap();
+        let cases = (0..2)
+            .map(|i| {
+                store
+                    .create_case(NewCase {
+                        title: format!("Case {i}"),
+                        parties: vec!["State A".into(), "State B".into()],
+                        author: "Clerk".into(),
+                        ..Default::default()
+                    })
+                    .unwrap()
+            })
+            .collect();
+        (store, cases)
+    }
+
+    fn batch(cases: &[Case], n: usize) -> Vec<(CaseId, NewEntry)> {
+        (0..n)
+            .map(|i| {
+                let body = format!("Entry {i}: 双方同意进行磋商 \"quoted\"\n");
+                let mut new = NewEntry::new(EntryKind::Note, "Clerk", &body);
+                if i % 7 == 0 {
+                    new.occurred_at = crate::time::parse_user_time("2026-03-02T09:00:00Z").ok();
+                }
+                (cases[i % cases.len()].id, new)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_batch_is_chained_indexed_and_verifies() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, cases) = store_with_cases(dir.path());
+        assert_eq!(
+            store.append_batch(batch(&cases, 3 * CHUNK + 5)).unwrap(),
+            3 * CHUNK + 5
+        );
+        assert_eq!(store.append_batch(batch(&cases, 3)).unwrap(), 3);
+        let report = store.verify().unwrap();
+        assert!(report.ok, "{:?}", report.problems);
+        let entries = store.entries(&cases[1], &EntryQuery::default()).unwrap();
+        // The opening entry, half of the first batch, one of the second.
+        assert_eq!(entries.len(), 1 + (3 * CHUNK + 5) / 2 + 1);
+        for e in &entries {
+            assert_eq!(chain::entry_hash(&e.prev_hash, e), e.hash);
+        }
+        let hits = store
+            .search("磋商", Some(&cases[0].reference.to_string()), 5)
+            .unwrap();
+        assert!(!hits.is_empty());
+    }
+
+    #[test]
+    fn an_invalid_entry_anywhere_refuses_the_whole_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, cases) = store_with_cases(dir.path());
+        for at in [0, 1, CHUNK - 1, CHUNK, 2 * CHUNK + 3] {
+            let mut entries = batch(&cases, 2 * CHUNK + 4);
+            entries[at].1.body = " \n".into();
+            let e = store.append_batch(entries).unwrap_err();
+            assert_eq!(e.kind(), "invalid_input", "{e}");
+            assert!(e.to_string().contains("body is empty"), "{e}");
+            for case in &cases {
+                let entries = store.entries(case, &EntryQuery::default()).unwrap();
+                assert_eq!(entries.len(), 1, "only the opening entry");
+            }
+        }
+        assert_eq!(store.append_batch(Vec::new()).unwrap(), 0);
+    }
+
+    #[test]
+    fn a_batch_whose_entries_panic_midway_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, cases) = store_with_cases(dir.path());
+        let entries = batch(&cases, 2 * CHUNK)
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| {
+                if i == CHUNK + 10 {
+                    panic!("the caller's iterator failed")
+                } else {
+                    e
+                }
+            });
+        let outcome =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| store.append_batch(entries)));
+        assert!(outcome.is_err());
+        for case in &cases {
+            assert_eq!(
+                store.entries(case, &EntryQuery::default()).unwrap().len(),
+                1
+            );
+        }
+        assert_eq!(store.append_batch(batch(&cases, 2)).unwrap(), 2);
     }
 }

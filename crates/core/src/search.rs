@@ -14,6 +14,8 @@
 //! word is searched as the phrase of its characters. The indexes are
 //! contentless, so snippets are cut here, from the stored text.
 
+use std::borrow::Cow;
+
 use rusqlite::{params, Transaction};
 use serde::Serialize;
 
@@ -48,8 +50,12 @@ fn is_cjk(c: char) -> bool {
         0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-/// The text as the index sees it: CJK characters set apart by spaces.
-pub(crate) fn index_text(text: &str) -> String {
+/// The text as the index sees it: CJK characters set apart by spaces
+/// (borrowed as it is when it has none).
+pub(crate) fn index_text(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(is_cjk) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     for c in text.chars() {
         if is_cjk(c) {
@@ -60,12 +66,13 @@ pub(crate) fn index_text(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
-pub(crate) fn index_entry(tx: &Transaction, rowid: i64, body: &str) -> Result<()> {
+/// Indexes an entry's body, given as [`index_text`] made it.
+pub(crate) fn index_entry(tx: &Transaction, rowid: i64, indexed: &str) -> Result<()> {
     tx.prepare_cached("INSERT INTO journal_fts (rowid, body) VALUES (?1, ?2)")?
-        .execute(params![rowid, index_text(body)])?;
+        .execute(params![rowid, indexed])?;
     Ok(())
 }
 
