@@ -65,6 +65,21 @@ pub fn run() {
                 }
             }
         })
+        .setup(|app| {
+            #[cfg(target_os = "linux")]
+            if let Some(window) = app.get_webview_window("main") {
+                window.with_webview(|webview| {
+                    use webkit2gtk::{SettingsExt, WebViewExt};
+                    // An animated scroll is cut short when the journal sets
+                    // scrollTop to keep the entry in view still as rows above
+                    // it are measured: Page Up moved ~100 px instead of a page.
+                    if let Some(settings) = webview.inner().settings() {
+                        settings.set_enable_smooth_scrolling(false);
+                    }
+                })?;
+            }
+            Ok(())
+        })
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,

@@ -50,10 +50,6 @@ export class Session {
     return this.cmd("POST", "/execute/async", { script, args });
   }
 
-  async screenshot() {
-    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
-  }
-
   /** Waits until `check()` returns something truthy. */
   async waitFor(what, check, timeout = 15000) {
     const until = Date.now() + timeout;

@@ -2,11 +2,12 @@
 // journal with the quick log beneath it, and deadlines, participants and
 // documents at the side. The filing composer opens in place of the journal.
 
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useLayoutEffect, useState } from "preact/hooks";
 
 import { api, errorMessage } from "../../api";
 import type { CaseView } from "../../bindings/CaseView";
 import type { Entry } from "../../bindings/Entry";
+import type { EntryView } from "../../bindings/EntryView";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useMounted } from "../../components/hooks";
 import { useI18n } from "../../i18n";
@@ -30,6 +31,8 @@ let jumpNonce = 0;
 export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Props) {
   const { t } = useI18n();
   const [detail, setDetail] = useState<CaseView | null>(null);
+  /** The newest entries, fetched with the case the first time so the journal shows with it. */
+  const [newest, setNewest] = useState<EntryView[]>([]);
   const [error, setError] = useState<string | null>(null);
   /** Bumped after every change to the case: the journal reloads what it shows. */
   const [version, setVersion] = useState(0);
@@ -37,10 +40,11 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
   const [correcting, setCorrecting] = useState<Entry | null>(null);
   const mounted = useMounted();
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (withNewest = false) => {
     try {
-      const d = await api.getCase(reference);
+      const [d, page] = await Promise.all([api.getCase(reference), withNewest ? api.journalPage(reference, null) : []]);
       if (!mounted.current) return;
+      if (withNewest) setNewest(page);
       setDetail(d);
       setVersion((v) => v + 1);
       setError(null);
@@ -49,8 +53,9 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
     }
   }, [reference, mounted]);
 
-  useEffect(() => {
-    void refresh();
+  // Asked for before the first paint rather than after it: a frame sooner.
+  useLayoutEffect(() => {
+    void refresh(true);
   }, [refresh]);
 
   useEffect(() => {
@@ -91,6 +96,7 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
               key={c.reference}
               reference={c.reference}
               total={c.entries}
+              newest={newest}
               version={version}
               focus={focus}
               onCorrect={setCorrecting}

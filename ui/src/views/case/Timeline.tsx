@@ -16,6 +16,7 @@ import type { Entry } from "../../bindings/Entry";
 import type { EntryView } from "../../bindings/EntryView";
 import { useI18n } from "../../i18n";
 import { HeightIndex } from "../../lib/heights";
+import { pageOf, seedPages, type PageState } from "../../lib/pages";
 import type { Focus } from "../../route";
 import { EntryRow, PlaceholderRow } from "./EntryRow";
 
@@ -32,6 +33,8 @@ type Props = {
   reference: string;
   /** Number of entries (the highest seq). */
   total: number;
+  /** Entries already fetched (the newest, with the case): shown without asking again. */
+  newest: EntryView[];
   /** Bumped after the case changed: loaded pages are fetched again. */
   version: number;
   focus?: Focus;
@@ -41,16 +44,19 @@ type Props = {
 
 type Anchor = { seq: number; offset: number };
 
-const blockOf = (seq: number) => Math.floor((seq - 1) / JOURNAL_PAGE);
-
-export function Timeline({ reference, total, version, focus, onCorrect, onJump }: Props) {
+export function Timeline({ reference, total, newest, version, focus, onCorrect, onJump }: Props) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useRef<HTMLDivElement>(null);
   const heights = useRef<HeightIndex | null>(null);
   heights.current ??= new HeightIndex(total, ESTIMATE);
   const entries = useRef(new Map<number, EntryView>());
-  const blocks = useRef(new Map<number, "loading" | "loaded">());
+  const blocks = useRef(new Map<number, PageState>());
+  const seeded = useRef(false);
+  if (!seeded.current) {
+    seeded.current = true;
+    seedPages(newest, total, entries.current, blocks.current);
+  }
   const generation = useRef(0);
   const anchor = useRef<Anchor>({ seq: total, offset: 0 });
   const frame = useRef(0);
@@ -149,7 +155,7 @@ export function Timeline({ reference, total, version, focus, onCorrect, onJump }
     if (total === 0) return;
     const hi = Math.min(total, firstSeq + PREFETCH);
     const lo = Math.max(1, lastSeq - PREFETCH);
-    for (let b = blockOf(hi); b >= blockOf(lo); b--) {
+    for (let b = pageOf(hi); b >= pageOf(lo); b--) {
       if (blocks.current.has(b)) continue;
       blocks.current.set(b, "loading");
       const gen = generation.current;

@@ -3,7 +3,7 @@
 // the shell a page of 200 at a time, newest first: a store of 10,000 cases
 // is neither sent nor rendered whole.
 
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 
 import { api, CASES_PAGE, errorMessage } from "../../api";
 import type { Case } from "../../bindings/Case";
@@ -63,8 +63,9 @@ export function CasesView({ navigate, newCase }: Props) {
   latestFilter.current = filter;
   const rowsFilter = useRef<CaseFilterInput | null>(null);
 
-  // The first page, on load and whenever the filter changes.
-  useEffect(() => {
+  // The first page, on load and whenever the filter changes; asked for
+  // before the frame is painted, so the answer comes while it is.
+  useLayoutEffect(() => {
     let current = true;
     setLoadingMore(false);
     api
