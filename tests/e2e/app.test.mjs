@@ -60,7 +60,12 @@ async function shot(name) {
   execFileSync("xdotool", ["mousemove", String(width - 1), String(height - 1)]);
   await sleep(600);
   const [window] = execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Pacta$"], { encoding: "utf8" }).split("\n");
-  execFileSync("import", ["-window", window, join(shots, `${name}.png`)]);
+  const file = join(shots, `${name}.png`);
+  execFileSync("import", ["-window", window, file]);
+  // Nothing on Pacta's screens is pure black; a patch of it is a window
+  // taken before it was drawn.
+  const black = execFileSync("convert", [file, "-threshold", "1%", "-negate", "-format", "%[fx:mean*w*h]", "info:"], { encoding: "utf8" });
+  assert.ok(Number(black) < 1000, `${name}.png has ${black} black pixels`);
 }
 
 test("a mediator opens a case from the Cases screen", async () => {

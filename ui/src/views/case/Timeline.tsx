@@ -1,5 +1,5 @@
 // The journal, newest first, virtualised: only the rows in view (plus some
-// overscan) are in the DOM, pages of 200 entries are loaded as the user
+// overscan) are in the DOM, pages of 100 entries are loaded as the user
 // scrolls, and row heights are measured after render.
 //
 // Entry numbers run 1..n without gaps, so row positions are known before any
