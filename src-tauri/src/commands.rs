@@ -50,7 +50,10 @@ impl From<pacta_core::Error> for CommandError {
 }
 
 fn invalid(message: String) -> CommandError {
-    CommandError::from(pacta_core::Error::Invalid(message))
+    CommandError::from(pacta_core::Error::Invalid {
+        message,
+        problem: None,
+    })
 }
 
 /// Refuses a path the user did not choose. Outside its data dir Pacta reads

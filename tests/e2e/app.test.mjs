@@ -201,6 +201,14 @@ test("the UI switches to Chinese, every screen in Chinese", async () => {
   await (await s.find('[data-testid="case-row"] td')).click();
   await s.byTestId("timeline");
   await shot("case-zh");
+  // A refusal from the core, in Chinese too: the same mediator added twice.
+  for (let i = 0; i < 2; i++) {
+    await (await s.byTestId("participant-name")).type("Dr. Amara Osei");
+    await (await s.byTestId("participant-add")).click();
+    if (i === 0) await s.find('[data-testid="participant"]');
+  }
+  const refusal = await s.find('[data-testid="case-participants"] [data-testid="error"]');
+  assert.equal(await refusal.text(), "Dr. Amara Osei 在本案中已担任调解员。");
   await (await s.byTestId("nav-deadlines")).click();
   await shot("deadlines-zh");
   await (await s.byTestId("nav-verify")).click();

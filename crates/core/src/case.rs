@@ -220,23 +220,35 @@ impl NewCase {
     fn validate(mut self) -> Result<NewCase> {
         self.title = self.title.trim().to_owned();
         if self.title.is_empty() {
-            return Err(Error::invalid("the case needs a title: give --title"));
+            return Err(Error::input(
+                "title_empty",
+                [],
+                "the case needs a title: give --title",
+            ));
         }
         let mut parties: Vec<String> = Vec::new();
         for p in self.parties.iter().map(|p| p.trim()) {
             if p.is_empty() {
-                return Err(Error::invalid("a party's name is empty"));
+                return Err(Error::input("party_empty", [], "a party's name is empty"));
             }
             if parties.iter().any(|q| q.to_lowercase() == p.to_lowercase()) {
-                return Err(Error::invalid(format!("party '{p}' is named twice")));
+                return Err(Error::input(
+                    "party_twice",
+                    [("party", p.to_owned())],
+                    format!("party '{p}' is named twice"),
+                ));
             }
             parties.push(p.to_owned());
         }
         if parties.len() < 2 {
-            return Err(Error::invalid(format!(
-                "a dispute needs at least two parties, {} given: repeat --party for each",
-                parties.len()
-            )));
+            return Err(Error::input(
+                "parties_too_few",
+                [],
+                format!(
+                    "a dispute needs at least two parties, {} given: repeat --party for each",
+                    parties.len()
+                ),
+            ));
         }
         self.parties = parties;
         if self.clauses.is_empty() {
@@ -426,7 +438,9 @@ impl Store {
         }
         let reason = reason.trim();
         if reason.is_empty() {
-            return Err(Error::invalid(
+            return Err(Error::input(
+                "reason_empty",
+                [],
                 "a stage move needs a reason: give --reason TEXT",
             ));
         }
@@ -443,26 +457,38 @@ impl Store {
         let case = self.case(case)?;
         let name = p.name.trim().to_owned();
         if name.is_empty() {
-            return Err(Error::invalid("the participant's name is empty"));
+            return Err(Error::input(
+                "participant_empty",
+                [],
+                "the participant's name is empty",
+            ));
         }
         let party = match (p.role, p.party.as_deref().map(str::trim)) {
             (Role::Delegate, Some(party)) => {
                 let found = case.parties.iter().find(|q| q.eq_ignore_ascii_case(party));
                 Some(found.cloned().ok_or_else(|| {
-                    Error::invalid(format!(
-                        "'{party}' is not a party to {}; parties: {}",
-                        case.reference,
-                        case.parties.join(", ")
-                    ))
+                    Error::input(
+                        "not_a_party",
+                        [("party", party.to_owned())],
+                        format!(
+                            "'{party}' is not a party to {}; parties: {}",
+                            case.reference,
+                            case.parties.join(", ")
+                        ),
+                    )
                 })?)
             }
             (Role::Delegate, None) => {
-                return Err(Error::invalid(
+                return Err(Error::input(
+                    "delegate_without_party",
+                    [],
                     "a delegate represents a party: give --party",
                 ))
             }
             (_, Some(_)) => {
-                return Err(Error::invalid(
+                return Err(Error::input(
+                    "party_for_non_delegate",
+                    [],
                     "only delegates represent a party: drop --party",
                 ))
             }
@@ -473,11 +499,15 @@ impl Store {
             .iter()
             .any(|q| q.name == name && q.role == p.role)
         {
-            return Err(Error::invalid(format!(
-                "{name} is already a {} in {}",
-                p.role.as_str(),
-                case.reference
-            )));
+            return Err(Error::input(
+                "participant_exists",
+                [("name", name.clone()), ("role", p.role.as_str().into())],
+                format!(
+                    "{name} is already a {} in {}",
+                    p.role.as_str(),
+                    case.reference
+                ),
+            ));
         }
         let tx = self.write()?;
         let body = match &party {

@@ -58,13 +58,21 @@ impl Store {
         let case = self.case(case)?;
         let what = what.trim();
         if what.is_empty() {
-            return Err(Error::invalid("say what is due: give --what TEXT"));
+            return Err(Error::input(
+                "deadline_what_empty",
+                [],
+                "say what is due: give --what TEXT",
+            ));
         }
         if !case.stage.is_open() {
-            return Err(Error::invalid(format!(
-                "{} is {}: a closed case takes no new deadlines",
-                case.reference, case.stage
-            )));
+            return Err(Error::input(
+                "deadline_case_closed",
+                [],
+                format!(
+                    "{} is {}: a closed case takes no new deadlines",
+                    case.reference, case.stage
+                ),
+            ));
         }
         let id = DeadlineId::generate();
         let tx = self.write()?;
@@ -99,10 +107,11 @@ impl Store {
                 ))
             })?;
         if done_at.is_some() {
-            return Err(Error::invalid(format!(
-                "the deadline set by #{} was already met",
-                set_by.seq
-            )));
+            return Err(Error::input(
+                "deadline_already_met",
+                [("seq", set_by.seq.to_string())],
+                format!("the deadline set by #{} was already met", set_by.seq),
+            ));
         }
         let what = set_by.data["what"].as_str().unwrap_or_default().to_owned();
         let body = match note.trim() {

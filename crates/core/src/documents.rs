@@ -97,12 +97,19 @@ fn check_attachable(path: &Path) -> Result<()> {
         return Err(unreadable("it is not a regular file".into()));
     }
     if meta.len() > MAX_DOCUMENT_BYTES {
-        return Err(Error::invalid(format!(
-            "{} is {} bytes, more than the {} a document may have",
-            path.display(),
-            meta.len(),
-            MAX_DOCUMENT_BYTES
-        )));
+        return Err(Error::input(
+            "document_too_large",
+            [
+                ("path", path.display().to_string()),
+                ("max_mb", (MAX_DOCUMENT_BYTES >> 20).to_string()),
+            ],
+            format!(
+                "{} is {} bytes, more than the {} a document may have",
+                path.display(),
+                meta.len(),
+                MAX_DOCUMENT_BYTES
+            ),
+        ));
     }
     File::open(path).map_err(|e| unreadable(e.to_string()))?;
     Ok(())

@@ -24,8 +24,14 @@ pub enum Error {
         allowed: Vec<Stage>,
     },
 
-    #[error("invalid input: {0}")]
-    Invalid(String),
+    #[error("invalid input: {message}")]
+    Invalid {
+        message: String,
+        /// What is wrong, for a program that words it itself (the desktop
+        /// app, in its UI language): a stable code and what the message is
+        /// made of. `None` where only the message says it.
+        problem: Option<(&'static str, Vec<(&'static str, String)>)>,
+    },
 
     #[error("template {name} has {} problem(s):\n{}", problems.len(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
     Template {
@@ -101,7 +107,7 @@ impl Error {
             Error::CaseNotFound(_) => "case_not_found",
             Error::EntryNotFound { .. } => "entry_not_found",
             Error::IllegalTransition { .. } => "illegal_transition",
-            Error::Invalid(_) => "invalid_input",
+            Error::Invalid { .. } => "invalid_input",
             Error::Template { .. } => "template",
             Error::Unreadable { .. } => "unreadable_file",
             Error::DataDir { .. } => "data_dir",
@@ -147,7 +153,15 @@ impl Error {
                         .join(","),
                 ),
             ],
-            Error::Invalid(detail) | Error::Corrupt(detail) => vec![("detail", detail.clone())],
+            Error::Invalid { message, problem } => {
+                let mut params = vec![("detail", message.clone())];
+                if let Some((code, more)) = problem {
+                    params.push(("code", (*code).into()));
+                    params.extend(more.iter().cloned());
+                }
+                params
+            }
+            Error::Corrupt(detail) => vec![("detail", detail.clone())],
             Error::Template { name, problems: ps } => vec![
                 ("name", name.clone()),
                 (
@@ -195,7 +209,23 @@ impl Error {
     }
 
     pub(crate) fn invalid(msg: impl Into<String>) -> Self {
-        Error::Invalid(msg.into())
+        Error::Invalid {
+            message: msg.into(),
+            problem: None,
+        }
+    }
+
+    /// Invalid input that the desktop app words in its own language
+    /// (`input.<code>` in its translations), from `params`.
+    pub(crate) fn input<const N: usize>(
+        code: &'static str,
+        params: [(&'static str, String); N],
+        msg: impl Into<String>,
+    ) -> Self {
+        Error::Invalid {
+            message: msg.into(),
+            problem: Some((code, params.into())),
+        }
     }
 
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
@@ -254,5 +284,30 @@ mod tests {
         );
         assert_eq!(e.kind(), "disk_full");
         assert_eq!(e.params(), vec![("what", "/x/y".to_string())]);
+    }
+
+    #[test]
+    fn invalid_input_carries_its_code_where_it_has_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::Store::open(dir.path()).unwrap();
+        let e = store
+            .create_case(crate::NewCase {
+                title: "Fishing rights".into(),
+                parties: vec!["Aldoria".into(), "aldoria".into()],
+                author: "Clerk".into(),
+                ..Default::default()
+            })
+            .unwrap_err();
+        assert_eq!(e.kind(), "invalid_input");
+        assert_eq!(
+            e.params(),
+            vec![
+                ("detail", "party 'aldoria' is named twice".to_string()),
+                ("code", "party_twice".into()),
+                ("party", "aldoria".into()),
+            ]
+        );
+        let plain = Error::invalid("something else");
+        assert_eq!(plain.params(), vec![("detail", "something else".into())]);
     }
 }

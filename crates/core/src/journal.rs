@@ -354,19 +354,27 @@ const CHUNK: usize = 256;
 
 fn validate(new: &NewEntry) -> Result<()> {
     if new.body.trim().is_empty() {
-        return Err(Error::invalid(
+        return Err(Error::input(
+            "body_empty",
+            [],
             "the entry's body is empty: say what happened",
         ));
     }
     if new.body.len() > MAX_BODY_BYTES {
-        return Err(Error::invalid(format!(
-            "the entry's body is {} bytes, more than the {} allowed: attach long texts as documents",
-            new.body.len(),
-            MAX_BODY_BYTES
-        )));
+        return Err(Error::input(
+            "body_too_long",
+            [("max_kb", (MAX_BODY_BYTES / 1024).to_string())],
+            format!(
+                "the entry's body is {} bytes, more than the {} allowed: attach long texts as documents",
+                new.body.len(),
+                MAX_BODY_BYTES
+            ),
+        ));
     }
     if new.author.trim().is_empty() {
-        return Err(Error::invalid(
+        return Err(Error::input(
+            "author_empty",
+            [],
             "the entry has no author: give --author NAME or set PACTA_AUTHOR",
         ));
     }

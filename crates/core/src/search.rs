@@ -249,8 +249,13 @@ impl Store {
     /// Searches every case (or one), best matches first: cases whose title
     /// or summary match, then journal entries.
     pub fn search(&self, text: &str, case: Option<&str>, limit: u32) -> Result<Vec<SearchHit>> {
-        let query = fts_query(text)
-            .ok_or_else(|| Error::invalid("the search is empty: give some words to look for"))?;
+        let query = fts_query(text).ok_or_else(|| {
+            Error::input(
+                "search_empty",
+                [],
+                "the search is empty: give some words to look for",
+            )
+        })?;
         let needles = needles(text);
         let case_id = case.map(|c| self.case(c)).transpose()?.map(|c| c.id);
         let mut hits = self.search_cases(&query, &needles, case_id, limit)?;

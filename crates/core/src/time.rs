@@ -46,12 +46,18 @@ pub fn parse_user_time(s: &str) -> Result<DateTime<Utc>> {
             .ok()
             .and_then(|d| d.and_hms_opt(0, 0, 0))
     })
-    .ok_or_else(|| Error::invalid(format!("cannot read the time '{s}': {ACCEPTED}")))?;
+    .ok_or_else(|| {
+        Error::input(
+            "time_unreadable",
+            [("time", s.to_owned())],
+            format!("cannot read the time '{s}': {ACCEPTED}"),
+        )
+    })?;
     let t = Local
         .from_local_datetime(&naive)
         .earliest()
         .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| Error::invalid(format!("'{s}' does not exist in the local time zone (a clock change); give an offset: {ACCEPTED}")))?;
+        .ok_or_else(|| Error::input("time_skipped", [("time", s.to_owned())], format!("'{s}' does not exist in the local time zone (a clock change); give an offset: {ACCEPTED}")))?;
     four_digit_year(t, s)
 }
 
@@ -63,9 +69,11 @@ fn four_digit_year(t: DateTime<Utc>, s: &str) -> Result<DateTime<Utc>> {
     if (1000..=9999).contains(&t.year()) {
         Ok(t.trunc_subsecs(6))
     } else {
-        Err(Error::invalid(format!(
-            "cannot use the time '{s}': the year must have four digits; {ACCEPTED}"
-        )))
+        Err(Error::input(
+            "time_year",
+            [("time", s.to_owned())],
+            format!("cannot use the time '{s}': the year must have four digits; {ACCEPTED}"),
+        ))
     }
 }
 
@@ -76,9 +84,13 @@ pub fn parse_date(s: &str) -> Result<NaiveDate> {
         .ok()
         .filter(|d| (1000..=9999).contains(&d.year()))
         .ok_or_else(|| {
-            Error::invalid(format!(
-                "cannot read the date '{s}': use YYYY-MM-DD with a four-digit year, e.g. 2026-12-31"
-            ))
+            Error::input(
+                "date_unreadable",
+                [("date", s.to_owned())],
+                format!(
+                    "cannot read the date '{s}': use YYYY-MM-DD with a four-digit year, e.g. 2026-12-31"
+                ),
+            )
         })
 }
 

@@ -41,6 +41,23 @@ describe("localizeError", () => {
     expect(localizeError(unreadable, "ru")).toBe("Не удаётся прочитать файл /tmp/a.pdf. Причина: permission denied");
   });
 
+  it("words invalid input with a code whole, in every language, English included", () => {
+    const exists = {
+      kind: "invalid_input",
+      message: "invalid input: Dr. Ines Moreau is already a mediator in K-2026-0001",
+      params: { detail: "Dr. Ines Moreau is already a mediator in K-2026-0001", code: "participant_exists", name: "Dr. Ines Moreau", role: "mediator" },
+    };
+    expect(localizeError(exists, "en")).toBe("Dr. Ines Moreau already has the role Mediator in this case.");
+    expect(localizeError(exists, "zh")).toBe("Dr. Ines Moreau 在本案中已担任调解员。");
+    expect(localizeError(exists, "ru")).toBe("Dr. Ines Moreau уже участвует в этом деле в роли «посредник».");
+    const title = { kind: "invalid_input", message: "invalid input: the case needs a title: give --title", params: { detail: "the case needs a title: give --title", code: "title_empty" } };
+    expect(localizeError(title, "en")).not.toContain("--title");
+    expect(localizeError(title, "zh")).toBe("案件需要标题。");
+    // A code this UI does not know, or a sentence missing its values: the core's message, as before.
+    expect(localizeError({ ...title, params: { detail: "x", code: "from_a_newer_core" } }, "en")).toBe(title.message);
+    expect(localizeError({ ...exists, params: { detail: "x", code: "participant_exists" } }, "zh")).toBe("输入无效：x");
+  });
+
   it("formats numbers in Russian", () => {
     const busy = { kind: "database_busy", message: "busy", params: { waited_ms: "5000" } };
     expect(localizeError(busy, "ru")).toMatch(/удерживает её уже 5\s000 мс\./);

@@ -1,7 +1,8 @@
 // A command's error in the UI language. The core words every error in
 // English (`message`, shown as it is in English); for Chinese and Russian the
 // sentence is built from the stable `kind` and its `params`. Free text from
-// the core (`detail`, `reason`) stays English, after the translated sentence.
+// the core (`detail`, `reason`) stays English, after the translated sentence,
+// except for invalid input with a code (`input.*`), worded whole.
 // An unknown kind, or one whose params are missing, falls back to `message`.
 
 import { LOCALES, MESSAGES, translate, type MessageKey, type Params } from "../i18n";
@@ -32,6 +33,8 @@ const KEYS = new Map<string, MessageKey>([
 ]);
 
 export function localizeError(error: ErrorLike, lang: Language): string {
+  const input = inputProblem(error, lang);
+  if (input !== null) return input;
   if (lang === "en") return error.message;
   let key = KEYS.get(error.kind);
   if (!key) return error.message;
@@ -56,6 +59,24 @@ export function localizeError(error: ErrorLike, lang: Language): string {
     if (name === undefined || params[name] === undefined) return error.message;
   }
   return translate(lang, key, params);
+}
+
+/**
+ * Invalid input the core gave a code for (`params.code`), in the UI's own
+ * words in every language, English included: the core's message speaks to
+ * the command line ("give --title"). Null when there is no such sentence.
+ */
+function inputProblem(error: ErrorLike, lang: Language): string | null {
+  const code = error.params?.code;
+  if (error.kind !== "invalid_input" || code === undefined) return null;
+  const key = `input.${code}`;
+  if (!(key in MESSAGES[lang])) return null;
+  const params: Params = { ...error.params };
+  if (params.role !== undefined) params.role = translate(lang, `role.${String(params.role)}` as MessageKey);
+  for (const [, name] of MESSAGES[lang][key as MessageKey].matchAll(/\{(\w+)\}/g)) {
+    if (name === undefined || params[name] === undefined) return null;
+  }
+  return translate(lang, key as MessageKey, params);
 }
 
 /** A stage id ("consultation") by its name in the UI language, as the stage badges show it. */

@@ -116,10 +116,14 @@ impl Store {
             )
             .ok();
         if let Some(other) = clash {
-            return Err(Error::invalid(format!(
-                "this store already has a different case {reference} (id {other}; the dossier's is {}): nothing was imported",
-                case.id
-            )));
+            return Err(Error::input(
+                "import_other_case",
+                [("reference", reference.to_string())],
+                format!(
+                    "this store already has a different case {reference} (id {other}; the dossier's is {}): nothing was imported",
+                    case.id
+                ),
+            ));
         }
         let mut stmt = self
             .conn
@@ -129,10 +133,14 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         for ((seq, mine), theirs) in local.iter().zip(&v.journal) {
             if *mine != theirs.hash {
-                return Err(Error::invalid(format!(
-                    "the journals of {reference} have forked at entry #{seq}: this store's #{seq} has hash {mine}, the dossier's has {}; nothing was imported (compare the two with `pacta log list` and the dossier's index.html)",
-                    theirs.hash
-                )));
+                return Err(Error::input(
+                    "import_forked",
+                    [("reference", reference.to_string()), ("seq", seq.to_string())],
+                    format!(
+                        "the journals of {reference} have forked at entry #{seq}: this store's #{seq} has hash {mine}, the dossier's has {}; nothing was imported (compare the two with `pacta log list` and the dossier's index.html)",
+                        theirs.hash
+                    ),
+                ));
             }
         }
         let new_lines: Vec<&JournalLine> = v.journal.iter().skip(local.len()).collect();

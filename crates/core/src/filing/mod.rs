@@ -74,9 +74,11 @@ pub fn render(library: &Library, file: &CaseFile, req: &FilingRequest) -> Result
     let mut languages = vec![language.clone()];
     if let Some(p) = &req.parallel {
         if *p == language {
-            return Err(Error::invalid(format!(
-                "the parallel language is the same as the filing's ({p}): choose another"
-            )));
+            return Err(Error::input(
+                "parallel_same_language",
+                [],
+                format!("the parallel language is the same as the filing's ({p}): choose another"),
+            ));
         }
         languages.push(p.clone());
     }
