@@ -56,6 +56,9 @@ pub fn run() {
         // (capabilities/default.json); the dialogs record the files the
         // user picks in it, and so does the drop handler below, and the
         // commands that take a path accept no other (commands::chosen).
+        // The plugin's own recording of dropped paths is off
+        // (tauri.conf.json): it would take in a dropped folder with all
+        // that is under it; only dropped files are taken here.
         .plugin(tauri_plugin_fs::init())
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {

@@ -9,7 +9,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Session, KEY, sleep } from "./webdriver.mjs";
@@ -175,6 +176,50 @@ test("a path the user did not choose in a dialog is refused by every command tha
   }
   assert.equal(existsSync(join(home, "elsewhere.pacta")), false);
   assert.equal(pacta("log", "list", reference).entries.length, before);
+});
+
+test("a file dragged from another application onto the window is attached", async () => {
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+  const box = await s.byTestId("log-body");
+  const minutes = join(home, "minutes-of-the-second-meeting.txt");
+  writeFileSync(minutes, "Both delegations agreed to a joint survey of the cable route.\n");
+  // A real drag through X (XDND): from a small GTK window beside Pacta's
+  // (tests/e2e/drag-source.py), pressed, moved and released by xdotool.
+  const xdo = (...args) => execFileSync("xdotool", args, { encoding: "utf8" }).trim();
+  const [width] = xdo("getdisplaygeometry").split(" ").map(Number);
+  const source = spawn("/usr/bin/python3", [join(root, "tests/e2e/drag-source.py"), minutes, String(width - 75), "20"], { stdio: "inherit" });
+  try {
+    await s.waitFor("the drag source window", async () => {
+      try {
+        return xdo("search", "--onlyvisible", "--name", "^Pacta drag source$");
+      } catch {
+        return null;
+      }
+    });
+    const [x, y] = await s.execute(
+      `const r = document.querySelector('[data-testid="log-body"]').getBoundingClientRect(); return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];`,
+    );
+    xdo("mousemove", String(width - 45), "50", "mousedown", "1");
+    for (const step of [0.05, 0.2, 0.4, 0.6, 0.8, 0.95]) {
+      xdo("mousemove", String(Math.round(width - 45 + (x - width + 45) * step)), String(Math.round(50 + (y - 50) * step)));
+      await sleep(100);
+    }
+    xdo("mousemove", String(x), String(y));
+    await sleep(300);
+    xdo("mouseup", "1");
+    const attached = await s.byTestId("log-attachments");
+    await s.waitFor("the dropped file in the quick log", async () => (await attached.text()).includes("minutes-of-the-second-meeting.txt"));
+  } finally {
+    source.kill();
+  }
+  await box.click();
+  await box.type("Minutes of the second meeting, dropped in." + KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
+  const entry = await s.waitFor("the entry with its document", async () => pacta("log", "list", reference).entries.find((e) => e.body.startsWith("Minutes of the second meeting")));
+  assert.deepEqual(
+    entry.documents.map((d) => [d.name, d.sha256]),
+    [["minutes-of-the-second-meeting.txt", createHash("sha256").update(readFileSync(minutes)).digest("hex")]],
+  );
 });
 
 test("search (Ctrl+K) lands on the entry", async () => {
