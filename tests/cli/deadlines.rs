@@ -59,6 +59,28 @@ fn overdue_and_upcoming_deadlines_across_cases_soonest_first() {
 
     let only_a = p.json(&["deadline", "list", "--case", &a]);
     assert_eq!(only_a["deadlines"].as_array().unwrap().len(), 2);
+
+    // A case that has ended owes nothing: its deadlines leave the overdue
+    // view and its overdue count, but stay in its own list.
+    p.json(&[
+        "stage",
+        &b,
+        "withdrawn",
+        "--reason",
+        "The parties settled directly",
+    ]);
+    let overdue = p.json(&["deadline", "list", "--overdue"]);
+    let whats: Vec<&str> = overdue["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["what"].as_str().unwrap())
+        .collect();
+    assert_eq!(whats, ["Name a mediator"]);
+    let b_case = p.json(&["case", "show", &b]);
+    assert_eq!(b_case["case"]["overdue"], 0, "{b_case}");
+    let only_b = p.json(&["deadline", "list", "--case", &b]);
+    assert_eq!(only_b["deadlines"].as_array().unwrap().len(), 1);
 }
 
 #[test]

@@ -133,14 +133,18 @@ impl Store {
             .ok_or_else(|| Error::Corrupt(format!("deadline {id} vanished")))
     }
 
-    /// Deadlines across cases (or of one), soonest first.
+    /// Deadlines across cases (or of one), soonest first. Across cases,
+    /// the open deadlines of a case that has ended (closed, withdrawn,
+    /// referred) are left out unless met ones are asked for too: nothing
+    /// is due in a case that is over.
     pub fn deadlines(&self, filter: &DeadlineFilter) -> Result<Vec<Deadline>> {
         let case_id = match &filter.case {
             Some(key) => Some(self.case(key)?.id),
             None => None,
         };
         let mut list = self.query_deadlines(
-            "(?1 IS NULL OR d.case_id = ?1) AND (?2 OR d.done_at IS NULL) AND (NOT ?3 OR d.due < ?4)",
+            "(?1 IS NULL OR d.case_id = ?1) AND (?2 OR d.done_at IS NULL) AND (NOT ?3 OR d.due < ?4)
+             AND (?1 IS NOT NULL OR ?2 OR c.closed_at IS NULL)",
             params![case_id, filter.include_done, filter.overdue_only, today().to_string()],
         )?;
         if filter.overdue_only {
