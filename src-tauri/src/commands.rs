@@ -93,7 +93,13 @@ async fn with_store<T: Send + 'static>(
     .map_err(|e| invalid(format!("the work stopped unexpectedly: {e}")))?
 }
 
-fn author() -> String {
+/// Who signs what the window writes: the name set in Settings, else
+/// `PACTA_AUTHOR` (as the `pacta` command), else the login name.
+fn author(state: &AppState) -> String {
+    let named = read_settings(&state.data_dir).author;
+    if !named.trim().is_empty() {
+        return named.trim().to_owned();
+    }
     std::env::var("PACTA_AUTHOR")
         .or_else(|_| std::env::var("USER"))
         .unwrap_or_else(|_| "Pacta user".into())
@@ -179,6 +185,7 @@ pub struct NewCaseInput {
 
 #[tauri::command]
 pub async fn create_case(state: State<'_, AppState>, input: NewCaseInput) -> Answer<Case> {
+    let author = author(&state);
     with_store(&state, move |s| {
         let clauses = input
             .clauses
@@ -192,7 +199,7 @@ pub async fn create_case(state: State<'_, AppState>, input: NewCaseInput) -> Ans
             clauses,
             language: input.language,
             confidentiality: None,
-            author: author(),
+            author,
         })
     })
     .await
@@ -280,8 +287,9 @@ pub async fn log_entry(
 ) -> Answer<Entry> {
     let attachments: Vec<&Path> = input.attachments.iter().map(PathBuf::as_path).collect();
     chosen(&app, &attachments)?;
+    let author = author(&state);
     with_store(&state, move |s| {
-        let mut new = NewEntry::new(input.kind, &author(), &input.body);
+        let mut new = NewEntry::new(input.kind, &author, &input.body);
         new.occurred_at = input
             .occurred_at
             .as_deref()
@@ -302,8 +310,9 @@ pub async fn correct_entry(
     entry: i64,
     body: String,
 ) -> Answer<Entry> {
+    let author = author(&state);
     with_store(&state, move |s| {
-        s.correct(&reference, &entry.to_string(), &author(), &body)
+        s.correct(&reference, &entry.to_string(), &author, &body)
     })
     .await
 }
@@ -315,8 +324,9 @@ pub async fn move_stage(
     to: Stage,
     reason: String,
 ) -> Answer<Entry> {
+    let author = author(&state);
     with_store(&state, move |s| {
-        s.move_stage(&reference, to, &reason, &author())
+        s.move_stage(&reference, to, &reason, &author)
     })
     .await
 }
@@ -335,6 +345,7 @@ pub async fn add_participant(
     reference: String,
     input: ParticipantInput,
 ) -> Answer<Entry> {
+    let author = author(&state);
     with_store(&state, move |s| {
         let party = input.party.filter(|p| !p.trim().is_empty());
         s.add_participant(
@@ -344,7 +355,7 @@ pub async fn add_participant(
                 role: input.role,
                 party,
             },
-            &author(),
+            &author,
         )
     })
     .await
@@ -357,12 +368,13 @@ pub async fn add_deadline(
     due: String,
     what: String,
 ) -> Answer<Deadline> {
+    let author = author(&state);
     with_store(&state, move |s| {
         s.add_deadline(
             &reference,
             pacta_core::time::parse_date(&due)?,
             &what,
-            &author(),
+            &author,
         )
     })
     .await
@@ -375,8 +387,9 @@ pub async fn complete_deadline(
     entry: i64,
     note: String,
 ) -> Answer<Entry> {
+    let author = author(&state);
     with_store(&state, move |s| {
-        s.complete_deadline(&reference, &entry.to_string(), &note, &author())
+        s.complete_deadline(&reference, &entry.to_string(), &note, &author)
     })
     .await
 }
@@ -417,10 +430,11 @@ pub async fn attach_documents(
         &app,
         &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
     )?;
+    let author = author(&state);
     with_store(&state, move |s| {
         paths
             .iter()
-            .map(|p| s.add_document(&reference, p, &author()))
+            .map(|p| s.add_document(&reference, p, &author))
             .collect()
     })
     .await
@@ -524,8 +538,9 @@ pub async fn file_filing(
     reference: String,
     request: FilingInput,
 ) -> Answer<Filed> {
+    let author = author(&state);
     with_store(&state, move |s| {
-        let (rendered, entry) = s.file_filing(&reference, &filing_request(request)?, &author())?;
+        let (rendered, entry) = s.file_filing(&reference, &filing_request(request)?, &author)?;
         Ok(Filed { rendered, entry })
     })
     .await
@@ -546,17 +561,25 @@ pub async fn load_draft(state: State<'_, AppState>, reference: String) -> Answer
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Settings {
     ui_language: String,
+    /// The name entries made in the window are signed with; empty: the
+    /// login name (see `author`).
+    #[serde(default)]
+    author: String,
+}
+
+fn read_settings(data_dir: &Path) -> Settings {
+    std::fs::read(data_dir.join("settings.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Settings>(&b).ok())
+        .unwrap_or(Settings {
+            ui_language: "en".into(),
+            author: String::new(),
+        })
 }
 
 #[tauri::command]
 pub async fn get_settings(state: State<'_, AppState>) -> Answer<Settings> {
-    let path = state.data_dir.join("settings.json");
-    let settings = std::fs::read(&path)
-        .ok()
-        .and_then(|b| serde_json::from_slice::<Settings>(&b).ok());
-    Ok(settings.unwrap_or(Settings {
-        ui_language: "en".into(),
-    }))
+    Ok(read_settings(&state.data_dir))
 }
 
 #[tauri::command]

@@ -222,6 +222,27 @@ test("a file dragged from another application onto the window is attached", asyn
   );
 });
 
+test("a mediator's name set in Settings signs what they record", async () => {
+  await (await s.byTestId("nav-settings")).click();
+  const name = await s.byTestId("settings-author");
+  await name.click();
+  await name.type("Ambassador Lin Wei");
+  await (await s.byTestId("settings-author-save")).click();
+  await s.byTestId("settings-author-saved");
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+  const box = await s.byTestId("log-body");
+  await box.click();
+  await box.type("Consultations resumed at the ambassador's request." + KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
+  const entry = await s.waitFor("the signed entry", async () => pacta("log", "list", reference).entries.find((e) => e.body.startsWith("Consultations resumed")));
+  assert.equal(entry.author, "Ambassador Lin Wei");
+  // Cleared, the login name (here PACTA_AUTHOR) signs again.
+  await (await s.byTestId("nav-settings")).click();
+  await (await s.byTestId("settings-author")).type(KEY.CONTROL + "a" + KEY.RELEASE + "\uE003"); // select all, Backspace
+  await (await s.byTestId("settings-author-save")).click();
+  await s.waitFor("the name cleared", async () => JSON.parse(readFileSync(join(dataDir, "settings.json"), "utf8")).author === "");
+});
+
 test("search (Ctrl+K) lands on the entry", async () => {
   await (await s.find("body")).type(KEY.CONTROL + "k" + KEY.RELEASE);
   const input = await s.byTestId("search-input");

@@ -45,7 +45,7 @@ export function App() {
 
   const setLang = useCallback((next: Language) => {
     setLangState(next);
-    api.setSettings({ ui_language: next }).catch((e: unknown) => setStartupError(errorMessage(e)));
+    api.updateSettings({ ui_language: next }).catch((e: unknown) => setStartupError(errorMessage(e)));
   }, []);
 
   const i18n = useMemo(() => makeI18n(lang ?? "en", setLang), [lang, setLang]);

@@ -112,6 +112,9 @@ export const api = {
 
   getSettings: () => invoke<Settings>("get_settings"),
   setSettings: (settings: Settings) => invoke<null>("set_settings", { settings }),
+  /** Changes some settings and keeps the rest as stored. */
+  updateSettings: async (change: Partial<Settings>) =>
+    invoke<null>("set_settings", { settings: { ...(await invoke<Settings>("get_settings")), ...change } }),
 
   exportDossier: (reference: string, path: string) =>
     invoke<Exported>("export_dossier", { reference, path }),

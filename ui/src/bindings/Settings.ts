@@ -3,4 +3,9 @@
 /**
  * What the UI remembers between sessions, in `<data dir>/settings.json`.
  */
-export type Settings = { ui_language: string, };
+export type Settings = { ui_language: string, 
+/**
+ * The name entries made in the window are signed with; empty: the
+ * login name (see `author`).
+ */
+author: string, };

@@ -1,14 +1,20 @@
 // A modal dialog on the native <dialog> element: the page behind it is
 // inert, focus starts on the first field (or the one marked autoFocus), and
-// Esc closes it.
+// Esc closes it. A dialog holding typed text (`dirty`) asks first, in a line
+// of its own, whether to discard it; Cancel buttons inside a dialog are
+// <CancelButton>, so they ask too. Closing after a submit (the parent
+// unmounting the dialog) does not ask.
 
-import type { ComponentChildren } from "preact";
-import { useLayoutEffect, useRef } from "preact/hooks";
+import { createContext, type ComponentChildren } from "preact";
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 
 import { useI18n } from "../i18n";
+import { closeStep, type CloseVia } from "../lib/dialog";
 import { withShortcut } from "../lib/shortcuts";
 
 let nextId = 0;
+
+const RequestClose = createContext<() => void>(() => {});
 
 type Props = {
   title: string;
@@ -16,12 +22,17 @@ type Props = {
   children: ComponentChildren;
   testid?: string;
   size?: "small" | "medium" | "large";
+  /** Something was typed that closing would throw away. */
+  dirty?: boolean;
 };
 
-export function Dialog({ title, onClose, children, testid, size = "medium" }: Props) {
+export function Dialog({ title, onClose, children, testid, size = "medium", dirty = false }: Props) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  const editing = useRef<HTMLElement | null>(null);
   const titleId = useRef(`dialog-title-${++nextId}`).current;
+  const [asking, setAsking] = useState(false);
 
   useLayoutEffect(() => {
     const dialog = ref.current;
@@ -29,15 +40,39 @@ export function Dialog({ title, onClose, children, testid, size = "medium" }: Pr
     return () => dialog?.close();
   }, []);
 
+  useEffect(() => {
+    if (asking) keepRef.current?.focus();
+  }, [asking]);
+
+  const keepEditing = () => {
+    setAsking(false);
+    editing.current?.focus();
+  };
+
+  const requestClose = (via: CloseVia) => {
+    const step = closeStep(dirty, asking, via);
+    if (step === "close") return onClose();
+    if (step === "keep") return keepEditing();
+    if (!asking) editing.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setAsking(true);
+  };
+
   return (
     <dialog
       ref={ref}
       class={`dialog dialog--${size}`}
       aria-labelledby={titleId}
       data-testid={testid}
+      onKeyDown={(e) => {
+        // Esc is handled here rather than by the browser, which may close a
+        // dialog on a second Esc even when told not to.
+        if (e.key !== "Escape" || e.isComposing) return;
+        e.preventDefault();
+        requestClose("escape");
+      }}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        requestClose("escape");
       }}
     >
       <header class="dialog-head">
@@ -45,7 +80,7 @@ export function Dialog({ title, onClose, children, testid, size = "medium" }: Pr
         <button
           type="button"
           class="icon-button"
-          onClick={onClose}
+          onClick={() => requestClose("button")}
           title={withShortcut(t("common.close"), "close")}
           aria-label={t("common.close")}
           data-testid="dialog-close"
@@ -53,7 +88,31 @@ export function Dialog({ title, onClose, children, testid, size = "medium" }: Pr
           ×
         </button>
       </header>
-      <div class="dialog-body">{children}</div>
+      {asking && (
+        <div class="dialog-discard" role="alert" data-testid="dialog-discard-question">
+          <span>{t("dialog.discardQuestion")}</span>
+          <button type="button" onClick={onClose} data-testid="dialog-discard">
+            {t("dialog.discard")}
+          </button>
+          <button type="button" ref={keepRef} class="primary" onClick={keepEditing} data-testid="dialog-keep-editing">
+            {t("dialog.keepEditing")}
+          </button>
+        </div>
+      )}
+      <div class="dialog-body">
+        <RequestClose.Provider value={() => requestClose("button")}>{children}</RequestClose.Provider>
+      </div>
     </dialog>
+  );
+}
+
+/** The Cancel button of a dialog's form: closes the dialog, asking first if it is dirty. */
+export function CancelButton() {
+  const { t } = useI18n();
+  const requestClose = useContext(RequestClose);
+  return (
+    <button type="button" onClick={requestClose}>
+      {t("common.cancel")}
+    </button>
   );
 }

@@ -20,6 +20,10 @@ export const en = {
   "common.retry": "Retry",
   "common.showEntry": "Show this entry in the journal",
 
+  "dialog.discardQuestion": "Discard what you typed?",
+  "dialog.discard": "Discard",
+  "dialog.keepEditing": "Keep editing",
+
   "stage.consultation": "Consultation",
   "stage.mediation": "Mediation",
   "stage.settlement": "Settlement",
@@ -310,6 +314,10 @@ export const en = {
   "settings.dataDir": "Data folder",
   "settings.dataDirHint": "Every case, journal and document is kept in this folder on this computer.",
   "settings.readOnly": "Read-only: everything in this folder can be read, but nothing can be changed.",
+  "settings.author": "Your name",
+  "settings.authorHint": "Every entry, stage move, deadline and filing made in this window is signed with this name, for good: the journal is never edited. Left empty, the computer's login name is used.",
+  "settings.authorSave": "Save the name",
+  "settings.authorSaved": "Saved: what you record from now on is signed {name}.",
   "settings.version": "Version",
   "settings.offline": "Pacta works entirely offline: it never connects to any network.",
 

@@ -21,6 +21,10 @@ export const ru: Messages = {
   "common.retry": "Повторить",
   "common.showEntry": "Показать эту запись в журнале",
 
+  "dialog.discardQuestion": "Отбросить введённый текст?",
+  "dialog.discard": "Отбросить",
+  "dialog.keepEditing": "Продолжить ввод",
+
   "stage.consultation": "консультации",
   "stage.mediation": "посредничество",
   "stage.settlement": "урегулирование",
@@ -311,6 +315,10 @@ export const ru: Messages = {
   "settings.dataDir": "Папка данных",
   "settings.dataDirHint": "Все дела, журналы и документы хранятся в этой папке на этом компьютере.",
   "settings.readOnly": "Только для чтения: содержимое этой папки можно просматривать, но не изменять.",
+  "settings.author": "Ваше имя",
+  "settings.authorHint": "Каждая запись, смена этапа, срок и документ, сделанные в этом окне, навсегда подписываются этим именем: журнал не редактируется. Если поле пусто, используется имя входа в систему.",
+  "settings.authorSave": "Сохранить имя",
+  "settings.authorSaved": "Сохранено: всё, что вы запишете дальше, будет подписано именем {name}.",
   "settings.version": "Версия",
   "settings.offline": "Pacta работает полностью автономно и никогда не подключается к сети.",
 

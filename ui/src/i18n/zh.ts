@@ -21,6 +21,10 @@ export const zh: Messages = {
   "common.retry": "重试",
   "common.showEntry": "在日志中显示此条目",
 
+  "dialog.discardQuestion": "放弃已输入的内容？",
+  "dialog.discard": "放弃",
+  "dialog.keepEditing": "继续编辑",
+
   "stage.consultation": "磋商",
   "stage.mediation": "调解",
   "stage.settlement": "和解",
@@ -311,6 +315,10 @@ export const zh: Messages = {
   "settings.dataDir": "数据文件夹",
   "settings.dataDirHint": "所有案件、日志和文件都保存在本机的这个文件夹中。",
   "settings.readOnly": "只读：此文件夹中的内容均可查阅，但不能更改。",
+  "settings.author": "您的姓名",
+  "settings.authorHint": "在此窗口中记录的每个条目、阶段变更、期限和文书都以此姓名署名，且永久保留：日志从不修改。留空则使用计算机的登录名。",
+  "settings.authorSave": "保存姓名",
+  "settings.authorSaved": "已保存：此后记录的内容将以 {name} 署名。",
   "settings.version": "版本",
   "settings.offline": "Pacta 完全离线工作，从不连接任何网络。",
 

@@ -41,6 +41,20 @@ describe("localizeError", () => {
     expect(localizeError(unreadable, "ru")).toBe("Не удаётся прочитать файл /tmp/a.pdf. Причина: permission denied");
   });
 
+  it("says a file was not chosen by the user", () => {
+    const notChosen = {
+      kind: "not_chosen",
+      message: "/home/a/secret.pdf was not chosen in a dialog or dropped on the window; Pacta opens and writes only files you choose. Choose it again.",
+      params: { path: "/home/a/secret.pdf" },
+    };
+    expect(localizeError(notChosen, "en")).toBe(notChosen.message);
+    expect(localizeError(notChosen, "zh")).toBe("/home/a/secret.pdf 不是通过对话框选择或拖放到窗口中的文件；Pacta 只打开和写入您所选择的文件。请重新选择。");
+    expect(localizeError(notChosen, "ru")).toBe(
+      "Файл /home/a/secret.pdf не был выбран в диалоговом окне или перетащен в окно; Pacta открывает и записывает только выбранные вами файлы. Выберите его снова.",
+    );
+    expect(localizeError({ ...notChosen, params: {} }, "zh")).toBe(notChosen.message);
+  });
+
   it("words invalid input with a code whole, in every language, English included", () => {
     const exists = {
       kind: "invalid_input",

@@ -19,6 +19,7 @@ const KEYS = new Map<string, MessageKey>([
   ["invalid_input", "error.invalid_input"],
   ["template", "error.template"],
   ["unreadable_file", "error.unreadable_file"],
+  ["not_chosen", "error.not_chosen"],
   ["data_dir", "error.data_dir"],
   ["not_a_pacta_database", "error.not_a_pacta_database"],
   ["database_too_new", "error.database_too_new"],

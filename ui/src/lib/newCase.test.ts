@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkNewCase, emptyNewCaseForm, toNewCaseInput } from "./newCase";
+import { checkNewCase, emptyNewCaseForm, newCaseDirty, toNewCaseInput } from "./newCase";
 
 describe("new case form", () => {
   it("starts with two party rows and clause k", () => {
@@ -29,5 +29,17 @@ describe("new case form", () => {
       clauses: ["e", "k"],
       language: "zh",
     });
+  });
+
+  it("is dirty once something was typed or chosen", () => {
+    const empty = emptyNewCaseForm();
+    expect(newCaseDirty(empty)).toBe(false);
+    expect(newCaseDirty({ ...empty, parties: ["", "", " "] })).toBe(false);
+    expect(newCaseDirty({ ...empty, clauses: ["e"] })).toBe(true);
+    expect(newCaseDirty({ ...empty, clauses: ["e", "k"] })).toBe(true);
+    expect(newCaseDirty({ ...empty, title: "Cable" })).toBe(true);
+    expect(newCaseDirty({ ...empty, summary: "Cut" })).toBe(true);
+    expect(newCaseDirty({ ...empty, parties: ["", "Belmont"] })).toBe(true);
+    expect(newCaseDirty({ ...empty, language: "ru" })).toBe(true);
   });
 });

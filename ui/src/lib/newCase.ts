@@ -40,3 +40,18 @@ export function toNewCaseInput(form: NewCaseForm): NewCaseInput {
     language: form.language || null,
   };
 }
+
+/**
+ * Whether closing the form would throw something away: text typed (blank
+ * party rows do not count), clauses or a language chosen other than at first.
+ */
+export function newCaseDirty(form: NewCaseForm): boolean {
+  const initial = emptyNewCaseForm();
+  return (
+    form.title.trim() !== "" ||
+    form.summary.trim() !== "" ||
+    form.parties.some((p) => p.trim() !== "") ||
+    [...form.clauses].sort().join() !== initial.clauses.join() ||
+    form.language !== initial.language
+  );
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TemplateInfo } from "../bindings/TemplateInfo";
-import { fieldLabel, fieldValues, fileableIn, groupTemplates, languagesOf, missingRequired, versionFor } from "./templates";
+import { canFile, fieldLabel, fieldValues, fileableIn, groupTemplates, languagesOf, missingRequired, versionFor } from "./templates";
 
 const t = (id: string, language: string, label: string): TemplateInfo => ({
   id,
@@ -36,5 +36,15 @@ describe("templates", () => {
     const fields = versionFor(groups[0]!, "en").fields;
     expect(missingRequired(fields, { period_start: "  " }).map((f) => f.name)).toEqual(["period_start"]);
     expect(fieldValues(fields, { period_start: "2026-01-01", prepared_by: " ", other: "x" })).toEqual({ period_start: "2026-01-01" });
+  });
+
+  it("lets a filing be filed once, not twice", () => {
+    const ready = { ready: true, filing: false, filed: false, missing: 0, stageOk: true };
+    expect(canFile(ready)).toBe(true);
+    expect(canFile({ ...ready, filed: true })).toBe(false);
+    expect(canFile({ ...ready, filing: true })).toBe(false);
+    expect(canFile({ ...ready, missing: 1 })).toBe(false);
+    expect(canFile({ ...ready, stageOk: false })).toBe(false);
+    expect(canFile({ ...ready, ready: false })).toBe(false);
   });
 });

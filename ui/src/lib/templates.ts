@@ -61,3 +61,13 @@ export function fieldValues(fields: readonly FieldSpec[], values: Record<string,
   }
   return out;
 }
+
+/**
+ * Whether "File it" can be pressed. Not while a filing is on its way, and not
+ * again once it is filed: the journal is append-only, so a second press would
+ * file a duplicate. Changing the template, a language, the date or a value
+ * makes it a new filing (the composer clears `filed` then).
+ */
+export function canFile(s: { ready: boolean; filing: boolean; filed: boolean; missing: number; stageOk: boolean }): boolean {
+  return s.ready && !s.filing && !s.filed && s.missing === 0 && s.stageOk;
+}

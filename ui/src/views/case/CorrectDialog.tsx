@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 
 import { api, errorMessage } from "../../api";
 import type { Entry } from "../../bindings/Entry";
-import { Dialog } from "../../components/Dialog";
+import { CancelButton, Dialog } from "../../components/Dialog";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { withShortcut } from "../../lib/shortcuts";
@@ -35,7 +35,7 @@ export function CorrectDialog({ reference, entry, onClose, onDone }: Props) {
   };
 
   return (
-    <Dialog title={t("correct.title", { seq: entry.seq })} onClose={onClose} testid="correct-dialog">
+    <Dialog title={t("correct.title", { seq: entry.seq })} onClose={onClose} testid="correct-dialog" dirty={body !== entry.body}>
       <form
         class="form"
         onSubmit={(e) => {
@@ -62,9 +62,7 @@ export function CorrectDialog({ reference, entry, onClose, onDone }: Props) {
         </label>
         <ErrorNote message={error} />
         <div class="form-actions">
-          <button type="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
+          <CancelButton />
           <button type="submit" class="primary" disabled={busy} title={withShortcut(t("correct.confirm"), "save_entry")} data-testid="correct-confirm">
             {t("correct.confirm")}
           </button>

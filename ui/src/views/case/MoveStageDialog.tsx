@@ -6,7 +6,7 @@ import { api, errorMessage } from "../../api";
 import type { Entry } from "../../bindings/Entry";
 import type { Stage } from "../../bindings/Stage";
 import { StageBadge } from "../../components/Badges";
-import { Dialog } from "../../components/Dialog";
+import { CancelButton, Dialog } from "../../components/Dialog";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { withShortcut } from "../../lib/shortcuts";
@@ -36,7 +36,7 @@ export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props
   };
 
   return (
-    <Dialog title={t("move.title", { reference, stage: t(`stage.${to}`) })} onClose={onClose} testid="move-dialog" size="small">
+    <Dialog title={t("move.title", { reference, stage: t(`stage.${to}`) })} onClose={onClose} testid="move-dialog" size="small" dirty={reason.trim() !== ""}>
       <form
         class="form"
         onSubmit={(e) => {
@@ -66,9 +66,7 @@ export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props
         </label>
         <ErrorNote message={error} />
         <div class="form-actions">
-          <button type="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
+          <CancelButton />
           <button type="submit" class="primary" disabled={busy} title={withShortcut(t("move.confirm"), "save_entry")} data-testid="move-confirm">
             {t("move.confirm")}
           </button>

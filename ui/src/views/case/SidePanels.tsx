@@ -10,7 +10,7 @@ import type { CaseView } from "../../bindings/CaseView";
 import type { Deadline } from "../../bindings/Deadline";
 import type { Role } from "../../bindings/Role";
 import { StatusBadge } from "../../components/Badges";
-import { Dialog } from "../../components/Dialog";
+import { CompleteDeadlineDialog } from "../../components/CompleteDeadlineDialog";
 import { Hash } from "../../components/Hash";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
@@ -127,57 +127,6 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
         />
       )}
     </Panel>
-  );
-}
-
-function CompleteDeadlineDialog({
-  reference,
-  deadline,
-  onClose,
-  onDone,
-}: {
-  reference: string;
-  deadline: Deadline;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t, locale } = useI18n();
-  const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      await api.completeDeadline(reference, deadline.entry_seq, note.trim());
-      onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
-  return (
-    <Dialog title={t("deadlines.completeTitle")} onClose={onClose} testid="deadline-done-dialog" size="small">
-      <form class="form" onSubmit={(e) => void submit(e)}>
-        <p>
-          <b>{formatDate(deadline.due, locale)}</b> — {deadline.what}
-        </p>
-        <label class="field">
-          <span class="field-label">{t("deadlines.note")}</span>
-          <input type="text" value={note} autoFocus onInput={(e) => setNote(e.currentTarget.value)} data-testid="deadline-note" />
-        </label>
-        <ErrorNote message={error} />
-        <div class="form-actions">
-          <button type="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" class="primary" disabled={busy} data-testid="deadline-done-confirm">
-            {t("deadlines.confirmDone")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
   );
 }
 

@@ -6,10 +6,10 @@ import { useState } from "preact/hooks";
 import { api, errorMessage } from "../../api";
 import type { Case } from "../../bindings/Case";
 import type { Language } from "../../i18n/language";
-import { Dialog } from "../../components/Dialog";
+import { CancelButton, Dialog } from "../../components/Dialog";
 import { ErrorNote } from "../../components/Notes";
 import { clauseTopic, LANGUAGES, useI18n } from "../../i18n";
-import { checkNewCase, CLAUSES, emptyNewCaseForm, toNewCaseInput, type NewCaseForm } from "../../lib/newCase";
+import { checkNewCase, CLAUSES, emptyNewCaseForm, newCaseDirty, toNewCaseInput, type NewCaseForm } from "../../lib/newCase";
 
 type Props = { onClose: () => void; onCreated: (c: Case) => void };
 
@@ -52,7 +52,7 @@ export function NewCaseDialog({ onClose, onCreated }: Props) {
   };
 
   return (
-    <Dialog title={t("newCase.title")} onClose={onClose} testid="new-case-dialog" size="medium">
+    <Dialog title={t("newCase.title")} onClose={onClose} testid="new-case-dialog" size="medium" dirty={newCaseDirty(form)}>
       <form class="form" onSubmit={(e) => void submit(e)} noValidate>
         <label class="field">
           <span class="field-label">{t("newCase.field.title")}</span>
@@ -150,9 +150,7 @@ export function NewCaseDialog({ onClose, onCreated }: Props) {
         <ErrorNote message={error} />
 
         <div class="form-actions">
-          <button type="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
+          <CancelButton />
           <button type="submit" class="primary" disabled={busy} data-testid="new-case-submit">
             {t("newCase.submit")}
           </button>

@@ -1,11 +1,13 @@
 // Deadlines across every case: overdue first, then due today, upcoming and
-// (if asked for) those already met.
+// (if asked for) those already met. "Mark as met" asks first, with a note,
+// as in a case: it cannot be undone.
 
 import { useCallback, useEffect, useState } from "preact/hooks";
 
 import { api, errorMessage } from "../../api";
 import type { Deadline } from "../../bindings/Deadline";
 import { StatusBadge } from "../../components/Badges";
+import { CompleteDeadlineDialog } from "../../components/CompleteDeadlineDialog";
 import { useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
@@ -19,7 +21,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
   const [includeDone, setIncludeDone] = useState(false);
   const [list, setList] = useState<Deadline[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [completing, setCompleting] = useState<Deadline | null>(null);
   const mounted = useMounted();
 
   const load = useCallback(() => {
@@ -34,18 +36,6 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
   }, [overdueOnly, includeDone, mounted]);
 
   useEffect(load, [load]);
-
-  const markDone = async (d: Deadline) => {
-    setBusy(d.id);
-    try {
-      await api.completeDeadline(d.case_reference, d.entry_seq, "");
-      load();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const overdue = list?.filter((d) => d.status === "overdue").length ?? 0;
   return (
@@ -98,7 +88,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
                   </td>
                   <td class="nowrap">
                     {d.status !== "done" && (
-                      <button type="button" class="small-button" disabled={busy === d.id} onClick={() => void markDone(d)} data-testid="deadline-row-done">
+                      <button type="button" class="small-button" onClick={() => setCompleting(d)} data-testid="deadline-row-done">
                         {t("deadlines.markDone")}
                       </button>
                     )}
@@ -109,6 +99,17 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
           </table>
         )}
       </div>
+      {completing && (
+        <CompleteDeadlineDialog
+          reference={completing.case_reference}
+          deadline={completing}
+          onClose={() => setCompleting(null)}
+          onDone={() => {
+            setCompleting(null);
+            load();
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { useDebouncedValue, useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import {
+  canFile,
   fieldLabel,
   fieldValues,
   fileableIn,
@@ -109,6 +110,7 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
         : null,
     [template, language, parallel, values, filingDate],
   );
+  const fileable = canFile({ ready: request !== null, filing, filed: filed !== null, missing: missing.length, stageOk });
   const settled = useDebouncedValue(request, 350);
 
   // Live preview, once the required fields are there.
@@ -133,7 +135,7 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
   }, [settled, c.reference, c.entries]);
 
   const file = async () => {
-    if (!request || filing || missing.length > 0) return;
+    if (!request || !fileable) return;
     setFiling(true);
     setFileError(null);
     try {
@@ -151,6 +153,19 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
 
   const setValue = (name: string, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
+    setFiled(null);
+  };
+  // Another language, parallel text or date is another filing: "File it" is enabled again.
+  const changeLanguage = (l: string) => {
+    setLanguage(l);
+    setFiled(null);
+  };
+  const changeParallel = (l: string) => {
+    setParallel(l);
+    setFiled(null);
+  };
+  const changeDate = (d: string) => {
+    setFilingDate(d);
     setFiled(null);
   };
 
@@ -208,7 +223,7 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
         <div class="field-row">
           <label class="field">
             <span class="field-label">{t("filing.language")}</span>
-            <select value={language} onChange={(e) => setLanguage(e.currentTarget.value)} data-testid="filing-language">
+            <select value={language} onChange={(e) => changeLanguage(e.currentTarget.value)} data-testid="filing-language">
               {languages.map((l) => (
                 <option key={l} value={l}>
                   {languageName(l)}
@@ -218,7 +233,7 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
           </label>
           <label class="field">
             <span class="field-label">{t("filing.parallel")}</span>
-            <select value={parallel} onChange={(e) => setParallel(e.currentTarget.value)} data-testid="filing-parallel">
+            <select value={parallel} onChange={(e) => changeParallel(e.currentTarget.value)} data-testid="filing-parallel">
               <option value="">{t("filing.parallelNone")}</option>
               {languages
                 .filter((l) => l !== language)
@@ -232,7 +247,7 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
         </div>
         <label class="field">
           <span class="field-label">{t("filing.date")}</span>
-          <input type="date" value={filingDate} onInput={(e) => setFilingDate(e.currentTarget.value)} data-testid="filing-date" />
+          <input type="date" value={filingDate} onInput={(e) => changeDate(e.currentTarget.value)} data-testid="filing-date" />
         </label>
 
         {fields.length > 0 && <h3 class="subhead">{t("filing.fields")}</h3>}
@@ -278,12 +293,7 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
           </div>
         )}
         <div class="form-actions">
-          <button
-            type="submit"
-            class="primary"
-            disabled={filing || missing.length > 0 || !stageOk || !request}
-            data-testid="filing-file"
-          >
+          <button type="submit" class="primary" disabled={!fileable} data-testid="filing-file">
             {filing ? t("filing.filing") : t("filing.fileIt")}
           </button>
         </div>

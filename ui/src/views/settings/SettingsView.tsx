@@ -1,5 +1,6 @@
-// Settings: the UI language (kept with set_settings), and where the data
-// lives, whether it can be written, and which version this is (from app_info).
+// Settings: the UI language and the name entries are signed with (kept
+// with set_settings), and where the data lives, whether it can be written,
+// and which version this is (from app_info).
 
 import { useEffect, useState } from "preact/hooks";
 
@@ -14,6 +15,8 @@ export function SettingsView() {
   const { t, lang, setLang } = useI18n();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [author, setAuthor] = useState("");
+  const [saved, setSaved] = useState<string | null>(null);
   const mounted = useMounted();
 
   useEffect(() => {
@@ -21,7 +24,20 @@ export function SettingsView() {
       .appInfo()
       .then((i) => mounted.current && setInfo(i))
       .catch((e: unknown) => mounted.current && setError(errorMessage(e)));
+    api
+      .getSettings()
+      .then((s) => mounted.current && setAuthor(s.author))
+      .catch((e: unknown) => mounted.current && setError(errorMessage(e)));
   }, [mounted]);
+
+  const saveAuthor = (e: Event) => {
+    e.preventDefault();
+    const name = author.trim();
+    api
+      .updateSettings({ author: name })
+      .then(() => mounted.current && (setAuthor(name), setSaved(name), setError(null)))
+      .catch((err: unknown) => mounted.current && setError(errorMessage(err)));
+  };
 
   return (
     <section class="view" aria-labelledby="settings-title">
@@ -40,6 +56,31 @@ export function SettingsView() {
               ))}
             </select>
           </label>
+        </form>
+        <form class="form settings" onSubmit={saveAuthor}>
+          <label class="field">
+            <span class="field-label">{t("settings.author")}</span>
+            <input
+              type="text"
+              value={author}
+              onInput={(e) => (setAuthor(e.currentTarget.value), setSaved(null))}
+              autoComplete="name"
+              data-testid="settings-author"
+            />
+            <span class="hint">{t("settings.authorHint")}</span>
+          </label>
+          <div>
+            <button type="submit" data-testid="settings-author-save">
+              {t("settings.authorSave")}
+            </button>{" "}
+            {saved !== null && saved !== "" && (
+              <span class="muted" role="status" data-testid="settings-author-saved">
+                {t("settings.authorSaved", { name: saved })}
+              </span>
+            )}
+          </div>
+        </form>
+        <form class="form settings" onSubmit={(e) => e.preventDefault()}>
           <div class="field">
             <span class="field-label">{t("settings.dataDir")}</span>
             <input type="text" readOnly value={info?.data_dir ?? ""} class="path" data-testid="settings-data-dir" />
