@@ -508,7 +508,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             sha256,
             out: file,
         }) => {
-            let doc = store.export_document(&case, &sha256, &file)?;
+            let doc = store.export_document(&case, &sha256, &file, false)?;
             out.document_written(&doc, &file);
         }
         Command::Search { query, case, limit } => {

@@ -619,6 +619,24 @@ pub struct Progress {
     total: u64,
 }
 
+/// Saves a copy of one of a case's documents where the user chose in a
+/// save dialog (which has asked before replacing a file), checked against
+/// its hash on the way.
+#[tauri::command]
+pub async fn save_document(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    reference: String,
+    sha256: String,
+    path: PathBuf,
+) -> Answer<CaseDocument> {
+    chosen(&app, &[&path])?;
+    with_store(&state, move |s| {
+        s.export_document(&reference, &sha256, &path, true)
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn export_dossier(
     app: AppHandle,

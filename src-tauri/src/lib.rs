@@ -99,6 +99,7 @@ pub fn run() {
             commands::complete_deadline,
             commands::list_deadlines,
             commands::attach_documents,
+            commands::save_document,
             commands::search,
             commands::verify_store,
             commands::list_templates,

@@ -222,6 +222,21 @@ test("a file dragged from another application onto the window is attached", asyn
   );
 });
 
+test("a copy of a case's document is saved through the save dialog, byte for byte", async () => {
+  // The minutes dropped on the window in the story before.
+  const minutes = join(home, "minutes-of-the-second-meeting.txt");
+  const sha256 = createHash("sha256").update(readFileSync(minutes)).digest("hex");
+  await (await s.find(`[data-testid="case-document"][data-sha256="${sha256}"] [data-testid="document-save"]`)).click();
+  const target = join(home, "copy-of-the-minutes.txt");
+  const dialog = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", "minutes-of-the-second-meeting.txt"], { encoding: "utf8" }).trim().split("\n")[0];
+  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--delay", "15", target]);
+  execFileSync("xdotool", ["key", "Return"]);
+  await s.byTestId("document-saved", 15000);
+  assert.deepEqual(readFileSync(target), readFileSync(minutes));
+});
+
 test("a mediator's name set in Settings signs what they record", async () => {
   await (await s.byTestId("nav-settings")).click();
   const name = await s.byTestId("settings-author");

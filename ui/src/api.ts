@@ -12,6 +12,7 @@ import type { CommandError } from "./bindings/CommandError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { Case } from "./bindings/Case";
 import type { CasePage } from "./bindings/CasePage";
+import type { CaseDocument } from "./bindings/CaseDocument";
 import type { CaseView } from "./bindings/CaseView";
 import type { CaseFilterInput } from "./bindings/CaseFilterInput";
 import type { Deadline } from "./bindings/Deadline";
@@ -96,6 +97,9 @@ export const api = {
 
   attachDocuments: (reference: string, paths: string[]) =>
     invoke<Entry[]>("attach_documents", { reference, paths }),
+  /** Saves a copy of a case's document at a path chosen in a save dialog. */
+  saveDocument: (reference: string, sha256: string, path: string) =>
+    invoke<CaseDocument>("save_document", { reference, sha256, path }),
 
   search: (query: string, reference: string | null, limit: number) =>
     invoke<SearchHit[]>("search", { query, reference, limit }),

@@ -264,8 +264,15 @@ impl Store {
     }
 
     /// Copies a case's document to `out`, checking its hash on the way.
-    /// `sha256` may be a unique prefix of at least 8 hex digits.
-    pub fn export_document(&self, case: &str, sha256: &str, out: &Path) -> Result<CaseDocument> {
+    /// `sha256` may be a unique prefix of at least 8 hex digits. An existing
+    /// `out` is refused unless `replace` (a save dialog has already asked).
+    pub fn export_document(
+        &self,
+        case: &str,
+        sha256: &str,
+        out: &Path,
+        replace: bool,
+    ) -> Result<CaseDocument> {
         let case = self.case(case)?;
         let prefix = sha256.trim().to_ascii_lowercase();
         if prefix.len() < 8 || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -294,7 +301,7 @@ impl Store {
                 )))
             }
         };
-        if out.exists() {
+        if out.exists() && !replace {
             return Err(Error::invalid(format!(
                 "{} already exists; choose another name or remove it first",
                 out.display()

@@ -207,6 +207,9 @@ export const en = {
   "documents.none": "No documents.",
   "documents.sha256": "SHA-256:",
   "documents.showAll": "Show all documents ({count})",
+  "documents.save": "Save a copy…",
+  "documents.saveDialog": "Save a copy of {name}",
+  "documents.saved": "Saved, its hash checked: {path}",
   "documents.attach": "Attach documents…",
   "documents.attachDialog": "Documents to attach to the case",
 

@@ -208,6 +208,9 @@ export const ru: Messages = {
   "documents.none": "Документов нет.",
   "documents.sha256": "SHA-256:",
   "documents.showAll": "Показать все документы ({count})",
+  "documents.save": "Сохранить копию…",
+  "documents.saveDialog": "Сохранить копию {name}",
+  "documents.saved": "Сохранено, хеш проверен: {path}",
   "documents.attach": "Приложить документы…",
   "documents.attachDialog": "Документы, прилагаемые к делу",
 

@@ -208,6 +208,9 @@ export const zh: Messages = {
   "documents.none": "没有文件。",
   "documents.sha256": "SHA-256：",
   "documents.showAll": "显示全部文件（{count}）",
+  "documents.save": "另存副本…",
+  "documents.saveDialog": "将 {name} 另存副本",
+  "documents.saved": "已保存，哈希值已核对：{path}",
   "documents.attach": "附加文件…",
   "documents.attachDialog": "选择要附加到案件的文件",
 

@@ -1,11 +1,12 @@
 // The side of a case: its deadlines (add, mark met), participants (add)
 // and documents (with their SHA-256; attach more).
 
-import { open } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 
 import { api, errorMessage } from "../../api";
+import type { CaseDocument } from "../../bindings/CaseDocument";
 import type { CaseView } from "../../bindings/CaseView";
 import type { Deadline } from "../../bindings/Deadline";
 import type { Role } from "../../bindings/Role";
@@ -229,6 +230,20 @@ export function DocumentsPanel({ detail, onChanged, onJump }: PanelProps & { onJ
   const [showAll, setShowAll] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const saveCopy = async (d: CaseDocument) => {
+    setError(null);
+    setSaved(null);
+    try {
+      const path = await save({ title: t("documents.saveDialog", { name: d.name }), defaultPath: d.name });
+      if (!path) return;
+      await api.saveDocument(detail.case.reference, d.sha256, path);
+      setSaved(path);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
 
   const attach = async () => {
     setError(null);
@@ -258,6 +273,9 @@ export function DocumentsPanel({ detail, onChanged, onJump }: PanelProps & { onJ
                 #{d.entry_seq}
               </button>
             </div>
+            <button type="button" class="link small" onClick={() => void saveCopy(d)} data-testid="document-save">
+              {t("documents.save")}
+            </button>
             <div class="muted small">
               {formatBytes(d.size, locale)} · {t("documents.sha256")}
             </div>
@@ -269,6 +287,11 @@ export function DocumentsPanel({ detail, onChanged, onJump }: PanelProps & { onJ
         <button type="button" class="link" onClick={() => setShowAll(true)} data-testid="documents-show-all">
           {t("documents.showAll", { count: detail.documents.length })}
         </button>
+      )}
+      {saved && (
+        <p class="note note--info" role="status" data-testid="document-saved">
+          {t("documents.saved", { path: saved })}
+        </p>
       )}
       <ErrorNote message={error} />
       <button type="button" disabled={busy} onClick={() => void attach()} data-testid="documents-attach">
