@@ -181,6 +181,9 @@ pub struct NewCaseInput {
     #[serde(default)]
     clauses: Vec<String>,
     language: Option<String>,
+    /// public, restricted (the default) or confidential.
+    #[serde(default)]
+    confidentiality: Option<String>,
 }
 
 #[tauri::command]
@@ -198,7 +201,7 @@ pub async fn create_case(state: State<'_, AppState>, input: NewCaseInput) -> Ans
             parties: input.parties,
             clauses,
             language: input.language,
-            confidentiality: None,
+            confidentiality: input.confidentiality,
             author,
         })
     })

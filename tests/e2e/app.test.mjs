@@ -77,13 +77,17 @@ test("a mediator opens a case from the Cases screen", async () => {
   await (await s.byTestId("new-case-party-1")).type("Kingdom of Belmont");
   await (await s.byTestId("new-case-clause-e")).click();
   await (await s.byTestId("new-case-summary")).type("The MSC-2 cable was cut on 3 February.");
+  await (await s.byTestId("new-case-confidentiality")).choose("confidential");
   await (await s.byTestId("new-case-submit")).click();
   const view = await s.byTestId("case-view");
   reference = await view.attribute("data-reference");
   assert.match(reference, /^K-\d{4}-0001$/);
+  assert.equal(await (await s.byTestId("case-summary")).text(), "The MSC-2 cable was cut on 3 February.");
+  assert.equal(await (await s.byTestId("case-confidentiality")).text(), "Confidential");
   const stored = pacta("case", "show", reference);
   assert.equal(stored.case.title, "Damage to the Mirel Strait submarine cable");
   assert.deepEqual(stored.case.clauses, ["e", "k"]);
+  assert.equal(stored.case.confidentiality, "confidential");
 });
 
 test("three entries are logged with the keyboard alone", async () => {

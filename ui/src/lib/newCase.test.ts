@@ -20,6 +20,7 @@ describe("new case form", () => {
       title: " Cable ",
       parties: [" Aldoria", "", "Belmont "],
       clauses: ["k", "e"],
+      confidentiality: "confidential" as const,
     };
     expect(checkNewCase(f)).toEqual([]);
     expect(toNewCaseInput(f)).toEqual({
@@ -28,6 +29,7 @@ describe("new case form", () => {
       parties: ["Aldoria", "Belmont"],
       clauses: ["e", "k"],
       language: "zh",
+      confidentiality: "confidential",
     });
   });
 
@@ -38,6 +40,7 @@ describe("new case form", () => {
     expect(newCaseDirty({ ...empty, clauses: ["e"] })).toBe(true);
     expect(newCaseDirty({ ...empty, clauses: ["e", "k"] })).toBe(true);
     expect(newCaseDirty({ ...empty, title: "Cable" })).toBe(true);
+    expect(newCaseDirty({ ...empty, confidentiality: "public" })).toBe(true);
     expect(newCaseDirty({ ...empty, summary: "Cut" })).toBe(true);
     expect(newCaseDirty({ ...empty, parties: ["", "Belmont"] })).toBe(true);
     expect(newCaseDirty({ ...empty, language: "ru" })).toBe(true);

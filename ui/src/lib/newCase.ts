@@ -7,18 +7,23 @@ import type { NewCaseInput } from "../bindings/NewCaseInput";
 
 export const CLAUSES: readonly Clause[] = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"];
 
+/** How widely a case may be shown; printed on its filings and dossier. */
+export const CONFIDENTIALITY = ["public", "restricted", "confidential"] as const;
+export type Confidentiality = (typeof CONFIDENTIALITY)[number];
+
 export type NewCaseForm = {
   title: string;
   summary: string;
   parties: string[];
   clauses: Clause[];
   language: Language | "";
+  confidentiality: Confidentiality;
 };
 
 export type NewCaseProblem = "title_missing" | "parties_too_few" | "party_twice";
 
 export function emptyNewCaseForm(language: Language | "" = ""): NewCaseForm {
-  return { title: "", summary: "", parties: ["", ""], clauses: ["k"], language };
+  return { title: "", summary: "", parties: ["", ""], clauses: ["k"], language, confidentiality: "restricted" };
 }
 
 export function checkNewCase(form: NewCaseForm): NewCaseProblem[] {
@@ -38,6 +43,7 @@ export function toNewCaseInput(form: NewCaseForm): NewCaseInput {
     parties: form.parties.map((p) => p.trim()).filter((p) => p),
     clauses: CLAUSES.filter((c) => form.clauses.includes(c)),
     language: form.language || null,
+    confidentiality: form.confidentiality,
   };
 }
 
@@ -52,6 +58,7 @@ export function newCaseDirty(form: NewCaseForm): boolean {
     form.summary.trim() !== "" ||
     form.parties.some((p) => p.trim() !== "") ||
     [...form.clauses].sort().join() !== initial.clauses.join() ||
-    form.language !== initial.language
+    form.language !== initial.language ||
+    form.confidentiality !== initial.confidentiality
   );
 }

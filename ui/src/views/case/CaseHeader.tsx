@@ -11,6 +11,7 @@ import { allowedMoves } from "../../lib/stages";
 import { formatDateTime } from "../../lib/time";
 import type { Navigate } from "../../route";
 import { MoveStageDialog } from "./MoveStageDialog";
+import { CONFIDENTIALITY, type Confidentiality } from "../../lib/newCase";
 
 type Props = {
   detail: CaseView;
@@ -56,6 +57,11 @@ export function CaseHeader({ detail, tab, navigate, onChanged, onJump }: Props) 
       <h1 class="case-title" data-testid="case-title">
         {c.title}
       </h1>
+      {c.summary && (
+        <p class="case-summary" data-testid="case-summary">
+          {c.summary}
+        </p>
+      )}
       <div class="case-head-row case-head-row--wrap">
         <dl class="case-facts">
           <div>
@@ -82,6 +88,12 @@ export function CaseHeader({ detail, tab, navigate, onChanged, onJump }: Props) 
               <dd>{formatDateTime(c.closed_at, locale)}</dd>
             </div>
           )}
+          <div>
+            <dt>{t("case.confidentiality")}</dt>
+            <dd data-testid="case-confidentiality">
+              {(CONFIDENTIALITY as readonly string[]).includes(c.confidentiality) ? t(`confidentiality.${c.confidentiality as Confidentiality}`) : c.confidentiality}
+            </dd>
+          </div>
           <div>
             <dt>{t("case.language")}</dt>
             <dd>{isKnownLanguage(c.language) ? t(`language.${c.language}`) : c.language}</dd>

@@ -9,7 +9,16 @@ import type { Language } from "../../i18n/language";
 import { CancelButton, Dialog } from "../../components/Dialog";
 import { ErrorNote } from "../../components/Notes";
 import { clauseTopic, LANGUAGES, useI18n } from "../../i18n";
-import { checkNewCase, CLAUSES, emptyNewCaseForm, newCaseDirty, toNewCaseInput, type NewCaseForm } from "../../lib/newCase";
+import {
+  checkNewCase,
+  CLAUSES,
+  CONFIDENTIALITY,
+  type Confidentiality,
+  emptyNewCaseForm,
+  newCaseDirty,
+  type NewCaseForm,
+  toNewCaseInput,
+} from "../../lib/newCase";
 
 type Props = { onClose: () => void; onCreated: (c: Case) => void };
 
@@ -135,6 +144,21 @@ export function NewCaseDialog({ onClose, onCreated }: Props) {
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>
                 {t(`language.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+
+        <label class="field">
+          <span class="field-label">{t("newCase.field.confidentiality")}</span>
+          <select
+            value={form.confidentiality}
+            onChange={(e) => update({ confidentiality: e.currentTarget.value as Confidentiality })}
+            data-testid="new-case-confidentiality"
+          >
+            {CONFIDENTIALITY.map((c) => (
+              <option key={c} value={c}>
+                {t(`confidentiality.${c}`)}
               </option>
             ))}
           </select>
