@@ -472,10 +472,29 @@ pub struct TemplateInfo {
     source: String,
 }
 
+/// The templates a filing can be made from, and the user's own template
+/// files that do not load, each with why (read afresh each time, so a
+/// fixed file shows without a restart).
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct TemplateList {
+    templates: Vec<TemplateInfo>,
+    broken: Vec<BrokenTemplate>,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct BrokenTemplate {
+    /// Its file name in `<data dir>/templates`.
+    file: String,
+    problem: CommandError,
+}
+
 #[tauri::command]
-pub async fn list_templates(state: State<'_, AppState>) -> Answer<Vec<TemplateInfo>> {
+pub async fn list_templates(state: State<'_, AppState>) -> Answer<TemplateList> {
     with_store(&state, |s| {
-        Ok(s.library()?
+        let library = s.library()?;
+        let templates = library
             .templates()
             .map(|t| TemplateInfo {
                 id: t.meta.id.clone(),
@@ -485,7 +504,16 @@ pub async fn list_templates(state: State<'_, AppState>) -> Answer<Vec<TemplateIn
                 fields: t.meta.fields.clone(),
                 source: t.source.clone(),
             })
-            .collect())
+            .collect();
+        let broken = library
+            .broken
+            .into_iter()
+            .map(|(file, e)| BrokenTemplate {
+                file,
+                problem: e.into(),
+            })
+            .collect();
+        Ok(TemplateList { templates, broken })
     })
     .await
 }

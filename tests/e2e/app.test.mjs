@@ -134,6 +134,21 @@ test("a legal officer files a filing from a template and sees the preview", asyn
   assert.equal(filed.kind, "filing");
   assert.equal(filed.data.template, "mediators-proposal");
   assert.equal(filed.documents.length, 2);
+
+  // A template of the officer's own with a mistake in it is named, not just
+  // left out; fixed (here: removed), it is gone without a restart.
+  const mine = join(dataDir, "templates", "my-note.en.md");
+  mkdirSync(join(dataDir, "templates"), { recursive: true });
+  writeFileSync(mine, "---\nid: my-note\n---\nNo language or title.\n");
+  await (await s.byTestId("open-journal")).click();
+  await (await s.byTestId("open-filing")).click();
+  assert.match(await (await s.byTestId("filing-broken-templates")).text(), /my-note\.en\.md/);
+  rmSync(mine);
+  await (await s.byTestId("open-journal")).click();
+  await (await s.byTestId("open-filing")).click();
+  await s.byTestId("filing-template");
+  assert.equal((await s.findAll('[data-testid="filing-broken-templates"]')).length, 0);
+  await (await s.byTestId("open-journal")).click();
 });
 
 test("a dossier is exported through the save dialog and shown verified", async () => {

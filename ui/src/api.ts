@@ -32,7 +32,7 @@ import type { Rendered } from "./bindings/Rendered";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Settings } from "./bindings/Settings";
 import type { Stage } from "./bindings/Stage";
-import type { TemplateInfo } from "./bindings/TemplateInfo";
+import type { TemplateList } from "./bindings/TemplateList";
 import type { VerifyReport } from "./bindings/VerifyReport";
 import type { Language } from "./i18n/language";
 import { localizeError } from "./lib/errors";
@@ -105,7 +105,7 @@ export const api = {
     invoke<SearchHit[]>("search", { query, reference, limit }),
   verifyStore: () => invoke<VerifyReport>("verify_store"),
 
-  listTemplates: () => invoke<TemplateInfo[]>("list_templates"),
+  listTemplates: () => invoke<TemplateList>("list_templates"),
   renderFiling: (reference: string, request: FilingInput) =>
     invoke<Rendered>("render_filing", { reference, request }),
   fileFiling: (reference: string, request: FilingInput) =>

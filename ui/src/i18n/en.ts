@@ -228,6 +228,7 @@ export const en = {
   "filing.date": "Date of the filing",
   "filing.fields": "Fields",
   "filing.chooseParty": "Choose a party…",
+  "filing.brokenTemplates": "These template files of yours do not load, and are not offered until they are fixed:",
   "filing.missing": "Still to fill in: {fields}.",
   "filing.notThisStage": "This filing is made in these stages: {stages}. The case is now in:",
   "filing.preview": "Preview",

@@ -229,6 +229,7 @@ export const ru: Messages = {
   "filing.date": "Дата документа",
   "filing.fields": "Поля",
   "filing.chooseParty": "Выберите сторону…",
+  "filing.brokenTemplates": "Эти ваши файлы шаблонов не загружаются и не предлагаются, пока их не исправят:",
   "filing.missing": "Осталось заполнить: {fields}.",
   "filing.notThisStage": "Этот документ составляется на стадиях: {stages}. Текущая стадия дела:",
   "filing.preview": "Предварительный просмотр",

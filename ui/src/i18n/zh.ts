@@ -229,6 +229,7 @@ export const zh: Messages = {
   "filing.date": "文书日期",
   "filing.fields": "字段",
   "filing.chooseParty": "选择当事方…",
+  "filing.brokenTemplates": "以下自定义模板文件无法加载，修正之前不会提供：",
   "filing.missing": "尚需填写：{fields}。",
   "filing.notThisStage": "此文书适用于以下阶段：{stages}。案件当前阶段：",
   "filing.preview": "预览",

@@ -5,11 +5,11 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 
 import { api, errorMessage } from "../../api";
+import type { BrokenTemplate } from "../../bindings/BrokenTemplate";
 import type { CaseView } from "../../bindings/CaseView";
 import type { Entry } from "../../bindings/Entry";
 import type { FieldSpec } from "../../bindings/FieldSpec";
 import type { FilingInput } from "../../bindings/FilingInput";
-import type { TemplateInfo } from "../../bindings/TemplateInfo";
 import { StageBadge } from "../../components/Badges";
 import { Hash } from "../../components/Hash";
 import { useDebouncedValue, useMounted } from "../../components/hooks";
@@ -34,16 +34,6 @@ type Props = {
   onShowEntry: (seq: number) => void;
 };
 
-let templatesCache: Promise<TemplateInfo[]> | null = null;
-
-function loadTemplates(): Promise<TemplateInfo[]> {
-  templatesCache ??= api.listTemplates().catch((e: unknown) => {
-    templatesCache = null;
-    throw e;
-  });
-  return templatesCache;
-}
-
 function isUiLanguage(l: string): l is "en" | "zh" | "ru" {
   return l === "en" || l === "zh" || l === "ru";
 }
@@ -53,6 +43,7 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
   const c = detail.case;
   const [groups, setGroups] = useState<TemplateGroup[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [broken, setBroken] = useState<BrokenTemplate[]>([]);
   const [templateId, setTemplateId] = useState("");
   const [language, setLanguage] = useState("");
   const [parallel, setParallel] = useState("");
@@ -68,10 +59,12 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
   const mounted = useMounted();
 
   useEffect(() => {
-    loadTemplates()
+    api
+      .listTemplates()
       .then((list) => {
         if (!mounted.current) return;
-        const g = groupTemplates(list);
+        setBroken(list.broken);
+        const g = groupTemplates(list.templates);
         setGroups(g);
         const first = g.find((x) => fileableIn(x, c.stage)) ?? g[0];
         if (first) setTemplateId(first.id);
@@ -188,6 +181,18 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
         }}
       >
         <h2 class="panel-title">{t("filing.title")}</h2>
+        {broken.length > 0 && (
+          <div class="note note--warn" role="status" data-testid="filing-broken-templates">
+            {t("filing.brokenTemplates")}
+            <ul>
+              {broken.map((b) => (
+                <li key={b.file}>
+                  <code>{b.file}</code>: {errorMessage(b.problem)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <label class="field">
           <span class="field-label">{t("filing.template")}</span>
           <select
