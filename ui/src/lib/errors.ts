@@ -55,11 +55,7 @@ export function localizeError(error: ErrorLike, lang: Language): string {
     params.waited_ms = Number(params.waited_ms).toLocaleString(LOCALES[lang]);
   }
 
-  // Every placeholder must have its value; otherwise the English sentence says more.
-  for (const [, name] of MESSAGES[lang][key].matchAll(/\{(\w+)\}/g)) {
-    if (name === undefined || params[name] === undefined) return error.message;
-  }
-  return translate(lang, key, params);
+  return filledIn(lang, key, params) ?? error.message;
 }
 
 /**
@@ -74,10 +70,15 @@ function inputProblem(error: ErrorLike, lang: Language): string | null {
   if (!(key in MESSAGES[lang])) return null;
   const params: Params = { ...error.params };
   if (params.role !== undefined) params.role = translate(lang, `role.${String(params.role)}` as MessageKey);
-  for (const [, name] of MESSAGES[lang][key as MessageKey].matchAll(/\{(\w+)\}/g)) {
+  return filledIn(lang, key as MessageKey, params);
+}
+
+/** The sentence with every placeholder given its value; null if one is missing (the core's message then says more). */
+function filledIn(lang: Language, key: MessageKey, params: Params): string | null {
+  for (const [, name] of MESSAGES[lang][key].matchAll(/\{(\w+)\}/g)) {
     if (name === undefined || params[name] === undefined) return null;
   }
-  return translate(lang, key as MessageKey, params);
+  return translate(lang, key, params);
 }
 
 /** A stage id ("consultation") by its name in the UI language, as the stage badges show it. */
