@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::Offset;
 use pacta_core::dossier::{DossierReport, ExportReport, ImportPlan};
+use pacta_core::drafts::LogDraft;
 use pacta_core::filing::template::FieldSpec;
 use pacta_core::{
     Case, CaseDocument, CaseFilter, CasePage, Deadline, DeadlineFilter, Entry, EntryKind,
@@ -300,7 +301,7 @@ pub async fn log_entry(
             .map(pacta_core::time::parse_user_time)
             .transpose()?;
         let entry = s.log(&reference, new, &input.attachments)?;
-        s.save_draft(&reference, "")?;
+        s.save_draft(&reference, &LogDraft::default())?;
         Ok(entry)
     })
     .await
@@ -577,14 +578,34 @@ pub async fn file_filing(
     .await
 }
 
+/// Keeps the quick log's draft. Its files must have been chosen or dropped,
+/// so that a draft cannot bring in a file the user never picked.
 #[tauri::command]
-pub async fn save_draft(state: State<'_, AppState>, reference: String, text: String) -> Answer<()> {
-    with_store(&state, move |s| s.save_draft(&reference, &text)).await
+pub async fn save_draft(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    reference: String,
+    draft: LogDraft,
+) -> Answer<()> {
+    let attachments: Vec<&Path> = draft.attachments.iter().map(PathBuf::as_path).collect();
+    chosen(&app, &attachments)?;
+    with_store(&state, move |s| s.save_draft(&reference, &draft)).await
 }
 
+/// The quick log's draft; its files were chosen when it was saved, so they
+/// may be attached again after a restart.
 #[tauri::command]
-pub async fn load_draft(state: State<'_, AppState>, reference: String) -> Answer<Option<String>> {
-    with_store(&state, move |s| s.load_draft(&reference)).await
+pub async fn load_draft(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    reference: String,
+) -> Answer<Option<LogDraft>> {
+    let draft = with_store(&state, move |s| s.load_draft(&reference)).await?;
+    let scope = app.fs_scope();
+    for path in draft.iter().flat_map(|d| &d.attachments) {
+        let _ = scope.allow_file(path);
+    }
+    Ok(draft)
 }
 
 /// What the UI remembers between sessions, in `<data dir>/settings.json`.

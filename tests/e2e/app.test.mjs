@@ -107,6 +107,46 @@ test("three entries are logged with the keyboard alone", async () => {
   await shot("case-en");
 });
 
+test("a half-written entry keeps its kind and time when the case is left; no shortcut leaves an open dialog", async () => {
+  const body = "Second session: Belmont's delegation arrived late.";
+  await (await s.byTestId("log-kind")).choose("meeting");
+  await (await s.byTestId("log-time")).choose("2026-11-20T09:30");
+  const box = await s.byTestId("log-body");
+  await box.click();
+  await box.type(body);
+  await s.waitFor("the draft kept", async () => (await (await s.byTestId("log-status")).text()) === "Draft kept.");
+
+  // Ctrl+2 (Deadlines) does nothing while a dialog is open.
+  await (await s.byTestId("move-mediation")).click();
+  await (await s.byTestId("move-reason")).type(KEY.CONTROL + "2" + KEY.RELEASE);
+  await sleep(300);
+  assert.equal((await s.findAll('[data-testid="move-dialog"]')).length, 1, "the dialog is still open");
+  assert.equal((await s.findAll('[data-testid="deadlines-table"]')).length, 0, "the view did not change");
+  await (await s.byTestId("move-reason")).type(KEY.ESCAPE);
+  await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="move-dialog"]')).length === 0);
+
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+  await s.waitFor("the draft restored", async () => (await (await s.byTestId("log-body")).property("value")) === body);
+  assert.equal(await (await s.byTestId("log-kind")).property("value"), "meeting");
+  const time = await s.byTestId("log-time");
+  assert.equal(await time.property("value"), "2026-11-20T09:30");
+  assert.equal(await time.attribute("data-edited"), "true");
+
+  await (await s.byTestId("log-body")).type(KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
+  const entry = await s.waitFor("the entry stored", async () => pacta("log", "list", reference).entries.find((e) => e.body === body));
+  assert.equal(entry.kind, "meeting");
+  assert.equal(new Date(entry.occurred_at).getTime(), new Date(2026, 10, 20, 9, 30).getTime());
+  // Saved, the draft is gone: the quick log starts afresh on return.
+  await s.waitFor("the form reset", async () => (await (await s.byTestId("log-kind")).property("value")) === "note");
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+  await s.byTestId("log-body");
+  await sleep(500);
+  assert.equal(await (await s.byTestId("log-body")).property("value"), "");
+  assert.equal(await (await s.byTestId("log-time")).attribute("data-edited"), "false");
+});
+
 test("an illegal stage move is not offered and is refused; mediation is allowed", async () => {
   assert.equal((await s.findAll('[data-testid="move-closed"]')).length, 0, "no button for a move the rules forbid");
   const refused = await s.executeAsync(

@@ -65,7 +65,7 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const action = actionFor(e);
+      const action = actionFor(e, document.querySelector("dialog[open]") !== null);
       if (!action) return;
       e.preventDefault();
       switch (action) {

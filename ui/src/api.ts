@@ -26,6 +26,7 @@ import type { Filed } from "./bindings/Filed";
 import type { FilingInput } from "./bindings/FilingInput";
 import type { ImportPlan } from "./bindings/ImportPlan";
 import type { NewCaseInput } from "./bindings/NewCaseInput";
+import type { LogDraft } from "./bindings/LogDraft";
 import type { LogInput } from "./bindings/LogInput";
 import type { ParticipantInput } from "./bindings/ParticipantInput";
 import type { Rendered } from "./bindings/Rendered";
@@ -111,8 +112,9 @@ export const api = {
   fileFiling: (reference: string, request: FilingInput) =>
     invoke<Filed>("file_filing", { reference, request }),
 
-  saveDraft: (reference: string, text: string) => invoke<null>("save_draft", { reference, text }),
-  loadDraft: (reference: string) => invoke<string | null>("load_draft", { reference }),
+  /** Keeps the quick log's draft for the case (an empty one removes it). */
+  saveDraft: (reference: string, draft: LogDraft) => invoke<null>("save_draft", { reference, draft }),
+  loadDraft: (reference: string) => invoke<LogDraft | null>("load_draft", { reference }),
 
   getSettings: () => invoke<Settings>("get_settings"),
   setSettings: (settings: Settings) => invoke<null>("set_settings", { settings }),

@@ -31,6 +31,14 @@ describe("actionFor", () => {
     expect(actionFor(key("1", { ctrl: true }, "Digit1"))).toBe("view_cases");
   });
 
+  it("does nothing while a modal dialog is open", () => {
+    expect(actionFor(key("1", { ctrl: true }), true)).toBeNull();
+    expect(actionFor(key("n", { ctrl: true }), true)).toBeNull();
+    expect(actionFor(key("k", { ctrl: true }), true)).toBeNull();
+    expect(actionFor(key("l", { ctrl: true }), true)).toBeNull();
+    expect(actionFor(key("1", { ctrl: true }), false)).toBe("view_cases");
+  });
+
   it("writes tooltips with the shortcut", () => {
     expect(withShortcut("Search", "search")).toBe("Search (Ctrl+K)");
   });

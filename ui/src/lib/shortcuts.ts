@@ -38,8 +38,14 @@ const BY_KEY: Record<string, Action> = {
   "5": "view_settings",
 };
 
-/** The app-wide action a key press asks for, if any (Ctrl, or Cmd on a Mac). */
-export function actionFor(e: KeyLike): Action | null {
+/**
+ * The app-wide action a key press asks for, if any (Ctrl, or Cmd on a Mac).
+ * None while a modal dialog is open: the page behind it is inert, and a
+ * view change, a new case or the search would take the user away from
+ * what the dialog holds. (Ctrl+Enter and Esc belong to the dialog itself.)
+ */
+export function actionFor(e: KeyLike, modalOpen = false): Action | null {
+  if (modalOpen) return null;
   if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return null;
   // By physical key for digits and letters, so a Russian or Chinese keyboard
   // layout still reaches Ctrl+K (the key would be "л" there).

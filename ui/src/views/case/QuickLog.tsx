@@ -1,8 +1,9 @@
 // The quick log: always under the journal, for logging a step while it
 // happens. Kind, time (now unless changed), markdown body, files by dialog
-// or drag and drop; Ctrl+Enter saves. The body is kept as a draft
-// (save_draft, ~500 ms after typing stops) and restored when the case is
-// opened again, so a note survives a crash or a restart.
+// or drag and drop; Ctrl+Enter saves. What is in it (body, kind, a changed
+// time, files) is kept as a draft (save_draft, ~500 ms after a change, and
+// when the case is left) and restored when the case is opened again, so a
+// note survives leaving the case, a crash or a restart.
 
 import { open } from "@tauri-apps/plugin-dialog";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
@@ -11,10 +12,12 @@ import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { api, errorMessage } from "../../api";
 import type { Entry } from "../../bindings/Entry";
 import type { EntryKind } from "../../bindings/EntryKind";
+import type { LogDraft } from "../../bindings/LogDraft";
 import { useDebouncedCallback, useMounted } from "../../components/hooks";
 import { PaperclipIcon } from "../../components/Icons";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
+import { DEFAULT_KIND, isEmptyLogDraft, logDraftOf, logFormOf } from "../../lib/drafts";
 import { withShortcut } from "../../lib/shortcuts";
 import { QuickLogContext } from "../../quickLog";
 import { localInputToRfc3339, toLocalInput } from "../../lib/time";
@@ -32,7 +35,7 @@ function baseName(path: string): string {
 export function QuickLog({ reference, onLogged }: Props) {
   const { t } = useI18n();
   const quickLog = useContext(QuickLogContext);
-  const [kind, setKind] = useState<EntryKind>("note");
+  const [kind, setKind] = useState<EntryKind>(DEFAULT_KIND);
   const [time, setTime] = useState(() => toLocalInput(new Date()));
   const [timeEdited, setTimeEdited] = useState(false);
   const [body, setBody] = useState("");
@@ -54,26 +57,42 @@ export function QuickLog({ reference, onLogged }: Props) {
     };
   }, [quickLog]);
 
-  // Restore the draft, unless the user has started typing already.
+  // Restore the draft, unless the user has started changing the form already.
   useEffect(() => {
     api
       .loadDraft(reference)
-      .then((text) => {
-        if (text && !touched.current && mounted.current) {
-          setBody(text);
-          setDraft("restored");
-        }
+      .then((kept) => {
+        if (!kept || touched.current || !mounted.current) return;
+        const form = logFormOf(kept, LOGGABLE);
+        setKind(form.kind);
+        setTime(form.time);
+        setTimeEdited(form.timeEdited);
+        setBody(form.body);
+        setAttachments(form.attachments);
+        setDraft("restored");
       })
       .catch(() => undefined);
   }, [reference, mounted]);
 
-  const saveDraft = useDebouncedCallback((text: string) => {
+  const saveDraft = useDebouncedCallback((kept: LogDraft) => {
     setDraft("saving");
     api
-      .saveDraft(reference, text)
-      .then(() => mounted.current && setDraft(text ? "saved" : "none"))
+      .saveDraft(reference, kept)
+      .then(() => mounted.current && setDraft(isEmptyLogDraft(kept) ? "none" : "saved"))
       .catch(() => mounted.current && setDraft("failed"));
   }, 500);
+
+  // Any change the user makes is kept (the time only once it was changed,
+  // so the clock ticking is not a change).
+  const draftKey = JSON.stringify(logDraftOf({ kind, time, timeEdited, body, attachments }));
+  useEffect(() => {
+    if (touched.current) saveDraft(JSON.parse(draftKey) as LogDraft);
+  }, [draftKey, saveDraft]);
+
+  const touch = () => {
+    touched.current = true;
+    setSavedSeq(null);
+  };
 
   // Until the user changes it, the time follows the clock.
   useEffect(() => {
@@ -94,7 +113,10 @@ export function QuickLog({ reference, onLogged }: Props) {
           else if (p.type === "leave") setDragging(false);
           else if (p.type === "drop") {
             setDragging(false);
-            if (p.paths.length > 0) setAttachments((a) => [...new Set([...a, ...p.paths])]);
+            if (p.paths.length > 0) {
+              touch();
+              setAttachments((a) => [...new Set([...a, ...p.paths])]);
+            }
           }
         })
         .then((fn) => (cancelled ? fn() : (unlisten = fn)))
@@ -113,6 +135,7 @@ export function QuickLog({ reference, onLogged }: Props) {
       const picked = await open({ multiple: true, directory: false, title: t("log.attachDialog") });
       if (!picked) return;
       const paths = Array.isArray(picked) ? picked : [picked];
+      touch();
       setAttachments((a) => [...new Set([...a, ...paths])]);
     } catch (e) {
       setError(errorMessage(e));
@@ -135,10 +158,11 @@ export function QuickLog({ reference, onLogged }: Props) {
     setError(null);
     try {
       const entry = await api.logEntry(reference, { kind, body, occurred_at: occurredAt, attachments });
+      // log_entry removed the draft.
       saveDraft.cancel();
-      await api.saveDraft(reference, "").catch(() => undefined);
       if (!mounted.current) return;
       touched.current = false;
+      setKind(DEFAULT_KIND);
       setBody("");
       setAttachments([]);
       setTimeEdited(false);
@@ -185,7 +209,10 @@ export function QuickLog({ reference, onLogged }: Props) {
       <div class="quick-log-row">
         <label class="inline">
           <span class="sr-only">{t("log.kind")}</span>
-          <select value={kind} onChange={(e) => setKind(e.currentTarget.value as EntryKind)} title={t("log.kind")} data-testid="log-kind">
+          <select value={kind} onChange={(e) => {
+              touch();
+              setKind(e.currentTarget.value as EntryKind);
+            }} title={t("log.kind")} data-testid="log-kind">
             {LOGGABLE.map((k) => (
               <option key={k} value={k}>
                 {t(`kind.${k}`)}
@@ -199,6 +226,7 @@ export function QuickLog({ reference, onLogged }: Props) {
             type="datetime-local"
             value={time}
             onInput={(e) => {
+              touch();
               setTime(e.currentTarget.value);
               setTimeEdited(true);
             }}
@@ -211,6 +239,7 @@ export function QuickLog({ reference, onLogged }: Props) {
             type="button"
             class="link"
             onClick={() => {
+              touch();
               setTimeEdited(false);
               setTime(toLocalInput(new Date()));
             }}
@@ -234,11 +263,8 @@ export function QuickLog({ reference, onLogged }: Props) {
         aria-label={t("log.body")}
         title={withShortcut(t("log.focus"), "focus_log")}
         onInput={(e) => {
-          const text = e.currentTarget.value;
-          touched.current = true;
-          setBody(text);
-          setSavedSeq(null);
-          saveDraft(text);
+          touch();
+          setBody(e.currentTarget.value);
         }}
         data-testid="log-body"
       />
@@ -251,7 +277,10 @@ export function QuickLog({ reference, onLogged }: Props) {
               <button
                 type="button"
                 class="icon-button"
-                onClick={() => setAttachments((a) => a.filter((p) => p !== path))}
+                onClick={() => {
+                  touch();
+                  setAttachments((a) => a.filter((p) => p !== path));
+                }}
                 aria-label={t("log.removeAttachment", { name: baseName(path) })}
                 title={t("log.removeAttachment", { name: baseName(path) })}
               >
