@@ -13,7 +13,6 @@ use ts_rs::{Config, TS};
 
 use crate::commands::*;
 use pacta_core::dossier::{DossierReport, ImportPlan};
-use pacta_core::drafts::LogDraft;
 use pacta_core::{CasePage, Entry, Rendered, SearchHit, VerifyReport};
 
 /// Every type a command takes or returns (their dependencies come along).
@@ -31,7 +30,7 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     Filed::export_all(cfg)?;
     FilingInput::export_all(cfg)?;
     ImportPlan::export_all(cfg)?;
-    LogDraft::export_all(cfg)?;
+    Draft::export_all(cfg)?;
     LogInput::export_all(cfg)?;
     NewCaseInput::export_all(cfg)?;
     ParticipantInput::export_all(cfg)?;

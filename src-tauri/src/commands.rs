@@ -572,40 +572,69 @@ pub async fn file_filing(
 ) -> Answer<Filed> {
     let author = author(&state);
     with_store(&state, move |s| {
-        let (rendered, entry) = s.file_filing(&reference, &filing_request(request)?, &author)?;
+        let request = filing_request(request)?;
+        let (rendered, entry) = s.file_filing(&reference, &request, &author)?;
+        s.save_filing_draft(&reference, &request.template, &BTreeMap::new())?;
         Ok(Filed { rendered, entry })
     })
     .await
 }
 
-/// Keeps the quick log's draft. Its files must have been chosen or dropped,
-/// so that a draft cannot bring in a file the user never picked.
+/// One of a case's drafts as it crosses to the window: what the quick log
+/// holds, or the values typed into one filing template's form.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "of", rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub enum Draft {
+    QuickLog(LogDraft),
+    Filing {
+        template: String,
+        fields: BTreeMap<String, String>,
+    },
+}
+
+/// Keeps a draft (an empty one removes it). The quick log's files must
+/// have been chosen or dropped, so that a draft cannot bring in a file the
+/// user never picked.
 #[tauri::command]
 pub async fn save_draft(
     app: AppHandle,
     state: State<'_, AppState>,
     reference: String,
-    draft: LogDraft,
+    draft: Draft,
 ) -> Answer<()> {
-    let attachments: Vec<&Path> = draft.attachments.iter().map(PathBuf::as_path).collect();
-    chosen(&app, &attachments)?;
-    with_store(&state, move |s| s.save_draft(&reference, &draft)).await
+    if let Draft::QuickLog(log) = &draft {
+        let attachments: Vec<&Path> = log.attachments.iter().map(PathBuf::as_path).collect();
+        chosen(&app, &attachments)?;
+    }
+    with_store(&state, move |s| match draft {
+        Draft::QuickLog(log) => s.save_draft(&reference, &log),
+        Draft::Filing { template, fields } => s.save_filing_draft(&reference, &template, &fields),
+    })
+    .await
 }
 
-/// The quick log's draft; its files were chosen when it was saved, so they
-/// may be attached again after a restart.
+/// The quick log's draft, or with `template` that template's form. The
+/// quick log's files were chosen when it was kept, so they may be attached
+/// again after a restart.
 #[tauri::command]
 pub async fn load_draft(
     app: AppHandle,
     state: State<'_, AppState>,
     reference: String,
-) -> Answer<Option<LogDraft>> {
+    template: Option<String>,
+) -> Answer<Option<Draft>> {
+    if let Some(template) = template {
+        let key = template.clone();
+        let fields = with_store(&state, move |s| s.load_filing_draft(&reference, &key)).await?;
+        return Ok((!fields.is_empty()).then_some(Draft::Filing { template, fields }));
+    }
     let draft = with_store(&state, move |s| s.load_draft(&reference)).await?;
     let scope = app.fs_scope();
     for path in draft.iter().flat_map(|d| &d.attachments) {
         let _ = scope.allow_file(path);
     }
-    Ok(draft)
+    Ok(draft.map(Draft::QuickLog))
 }
 
 /// What the UI remembers between sessions, in `<data dir>/settings.json`.

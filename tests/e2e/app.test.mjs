@@ -168,6 +168,12 @@ test("a legal officer files a filing from a template and sees the preview", asyn
   const preview = await s.byTestId("filing-preview", 15000);
   await s.waitFor("the rendered preview", async () => ((await preview.attribute("srcdoc")) ?? "").includes("A joint repair fund"));
   await shot("filing-en");
+  // Left before it is filed, the form is filled in again on return.
+  await (await s.byTestId("open-journal")).click();
+  await (await s.byTestId("open-filing")).click();
+  await (await s.byTestId("filing-template")).choose("mediators-proposal");
+  await s.waitFor("the typed proposal back", async () => (await (await s.byTestId("field-proposal")).property("value")) === "A joint repair fund, shared equally.");
+  await s.waitFor("the preview again", async () => ((await (await s.byTestId("filing-preview", 15000)).attribute("srcdoc")) ?? "").includes("A joint repair fund"));
   await (await s.byTestId("filing-file")).click();
   await s.byTestId("filing-result", 15000);
   const filed = pacta("log", "list", reference).entries.at(-1);
@@ -188,6 +194,10 @@ test("a legal officer files a filing from a template and sees the preview", asyn
   await (await s.byTestId("open-filing")).click();
   await s.byTestId("filing-template");
   assert.equal((await s.findAll('[data-testid="filing-broken-templates"]')).length, 0);
+  // Filed, its draft is gone.
+  await (await s.byTestId("filing-template")).choose("mediators-proposal");
+  await sleep(500);
+  assert.equal(await (await s.byTestId("field-proposal")).property("value"), "");
   await (await s.byTestId("open-journal")).click();
 });
 
@@ -224,6 +234,8 @@ test("a path the user did not choose in a dialog is refused by every command tha
     ["preview_import", { path: secret }],
     ["import_dossier", { path: secret }],
     ["export_dossier", { reference, path: join(home, "elsewhere.pacta") }],
+    // A draft cannot bring in a file either (its files may be attached after a restart).
+    ["save_draft", { reference, draft: { of: "quick_log", body: "x", kind: null, occurred_at: null, attachments: [secret] } }],
   ];
   for (const [command, args] of calls) {
     const answer = await s.executeAsync(
@@ -234,6 +246,7 @@ test("a path the user did not choose in a dialog is refused by every command tha
     assert.equal(answer?.kind, "not_chosen", `${command}: ${JSON.stringify(answer)}`);
   }
   assert.equal(existsSync(join(home, "elsewhere.pacta")), false);
+  assert.equal(existsSync(join(dataDir, "drafts", `${pacta("case", "show", reference).case.id}.json`)), false);
   assert.equal(pacta("log", "list", reference).entries.length, before);
 });
 

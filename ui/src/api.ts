@@ -16,6 +16,7 @@ import type { CaseDocument } from "./bindings/CaseDocument";
 import type { CaseView } from "./bindings/CaseView";
 import type { CaseFilterInput } from "./bindings/CaseFilterInput";
 import type { Deadline } from "./bindings/Deadline";
+import type { Draft } from "./bindings/Draft";
 import type { DeadlineFilterInput } from "./bindings/DeadlineFilterInput";
 import type { Exported } from "./bindings/Exported";
 import type { Progress } from "./bindings/Progress";
@@ -113,8 +114,19 @@ export const api = {
     invoke<Filed>("file_filing", { reference, request }),
 
   /** Keeps the quick log's draft for the case (an empty one removes it). */
-  saveDraft: (reference: string, draft: LogDraft) => invoke<null>("save_draft", { reference, draft }),
-  loadDraft: (reference: string) => invoke<LogDraft | null>("load_draft", { reference }),
+  saveDraft: (reference: string, draft: LogDraft) =>
+    invoke<null>("save_draft", { reference, draft: { of: "quick_log", ...draft } satisfies Draft }),
+  loadDraft: async (reference: string): Promise<LogDraft | null> => {
+    const draft = await invoke<Draft | null>("load_draft", { reference, template: null });
+    return draft?.of === "quick_log" ? draft : null;
+  },
+  /** Keeps the values typed into a filing template's form for the case (none with text: removed). */
+  saveFilingDraft: (reference: string, template: string, fields: Record<string, string>) =>
+    invoke<null>("save_draft", { reference, draft: { of: "filing", template, fields } satisfies Draft }),
+  loadFilingDraft: async (reference: string, template: string): Promise<Record<string, string>> => {
+    const draft = await invoke<Draft | null>("load_draft", { reference, template });
+    return draft?.of === "filing" ? draft.fields : {};
+  },
 
   getSettings: () => invoke<Settings>("get_settings"),
   setSettings: (settings: Settings) => invoke<null>("set_settings", { settings }),

@@ -156,10 +156,10 @@ export function QuickLog({ reference, onLogged }: Props) {
     }
     setBusy(true);
     setError(null);
+    // Not kept again once log_entry has removed it; kept again if it fails.
+    saveDraft.cancel();
     try {
       const entry = await api.logEntry(reference, { kind, body, occurred_at: occurredAt, attachments });
-      // log_entry removed the draft.
-      saveDraft.cancel();
       if (!mounted.current) return;
       touched.current = false;
       setKind(DEFAULT_KIND);
@@ -172,6 +172,7 @@ export function QuickLog({ reference, onLogged }: Props) {
       onLogged(entry);
       textarea.current?.focus();
     } catch (e) {
+      saveDraft(JSON.parse(draftKey) as LogDraft);
       if (mounted.current) setError(errorMessage(e));
     } finally {
       if (mounted.current) setBusy(false);

@@ -1,6 +1,10 @@
 // The filing composer: choose a template and its language (and a second
 // language for a parallel text), fill in the template's fields, watch the
 // preview (rendered by the backend, shown in a sandboxed frame), file it.
+// The values typed into a template's form are kept as a draft of the case
+// and that template (save_draft, ~500 ms after a change and when the
+// composer is left), filled in again when the template is chosen again,
+// and removed once it is filed.
 
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 
@@ -12,9 +16,10 @@ import type { FieldSpec } from "../../bindings/FieldSpec";
 import type { FilingInput } from "../../bindings/FilingInput";
 import { StageBadge } from "../../components/Badges";
 import { Hash } from "../../components/Hash";
-import { useDebouncedValue, useMounted } from "../../components/hooks";
+import { useDebouncedCallback, useDebouncedValue, useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
+import { filingDraftOf } from "../../lib/drafts";
 import {
   canFile,
   fieldLabel,
@@ -57,6 +62,9 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
   const [filed, setFiled] = useState<Entry | null>(null);
   const renderSeq = useRef(0);
   const mounted = useMounted();
+  // Fields typed into since the template was chosen: its draft, arriving
+  // late, does not overwrite them.
+  const typed = useRef(new Set<string>());
 
   useEffect(() => {
     api
@@ -87,6 +95,28 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
 
   const template = group && language ? (group.versions.get(language) ?? null) : null;
   const fields: FieldSpec[] = template?.fields ?? [];
+
+  // The template's draft fills in its form.
+  useEffect(() => {
+    if (!templateId) return;
+    typed.current = new Set();
+    let current = true;
+    api
+      .loadFilingDraft(c.reference, templateId)
+      .then((kept) => {
+        if (!current || !mounted.current) return;
+        const restore = Object.entries(kept).filter(([name]) => !typed.current.has(name));
+        if (restore.length > 0) setValues((v) => ({ ...v, ...Object.fromEntries(restore) }));
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [c.reference, templateId, mounted]);
+
+  const saveDraft = useDebouncedCallback((template: string, kept: Record<string, string>) => {
+    api.saveFilingDraft(c.reference, template, kept).catch(() => undefined);
+  }, 500);
   const missing = missingRequired(fields, values);
   const stageOk = group ? fileableIn(group, c.stage) : false;
 
@@ -131,6 +161,8 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
     if (!request || !fileable) return;
     setFiling(true);
     setFileError(null);
+    // file_filing removes the draft: not kept again after it, unless filing fails.
+    saveDraft.cancel();
     try {
       const result = await api.fileFiling(c.reference, request);
       if (!mounted.current) return;
@@ -138,6 +170,7 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
       setPreview(result.rendered.html);
       onFiled(result.entry);
     } catch (e) {
+      saveDraft(templateId, filingDraftOf(fields, values));
       if (mounted.current) setFileError(errorMessage(e));
     } finally {
       if (mounted.current) setFiling(false);
@@ -145,8 +178,11 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
   };
 
   const setValue = (name: string, value: string) => {
-    setValues((v) => ({ ...v, [name]: value }));
+    typed.current.add(name);
+    const next = { ...values, [name]: value };
+    setValues(next);
     setFiled(null);
+    saveDraft(templateId, filingDraftOf(fields, next));
   };
   // Another language, parallel text or date is another filing: "File it" is enabled again.
   const changeLanguage = (l: string) => {
@@ -198,6 +234,7 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
           <select
             value={templateId}
             onChange={(e) => {
+              saveDraft.flush();
               setTemplateId(e.currentTarget.value);
               setFiled(null);
               setPreview(null);
