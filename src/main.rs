@@ -11,8 +11,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use pacta_core::{
-    CaseFilter, Clause, DeadlineFilter, EntryKind, EntryQuery, NewCase, NewEntry, Participant,
-    Stage, Store,
+    CaseFilter, CaseOrder, Clause, DeadlineFilter, EntryKind, EntryQuery, NewCase, NewEntry,
+    Participant, Stage, Store,
 };
 
 use crate::output::Output;
@@ -162,12 +162,21 @@ enum CaseCommand {
     New(NewCaseArgs),
     /// List cases, newest first
     List {
+        /// A stage, or `open` (consultation, mediation, settlement) or
+        /// `ended` (closed, withdrawn, referred)
         #[arg(long)]
         stage: Option<String>,
         #[arg(long)]
         party: Option<String>,
         #[arg(long)]
         clause: Option<String>,
+        /// Sort by reference, title, stage (in the order of a case's life)
+        /// or opened, A to Z / oldest first [default: newest opened first]
+        #[arg(long, value_name = "COLUMN")]
+        sort: Option<String>,
+        /// With --sort: the other way round
+        #[arg(long, requires = "sort")]
+        desc: bool,
     },
     /// Show one case: parties, participants, stage, deadlines, documents
     Show { case: String },
@@ -414,11 +423,21 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             stage,
             party,
             clause,
+            sort,
+            desc,
         }) => {
             let filter = CaseFilter {
                 stage: stage.map(|s| s.parse()).transpose()?,
                 party,
                 clause: clause.map(|c| c.parse()).transpose()?,
+                order: sort
+                    .map(|by| -> pacta_core::Result<CaseOrder> {
+                        Ok(CaseOrder {
+                            by: by.parse()?,
+                            descending: desc,
+                        })
+                    })
+                    .transpose()?,
             };
             out.cases(&store.cases(&filter)?);
         }

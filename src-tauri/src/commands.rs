@@ -12,9 +12,9 @@ use pacta_core::dossier::{DossierReport, ExportReport, ImportPlan};
 use pacta_core::drafts::LogDraft;
 use pacta_core::filing::template::FieldSpec;
 use pacta_core::{
-    Case, CaseDocument, CaseFilter, CasePage, Deadline, DeadlineFilter, Entry, EntryKind,
-    EntryQuery, FilingRequest, NewCase, NewEntry, Participant, Rendered, Role, SearchHit, Stage,
-    Store, VerifyReport,
+    Case, CaseDocument, CaseFilter, CaseOrder, CasePage, CaseSort, Deadline, DeadlineFilter, Entry,
+    EntryKind, EntryQuery, FilingRequest, NewCase, NewEntry, Participant, Rendered, Role,
+    SearchHit, Stage, StageFilter, Store, VerifyReport,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, State};
@@ -144,9 +144,17 @@ pub fn ui_ready(state: State<'_, AppState>, page_ms: f64) {
 #[derive(Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CaseFilterInput {
-    stage: Option<Stage>,
+    /// A stage, or `open` / `ended` for every stage of that group.
+    stage: Option<StageFilter>,
     party: Option<String>,
     clause: Option<String>,
+    /// The column to sort by; none: newest opened first.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    sort: Option<CaseSort>,
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    descending: Option<bool>,
 }
 
 #[tauri::command]
@@ -166,6 +174,10 @@ pub async fn list_cases(
             stage: filter.stage,
             party: filter.party.filter(|p| !p.is_empty()),
             clause,
+            order: filter.sort.map(|by| CaseOrder {
+                by,
+                descending: filter.descending.unwrap_or(false),
+            }),
         };
         s.cases_page(&filter, offset, limit.min(1000))
     })

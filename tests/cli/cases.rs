@@ -93,6 +93,69 @@ fn the_case_list_filters_by_stage_party_and_clause() {
 }
 
 #[test]
+fn the_case_list_shows_every_open_or_every_ended_case_sorted_by_a_column() {
+    let p = Pacta::new();
+    let cable = p.new_case("Cable incident");
+    p.new_case("Satellite interference");
+    let archive = p.new_case("Archive access");
+    p.json(&["stage", &cable, "mediation", "--reason", "A mediator"]);
+    p.json(&[
+        "stage",
+        &archive,
+        "withdrawn",
+        "--reason",
+        "Withdrawn by Aldoria",
+    ]);
+
+    let titles = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["case", "list"];
+        all.extend_from_slice(args);
+        p.json(&all)["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // Newest opened first unless asked otherwise.
+    assert_eq!(
+        titles(&[]),
+        ["Archive access", "Satellite interference", "Cable incident"]
+    );
+    assert_eq!(
+        titles(&["--stage", "open"]),
+        ["Satellite interference", "Cable incident"]
+    );
+    assert_eq!(titles(&["--stage", "ended"]), ["Archive access"]);
+    assert_eq!(
+        titles(&["--sort", "title"]),
+        ["Archive access", "Cable incident", "Satellite interference"]
+    );
+    assert_eq!(
+        titles(&["--sort", "title", "--desc"]),
+        ["Satellite interference", "Cable incident", "Archive access"]
+    );
+    // In the order of a case's life: consultation, mediation, ..., withdrawn.
+    assert_eq!(
+        titles(&["--sort", "stage"]),
+        ["Satellite interference", "Cable incident", "Archive access"]
+    );
+    assert_eq!(
+        titles(&["--sort", "reference", "--stage", "open"]),
+        ["Cable incident", "Satellite interference"]
+    );
+    assert_eq!(
+        titles(&["--sort", "opened"]),
+        ["Cable incident", "Satellite interference", "Archive access"]
+    );
+
+    let err = p.fails(&["case", "list", "--sort", "party"]);
+    assert!(err.contains("reference, title, stage, opened"), "{err}");
+    let err = p.fails(&["case", "list", "--stage", "pending"]);
+    assert!(err.contains("open, ended"), "{err}");
+}
+
+#[test]
 fn a_case_goes_through_mediation_to_settlement_and_closure_each_move_a_journal_entry() {
     let p = Pacta::new();
     let r = p.new_case("Cable incident");

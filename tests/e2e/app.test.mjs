@@ -455,3 +455,35 @@ test("the app and the pacta command append to one case at once, losing nothing",
   assert.equal(pacta("verify").ok, true);
   console.log(`concurrency (app + CLI): ${2 * each} appends in ${seconds.toFixed(1)} s (${((2 * each) / seconds).toFixed(0)}/s), none lost`);
 });
+
+test("the cases list shows every open case, or every ended one, sorted by a column heading", async () => {
+  const withdrawn = pacta("case", "new", "--title", "Archive access", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont").case.reference;
+  pacta("stage", withdrawn, "withdrawn", "--reason", "Aldoria withdrew the request");
+  const all = pacta("case", "list").cases;
+  const open = all.filter((c) => ["consultation", "mediation", "settlement"].includes(c.stage));
+  await (await s.byTestId("nav-cases")).click();
+  await s.byTestId("case-row");
+  const rows = async () => {
+    const out = [];
+    for (const r of await s.findAll('[data-testid="case-row"]')) out.push({ reference: await r.attribute("data-reference"), stage: await r.attribute("data-stage") });
+    return out;
+  };
+  const shown = async (what, expected) =>
+    s.waitFor(what, async () => JSON.stringify((await rows()).map((r) => r.reference)) === JSON.stringify(expected));
+
+  await (await s.byTestId("filter-stage")).choose("open");
+  await shown("the open cases", open.map((c) => c.reference));
+  assert.equal(await (await s.byTestId("cases-count")).attribute("data-total"), String(open.length));
+  await (await s.byTestId("filter-stage")).choose("ended");
+  await shown("the ended case", [withdrawn]);
+  await (await s.byTestId("filter-clear")).click();
+  await shown("every case, newest first", all.map((c) => c.reference));
+
+  const byTitle = [...all].sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" })).map((c) => c.reference);
+  await (await s.byTestId("sort-title")).click();
+  await shown("A to Z by title", byTitle);
+  assert.equal(await s.execute("return document.querySelector('[data-testid=\"sort-title\"]').closest('th').getAttribute('aria-sort')"), "ascending");
+  await (await s.byTestId("sort-title")).click();
+  await shown("Z to A by title", [...byTitle].reverse());
+  assert.deepEqual(pacta("case", "list", "--sort", "title", "--desc").cases.map((c) => c.reference), [...byTitle].reverse());
+});

@@ -169,9 +169,122 @@ pub struct CasePage {
 /// Filters for [`Store::cases`]; `None` matches everything.
 #[derive(Debug, Clone, Default)]
 pub struct CaseFilter {
-    pub stage: Option<Stage>,
+    pub stage: Option<StageFilter>,
     pub party: Option<String>,
     pub clause: Option<Clause>,
+    /// The order of the list; `None`: newest opened first.
+    pub order: Option<CaseOrder>,
+}
+
+/// Which stages a case list shows: one stage, or a group of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(untagged)]
+pub enum StageFilter {
+    Is(Stage),
+    Group(StageGroup),
+}
+
+/// The stages in which the parties are still working (consultation,
+/// mediation, settlement), or those of a case that has ended (closed,
+/// withdrawn, referred).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum StageGroup {
+    Open,
+    Ended,
+}
+
+impl StageFilter {
+    /// The stages it lets through.
+    pub fn stages(self) -> Vec<Stage> {
+        match self {
+            StageFilter::Is(stage) => vec![stage],
+            StageFilter::Group(StageGroup::Open) => {
+                Stage::ALL.into_iter().filter(|s| s.is_open()).collect()
+            }
+            StageFilter::Group(StageGroup::Ended) => {
+                Stage::ALL.into_iter().filter(|s| !s.is_open()).collect()
+            }
+        }
+    }
+}
+
+impl FromStr for StageFilter {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "open" => Ok(StageFilter::Group(StageGroup::Open)),
+            "ended" => Ok(StageFilter::Group(StageGroup::Ended)),
+            _ => s.parse().map(StageFilter::Is).map_err(|_| {
+                Error::input(
+                    "stage_filter_unknown",
+                    [("stage", s.to_owned())],
+                    format!(
+                        "unknown stage '{s}'; use open, ended or one of: {}",
+                        Stage::ALL.map(Stage::as_str).join(", ")
+                    ),
+                )
+            }),
+        }
+    }
+}
+
+/// A column a case list can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum CaseSort {
+    Reference,
+    Title,
+    /// In the order of a case's life: consultation first, referred last.
+    Stage,
+    Opened,
+}
+
+impl FromStr for CaseSort {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "reference" => Ok(CaseSort::Reference),
+            "title" => Ok(CaseSort::Title),
+            "stage" => Ok(CaseSort::Stage),
+            "opened" => Ok(CaseSort::Opened),
+            _ => Err(Error::input(
+                "sort_unknown",
+                [("column", s.to_owned())],
+                format!("cannot sort by '{s}'; sort by one of: reference, title, stage, opened"),
+            )),
+        }
+    }
+}
+
+/// How a case list is ordered. Ties go newest opened first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseOrder {
+    pub by: CaseSort,
+    pub descending: bool,
+}
+
+impl CaseOrder {
+    fn sql(self) -> String {
+        let dir = if self.descending { "DESC" } else { "ASC" };
+        let newest = "c.opened_at DESC, c.ref_number DESC";
+        match self.by {
+            CaseSort::Opened => format!("c.opened_at {dir}, c.ref_number {dir}"),
+            CaseSort::Reference => format!("c.ref_year {dir}, c.ref_number {dir}"),
+            CaseSort::Title => format!("c.title COLLATE NOCASE {dir}, {newest}"),
+            CaseSort::Stage => {
+                let position: String = Stage::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| format!(" WHEN '{}' THEN {i}", s.as_str()))
+                    .collect();
+                format!("CASE c.stage{position} END {dir}, {newest}")
+            }
+        }
+    }
 }
 
 const CASE_COLUMNS: &str = "c.id, c.ref_year, c.ref_number, c.title, c.summary, c.clauses, c.stage, \
@@ -387,25 +500,39 @@ impl Store {
         Ok(self.cases_page(filter, 0, u64::MAX)?.cases)
     }
 
-    /// One page of the cases matching `filter`, newest first, and how many
-    /// match in all (a list of 10,000 cases is shown a page at a time).
+    /// One page of the cases matching `filter`, in its order (newest first
+    /// unless it says otherwise), and how many match in all (a list of
+    /// 10,000 cases is shown a page at a time, so the order is the query's).
     pub fn cases_page(&self, filter: &CaseFilter, offset: u64, limit: u64) -> Result<CasePage> {
         const MATCHING: &str = "FROM cases c
-             WHERE (?2 IS NULL OR c.stage = ?2)
+             WHERE (?2 IS NULL OR instr(?2, ',' || c.stage || ',') > 0)
                AND (?3 IS NULL OR EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.name = ?3 COLLATE NOCASE))
                AND (?4 IS NULL OR instr(',' || c.clauses || ',', ',' || ?4 || ',') > 0)";
         let today = today_text();
-        let stage = filter.stage.map(Stage::as_str);
+        // The stages let through, as ",consultation,mediation,".
+        let stage = filter.stage.map(|f| {
+            let names: String = f
+                .stages()
+                .iter()
+                .map(|s| format!("{},", s.as_str()))
+                .collect();
+            format!(",{names}")
+        });
         let party = filter.party.as_deref().map(str::trim);
         let clause = filter.clause.map(|c| c.to_string());
         let total: u64 = self
             .conn
             .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
             .query_row(params![today, stage, party, clause], |r| r.get(0))?;
+        let order = filter.order.unwrap_or(CaseOrder {
+            by: CaseSort::Opened,
+            descending: true,
+        });
         let sql = format!(
             "SELECT {CASE_COLUMNS} {MATCHING}
-             ORDER BY c.opened_at DESC, c.ref_number DESC
-             LIMIT ?5 OFFSET ?6"
+             ORDER BY {}
+             LIMIT ?5 OFFSET ?6",
+            order.sql()
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let clamp = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);

@@ -26,7 +26,10 @@ pub mod store;
 pub mod time;
 pub mod verify;
 
-pub use case::{Case, CaseFilter, CasePage, CaseRef, NewCase, Participant, Role};
+pub use case::{
+    Case, CaseFilter, CaseOrder, CasePage, CaseRef, CaseSort, NewCase, Participant, Role,
+    StageFilter, StageGroup,
+};
 pub use case_file::CaseFile;
 pub use clause::Clause;
 pub use deadline::{Deadline, DeadlineFilter, DeadlineStatus};

@@ -1,22 +1,27 @@
-// Cases: the list with filters by stage, party and clause, each case's
-// overdue deadlines, and the "New case" form (Ctrl+N). The list comes from
-// the shell a page of 200 at a time, newest first: a store of 10,000 cases
-// is neither sent nor rendered whole.
+// Cases: the list with filters by stage (or every open or ended stage),
+// party and clause, sorted by a column heading, each case's overdue
+// deadlines, and the "New case" form (Ctrl+N). The list comes from the shell
+// a page of 200 at a time, newest first unless sorted otherwise (the core
+// sorts, so the pages follow one another): a store of 10,000 cases is
+// neither sent nor rendered whole.
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 
 import { api, CASES_PAGE, errorMessage } from "../../api";
 import type { Case } from "../../bindings/Case";
 import type { CaseFilterInput } from "../../bindings/CaseFilterInput";
-import type { Stage } from "../../bindings/Stage";
+import type { CaseSort } from "../../bindings/CaseSort";
+import type { StageFilter } from "../../bindings/StageFilter";
 import { OverdueBadge, StageBadge } from "../../components/Badges";
 import { useDebouncedValue, useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { clauseTopic, useI18n } from "../../i18n";
+import { ariaSort, nextOrder, type CaseOrder } from "../../lib/caseSort";
 import { CLAUSES } from "../../lib/newCase";
 import { withShortcut } from "../../lib/shortcuts";
 import { STAGES } from "../../lib/stages";
 import { formatDateTime } from "../../lib/time";
+import { warmUpFonts } from "../../lib/warmup";
 import { caseRoute, type Navigate } from "../../route";
 import { NewCaseDialog } from "./NewCaseDialog";
 
@@ -29,6 +34,7 @@ function announceUiReady() {
   if (uiReadySent) return;
   uiReadySent = true;
   api.uiReady().catch(() => undefined);
+  warmUpFonts();
 }
 
 const mergeParties = (known: string[], cases: Case[]) => {
@@ -39,7 +45,8 @@ const mergeParties = (known: string[], cases: Case[]) => {
 
 export function CasesView({ navigate, newCase }: Props) {
   const { t, locale } = useI18n();
-  const [stage, setStage] = useState<Stage | "">("");
+  const [stage, setStage] = useState<StageFilter | "">("");
+  const [order, setOrder] = useState<CaseOrder | null>(null);
   const [partyInput, setPartyInput] = useState("");
   const [clause, setClause] = useState("");
   const party = useDebouncedValue(partyInput.trim(), 300);
@@ -57,7 +64,16 @@ export function CasesView({ navigate, newCase }: Props) {
     if (newCase) setCreating(true);
   }, [newCase]);
 
-  const filter: CaseFilterInput = useMemo(() => ({ stage: stage || null, party: party || null, clause: clause || null }), [stage, party, clause]);
+  const filter: CaseFilterInput = useMemo(
+    () => ({
+      stage: stage || null,
+      party: party || null,
+      clause: clause || null,
+      sort: order?.by ?? null,
+      descending: order?.descending ?? false,
+    }),
+    [stage, party, clause, order],
+  );
   /** The filter now chosen, and the one the rows on screen were loaded with: a page asked for under another is dropped. */
   const latestFilter = useRef(filter);
   latestFilter.current = filter;
@@ -115,6 +131,24 @@ export function CasesView({ navigate, newCase }: Props) {
   }, [cases, error]);
 
   const filtered = stage !== "" || party !== "" || clause !== "";
+  // A heading that sorts the list by its column (a second click turns it round).
+  const sortable = (column: CaseSort) => {
+    const sorted = ariaSort(order, column);
+    return (
+      <th scope="col" aria-sort={sorted}>
+        <button
+          type="button"
+          class="sort-heading"
+          onClick={() => setOrder((o) => nextOrder(o, column))}
+          title={t("cases.sortBy", { column: t(`cases.col.${column}`) })}
+          data-testid={`sort-${column}`}
+        >
+          {t(`cases.col.${column}`)}
+          <span aria-hidden="true">{sorted === "ascending" ? " ▲" : sorted === "descending" ? " ▼" : ""}</span>
+        </button>
+      </th>
+    );
+  };
   const open = (c: Case) => navigate(caseRoute(c.reference));
   const complete = cases !== null && cases.length >= total;
   // Only counted once every matching case is here; a count of the loaded pages would mislead.
@@ -147,8 +181,10 @@ export function CasesView({ navigate, newCase }: Props) {
       <div class="filters" role="search" aria-label={t("cases.filters")}>
         <label>
           <span>{t("cases.filter.stage")}</span>
-          <select value={stage} onChange={(e) => setStage(e.currentTarget.value as Stage | "")} data-testid="filter-stage">
+          <select value={stage} onChange={(e) => setStage(e.currentTarget.value as StageFilter | "")} data-testid="filter-stage">
             <option value="">{t("cases.filter.anyStage")}</option>
+            <option value="open">{t("cases.filter.openStages")}</option>
+            <option value="ended">{t("cases.filter.endedStages")}</option>
             {STAGES.map((s) => (
               <option key={s} value={s}>
                 {t(`stage.${s}`)}
@@ -207,14 +243,14 @@ export function CasesView({ navigate, newCase }: Props) {
           <table class="table cases-table" data-testid="cases-table">
             <thead>
               <tr>
-                <th scope="col">{t("cases.col.reference")}</th>
-                <th scope="col">{t("cases.col.title")}</th>
+                {sortable("reference")}
+                {sortable("title")}
                 <th scope="col">{t("cases.col.parties")}</th>
-                <th scope="col">{t("cases.col.stage")}</th>
+                {sortable("stage")}
                 <th scope="col" class="num">
                   {t("cases.col.entries")}
                 </th>
-                <th scope="col">{t("cases.col.opened")}</th>
+                {sortable("opened")}
               </tr>
             </thead>
             <tbody>
