@@ -487,3 +487,33 @@ test("the cases list shows every open case, or every ended one, sorted by a colu
   await shown("Z to A by title", [...byTitle].reverse());
   assert.deepEqual(pacta("case", "list", "--sort", "title", "--desc").cases.map((c) => c.reference), [...byTitle].reverse());
 });
+
+test("the Deadlines view shows one case's deadlines; a case that has ended offers no Mark as met", async () => {
+  const newCase = (title) => pacta("case", "new", "--title", title, "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont").case.reference;
+  const spectrum = newCase("Spectrum interference near the border");
+  pacta("deadline", "add", spectrum, "--due", "2030-01-15", "--what", "Aldoria reports on the interference");
+  pacta("deadline", "add", reference, "--due", "2030-02-01", "--what", "Belmont replies on the cable");
+  const ended = newCase("Fisheries data exchange");
+  pacta("deadline", "add", ended, "--due", "2030-03-01", "--what", "Exchange the catch data");
+  pacta("stage", ended, "withdrawn", "--reason", "Belmont withdrew the request");
+
+  await (await s.byTestId("nav-deadlines")).click();
+  await s.byTestId("deadline-row");
+  await (await s.byTestId("deadlines-case")).choose(spectrum);
+  await s.waitFor("only the spectrum case's deadlines", async () => {
+    const rows = await s.findAll('[data-testid="deadline-row"]');
+    if (rows.length === 0) return false;
+    for (const r of rows) if ((await r.attribute("data-reference")) !== spectrum) return false;
+    return true;
+  });
+  await (await s.byTestId("deadlines-case")).choose("");
+  // Asked for met ones too, the ended case's deadline is listed, but not to be marked as met.
+  await (await s.byTestId("deadlines-include-done")).click();
+  const row = await s.find(`[data-testid="deadline-row"][data-reference="${ended}"]`);
+  assert.equal((await s.findAll(`[data-testid="deadline-row"][data-reference="${ended}"] [data-testid="deadline-row-done"]`)).length, 0);
+  assert.equal((await s.findAll(`[data-testid="deadline-row"][data-reference="${spectrum}"] [data-testid="deadline-row-done"]`)).length, 1);
+  await (await row.s.find(`[data-testid="deadline-row"][data-reference="${ended}"] button.link`)).click();
+  await s.find(`[data-testid="case-view"][data-reference="${ended}"]`);
+  await s.byTestId("deadline-case-ended");
+  assert.equal((await s.findAll('[data-testid="deadline-done"]')).length, 0);
+});

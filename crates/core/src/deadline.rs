@@ -11,6 +11,7 @@ use serde_json::json;
 use crate::case::CaseRef;
 use crate::error::{Error, Result};
 use crate::journal::{self, Entry, EntryKind, NewEntry};
+use crate::stage::Stage;
 use crate::store::Store;
 use crate::time::{parse_stored, today};
 
@@ -30,6 +31,8 @@ pub struct Deadline {
     pub id: DeadlineId,
     pub case_reference: CaseRef,
     pub case_title: String,
+    /// The case's stage: in a case that has ended nothing is due.
+    pub case_stage: Stage,
     /// Number of the journal entry that set it.
     pub entry_seq: i64,
     pub due: NaiveDate,
@@ -159,7 +162,7 @@ impl Store {
         args: impl rusqlite::Params,
     ) -> Result<Vec<Deadline>> {
         let sql = format!(
-            "SELECT d.id, c.ref_year, c.ref_number, c.title, j.seq, d.due, d.what, d.done_at
+            "SELECT d.id, c.ref_year, c.ref_number, c.title, j.seq, d.due, d.what, d.done_at, c.stage
              FROM deadlines d JOIN cases c ON c.id = d.case_id JOIN journal j ON j.id = d.entry_id
              WHERE {condition} ORDER BY d.due, c.reference"
         );
@@ -177,10 +180,12 @@ impl Store {
                 r.get::<_, String>(5)?,
                 r.get::<_, String>(6)?,
                 r.get::<_, Option<String>>(7)?,
+                r.get::<_, String>(8)?,
             ))
         })?;
         rows.map(|row| {
-            let (id, case_reference, case_title, entry_seq, due, what, done_at) = row?;
+            let (id, case_reference, case_title, entry_seq, due, what, done_at, stage) = row?;
+            let case_stage: Stage = stage.parse()?;
             let due = NaiveDate::parse_from_str(&due, "%Y-%m-%d")
                 .map_err(|_| Error::Corrupt(format!("deadline {id} has due date '{due}'")))?;
             let done_at = done_at.as_deref().map(parse_stored).transpose()?;
@@ -194,6 +199,7 @@ impl Store {
                 id,
                 case_reference,
                 case_title,
+                case_stage,
                 entry_seq,
                 due,
                 what,

@@ -2,8 +2,13 @@
 import type { CaseRef } from "./CaseRef";
 import type { DeadlineId } from "./DeadlineId";
 import type { DeadlineStatus } from "./DeadlineStatus";
+import type { Stage } from "./Stage";
 
 export type Deadline = { id: DeadlineId, case_reference: CaseRef, case_title: string, 
+/**
+ * The case's stage: in a case that has ended nothing is due.
+ */
+case_stage: Stage, 
 /**
  * Number of the journal entry that set it.
  */

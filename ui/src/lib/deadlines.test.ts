@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Deadline } from "../bindings/Deadline";
-import { sortDeadlines } from "./deadlines";
+import type { Stage } from "../bindings/Stage";
+import { canMarkMet, casesOf, sortDeadlines } from "./deadlines";
 
-const d = (status: Deadline["status"], due: string, ref = "K-2026-0001"): Deadline => ({
+const d = (status: Deadline["status"], due: string, ref = "K-2026-0001", stage: Stage = "mediation"): Deadline => ({
   id: `${status}-${due}-${ref}`,
   case_reference: ref,
-  case_title: "t",
+  case_title: `title of ${ref}`,
+  case_stage: stage,
   entry_seq: 1,
   due,
   what: "w",
@@ -29,5 +31,23 @@ describe("sortDeadlines", () => {
       "upcoming 2026-12-01",
       "done 2026-01-01",
     ]);
+  });
+});
+
+describe("the case filter of the Deadlines view", () => {
+  it("offers each case of the list once, by reference", () => {
+    const list = [d("overdue", "2026-03-01", "K-2026-0002"), d("upcoming", "2026-04-01", "K-2026-0001"), d("done", "2026-01-01", "K-2026-0002")];
+    expect(casesOf(list)).toEqual([
+      { reference: "K-2026-0001", title: "title of K-2026-0001" },
+      { reference: "K-2026-0002", title: "title of K-2026-0002" },
+    ]);
+  });
+});
+
+describe("Mark as met", () => {
+  it("is offered for an open deadline of an open case only", () => {
+    expect(canMarkMet(d("overdue", "2026-03-01"))).toBe(true);
+    expect(canMarkMet(d("done", "2026-03-01"))).toBe(false);
+    for (const ended of ["closed", "withdrawn", "referred"] as const) expect(canMarkMet(d("upcoming", "2026-03-01", "K-2026-0001", ended))).toBe(false);
   });
 });

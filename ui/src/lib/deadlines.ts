@@ -3,6 +3,7 @@
 
 import type { Deadline } from "../bindings/Deadline";
 import type { DeadlineStatus } from "../bindings/DeadlineStatus";
+import { isOpen } from "./stages";
 
 const ORDER: Record<DeadlineStatus, number> = { overdue: 0, due_today: 1, upcoming: 2, done: 3 };
 
@@ -14,4 +15,16 @@ export function sortDeadlines(list: readonly Deadline[]): Deadline[] {
       a.case_reference.localeCompare(b.case_reference) ||
       a.entry_seq - b.entry_seq,
   );
+}
+
+/** The cases a list of deadlines belongs to, by reference: the choices of its case filter. */
+export function casesOf(list: readonly Deadline[]): { reference: string; title: string }[] {
+  const seen = new Map<string, string>();
+  for (const d of list) if (!seen.has(d.case_reference)) seen.set(d.case_reference, d.case_title);
+  return [...seen].map(([reference, title]) => ({ reference, title })).sort((a, b) => a.reference.localeCompare(b.reference));
+}
+
+/** Whether "Mark as met" is offered: not for one met already, nor in a case that has ended (it owes nothing). */
+export function canMarkMet(d: Deadline): boolean {
+  return d.status !== "done" && isOpen(d.case_stage);
 }

@@ -15,7 +15,7 @@ import { CompleteDeadlineDialog } from "../../components/CompleteDeadlineDialog"
 import { Hash } from "../../components/Hash";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
-import { sortDeadlines } from "../../lib/deadlines";
+import { canMarkMet, sortDeadlines } from "../../lib/deadlines";
 import { formatBytes } from "../../lib/format";
 import { isOpen } from "../../lib/stages";
 import { formatDate, formatDateTime } from "../../lib/time";
@@ -64,7 +64,7 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
   };
 
   return (
-    <Panel title={t("deadlines.section")} testid="case-deadlines" count={deadlines.filter((d) => d.status !== "done").length}>
+    <Panel title={t("deadlines.section")} testid="case-deadlines" count={deadlines.filter(canMarkMet).length}>
       {deadlines.length === 0 && <Muted>{t("deadlines.none")}</Muted>}
       <ul class="side-list">
         {deadlines.map((d) => (
@@ -80,10 +80,14 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
             <div class="side-text">{d.what}</div>
             {d.status === "done" && d.done_at ? (
               <div class="muted small">{t("deadlines.metOn", { date: formatDateTime(d.done_at, locale) })}</div>
-            ) : (
+            ) : canMarkMet(d) ? (
               <button type="button" class="small-button" onClick={() => setCompleting(d)} data-testid="deadline-done">
                 {t("deadlines.markDone")}
               </button>
+            ) : (
+              <div class="muted small" data-testid="deadline-case-ended">
+                {t("deadlines.notMetCaseEnded")}
+              </div>
             )}
           </li>
         ))}

@@ -1,6 +1,7 @@
-// Deadlines across every case: overdue first, then due today, upcoming and
-// (if asked for) those already met. "Mark as met" asks first, with a note,
-// as in a case: it cannot be undone.
+// Deadlines across every case (or of one case chosen in the filter):
+// overdue first, then due today, upcoming and (if asked for) those already
+// met. "Mark as met" asks first, with a note, as in a case: it cannot be
+// undone; it is not offered in a case that has ended.
 
 import { useCallback, useEffect, useState } from "preact/hooks";
 
@@ -11,7 +12,7 @@ import { CompleteDeadlineDialog } from "../../components/CompleteDeadlineDialog"
 import { useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
-import { sortDeadlines } from "../../lib/deadlines";
+import { canMarkMet, casesOf, sortDeadlines } from "../../lib/deadlines";
 import { formatDate } from "../../lib/time";
 import { caseRoute, type Navigate } from "../../route";
 
@@ -19,6 +20,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
   const { t, locale } = useI18n();
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [includeDone, setIncludeDone] = useState(false);
+  const [caseRef, setCaseRef] = useState("");
   const [list, setList] = useState<Deadline[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [completing, setCompleting] = useState<Deadline | null>(null);
@@ -37,7 +39,11 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
 
   useEffect(load, [load]);
 
-  const overdue = list?.filter((d) => d.status === "overdue").length ?? 0;
+  // The choices are the cases in the list (the one chosen stays while it has none).
+  const cases = list ? casesOf(list) : [];
+  if (caseRef && !cases.some((c) => c.reference === caseRef)) cases.unshift({ reference: caseRef, title: "" });
+  const shown = list && caseRef ? list.filter((d) => d.case_reference === caseRef) : list;
+  const overdue = shown?.filter((d) => d.status === "overdue").length ?? 0;
   return (
     <section class="view" aria-labelledby="deadlines-title">
       <header class="view-head">
@@ -48,6 +54,17 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
           </span>
         )}
         <div class="spacer" />
+        <label class="inline">
+          <span class="muted">{t("deadlinesView.case")}</span>
+          <select value={caseRef} onChange={(e) => setCaseRef(e.currentTarget.value)} data-testid="deadlines-case">
+            <option value="">{t("deadlinesView.anyCase")}</option>
+            {cases.map((c) => (
+              <option key={c.reference} value={c.reference}>
+                {c.reference} {c.title}
+              </option>
+            ))}
+          </select>
+        </label>
         <label class="check">
           <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} data-testid="deadlines-overdue-only" />
           <span>{t("deadlinesView.overdueOnly")}</span>
@@ -59,8 +76,8 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
       </header>
       <ErrorNote message={error} />
       <div class="view-scroll">
-        {list && list.length === 0 && <Muted>{t("deadlinesView.none")}</Muted>}
-        {list && list.length > 0 && (
+        {shown && shown.length === 0 && <Muted>{t("deadlinesView.none")}</Muted>}
+        {shown && shown.length > 0 && (
           <table class="table" data-testid="deadlines-table">
             <thead>
               <tr>
@@ -74,7 +91,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
               </tr>
             </thead>
             <tbody>
-              {list.map((d) => (
+              {shown.map((d) => (
                 <tr key={d.id} class={`deadline-row deadline--${d.status}`} data-testid="deadline-row" data-status={d.status} data-reference={d.case_reference} data-seq={d.entry_seq}>
                   <td class="nowrap">{formatDate(d.due, locale)}</td>
                   <td>
@@ -87,7 +104,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
                     </button>
                   </td>
                   <td class="nowrap">
-                    {d.status !== "done" && (
+                    {canMarkMet(d) && (
                       <button type="button" class="small-button" onClick={() => setCompleting(d)} data-testid="deadline-row-done">
                         {t("deadlines.markDone")}
                       </button>
