@@ -24,5 +24,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["src/**/*.test.ts"],
+    // Tests read styles.css (?raw); vitest hands CSS over empty unless told to process it.
+    css: true,
   },
 });
