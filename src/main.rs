@@ -267,7 +267,7 @@ enum DeadlineCommand {
         overdue: bool,
         #[arg(long, value_name = "REF")]
         case: Option<String>,
-        /// Include deadlines already met
+        /// Include deadlines already met or cancelled
         #[arg(long)]
         all: bool,
     },
@@ -278,6 +278,14 @@ enum DeadlineCommand {
         deadline: String,
         #[arg(long, default_value = "")]
         note: String,
+    },
+    /// Cancel a deadline on the record, with the reason
+    Cancel {
+        case: String,
+        /// The number (#) of the entry that set the deadline
+        deadline: String,
+        #[arg(long)]
+        reason: String,
     },
 }
 
@@ -514,6 +522,13 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             note,
         }) => {
             out.entry(&store.complete_deadline(&case, &deadline, &note, &author()?)?);
+        }
+        Command::Deadline(DeadlineCommand::Cancel {
+            case,
+            deadline,
+            reason,
+        }) => {
+            out.entry(&store.cancel_deadline(&case, &deadline, &reason, &author()?)?);
         }
         Command::Doc(DocCommand::Add { case, file }) => {
             out.entry(&store.add_document(&case, &file, &author()?)?);

@@ -396,16 +396,26 @@ pub async fn add_deadline(
     .await
 }
 
+/// Settles the deadline set by entry `entry`: marks it as met (with an
+/// optional note), or with `cancel` cancels it on the record (`note` is
+/// then the reason, which is required). One command for both because the
+/// command list (lib.rs) is being changed elsewhere; split it when free.
 #[tauri::command]
 pub async fn complete_deadline(
     state: State<'_, AppState>,
     reference: String,
     entry: i64,
     note: String,
+    cancel: Option<bool>,
 ) -> Answer<Entry> {
     let author = author(&state);
     with_store(&state, move |s| {
-        s.complete_deadline(&reference, &entry.to_string(), &note, &author)
+        let entry = entry.to_string();
+        if cancel == Some(true) {
+            s.cancel_deadline(&reference, &entry, &note, &author)
+        } else {
+            s.complete_deadline(&reference, &entry, &note, &author)
+        }
     })
     .await
 }

@@ -117,3 +117,97 @@ fn a_met_deadline_leaves_the_open_list_and_is_journaled() {
     let err = p.fails(&["deadline", "done", &r, "1"]);
     assert!(err.contains("does not set a deadline"), "{err}");
 }
+
+#[test]
+fn a_cancelled_deadline_is_on_the_record_with_its_reason_and_owes_nothing() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    let set = p.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2020-05-01",
+        "--what",
+        "Reply to the request",
+    ]);
+    let seq = set["deadlines"][0]["entry_seq"].to_string();
+    assert_eq!(p.json(&["case", "show", &r])["case"]["overdue"], 1);
+
+    // A reason is required, and nothing changes without one.
+    let before = p.snapshot();
+    let err = p.fails(&["deadline", "cancel", &r, &seq, "--reason", "  "]);
+    assert!(err.contains("say why the deadline is cancelled"), "{err}");
+    assert_eq!(before, p.snapshot());
+
+    let cancelled = p.json(&[
+        "deadline",
+        "cancel",
+        &r,
+        &seq,
+        "--reason",
+        "The request was withdrawn by note verbale",
+    ]);
+    assert_eq!(cancelled["entry"]["kind"], "deadline");
+    assert_eq!(cancelled["entry"]["data"]["cancelled"], true);
+    assert_eq!(
+        cancelled["entry"]["data"]["reason"],
+        "The request was withdrawn by note verbale"
+    );
+
+    // Not overdue, not open: gone from the open list and the overdue count.
+    assert!(p.json(&["deadline", "list"])["deadlines"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    assert_eq!(p.json(&["case", "show", &r])["case"]["overdue"], 0);
+    let all = p.json(&["deadline", "list", "--all"]);
+    let d = &all["deadlines"][0];
+    assert_eq!(d["status"], "cancelled");
+    assert_eq!(
+        d["cancel_reason"],
+        "The request was withdrawn by note verbale"
+    );
+    assert!(d["cancelled_at"].is_string());
+
+    // Neither met nor cancelled twice; the chain still verifies.
+    let err = p.fails(&["deadline", "cancel", &r, &seq, "--reason", "again"]);
+    assert!(err.contains("was cancelled"), "{err}");
+    let err = p.fails(&["deadline", "done", &r, &seq]);
+    assert!(err.contains("was cancelled"), "{err}");
+    p.verify_ok();
+}
+
+#[test]
+fn a_cancelled_deadline_travels_in_a_dossier() {
+    let from = Pacta::new();
+    let r = from.new_case("Cable incident");
+    let set = from.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2030-05-01",
+        "--what",
+        "Joint report",
+    ]);
+    let seq = set["deadlines"][0]["entry_seq"].to_string();
+    from.json(&[
+        "deadline",
+        "cancel",
+        &r,
+        &seq,
+        "--reason",
+        "Inquiry abandoned",
+    ]);
+    let file = from.home.path().join("case.pacta");
+    let exported = from.json(&["export", &r, "--out", file.to_str().unwrap()]);
+    assert_eq!(exported["verify"]["ok"], true, "{exported}");
+
+    let to = Pacta::new();
+    to.json(&["import", file.to_str().unwrap()]);
+    let all = to.json(&["deadline", "list", "--all", "--case", &r]);
+    assert_eq!(all["deadlines"][0]["status"], "cancelled");
+    assert_eq!(all["deadlines"][0]["cancel_reason"], "Inquiry abandoned");
+    to.verify_ok();
+}

@@ -517,3 +517,26 @@ test("the Deadlines view shows one case's deadlines; a case that has ended offer
   await s.byTestId("deadline-case-ended");
   assert.equal((await s.findAll('[data-testid="deadline-done"]')).length, 0);
 });
+
+test("a deadline is cancelled on the record, with the reason, beside Mark as met", async () => {
+  const { entry_seq: seq } = pacta("deadline", "list", "--case", reference).deadlines.find((d) => d.what === "Belmont replies on the cable");
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+  const item = `[data-testid="case-deadline"][data-seq="${seq}"]`;
+  await (await s.find(`${item} [data-testid="deadline-cancel"]`)).click();
+  await s.byTestId("deadline-cancel-dialog");
+  // No reason, no cancellation.
+  await (await s.byTestId("deadline-cancel-confirm")).click();
+  await s.waitFor("the reason asked for", async () => (await (await s.find('[data-testid="deadline-cancel-dialog"] [data-testid="error"]')).text()).includes("Say why"));
+  await (await s.byTestId("deadline-cancel-reason")).type("Belmont answered in the joint session instead");
+  await (await s.byTestId("deadline-cancel-confirm")).click();
+  await s.waitFor("shown as cancelled", async () => (await (await s.find(item)).attribute("data-status")) === "cancelled");
+  assert.match(await (await s.find(`${item} [data-testid="deadline-cancelled"]`)).text(), /Belmont answered in the joint session instead/);
+  assert.equal((await s.findAll(`${item} [data-testid="deadline-done"]`)).length, 0);
+  const stored = pacta("deadline", "list", "--all", "--case", reference).deadlines.find((d) => d.entry_seq === seq);
+  assert.equal(stored.status, "cancelled");
+  assert.equal(stored.cancel_reason, "Belmont answered in the joint session instead");
+  const last = pacta("log", "list", reference).entries.at(-1);
+  assert.equal(last.data.cancelled, true);
+  assert.equal(pacta("deadline", "list", "--case", reference).deadlines.some((d) => d.entry_seq === seq), false, "no longer open");
+});

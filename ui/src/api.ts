@@ -95,6 +95,9 @@ export const api = {
     invoke<Deadline>("add_deadline", { reference, due, what }),
   completeDeadline: (reference: string, entry: number, note: string) =>
     invoke<Entry>("complete_deadline", { reference, entry, note }),
+  /** Cancels the deadline set by entry `entry`, on the record, with the reason. */
+  cancelDeadline: (reference: string, entry: number, reason: string) =>
+    invoke<Entry>("complete_deadline", { reference, entry, note: reason, cancel: true }),
   listDeadlines: (filter: DeadlineFilterInput) => invoke<Deadline[]>("list_deadlines", { filter }),
 
   attachDocuments: (reference: string, paths: string[]) =>

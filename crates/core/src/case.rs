@@ -291,7 +291,7 @@ const CASE_COLUMNS: &str = "c.id, c.ref_year, c.ref_number, c.title, c.summary, 
      c.language, c.confidentiality, c.opened_at, c.closed_at, \
      (SELECT json_group_array(name) FROM (SELECT name FROM parties p WHERE p.case_id = c.id ORDER BY position)), \
      (SELECT coalesce(max(seq), 0) FROM journal j WHERE j.case_id = c.id), \
-     (SELECT count(*) FROM deadlines d WHERE d.case_id = c.id AND d.done_at IS NULL AND d.due < ?1 \
+     (SELECT count(*) FROM deadlines d WHERE d.case_id = c.id AND d.done_at IS NULL AND d.cancelled_at IS NULL AND d.due < ?1 \
         AND c.closed_at IS NULL)";
 
 fn case_from_row(row: &Row) -> rusqlite::Result<Case> {

@@ -1,6 +1,7 @@
 //! Deadlines: dates by which something is due in a case ("reply within 30
-//! days"). Setting one and meeting one are journal entries; a deadline is
-//! known to users by the number of the entry that set it.
+//! days"). Setting one, meeting one and cancelling one (with the reason) are
+//! journal entries; a deadline is known to users by the number of the entry
+//! that set it.
 
 use crate::id::DeadlineId;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -8,7 +9,7 @@ use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 
-use crate::case::CaseRef;
+use crate::case::{Case, CaseRef};
 use crate::error::{Error, Result};
 use crate::journal::{self, Entry, EntryKind, NewEntry};
 use crate::stage::Stage;
@@ -23,6 +24,8 @@ pub enum DeadlineStatus {
     DueToday,
     Upcoming,
     Done,
+    /// Cancelled on the record: nothing is due.
+    Cancelled,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -38,6 +41,9 @@ pub struct Deadline {
     pub due: NaiveDate,
     pub what: String,
     pub done_at: Option<DateTime<Utc>>,
+    /// When it was cancelled, and why.
+    pub cancelled_at: Option<DateTime<Utc>>,
+    pub cancel_reason: Option<String>,
     pub status: DeadlineStatus,
 }
 
@@ -46,7 +52,7 @@ pub struct DeadlineFilter {
     /// Only this case (a reference or id).
     pub case: Option<String>,
     pub overdue_only: bool,
-    /// Include deadlines already met.
+    /// Include deadlines already met or cancelled.
     pub include_done: bool,
 }
 
@@ -95,13 +101,61 @@ impl Store {
         author: &str,
     ) -> Result<Entry> {
         let case = self.case(case)?;
-        let set_by = self.entry(&case, deadline)?;
-        let (id, done_at): (DeadlineId, Option<String>) = self
+        let (id, what) = self.open_deadline(&case, deadline)?;
+        let body = match note.trim() {
+            "" => format!("Met: {what}"),
+            note => format!("Met: {what}: {note}"),
+        };
+        let tx = self.write()?;
+        let mut new = NewEntry::new(EntryKind::Deadline, author, &body);
+        new.data = json!({ "deadline_id": id, "done": true, "what": what, "note": note.trim() });
+        let entry = journal::append(&tx, case.id, new)?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    /// Cancels a deadline on the record, with the reason (nothing is due any
+    /// more: the request was withdrawn, the parties agreed otherwise);
+    /// `deadline` is the number of the entry that set it.
+    pub fn cancel_deadline(
+        &mut self,
+        case: &str,
+        deadline: &str,
+        reason: &str,
+        author: &str,
+    ) -> Result<Entry> {
+        let case = self.case(case)?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(Error::input(
+                "cancel_reason_empty",
+                [],
+                "say why the deadline is cancelled: give --reason TEXT",
+            ));
+        }
+        let (id, what) = self.open_deadline(&case, deadline)?;
+        let tx = self.write()?;
+        let mut new = NewEntry::new(
+            EntryKind::Deadline,
+            author,
+            &format!("Cancelled: {what}: {reason}"),
+        );
+        new.data = json!({ "deadline_id": id, "cancelled": true, "what": what, "reason": reason });
+        let entry = journal::append(&tx, case.id, new)?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    /// The deadline set by entry `deadline` of `case`, and what is due,
+    /// if it is still open (neither met nor cancelled).
+    fn open_deadline(&self, case: &Case, deadline: &str) -> Result<(DeadlineId, String)> {
+        let set_by = self.entry(case, deadline)?;
+        let (id, done_at, cancelled_at): (DeadlineId, Option<String>, Option<String>) = self
             .conn
             .query_row(
-                "SELECT id, done_at FROM deadlines WHERE entry_id = ?1",
+                "SELECT id, done_at, cancelled_at FROM deadlines WHERE entry_id = ?1",
                 [set_by.id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .map_err(|_| {
                 Error::invalid(format!(
@@ -116,17 +170,15 @@ impl Store {
                 format!("the deadline set by #{} was already met", set_by.seq),
             ));
         }
+        if cancelled_at.is_some() {
+            return Err(Error::input(
+                "deadline_already_cancelled",
+                [("seq", set_by.seq.to_string())],
+                format!("the deadline set by #{} was cancelled", set_by.seq),
+            ));
+        }
         let what = set_by.data["what"].as_str().unwrap_or_default().to_owned();
-        let body = match note.trim() {
-            "" => format!("Met: {what}"),
-            note => format!("Met: {what}: {note}"),
-        };
-        let tx = self.write()?;
-        let mut new = NewEntry::new(EntryKind::Deadline, author, &body);
-        new.data = json!({ "deadline_id": id, "done": true, "what": what, "note": note.trim() });
-        let entry = journal::append(&tx, case.id, new)?;
-        tx.commit()?;
-        Ok(entry)
+        Ok((id, what))
     }
 
     fn deadline(&self, id: DeadlineId) -> Result<Deadline> {
@@ -146,7 +198,8 @@ impl Store {
             None => None,
         };
         let mut list = self.query_deadlines(
-            "(?1 IS NULL OR d.case_id = ?1) AND (?2 OR d.done_at IS NULL) AND (NOT ?3 OR d.due < ?4)
+            "(?1 IS NULL OR d.case_id = ?1) AND (?2 OR (d.done_at IS NULL AND d.cancelled_at IS NULL))
+             AND (NOT ?3 OR d.due < ?4)
              AND (?1 IS NOT NULL OR ?2 OR c.closed_at IS NULL)",
             params![case_id, filter.include_done, filter.overdue_only, today().to_string()],
         )?;
@@ -162,7 +215,8 @@ impl Store {
         args: impl rusqlite::Params,
     ) -> Result<Vec<Deadline>> {
         let sql = format!(
-            "SELECT d.id, c.ref_year, c.ref_number, c.title, j.seq, d.due, d.what, d.done_at, c.stage
+            "SELECT d.id, c.ref_year, c.ref_number, c.title, j.seq, d.due, d.what, d.done_at, c.stage,
+                    d.cancelled_at, d.cancel_reason
              FROM deadlines d JOIN cases c ON c.id = d.case_id JOIN journal j ON j.id = d.entry_id
              WHERE {condition} ORDER BY d.due, c.reference"
         );
@@ -181,19 +235,34 @@ impl Store {
                 r.get::<_, String>(6)?,
                 r.get::<_, Option<String>>(7)?,
                 r.get::<_, String>(8)?,
+                r.get::<_, Option<String>>(9)?,
+                r.get::<_, Option<String>>(10)?,
             ))
         })?;
         rows.map(|row| {
-            let (id, case_reference, case_title, entry_seq, due, what, done_at, stage) = row?;
+            let (
+                id,
+                case_reference,
+                case_title,
+                entry_seq,
+                due,
+                what,
+                done_at,
+                stage,
+                cancelled_at,
+                cancel_reason,
+            ) = row?;
             let case_stage: Stage = stage.parse()?;
             let due = NaiveDate::parse_from_str(&due, "%Y-%m-%d")
                 .map_err(|_| Error::Corrupt(format!("deadline {id} has due date '{due}'")))?;
             let done_at = done_at.as_deref().map(parse_stored).transpose()?;
-            let status = match (done_at, due.cmp(&today)) {
-                (Some(_), _) => DeadlineStatus::Done,
-                (None, std::cmp::Ordering::Less) => DeadlineStatus::Overdue,
-                (None, std::cmp::Ordering::Equal) => DeadlineStatus::DueToday,
-                (None, std::cmp::Ordering::Greater) => DeadlineStatus::Upcoming,
+            let cancelled_at = cancelled_at.as_deref().map(parse_stored).transpose()?;
+            let status = match (done_at, cancelled_at, due.cmp(&today)) {
+                (Some(_), _, _) => DeadlineStatus::Done,
+                (None, Some(_), _) => DeadlineStatus::Cancelled,
+                (None, None, std::cmp::Ordering::Less) => DeadlineStatus::Overdue,
+                (None, None, std::cmp::Ordering::Equal) => DeadlineStatus::DueToday,
+                (None, None, std::cmp::Ordering::Greater) => DeadlineStatus::Upcoming,
             };
             Ok(Deadline {
                 id,
@@ -204,6 +273,8 @@ impl Store {
                 due,
                 what,
                 done_at,
+                cancelled_at,
+                cancel_reason,
                 status,
             })
         })

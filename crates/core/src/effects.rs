@@ -49,6 +49,12 @@ pub(crate) fn apply(tx: &Transaction, case_id: CaseId, entry: &Entry) -> Result<
                     "UPDATE deadlines SET done_at = ?2, done_entry_id = ?3 WHERE id = ?1 AND case_id = ?4",
                     params![id, format_utc(entry.recorded_at), entry.id, case_id],
                 )?;
+            } else if entry.data["cancelled"].as_bool() == Some(true) {
+                tx.execute(
+                    "UPDATE deadlines SET cancelled_at = ?2, cancel_entry_id = ?3, cancel_reason = ?4
+                     WHERE id = ?1 AND case_id = ?5",
+                    params![id, format_utc(entry.recorded_at), entry.id, text("reason").unwrap_or_default(), case_id],
+                )?;
             } else {
                 tx.execute(
                     "INSERT INTO deadlines (id, case_id, due, what, entry_id) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -30,6 +30,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_case_list_order",
         include_str!("../../../schemas/migrations/0002_case_list_order.sql"),
     ),
+    (
+        "0003_deadline_cancelled",
+        include_str!("../../../schemas/migrations/0003_deadline_cancelled.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -12,4 +12,8 @@ case_stage: Stage,
 /**
  * Number of the journal entry that set it.
  */
-entry_seq: number, due: string, what: string, done_at: string | null, status: DeadlineStatus, };
+entry_seq: number, due: string, what: string, done_at: string | null, 
+/**
+ * When it was cancelled, and why.
+ */
+cancelled_at: string | null, cancel_reason: string | null, status: DeadlineStatus, };

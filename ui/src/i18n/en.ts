@@ -51,6 +51,7 @@ export const en = {
   "deadlineStatus.due_today": "Due today",
   "deadlineStatus.upcoming": "Upcoming",
   "deadlineStatus.done": "Met",
+  "deadlineStatus.cancelled": "Cancelled",
 
   "language.en": "English",
   "language.zh": "Chinese",
@@ -159,6 +160,7 @@ export const en = {
   "timeline.joinedAsDelegate": "{name} joins as delegate of {party}.",
   "timeline.deadlineSet": "Due {due}: {what}",
   "timeline.deadlineMet": "Met: {what}",
+  "timeline.deadlineCancelled": "Cancelled: {what}: {reason}",
   "timeline.filed": "Filed: {title}",
   "timeline.documentAttached": "Document attached.",
 
@@ -201,6 +203,12 @@ export const en = {
   "deadlines.completeTitle": "Mark the deadline as met",
   "deadlines.note": "Note (optional)",
   "deadlines.confirmDone": "Mark as met",
+  "deadlines.cancel": "Cancel deadline",
+  "deadlines.cancelTitle": "Cancel the deadline",
+  "deadlines.cancelReason": "Why is it cancelled?",
+  "deadlines.cancelReasonMissing": "Say why the deadline is cancelled.",
+  "deadlines.confirmCancel": "Cancel the deadline",
+  "deadlines.cancelledOn": "Cancelled {date}: {reason}",
 
   "participants.section": "Participants",
   "participants.none": "No participants yet.",
@@ -370,6 +378,8 @@ export const en = {
   "input.deadline_what_empty": "Say what is due by the deadline.",
   "input.deadline_case_closed": "This case is no longer open: it takes no new deadlines.",
   "input.deadline_already_met": "The deadline set by entry #{seq} was already met.",
+  "input.deadline_already_cancelled": "The deadline set by entry #{seq} was cancelled.",
+  "input.cancel_reason_empty": "Say why the deadline is cancelled.",
   "input.search_empty": "The search is empty: type some words to look for.",
   "input.time_unreadable": "The time {time} cannot be read: give a date and time.",
   "input.time_skipped": "The time {time} does not exist in this time zone (the clocks changed then): give another.",

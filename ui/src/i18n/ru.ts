@@ -52,6 +52,7 @@ export const ru: Messages = {
   "deadlineStatus.due_today": "истекает сегодня",
   "deadlineStatus.upcoming": "предстоит",
   "deadlineStatus.done": "выполнен",
+  "deadlineStatus.cancelled": "отменён",
 
   "language.en": "английский",
   "language.zh": "китайский",
@@ -160,6 +161,7 @@ export const ru: Messages = {
   "timeline.joinedAsDelegate": "{name} участвует как делегат стороны «{party}».",
   "timeline.deadlineSet": "Срок {due}: {what}",
   "timeline.deadlineMet": "Выполнено: {what}",
+  "timeline.deadlineCancelled": "Отменено: {what}: {reason}",
   "timeline.filed": "Внесено: {title}",
   "timeline.documentAttached": "Документ приложен.",
 
@@ -202,6 +204,12 @@ export const ru: Messages = {
   "deadlines.completeTitle": "Отметить срок как выполненный",
   "deadlines.note": "Примечание (необязательно)",
   "deadlines.confirmDone": "Отметить выполнение",
+  "deadlines.cancel": "Отменить срок",
+  "deadlines.cancelTitle": "Отмена срока",
+  "deadlines.cancelReason": "Почему срок отменяется?",
+  "deadlines.cancelReasonMissing": "Укажите, почему срок отменяется.",
+  "deadlines.confirmCancel": "Отменить срок",
+  "deadlines.cancelledOn": "Отменён {date}: {reason}",
 
   "participants.section": "Участники",
   "participants.none": "Участников пока нет.",
@@ -371,6 +379,8 @@ export const ru: Messages = {
   "input.deadline_what_empty": "Укажите, что должно быть сделано к сроку.",
   "input.deadline_case_closed": "Это дело больше не ведётся: новые сроки в нём не устанавливаются.",
   "input.deadline_already_met": "Срок, установленный записью № {seq}, уже соблюдён.",
+  "input.deadline_already_cancelled": "Срок, установленный записью № {seq}, отменён.",
+  "input.cancel_reason_empty": "Укажите, почему срок отменяется.",
   "input.search_empty": "Строка поиска пуста: введите слова для поиска.",
   "input.time_unreadable": "Не удаётся прочитать время {time}: укажите дату и время.",
   "input.time_skipped": "Времени {time} в этом часовом поясе не было (тогда переводили часы): укажите другое.",

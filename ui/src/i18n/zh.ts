@@ -52,6 +52,7 @@ export const zh: Messages = {
   "deadlineStatus.due_today": "今日到期",
   "deadlineStatus.upcoming": "即将到期",
   "deadlineStatus.done": "已完成",
+  "deadlineStatus.cancelled": "已取消",
 
   "language.en": "英文",
   "language.zh": "中文",
@@ -160,6 +161,7 @@ export const zh: Messages = {
   "timeline.joinedAsDelegate": "{name} 作为{party}的代表加入。",
   "timeline.deadlineSet": "{due} 到期：{what}",
   "timeline.deadlineMet": "已完成：{what}",
+  "timeline.deadlineCancelled": "已取消：{what}：{reason}",
   "timeline.filed": "已提交：{title}",
   "timeline.documentAttached": "已附加文件。",
 
@@ -202,6 +204,12 @@ export const zh: Messages = {
   "deadlines.completeTitle": "将期限标为已完成",
   "deadlines.note": "备注（可选）",
   "deadlines.confirmDone": "标为已完成",
+  "deadlines.cancel": "取消期限",
+  "deadlines.cancelTitle": "取消期限",
+  "deadlines.cancelReason": "取消的理由",
+  "deadlines.cancelReasonMissing": "请说明取消期限的理由。",
+  "deadlines.confirmCancel": "确认取消期限",
+  "deadlines.cancelledOn": "已于 {date} 取消：{reason}",
 
   "participants.section": "参与人",
   "participants.none": "尚无参与人。",
@@ -371,6 +379,8 @@ export const zh: Messages = {
   "input.deadline_what_empty": "请写明期限届满前应完成的事项。",
   "input.deadline_case_closed": "本案已不再进行中，不能添加新的期限。",
   "input.deadline_already_met": "第 {seq} 号条目设定的期限已经完成。",
+  "input.deadline_already_cancelled": "第 {seq} 号条目设定的期限已被取消。",
+  "input.cancel_reason_empty": "请说明取消期限的理由。",
   "input.search_empty": "搜索内容为空，请输入要查找的词语。",
   "input.time_unreadable": "无法识别时间 {time}，请输入日期和时间。",
   "input.time_skipped": "时间 {time} 在本时区不存在（当时调整了时钟），请另选时间。",

@@ -12,6 +12,8 @@ const d = (status: Deadline["status"], due: string, ref = "K-2026-0001", stage: 
   due,
   what: "w",
   done_at: status === "done" ? "2026-01-01T00:00:00Z" : null,
+  cancelled_at: status === "cancelled" ? "2026-01-02T00:00:00Z" : null,
+  cancel_reason: status === "cancelled" ? "withdrawn" : null,
   status,
 });
 
@@ -48,6 +50,7 @@ describe("Mark as met", () => {
   it("is offered for an open deadline of an open case only", () => {
     expect(canMarkMet(d("overdue", "2026-03-01"))).toBe(true);
     expect(canMarkMet(d("done", "2026-03-01"))).toBe(false);
+    expect(canMarkMet(d("cancelled", "2026-03-01"))).toBe(false);
     for (const ended of ["closed", "withdrawn", "referred"] as const) expect(canMarkMet(d("upcoming", "2026-03-01", "K-2026-0001", ended))).toBe(false);
   });
 });

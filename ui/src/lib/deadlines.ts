@@ -1,11 +1,11 @@
-// Deadlines across cases: overdue first, then due today, upcoming, done;
-// soonest first within each.
+// Deadlines across cases: overdue first, then due today, upcoming, met,
+// cancelled; soonest first within each.
 
 import type { Deadline } from "../bindings/Deadline";
 import type { DeadlineStatus } from "../bindings/DeadlineStatus";
 import { isOpen } from "./stages";
 
-const ORDER: Record<DeadlineStatus, number> = { overdue: 0, due_today: 1, upcoming: 2, done: 3 };
+const ORDER: Record<DeadlineStatus, number> = { overdue: 0, due_today: 1, upcoming: 2, done: 3, cancelled: 4 };
 
 export function sortDeadlines(list: readonly Deadline[]): Deadline[] {
   return [...list].sort(
@@ -24,7 +24,10 @@ export function casesOf(list: readonly Deadline[]): { reference: string; title: 
   return [...seen].map(([reference, title]) => ({ reference, title })).sort((a, b) => a.reference.localeCompare(b.reference));
 }
 
-/** Whether "Mark as met" is offered: not for one met already, nor in a case that has ended (it owes nothing). */
+/**
+ * Whether "Mark as met" and "Cancel deadline" are offered: not for one met
+ * or cancelled already, nor in a case that has ended (it owes nothing).
+ */
 export function canMarkMet(d: Deadline): boolean {
-  return d.status !== "done" && isOpen(d.case_stage);
+  return d.status !== "done" && d.status !== "cancelled" && isOpen(d.case_stage);
 }

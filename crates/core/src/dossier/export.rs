@@ -307,12 +307,21 @@ fn case_json(file: &CaseFile, doc_paths: &BTreeMap<String, String>) -> CaseJson 
     let deadlines = file
         .entries
         .iter()
-        .filter(|e| e.kind == EntryKind::Deadline && e.data["done"].is_null())
+        .filter(|e| {
+            e.kind == EntryKind::Deadline
+                && e.data["done"].is_null()
+                && e.data["cancelled"].is_null()
+        })
         .filter_map(|e| {
             let id: crate::id::DeadlineId = e.data["deadline_id"].as_str()?.parse().ok()?;
             let met_by = file.entries.iter().find(|m| {
                 m.kind == EntryKind::Deadline
                     && m.data["done"] == true
+                    && m.data["deadline_id"] == e.data["deadline_id"]
+            });
+            let cancelled_by = file.entries.iter().find(|m| {
+                m.kind == EntryKind::Deadline
+                    && m.data["cancelled"] == true
                     && m.data["deadline_id"] == e.data["deadline_id"]
             });
             Some(DeadlineJson {
@@ -321,6 +330,7 @@ fn case_json(file: &CaseFile, doc_paths: &BTreeMap<String, String>) -> CaseJson 
                 what: e.data["what"].as_str()?.to_owned(),
                 set_by: e.seq,
                 met_by: met_by.map(|m| m.seq),
+                cancelled_by: cancelled_by.map(|m| m.seq),
             })
         })
         .collect();

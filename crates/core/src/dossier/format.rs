@@ -108,6 +108,10 @@ pub struct DeadlineJson {
     /// Number of the entry that set it, and of the one that met it.
     pub set_by: i64,
     pub met_by: Option<i64>,
+    /// The entry that cancelled it; absent when it was not (so a dossier
+    /// without cancellations is what an older Pacta wrote and reads).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancelled_by: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

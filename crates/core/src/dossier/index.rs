@@ -171,9 +171,14 @@ pub(super) fn html(
 
     h.push_str("<h2>Deadlines</h2>\n<table>\n<thead><tr><th>Due</th><th>What</th><th>Status</th></tr></thead>\n");
     for d in &file.deadlines {
-        let status = match d.done_at {
-            Some(t) => format!("met {}", utc(t)),
-            None => "open".into(),
+        let status = match (d.done_at, d.cancelled_at) {
+            (Some(t), _) => format!("met {}", utc(t)),
+            (None, Some(t)) => format!(
+                "cancelled {}: {}",
+                utc(t),
+                d.cancel_reason.as_deref().unwrap_or_default()
+            ),
+            (None, None) => "open".into(),
         };
         let _ = writeln!(
             h,

@@ -105,6 +105,8 @@ pub fn case_file() -> CaseFile {
             due: NaiveDate::from_ymd_opt(2026, 5, 15).unwrap_or_default(),
             what: "Belmont replies to the mediator's proposal".into(),
             done_at: None,
+            cancelled_at: None,
+            cancel_reason: None,
             status: DeadlineStatus::Upcoming,
         },
         Deadline {
@@ -116,6 +118,8 @@ pub fn case_file() -> CaseFile {
             due: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap_or_default(),
             what: "Joint technical inquiry reports".into(),
             done_at: None,
+            cancelled_at: None,
+            cancel_reason: None,
             status: DeadlineStatus::Upcoming,
         },
     ];

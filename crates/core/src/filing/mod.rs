@@ -242,6 +242,7 @@ fn context(
         .map(|d| {
             let status = match (d.status, d.due.cmp(&req.filing_date)) {
                 (DeadlineStatus::Done, _) => "done",
+                (DeadlineStatus::Cancelled, _) => "cancelled",
                 (_, std::cmp::Ordering::Less) => "overdue",
                 (_, std::cmp::Ordering::Equal) => "due_today",
                 (_, std::cmp::Ordering::Greater) => "upcoming",

@@ -55,6 +55,8 @@ function systemText(e: Entry, t: I18n["t"], locale: string): string | null {
       const what = text(field(d, "what"));
       if (due && what) return t("timeline.deadlineSet", { due: formatDate(due, locale), what });
       if (field(d, "done") === true) return t("timeline.deadlineMet", { what: e.body.replace(/^Met: /, "") });
+      const reason = text(field(d, "reason"));
+      if (field(d, "cancelled") === true && what && reason) return t("timeline.deadlineCancelled", { what, reason });
       return null;
     }
     case "filing": {

@@ -1,4 +1,4 @@
-// The side of a case: its deadlines (add, mark met), participants (add)
+// The side of a case: its deadlines (add, mark met, cancel), participants (add)
 // and documents (with their SHA-256; attach more).
 
 import { open, save } from "@tauri-apps/plugin-dialog";
@@ -11,6 +11,7 @@ import type { CaseView } from "../../bindings/CaseView";
 import type { Deadline } from "../../bindings/Deadline";
 import type { Role } from "../../bindings/Role";
 import { StatusBadge } from "../../components/Badges";
+import { CancelDeadlineDialog } from "../../components/CancelDeadlineDialog";
 import { CompleteDeadlineDialog } from "../../components/CompleteDeadlineDialog";
 import { Hash } from "../../components/Hash";
 import { ErrorNote, Muted } from "../../components/Notes";
@@ -42,6 +43,7 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [completing, setCompleting] = useState<Deadline | null>(null);
+  const [cancelling, setCancelling] = useState<Deadline | null>(null);
   const deadlines = sortDeadlines(detail.deadlines);
 
   const add = async (e: Event) => {
@@ -80,10 +82,19 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
             <div class="side-text">{d.what}</div>
             {d.status === "done" && d.done_at ? (
               <div class="muted small">{t("deadlines.metOn", { date: formatDateTime(d.done_at, locale) })}</div>
+            ) : d.status === "cancelled" && d.cancelled_at ? (
+              <div class="muted small" data-testid="deadline-cancelled">
+                {t("deadlines.cancelledOn", { date: formatDateTime(d.cancelled_at, locale), reason: d.cancel_reason ?? "" })}
+              </div>
             ) : canMarkMet(d) ? (
-              <button type="button" class="small-button" onClick={() => setCompleting(d)} data-testid="deadline-done">
-                {t("deadlines.markDone")}
-              </button>
+              <div class="side-actions">
+                <button type="button" class="small-button" onClick={() => setCompleting(d)} data-testid="deadline-done">
+                  {t("deadlines.markDone")}
+                </button>
+                <button type="button" class="small-button" onClick={() => setCancelling(d)} data-testid="deadline-cancel">
+                  {t("deadlines.cancel")}
+                </button>
+              </div>
             ) : (
               <div class="muted small" data-testid="deadline-case-ended">
                 {t("deadlines.notMetCaseEnded")}
@@ -127,6 +138,17 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
           onClose={() => setCompleting(null)}
           onDone={() => {
             setCompleting(null);
+            onChanged();
+          }}
+        />
+      )}
+      {cancelling && (
+        <CancelDeadlineDialog
+          reference={c.reference}
+          deadline={cancelling}
+          onClose={() => setCancelling(null)}
+          onDone={() => {
+            setCancelling(null);
             onChanged();
           }}
         />

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 import { api, errorMessage } from "../../api";
 import type { Deadline } from "../../bindings/Deadline";
 import { StatusBadge } from "../../components/Badges";
+import { CancelDeadlineDialog } from "../../components/CancelDeadlineDialog";
 import { CompleteDeadlineDialog } from "../../components/CompleteDeadlineDialog";
 import { useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
@@ -24,6 +25,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
   const [list, setList] = useState<Deadline[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [completing, setCompleting] = useState<Deadline | null>(null);
+  const [cancelling, setCancelling] = useState<Deadline | null>(null);
   const mounted = useMounted();
 
   const load = useCallback(() => {
@@ -97,7 +99,10 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
                   <td>
                     <StatusBadge status={d.status} />
                   </td>
-                  <td>{d.what}</td>
+                  <td>
+                    {d.what}
+                    {d.status === "cancelled" && d.cancel_reason && <div class="muted small">{d.cancel_reason}</div>}
+                  </td>
                   <td>
                     <button type="button" class="link" onClick={() => navigate(caseRoute(d.case_reference, d.entry_seq))} title={t("common.showEntry")}>
                       <span class="ref">{d.case_reference}</span> {d.case_title}
@@ -105,9 +110,14 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
                   </td>
                   <td class="nowrap">
                     {canMarkMet(d) && (
-                      <button type="button" class="small-button" onClick={() => setCompleting(d)} data-testid="deadline-row-done">
-                        {t("deadlines.markDone")}
-                      </button>
+                      <>
+                        <button type="button" class="small-button" onClick={() => setCompleting(d)} data-testid="deadline-row-done">
+                          {t("deadlines.markDone")}
+                        </button>{" "}
+                        <button type="button" class="small-button" onClick={() => setCancelling(d)} data-testid="deadline-row-cancel">
+                          {t("deadlines.cancel")}
+                        </button>
+                      </>
                     )}
                   </td>
                 </tr>
@@ -116,6 +126,17 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
           </table>
         )}
       </div>
+      {cancelling && (
+        <CancelDeadlineDialog
+          reference={cancelling.case_reference}
+          deadline={cancelling}
+          onClose={() => setCancelling(null)}
+          onDone={() => {
+            setCancelling(null);
+            load();
+          }}
+        />
+      )}
       {completing && (
         <CompleteDeadlineDialog
           reference={completing.case_reference}
