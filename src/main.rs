@@ -52,6 +52,9 @@ enum Command {
         to: String,
         #[arg(long)]
         reason: String,
+        /// When the move happened, if not now: "2026-11-20 10:00", RFC 3339, ...
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
     },
     /// Deadlines of a case, and overdue and upcoming ones across cases
     #[command(subcommand)]
@@ -500,9 +503,17 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         Command::Log(LogCommand::Correct { case, entry, body }) => {
             out.entry(&store.correct(&case, &entry, &author()?, &body_text(body)?)?);
         }
-        Command::Stage { case, to, reason } => {
+        Command::Stage {
+            case,
+            to,
+            reason,
+            at,
+        } => {
             let to: Stage = to.parse()?;
-            out.entry(&store.move_stage(&case, to, &reason, &author()?)?);
+            let at = at
+                .map(|t| pacta_core::time::parse_user_time(&t))
+                .transpose()?;
+            out.entry(&store.move_stage(&case, to, &reason, at, &author()?)?);
         }
         Command::Deadline(DeadlineCommand::Add { case, due, what }) => {
             let due = pacta_core::time::parse_date(&due)?;

@@ -333,16 +333,24 @@ pub async fn correct_entry(
     .await
 }
 
+/// Moves a case to another stage; `occurred_at` (RFC 3339, or none for
+/// now) records a move after the fact.
 #[tauri::command]
 pub async fn move_stage(
     state: State<'_, AppState>,
     reference: String,
     to: Stage,
     reason: String,
+    occurred_at: Option<String>,
 ) -> Answer<Entry> {
     let author = author(&state);
     with_store(&state, move |s| {
-        s.move_stage(&reference, to, &reason, &author)
+        let at = occurred_at
+            .as_deref()
+            .filter(|t| !t.is_empty())
+            .map(pacta_core::time::parse_user_time)
+            .transpose()?;
+        s.move_stage(&reference, to, &reason, at, &author)
     })
     .await
 }

@@ -302,3 +302,60 @@ fn the_readable_table_lists_cases_with_overdue_badges() {
         "{text}"
     );
 }
+
+#[test]
+fn a_stage_move_recorded_after_the_fact_keeps_when_it_happened() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    let opened = p.json(&["case", "show", &r])["case"]["opened_at"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let opened = chrono::DateTime::parse_from_rfc3339(&opened).unwrap();
+    let at = |minutes: i64| (opened + chrono::Duration::minutes(minutes)).to_rfc3339();
+
+    // Not before the case entered its present stage, nor in the future; nothing changes.
+    let before = p.snapshot();
+    let err = p.fails(&[
+        "stage",
+        &r,
+        "mediation",
+        "--reason",
+        "A mediator",
+        "--at",
+        &at(-60),
+    ]);
+    assert!(err.contains("cannot be dated earlier"), "{err}");
+    let err = p.fails(&[
+        "stage",
+        &r,
+        "mediation",
+        "--reason",
+        "A mediator",
+        "--at",
+        "2999-01-01 10:00",
+    ]);
+    assert!(err.contains("in the future"), "{err}");
+    assert_eq!(before, p.snapshot());
+
+    // Recorded now, dated as it happened; the case ends as of then.
+    let moved = p.json(&[
+        "stage",
+        &r,
+        "withdrawn",
+        "--reason",
+        "Withdrawn",
+        "--at",
+        &at(1),
+    ]);
+    let occurred = moved["entry"]["occurred_at"].as_str().unwrap();
+    assert_eq!(
+        chrono::DateTime::parse_from_rfc3339(occurred).unwrap(),
+        opened + chrono::Duration::minutes(1)
+    );
+    assert_ne!(moved["entry"]["recorded_at"], moved["entry"]["occurred_at"]);
+    let case = p.json(&["case", "show", &r]);
+    assert_eq!(case["case"]["stage"], "withdrawn");
+    assert_eq!(case["case"]["closed_at"], moved["entry"]["occurred_at"]);
+    p.verify_ok();
+}

@@ -540,3 +540,31 @@ test("a deadline is cancelled on the record, with the reason, beside Mark as met
   assert.equal(last.data.cancelled, true);
   assert.equal(pacta("deadline", "list", "--case", reference).deadlines.some((d) => d.entry_seq === seq), false, "no longer open");
 });
+
+test("a stage move recorded after the fact keeps when it happened", async () => {
+  const late = pacta("case", "new", "--title", "Satellite signal jamming", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont").case;
+  // A whole minute after the opening (the field has minutes), and already past.
+  const when = new Date(Math.ceil((Date.parse(late.opened_at) + 1000) / 60000) * 60000);
+  while (Date.now() < when.getTime() + 1000) await sleep(500);
+  const pad = (n) => String(n).padStart(2, "0");
+  const local = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${late.reference}"] td`)).click();
+  await (await s.byTestId("move-mediation")).click();
+  await (await s.byTestId("move-reason")).type("Both parties accepted a mediator at the meeting");
+  // Before the case was opened: refused, and said so.
+  await (await s.byTestId("move-time")).choose(local(new Date(when.getTime() - 86400000)));
+  await (await s.byTestId("move-confirm")).click();
+  await s.waitFor("the refusal", async () => (await (await s.find('[data-testid="move-dialog"] [data-testid="error"]')).text()).includes("cannot be dated earlier"));
+  assert.equal(pacta("case", "show", late.reference).case.stage, "consultation");
+
+  await (await s.byTestId("move-time")).choose(local(when));
+  assert.equal(await (await s.byTestId("move-time")).attribute("data-edited"), "true");
+  await (await s.byTestId("move-reason")).type(KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
+  await s.waitFor("stage mediation", async () => (await (await s.byTestId("case-stage")).attribute("data-stage")) === "mediation");
+  const moved = pacta("log", "list", late.reference).entries.at(-1);
+  assert.equal(moved.kind, "stage_change");
+  assert.equal(new Date(moved.occurred_at).getTime(), when.getTime());
+  assert.ok(Date.parse(moved.recorded_at) > when.getTime());
+});

@@ -86,8 +86,9 @@ export const api = {
     invoke<Entry>("log_entry", { reference, input }),
   correctEntry: (reference: string, entry: number, body: string) =>
     invoke<Entry>("correct_entry", { reference, entry, body }),
-  moveStage: (reference: string, to: Stage, reason: string) =>
-    invoke<Entry>("move_stage", { reference, to, reason }),
+  /** `occurredAt`: RFC 3339, or null for now. */
+  moveStage: (reference: string, to: Stage, reason: string, occurredAt: string | null = null) =>
+    invoke<Entry>("move_stage", { reference, to, reason, occurredAt }),
   addParticipant: (reference: string, input: ParticipantInput) =>
     invoke<Entry>("add_participant", { reference, input }),
 

@@ -546,13 +546,16 @@ impl Store {
         })
     }
 
-    /// Moves a case to another stage. Refuses a move the rules do not allow,
-    /// naming the moves that are.
+    /// Moves a case to another stage, now or as of `occurred_at` (a move
+    /// recorded after the fact). Refuses a move the rules do not allow,
+    /// naming the moves that are, and a time before the case entered its
+    /// present stage or in the future.
     pub fn move_stage(
         &mut self,
         case: &str,
         to: Stage,
         reason: &str,
+        occurred_at: Option<DateTime<Utc>>,
         author: &str,
     ) -> Result<Entry> {
         let case = self.case(case)?;
@@ -572,12 +575,51 @@ impl Store {
                 "a stage move needs a reason: give --reason TEXT",
             ));
         }
+        if let Some(at) = occurred_at {
+            self.check_move_time(&case, at)?;
+        }
         let tx = self.write()?;
         let mut entry = NewEntry::new(EntryKind::StageChange, author, reason);
+        entry.occurred_at = occurred_at;
         entry.data = json!({ "from": case.stage, "to": to });
         let entry = journal::append(&tx, case.id, entry)?;
         tx.commit()?;
         Ok(entry)
+    }
+
+    /// A move happens after the case entered its present stage, and not
+    /// later than now (a minute's grace for a clock read a moment ago).
+    fn check_move_time(&self, case: &Case, at: DateTime<Utc>) -> Result<()> {
+        let since: Option<String> = self.conn.query_row(
+            "SELECT max(occurred_at) FROM journal WHERE case_id = ?1 AND kind = 'stage_change'",
+            [case.id],
+            |r| r.get(0),
+        )?;
+        if let Some(since) = since.as_deref().map(parse_stored).transpose()? {
+            if at < since {
+                return Err(Error::input(
+                    "move_before_stage",
+                    [("time", format_utc(at)), ("since", format_utc(since))],
+                    format!(
+                        "{} has been in {} since {}: a move to another stage cannot be dated earlier",
+                        case.reference,
+                        case.stage,
+                        format_utc(since)
+                    ),
+                ));
+            }
+        }
+        if at > crate::time::now() + chrono::Duration::minutes(1) {
+            return Err(Error::input(
+                "move_in_future",
+                [("time", format_utc(at))],
+                format!(
+                    "{} is in the future: a stage move is recorded once it has happened",
+                    format_utc(at)
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// Adds a mediator, legal officer or delegate to a case.

@@ -23,7 +23,10 @@ pub(crate) fn apply(tx: &Transaction, case_id: CaseId, entry: &Entry) -> Result<
     match entry.kind {
         EntryKind::StageChange if !entry.data["from"].is_null() => {
             let to: Stage = text("to").ok_or_else(|| bad("stage"))?.parse()?;
-            let closed_at = (!to.is_open()).then(|| format_utc(entry.recorded_at));
+            // When it happened: a move recorded after the fact closes the
+            // case as of then (for every move made before moves could be
+            // dated, the two times are the same).
+            let closed_at = (!to.is_open()).then(|| format_utc(entry.occurred_at));
             tx.execute(
                 "UPDATE cases SET stage = ?2, closed_at = ?3 WHERE id = ?1",
                 params![case_id, to.as_str(), closed_at],

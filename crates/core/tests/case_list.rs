@@ -37,16 +37,16 @@ fn open_and_ended_cases_are_listed_apart_and_pages_follow_the_chosen_order() {
         .map(|t| open(&mut store, t))
         .collect();
     store
-        .move_stage(&refs[1], Stage::Mediation, "mediator", "Ines")
+        .move_stage(&refs[1], Stage::Mediation, "mediator", None, "Ines")
         .unwrap();
     store
-        .move_stage(&refs[2], Stage::Settlement, "agreed", "Ines")
+        .move_stage(&refs[2], Stage::Settlement, "agreed", None, "Ines")
         .unwrap();
     store
-        .move_stage(&refs[3], Stage::Referred, "to arbitration", "Ines")
+        .move_stage(&refs[3], Stage::Referred, "to arbitration", None, "Ines")
         .unwrap();
     store
-        .move_stage(&refs[2], Stage::Closed, "done", "Ines")
+        .move_stage(&refs[2], Stage::Closed, "done", None, "Ines")
         .unwrap();
 
     let open_only = CaseFilter {

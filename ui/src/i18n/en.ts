@@ -137,6 +137,7 @@ export const en = {
   "move.reason": "Reason",
   "move.reasonPlaceholder": "Why the case moves; this is recorded in the journal.",
   "move.reasonMissing": "Give the reason for the move.",
+  "move.time": "When it happened",
   "move.confirm": "Move the case",
 
   "correct.title": "Correct entry #{seq}",
@@ -380,6 +381,8 @@ export const en = {
   "input.deadline_already_met": "The deadline set by entry #{seq} was already met.",
   "input.deadline_already_cancelled": "The deadline set by entry #{seq} was cancelled.",
   "input.cancel_reason_empty": "Say why the deadline is cancelled.",
+  "input.move_before_stage": "The case has been in its present stage since {since}: the move cannot be dated earlier.",
+  "input.move_in_future": "That time is in the future: a stage move is recorded once it has happened.",
   "input.search_empty": "The search is empty: type some words to look for.",
   "input.time_unreadable": "The time {time} cannot be read: give a date and time.",
   "input.time_skipped": "The time {time} does not exist in this time zone (the clocks changed then): give another.",

@@ -138,6 +138,7 @@ export const ru: Messages = {
   "move.reason": "Причина",
   "move.reasonPlaceholder": "Почему дело переходит в другую стадию; это будет записано в журнал.",
   "move.reasonMissing": "Укажите причину смены стадии.",
+  "move.time": "Когда это произошло",
   "move.confirm": "Сменить стадию",
 
   "correct.title": "Исправить запись №{seq}",
@@ -381,6 +382,8 @@ export const ru: Messages = {
   "input.deadline_already_met": "Срок, установленный записью № {seq}, уже соблюдён.",
   "input.deadline_already_cancelled": "Срок, установленный записью № {seq}, отменён.",
   "input.cancel_reason_empty": "Укажите, почему срок отменяется.",
+  "input.move_before_stage": "Дело находится в нынешней стадии с {since}: смену стадии нельзя датировать более ранним временем.",
+  "input.move_in_future": "Это время ещё не наступило: смена стадии записывается после того, как она произошла.",
   "input.search_empty": "Строка поиска пуста: введите слова для поиска.",
   "input.time_unreadable": "Не удаётся прочитать время {time}: укажите дату и время.",
   "input.time_skipped": "Времени {time} в этом часовом поясе не было (тогда переводили часы): укажите другое.",

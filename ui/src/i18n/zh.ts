@@ -138,6 +138,7 @@ export const zh: Messages = {
   "move.reason": "理由",
   "move.reasonPlaceholder": "说明变更阶段的理由，将记入日志。",
   "move.reasonMissing": "请说明变更阶段的理由。",
+  "move.time": "发生时间",
   "move.confirm": "变更阶段",
 
   "correct.title": "更正条目 #{seq}",
@@ -381,6 +382,8 @@ export const zh: Messages = {
   "input.deadline_already_met": "第 {seq} 号条目设定的期限已经完成。",
   "input.deadline_already_cancelled": "第 {seq} 号条目设定的期限已被取消。",
   "input.cancel_reason_empty": "请说明取消期限的理由。",
+  "input.move_before_stage": "本案自 {since} 起处于当前阶段：阶段变更的时间不能早于此时。",
+  "input.move_in_future": "该时间尚未到来：阶段变更须在发生后记录。",
   "input.search_empty": "搜索内容为空，请输入要查找的词语。",
   "input.time_unreadable": "无法识别时间 {time}，请输入日期和时间。",
   "input.time_skipped": "时间 {time} 在本时区不存在（当时调整了时钟），请另选时间。",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { errorMessage, setErrorLanguage } from "../api";
 import { localizeError } from "./errors";
+import { formatDateTime } from "./time";
 
 const illegal = {
   kind: "illegal_transition",
@@ -70,6 +71,18 @@ describe("localizeError", () => {
     // A code this UI does not know, or a sentence missing its values: the core's message, as before.
     expect(localizeError({ ...title, params: { detail: "x", code: "from_a_newer_core" } }, "en")).toBe(title.message);
     expect(localizeError({ ...exists, params: { detail: "x", code: "participant_exists" } }, "zh")).toBe("输入无效：x");
+  });
+
+  it("says when a case entered its stage in local time, not as the core's UTC", () => {
+    const since = "2026-11-20T09:30:00.000000Z";
+    const early = {
+      kind: "invalid_input",
+      message: "invalid input: K-2026-0001 has been in mediation since 2026-11-20T09:30:00.000000Z: a move to another stage cannot be dated earlier",
+      params: { detail: "…", code: "move_before_stage", time: "2026-11-19T09:00:00.000000Z", since },
+    };
+    const local = formatDateTime(since, "en-GB");
+    expect(localizeError(early, "en")).toBe(`The case has been in its present stage since ${local}: the move cannot be dated earlier.`);
+    expect(localizeError(early, "zh")).not.toContain("000000Z");
   });
 
   it("formats numbers in Russian", () => {

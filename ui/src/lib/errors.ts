@@ -8,6 +8,7 @@
 import { LOCALES, MESSAGES, translate, type MessageKey, type Params } from "../i18n";
 import type { Language } from "../i18n/language";
 import { STAGES } from "./stages";
+import { formatDateTime } from "./time";
 
 /** What a command rejects with (`CommandError`); `params` may be absent from an older shell. */
 export type ErrorLike = { kind: string; message: string; params?: Record<string, string> | null };
@@ -70,6 +71,8 @@ function inputProblem(error: ErrorLike, lang: Language): string | null {
   if (!(key in MESSAGES[lang])) return null;
   const params: Params = { ...error.params };
   if (params.role !== undefined) params.role = translate(lang, `role.${String(params.role)}` as MessageKey);
+  // A time the core names (when the case entered its stage), in local time.
+  if (params.since !== undefined) params.since = formatDateTime(String(params.since), LOCALES[lang]);
   return filledIn(lang, key as MessageKey, params);
 }
 

@@ -1,6 +1,7 @@
-// Asks for the reason of a stage move, then makes it.
+// Asks for the reason of a stage move, and when it happened (now, unless
+// changed: a move recorded after the fact keeps its time), then makes it.
 
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 
 import { api, errorMessage } from "../../api";
 import type { Entry } from "../../bindings/Entry";
@@ -10,12 +11,15 @@ import { CancelButton, Dialog } from "../../components/Dialog";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { withShortcut } from "../../lib/shortcuts";
+import { localInputToRfc3339, toLocalInput } from "../../lib/time";
 
 type Props = { reference: string; from: Stage; to: Stage; onClose: () => void; onMoved: (e: Entry) => void };
 
 export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props) {
   const { t } = useI18n();
   const [reason, setReason] = useState("");
+  const [time, setTime] = useState(() => toLocalInput(new Date()));
+  const [timeEdited, setTimeEdited] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -25,18 +29,30 @@ export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props
       setError(t("move.reasonMissing"));
       return;
     }
+    const occurredAt = timeEdited ? localInputToRfc3339(time) : null;
+    if (timeEdited && !occurredAt) {
+      setError(t("log.timeInvalid"));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      onMoved(await api.moveStage(reference, to, reason.trim()));
+      onMoved(await api.moveStage(reference, to, reason.trim(), occurredAt));
     } catch (e) {
       setError(errorMessage(e));
       setBusy(false);
     }
   };
 
+  // Until the user changes it, the time follows the clock.
+  useEffect(() => {
+    if (timeEdited) return;
+    const timer = setInterval(() => setTime(toLocalInput(new Date())), 15_000);
+    return () => clearInterval(timer);
+  }, [timeEdited]);
+
   return (
-    <Dialog title={t("move.title", { reference, stage: t(`stage.${to}`) })} onClose={onClose} testid="move-dialog" size="small" dirty={reason.trim() !== ""}>
+    <Dialog title={t("move.title", { reference, stage: t(`stage.${to}`) })} onClose={onClose} testid="move-dialog" size="small" dirty={reason.trim() !== "" || timeEdited}>
       <form
         class="form"
         onSubmit={(e) => {
@@ -64,6 +80,35 @@ export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props
             data-testid="move-reason"
           />
         </label>
+        <div class="field">
+          <label class="inline">
+            <span class="field-label">{t("move.time")}</span>
+            <input
+              type="datetime-local"
+              value={time}
+              onInput={(e) => {
+                setTime(e.currentTarget.value);
+                setTimeEdited(true);
+              }}
+              data-testid="move-time"
+              data-edited={timeEdited ? "true" : "false"}
+            />
+          </label>
+          {timeEdited && (
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                setTimeEdited(false);
+                setTime(toLocalInput(new Date()));
+              }}
+              title={t("log.timeNowTitle")}
+              data-testid="move-time-now"
+            >
+              {t("log.timeNow")}
+            </button>
+          )}
+        </div>
         <ErrorNote message={error} />
         <div class="form-actions">
           <CancelButton />
