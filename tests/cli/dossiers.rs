@@ -356,30 +356,59 @@ fn every_hostile_dossier_is_refused_and_changes_nothing() {
         String::from_utf8_lossy(&gen.stderr)
     );
 
-    let expected: &[(&str, &str)] = &[
-        ("name-dotdot", "'..'"),
-        ("name-dotdot-nested", "'..'"),
-        ("name-absolute", "absolute path"),
-        ("name-backslash", "backslash"),
-        ("name-drive-letter", "drive letter"),
-        ("symlink", "symbolic link"),
-        ("duplicate-name", "occurs twice"),
-        ("unlisted-file", "not listed in the manifest"),
-        ("listed-but-missing", "missing from the archive"),
-        ("wrong-hash", "content changed"),
-        ("wrong-size", "the manifest says"),
-        ("zip-bomb", "zip bomb"),
-        ("manifest-of-millions", "allowed"),
-        ("truncated", "not a readable zip archive"),
-        ("not-a-zip", "not a readable zip archive"),
-        ("unknown-format-version", "unknown format version 2"),
-        ("invalid-json", "not valid JSON"),
-        ("manifest-schema-violation", "does not match its schema"),
-        ("case-schema-violation", "does not match its schema"),
-        ("chain-does-not-verify", "changed after it was recorded"),
-        ("last-entry-removed", "entries were added or removed"),
-        ("entries-reordered", "missing or reordered"),
-        ("case-differs-from-journal", "title differs"),
+    // The file, what the English report says, and the problem's code (the UI words it from that).
+    let expected: &[(&str, &str, &str)] = &[
+        ("name-dotdot", "'..'", "name_dots"),
+        ("name-dotdot-nested", "'..'", "name_dots"),
+        ("name-absolute", "absolute path", "name_absolute"),
+        ("name-backslash", "backslash", "name_backslash"),
+        ("name-drive-letter", "drive letter", "name_drive"),
+        ("symlink", "symbolic link", "symlink"),
+        ("duplicate-name", "occurs twice", "duplicate_names"),
+        ("unlisted-file", "not listed in the manifest", "not_listed"),
+        (
+            "listed-but-missing",
+            "missing from the archive",
+            "listed_missing",
+        ),
+        ("wrong-hash", "content changed", "content_changed"),
+        ("wrong-size", "the manifest says", "size_differs"),
+        ("zip-bomb", "zip bomb", "zip_bomb"),
+        ("manifest-of-millions", "allowed", "file_too_big"),
+        ("truncated", "not a readable zip archive", "not_a_zip"),
+        ("not-a-zip", "not a readable zip archive", "not_a_zip"),
+        (
+            "unknown-format-version",
+            "unknown format version 2",
+            "format_version",
+        ),
+        ("invalid-json", "not valid JSON", "not_json"),
+        (
+            "manifest-schema-violation",
+            "does not match its schema",
+            "schema",
+        ),
+        (
+            "case-schema-violation",
+            "does not match its schema",
+            "schema",
+        ),
+        (
+            "chain-does-not-verify",
+            "changed after it was recorded",
+            "hash_mismatch",
+        ),
+        (
+            "last-entry-removed",
+            "entries were added or removed",
+            "head_differs",
+        ),
+        ("entries-reordered", "missing or reordered", "out_of_order"),
+        (
+            "case-differs-from-journal",
+            "title differs",
+            "opening_differs",
+        ),
     ];
     let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
         .unwrap()
@@ -397,10 +426,10 @@ fn every_hostile_dossier_is_refused_and_changes_nothing() {
     let before = target.snapshot();
     for file in &files {
         let stem = file.file_stem().unwrap().to_str().unwrap();
-        let want = expected
+        let (want, code) = expected
             .iter()
-            .find(|(n, _)| *n == stem)
-            .map(|(_, w)| *w)
+            .find(|(n, _, _)| *n == stem)
+            .map(|(_, w, c)| (*w, *c))
             .unwrap_or_else(|| panic!("no expectation for {stem}"));
         let out = target
             .cmd()
@@ -414,6 +443,19 @@ fn every_hostile_dossier_is_refused_and_changes_nothing() {
             "{stem}: verify must fail with problems: {err}"
         );
         assert!(err.contains(want), "{stem}: expected {want:?} in: {err}");
+        let out = target
+            .cmd()
+            .args(["verify", file.to_str().unwrap(), "--json"])
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let codes: Vec<&str> = report["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p["code"].as_str())
+            .collect();
+        assert!(codes.contains(&code), "{stem}: expected {code} in {report}");
         let err = target.fails(&["import", file.to_str().unwrap()]);
         assert!(
             err.contains("nothing was imported") && err.contains(want),

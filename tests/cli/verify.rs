@@ -91,6 +91,7 @@ fn a_journal_row_edited_with_sql_is_reported_as_exactly_that_entry() {
         .as_str()
         .unwrap()
         .contains("changed after it was recorded"));
+    assert_eq!(report["problems"][0]["code"], "hash_mismatch", "{report}");
 }
 
 #[test]

@@ -215,6 +215,7 @@ fn unpack(zip: &mut ZipArchive<BufReader<File>>, backup: &Path, into: &Path) -> 
             || name.starts_with("documents/")
             || name.starts_with("templates/");
         if let Some(problem) = crate::dossier::read::name_problem(&name)
+            .map(|(_, english)| english)
             .or((!allowed).then_some("is not part of a Pacta data dir"))
         {
             return Err(Error::invalid(format!(

@@ -1,9 +1,11 @@
 //! `verify`: re-checks everything Pacta promises about a data dir: SQLite's
 //! own integrity check, every case's hash chain, that each case record still
 //! says what its journal recorded, and every stored document's bytes.
-//! Each problem names its place (case, entry, document) and what is wrong.
+//! Each problem names its place (case, entry, document) and what is wrong:
+//! in English, and as a stable code with the values it is made of, from
+//! which the UI says it in its own language.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use rusqlite::params;
 use serde::Serialize;
@@ -24,7 +26,12 @@ pub struct Problem {
     pub entry: Option<i64>,
     /// The document's SHA-256.
     pub document: Option<String>,
+    /// What is wrong, in English.
     pub problem: String,
+    /// What is wrong, as a stable code (`verify.problem.<code>` in the UI's translations)…
+    pub code: String,
+    /// …and the values its sentence is made of.
+    pub params: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -72,6 +79,7 @@ impl Store {
                     None,
                     None,
                     None,
+                    ("database_integrity", vec![("detail", line.clone())]),
                     format!("database integrity: {line}"),
                 ));
             }
@@ -83,6 +91,10 @@ impl Store {
                 None,
                 None,
                 None,
+                (
+                    "foreign_key",
+                    vec![("table", table.clone()), ("parent", parent.clone())],
+                ),
                 format!("a row of {table} refers to a missing row of {parent}"),
             ));
         }
@@ -120,7 +132,9 @@ impl Store {
         known_documents: &HashSet<String>,
         report: &mut VerifyReport,
     ) -> Result<()> {
-        let at = |seq: Option<i64>, msg: String| problem(Some(&case.reference), seq, None, msg);
+        let at = |seq: Option<i64>, said: Said, msg: String| {
+            problem(Some(&case.reference), seq, None, said, msg)
+        };
         let sql =
             format!("SELECT {ENTRY_COLUMNS} FROM journal j WHERE j.case_id = ?1 ORDER BY j.seq");
         let mut stmt = self.conn.prepare(&sql)?;
@@ -134,9 +148,11 @@ impl Store {
             let entry = match entry_from_row(row) {
                 Ok(e) => e,
                 Err(e) => {
-                    report
-                        .problems
-                        .push(at(Some(seq), format!("entry cannot be read: {e}")));
+                    report.problems.push(at(
+                        Some(seq),
+                        ("entry_unreadable", vec![("detail", e.to_string())]),
+                        format!("entry cannot be read: {e}"),
+                    ));
                     expected_seq = seq + 1;
                     continue;
                 }
@@ -144,6 +160,10 @@ impl Store {
             if seq != expected_seq {
                 report.problems.push(at(
                     Some(seq),
+                    (
+                        "out_of_order",
+                        vec![("previous", (expected_seq - 1).to_string())],
+                    ),
                     format!(
                         "entry #{seq} follows #{}: entries are missing or reordered",
                         expected_seq - 1
@@ -153,12 +173,14 @@ impl Store {
             if entry.prev_hash != prev_hash {
                 report.problems.push(at(
                     Some(seq),
+                    ("link_broken", vec![]),
                     "its link to the previous entry is broken (prev_hash differs): an earlier entry was changed, removed or reordered".into(),
                 ));
             }
             if chain::entry_hash(&entry.prev_hash, &entry) != entry.hash {
                 report.problems.push(at(
                     Some(seq),
+                    ("hash_mismatch", vec![]),
                     "the entry was changed after it was recorded (its hash does not match its content)".into(),
                 ));
             }
@@ -168,6 +190,7 @@ impl Store {
                         Some(&case.reference),
                         Some(seq),
                         Some(&doc.sha256),
+                        ("document_missing", vec![("name", doc.name.clone())]),
                         format!("links document '{}', which is not in the store", doc.name),
                     ));
                 }
@@ -184,15 +207,23 @@ impl Store {
         if expected_seq == 1 {
             report.problems.push(at(
                 None,
+                ("no_journal", vec![]),
                 "the case has no journal: its opening entry is missing".into(),
             ));
         } else if stage.as_deref() != Some(case.stage.as_str()) {
+            let journal_stage = stage.as_deref().unwrap_or("nothing");
             report.problems.push(at(
                 None,
+                (
+                    "stage_differs",
+                    vec![
+                        ("stage", case.stage.clone()),
+                        ("journal_stage", journal_stage.to_owned()),
+                    ],
+                ),
                 format!(
-                    "the case says stage {}, but its journal's last stage change is to {}",
+                    "the case says stage {}, but its journal's last stage change is to {journal_stage}",
                     case.stage,
-                    stage.as_deref().unwrap_or("nothing")
                 ),
             ));
         }
@@ -207,6 +238,7 @@ impl Store {
                     Some(&case.reference),
                     None,
                     None,
+                    ("opening_differs", vec![("field", field.to_owned())]),
                     format!("the case's {field} differs from what its journal recorded at opening (entry #1)"),
                 ));
             }
@@ -239,18 +271,27 @@ impl Store {
                     case,
                     None,
                     Some(&sha),
+                    ("document_unreadable", vec![("detail", e.to_string())]),
                     format!("the stored file cannot be read: {e}"),
                 )),
                 Ok((actual, _)) if actual != sha => report.problems.push(problem(
                     case,
                     None,
                     Some(&sha),
+                    ("document_changed", vec![("actual", actual.clone())]),
                     format!("the stored file's bytes changed (its sha256 is now {actual})"),
                 )),
                 Ok((_, actual_size)) if actual_size != size => report.problems.push(problem(
                     case,
                     None,
                     Some(&sha),
+                    (
+                        "document_size",
+                        vec![
+                            ("size", size.to_string()),
+                            ("actual", actual_size.to_string()),
+                        ],
+                    ),
                     format!("recorded as {size} bytes but the file has {actual_size}"),
                 )),
                 Ok(_) => {}
@@ -261,10 +302,18 @@ impl Store {
     }
 }
 
+/// A problem's code and the values its sentence is made of.
+pub(crate) type Said = (&'static str, Vec<(&'static str, String)>);
+
+pub(crate) fn said_params(params: Vec<(&'static str, String)>) -> BTreeMap<String, String> {
+    params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
 fn problem(
     case: Option<&str>,
     entry: Option<i64>,
     document: Option<&str>,
+    (code, params): Said,
     problem: String,
 ) -> Problem {
     Problem {
@@ -272,5 +321,7 @@ fn problem(
         entry,
         document: document.map(str::to_owned),
         problem,
+        code: code.into(),
+        params: params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
     }
 }

@@ -2,6 +2,32 @@
 
 export type DossierProblem = { 
 /**
- * The file in the archive (or `archive`), and the entry where it applies.
+ * Where, in English: the file in the archive (or `archive`), and the
+ * entry or line where it applies.
  */
-part: string, problem: string, };
+part: string, 
+/**
+ * The file in the archive it is about; none for the archive as a whole.
+ */
+file: string | null, 
+/**
+ * The journal entry (its number in the case) it is about.
+ */
+entry: number | null, 
+/**
+ * The line of `journal.jsonl` it is about.
+ */
+line: number | null, 
+/**
+ * What is wrong, in English.
+ */
+problem: string, 
+/**
+ * What is wrong, as a stable code (`dossier.problem.<code>` in the UI's
+ * translations)…
+ */
+code: string, 
+/**
+ * …and the values its sentence is made of.
+ */
+params: { [key in string]: string }, };

@@ -12,4 +12,16 @@ entry: number | null,
 /**
  * The document's SHA-256.
  */
-document: string | null, problem: string, };
+document: string | null, 
+/**
+ * What is wrong, in English.
+ */
+problem: string, 
+/**
+ * What is wrong, as a stable code (`verify.problem.<code>` in the UI's translations)…
+ */
+code: string, 
+/**
+ * …and the values its sentence is made of.
+ */
+params: { [key in string]: string }, };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { errorMessage, setErrorLanguage } from "../api";
-import { localizeError } from "./errors";
+import { MESSAGES } from "../i18n";
+import { localizeError, problemText } from "./errors";
 import { formatDateTime } from "./time";
 
 const illegal = {
@@ -119,5 +120,56 @@ describe("errorMessage", () => {
   it("shows other rejections as they are", () => {
     expect(errorMessage(new Error("boom"), "zh")).toBe("boom");
     expect(errorMessage("command ui_ready not found", "ru")).toBe("command ui_ready not found");
+  });
+});
+
+describe("problemText", () => {
+  const stage = {
+    code: "stage_differs",
+    params: { stage: "mediation", journal_stage: "consultation" },
+    problem: "the case says stage mediation, but its journal's last stage change is to consultation",
+  };
+
+  it("words a verification problem in the UI's language, stage names included", () => {
+    expect(problemText(stage, "verify", "en")).toBe("The case says Mediation, but its journal's last stage change is to Consultation.");
+    expect(problemText(stage, "verify", "zh")).toBe("案件记录的阶段为调解，但日志中最后一次阶段变更是到磋商。");
+    expect(problemText(stage, "verify", "ru")).toMatch(/^В деле указана стадия «посредничество», но/);
+  });
+
+  it("names a case field in the UI's language and keeps the core's technical detail", () => {
+    expect(problemText({ code: "opening_differs", params: { field: "summary" }, problem: "x" }, "verify", "zh")).toBe(
+      "案件的摘要与日志在立案时（第 1 条）记录的不一致。",
+    );
+    const zip = { code: "not_a_zip", params: { detail: "invalid Zip archive: EOCD not found" }, problem: "x" };
+    expect(problemText(zip, "dossier", "ru")).toBe(
+      "Это не досье Pacta: не читаемый zip-архив или он обрезан (invalid Zip archive: EOCD not found).",
+    );
+  });
+
+  it("falls back to the core's English for a code it does not know, or a value missing", () => {
+    expect(problemText({ code: "new_in_a_later_core", params: {}, problem: "something new" }, "dossier", "zh")).toBe("something new");
+    expect(problemText({ code: "foreign_key", params: { table: "journal" }, problem: "a row of journal…" }, "verify", "zh")).toBe(
+      "a row of journal…",
+    );
+  });
+});
+
+// Every code the core's checks can report is worded in the UI (i18n.test.ts
+// then checks that zh and ru have every key en has).
+const coreSources: Record<string, string> = import.meta.glob<string>(
+  ["../../../crates/core/src/verify.rs", "../../../crates/core/src/dossier/read.rs"],
+  { query: "?raw", import: "default", eager: true },
+);
+
+describe("verification codes", () => {
+  it("has a sentence for every code the core reports", () => {
+    const files = Object.entries(coreSources);
+    expect(files).toHaveLength(2);
+    for (const [file, source] of files) {
+      const scope = file.endsWith("verify.rs") ? "verify" : "dossier";
+      const codes = [...source.matchAll(/\(\s*"([a-z_]+)",\s*(?:vec!|"|params)/g)].map((m) => m[1]!);
+      expect(codes.length, file).toBeGreaterThan(scope === "verify" ? 10 : 35);
+      for (const code of codes) expect(MESSAGES.en, `${scope}.problem.${code}`).toHaveProperty([`${scope}.problem.${code}`]);
+    }
   });
 });

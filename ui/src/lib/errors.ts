@@ -76,6 +76,30 @@ function inputProblem(error: ErrorLike, lang: Language): string | null {
   return filledIn(lang, key as MessageKey, params);
 }
 
+/** A problem that verification found (`verify` of the store, or of a dossier), as the core describes it. */
+export type FoundProblem = { code: string; params: Record<string, string>; problem: string };
+
+/**
+ * A verification problem in the UI's words, from its code (`verify.problem.*`
+ * or `dossier.problem.*`); the core's English sentence when there is none.
+ * Technical detail from the core (`detail`) stays as it is.
+ */
+export function problemText(found: FoundProblem, scope: "verify" | "dossier", lang: Language): string {
+  const key = `${scope}.problem.${found.code}`;
+  if (!(key in MESSAGES[lang])) return found.problem;
+  const params: Params = { ...found.params };
+  for (const name of ["stage", "journal_stage"]) {
+    const stage = params[name];
+    if (stage === undefined) continue;
+    params[name] = stage === "nothing" ? translate(lang, "problem.noStage") : stageName(lang, String(stage));
+  }
+  const field = params.field;
+  if (field !== undefined && `problem.field.${field}` in MESSAGES[lang]) {
+    params.field = translate(lang, `problem.field.${field}` as MessageKey);
+  }
+  return filledIn(lang, key as MessageKey, params) ?? found.problem;
+}
+
 /** The sentence with every placeholder given its value; null if one is missing (the core's message then says more). */
 function filledIn(lang: Language, key: MessageKey, params: Params): string | null {
   for (const [, name] of MESSAGES[lang][key].matchAll(/\{(\w+)\}/g)) {

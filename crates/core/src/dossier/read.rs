@@ -18,13 +18,27 @@ use super::format::*;
 use crate::chain;
 use crate::error::{Error, Result};
 use crate::journal::EntryKind;
+use crate::verify::{said_params, Said};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DossierProblem {
-    /// The file in the archive (or `archive`), and the entry where it applies.
+    /// Where, in English: the file in the archive (or `archive`), and the
+    /// entry or line where it applies.
     pub part: String,
+    /// The file in the archive it is about; none for the archive as a whole.
+    pub file: Option<String>,
+    /// The journal entry (its number in the case) it is about.
+    pub entry: Option<i64>,
+    /// The line of `journal.jsonl` it is about.
+    pub line: Option<u64>,
+    /// What is wrong, in English.
     pub problem: String,
+    /// What is wrong, as a stable code (`dossier.problem.<code>` in the UI's
+    /// translations)…
+    pub code: String,
+    /// …and the values its sentence is made of.
+    pub params: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,11 +66,49 @@ struct Check {
     problems: Vec<DossierProblem>,
 }
 
+/// The `part` of a problem with the archive as a whole.
+const ARCHIVE: &str = "archive";
+
+/// Why a part of the archive cannot be read: what is wrong, and in English.
+type Unreadable = (Said, String);
+
 impl Check {
-    fn add(&mut self, part: &str, problem: impl Into<String>) {
+    /// A problem with the archive as a whole (`ARCHIVE`) or with one file in it.
+    fn add(&mut self, part: &str, said: Said, problem: impl Into<String>) {
+        let file = (part != ARCHIVE).then(|| part.to_owned());
+        self.push(part.into(), file, None, None, said, problem.into());
+    }
+
+    /// A problem with one entry of the journal.
+    fn add_entry(&mut self, seq: i64, said: Said, problem: impl Into<String>) {
+        let part = format!("{JOURNAL} entry #{seq}");
+        self.push(
+            part,
+            Some(JOURNAL.into()),
+            Some(seq),
+            None,
+            said,
+            problem.into(),
+        );
+    }
+
+    fn push(
+        &mut self,
+        part: String,
+        file: Option<String>,
+        entry: Option<i64>,
+        line: Option<u64>,
+        (code, params): Said,
+        problem: String,
+    ) {
         self.problems.push(DossierProblem {
-            part: part.into(),
-            problem: problem.into(),
+            part,
+            file,
+            entry,
+            line,
+            problem,
+            code: code.into(),
+            params: said_params(params),
         });
     }
 }
@@ -83,7 +135,8 @@ pub(crate) fn read(path: &Path) -> Result<(DossierReport, Option<Verified>)> {
     let verified = match ZipArchive::new(BufReader::with_capacity(1 << 20, file)) {
         Err(e) => {
             check.add(
-                "archive",
+                ARCHIVE,
+                ("not_a_zip", vec![("detail", e.to_string())]),
                 format!("not a Pacta dossier: not a readable zip archive, or truncated ({e})"),
             );
             None
@@ -122,27 +175,28 @@ pub(crate) fn read(path: &Path) -> Result<(DossierReport, Option<Verified>)> {
 }
 
 /// A name inside the archive that cannot point outside a folder.
-pub(crate) fn name_problem(name: &str) -> Option<&'static str> {
+/// Its code and, in English, what is wrong with it.
+pub(crate) fn name_problem(name: &str) -> Option<(&'static str, &'static str)> {
     if name.is_empty() {
-        return Some("has an empty name");
+        return Some(("name_empty", "has an empty name"));
     }
     if name.contains('\\') {
-        return Some("has a backslash in its name");
+        return Some(("name_backslash", "has a backslash in its name"));
     }
     if name.starts_with('/') {
-        return Some("has an absolute path");
+        return Some(("name_absolute", "has an absolute path"));
     }
     if name.len() >= 2 && name.as_bytes()[1] == b':' {
-        return Some("has a drive letter");
+        return Some(("name_drive", "has a drive letter"));
     }
     if name.contains('\0') || name.chars().any(char::is_control) {
-        return Some("has a control character in its name");
+        return Some(("name_control", "has a control character in its name"));
     }
     if name
         .split('/')
         .any(|part| part == ".." || part == "." || part.is_empty())
     {
-        return Some("has a '..', '.' or empty path component");
+        return Some(("name_dots", "has a '..', '.' or empty path component"));
     }
     None
 }
@@ -150,7 +204,14 @@ pub(crate) fn name_problem(name: &str) -> Option<&'static str> {
 fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
     if zip.len() > MAX_FILES + 1 {
         check.add(
-            "archive",
+            ARCHIVE,
+            (
+                "too_many_files",
+                vec![
+                    ("count", zip.len().to_string()),
+                    ("max", MAX_FILES.to_string()),
+                ],
+            ),
             format!(
                 "holds {} files, more than the {MAX_FILES} a dossier may have",
                 zip.len()
@@ -161,7 +222,8 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
     // Structure first, from the central directory alone: nothing is decompressed yet.
     if zip.has_duplicate_names() {
         check.add(
-            "archive",
+            ARCHIVE,
+            ("duplicate_names", vec![]),
             "refused: a name occurs twice in the archive (which copy would count?)",
         );
     }
@@ -171,19 +233,27 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
         let entry = match zip.by_index_raw(i) {
             Ok(e) => e,
             Err(e) => {
-                check.add("archive", format!("entry {i} cannot be read: {e}"));
+                check.add(
+                    ARCHIVE,
+                    (
+                        "zip_entry_unreadable",
+                        vec![("index", i.to_string()), ("detail", e.to_string())],
+                    ),
+                    format!("entry {i} cannot be read: {e}"),
+                );
                 continue;
             }
         };
         let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
-        if let Some(p) = name_problem(&name) {
-            check.add(&name, format!("refused: it {p}"));
+        if let Some((code, p)) = name_problem(&name) {
+            check.add(&name, (code, vec![]), format!("refused: it {p}"));
         }
         if entry.is_symlink() {
-            check.add(&name, "refused: it is a symbolic link");
+            check.add(&name, ("symlink", vec![]), "refused: it is a symbolic link");
         } else if entry.is_dir() {
             check.add(
                 &name,
+                ("directory", vec![]),
                 "refused: a dossier holds files only, not directories",
             );
         }
@@ -192,16 +262,38 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
             && size > 1024
             && (packed == 0 || size / packed.max(1) > MAX_RATIO)
         {
-            check.add(&name, format!("refused: it expands {size} bytes from {packed} (more than {MAX_RATIO}:1, a zip bomb?)"));
+            check.add(
+                &name,
+                (
+                    "zip_bomb",
+                    vec![
+                        ("size", size.to_string()),
+                        ("packed", packed.to_string()),
+                        ("ratio", MAX_RATIO.to_string()),
+                    ],
+                ),
+                format!("refused: it expands {size} bytes from {packed} (more than {MAX_RATIO}:1, a zip bomb?)"),
+            );
         }
         total = total.saturating_add(size);
         if names.insert(name.clone(), size).is_some() {
-            check.add(&name, "refused: the name occurs twice in the archive");
+            check.add(
+                &name,
+                ("name_twice", vec![]),
+                "refused: the name occurs twice in the archive",
+            );
         }
     }
     if total > MAX_TOTAL_BYTES {
         check.add(
-            "archive",
+            ARCHIVE,
+            (
+                "too_large",
+                vec![
+                    ("size", total.to_string()),
+                    ("max", MAX_TOTAL_BYTES.to_string()),
+                ],
+            ),
             format!("would expand to {total} bytes, more than the {MAX_TOTAL_BYTES} allowed"),
         );
     }
@@ -213,17 +305,41 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
     if manifest.format != FORMAT {
         check.add(
             MANIFEST,
+            (
+                "wrong_format",
+                vec![
+                    ("format", manifest.format.clone()),
+                    ("expected", FORMAT.into()),
+                ],
+            ),
             format!("format is '{}', not '{FORMAT}'", manifest.format),
         );
         return None;
     }
     if manifest.format_version != FORMAT_VERSION {
-        check.add(MANIFEST, format!("unknown format version {}: this Pacta reads version {FORMAT_VERSION}; a newer Pacta may read it", manifest.format_version));
+        check.add(
+            MANIFEST,
+            (
+                "format_version",
+                vec![
+                    ("version", manifest.format_version.to_string()),
+                    ("supported", FORMAT_VERSION.to_string()),
+                ],
+            ),
+            format!("unknown format version {}: this Pacta reads version {FORMAT_VERSION}; a newer Pacta may read it", manifest.format_version),
+        );
         return None;
     }
     if manifest.files.len() > MAX_FILES {
         check.add(
             MANIFEST,
+            (
+                "lists_too_many",
+                vec![
+                    ("count", manifest.files.len().to_string()),
+                    ("max", MAX_FILES.to_string()),
+                ],
+            ),
             format!(
                 "lists {} files, more than the {MAX_FILES} a dossier may have",
                 manifest.files.len()
@@ -233,12 +349,13 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
     }
     let listed: BTreeSet<&str> = manifest.files.iter().map(|f| f.path.as_str()).collect();
     if listed.len() != manifest.files.len() {
-        check.add(MANIFEST, "lists a file twice");
+        check.add(MANIFEST, ("lists_twice", vec![]), "lists a file twice");
     }
     for f in &manifest.files {
         if !names.contains_key(&f.path) {
             check.add(
                 &f.path,
+                ("listed_missing", vec![]),
                 "listed in the manifest but missing from the archive",
             );
         }
@@ -250,18 +367,27 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
         {
             check.add(
                 &f.path,
+                ("listed_bad_hash", vec![]),
                 "its sha256 in the manifest is not 64 lower-case hex digits",
             );
         }
     }
     for name in names.keys().filter(|n| n.as_str() != MANIFEST) {
         if !listed.contains(name.as_str()) {
-            check.add(name, "in the archive but not listed in the manifest");
+            check.add(
+                name,
+                ("not_listed", vec![]),
+                "in the archive but not listed in the manifest",
+            );
         }
     }
     for required in [CASE, JOURNAL, INDEX] {
         if !listed.contains(required) {
-            check.add(required, "missing: every dossier has it");
+            check.add(
+                required,
+                ("required_missing", vec![]),
+                "missing: every dossier has it",
+            );
         }
     }
     if !check.problems.is_empty() {
@@ -273,17 +399,25 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
         match hash_entry(zip, &f.path, f.size) {
             Ok((_, size)) if size != f.size => check.add(
                 &f.path,
+                (
+                    "size_differs",
+                    vec![("size", size.to_string()), ("expected", f.size.to_string())],
+                ),
                 format!("has {size} bytes, the manifest says {}", f.size),
             ),
             Ok((sha, _)) if sha != f.sha256 => check.add(
                 &f.path,
+                (
+                    "content_changed",
+                    vec![("actual", sha.clone()), ("expected", f.sha256.clone())],
+                ),
                 format!(
                     "its content changed: sha256 is {sha}, the manifest says {}",
                     f.sha256
                 ),
             ),
             Ok(_) => {}
-            Err(e) => check.add(&f.path, e),
+            Err((said, e)) => check.add(&f.path, said, e),
         }
     }
     if !check.problems.is_empty() {
@@ -307,7 +441,7 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
 fn check_layout(path: &Path, zip: &mut Archive, manifest: &Manifest, check: &mut Check) {
     let original = match File::open(path) {
         Ok(f) => BufReader::with_capacity(1 << 20, f),
-        Err(e) => return check.add("archive", format!("cannot be read again: {e}")),
+        Err(e) => return check.add(ARCHIVE, reread(&e), format!("cannot be read again: {e}")),
     };
     let mut names: Vec<&str> = manifest.files.iter().map(|f| f.path.as_str()).collect();
     names.sort_unstable();
@@ -329,30 +463,41 @@ fn check_layout(path: &Path, zip: &mut Archive, manifest: &Manifest, check: &mut
             let mut same = stream.into_inner();
             same.differs_at.or_else(|| same.trailing())
         }
-        Err(e) => return check.add("archive", format!("cannot be read again: {e}")),
+        Err(e) => return check.add(ARCHIVE, reread(&e), format!("cannot be read again: {e}")),
     };
     if let Some(offset) = differs_at {
-        let place = place_of(zip, offset);
+        let (code, params, place) = place_of(zip, offset);
+        let mut params = params;
+        params.push(("offset", offset.to_string()));
         check.add(
-            "archive",
+            ARCHIVE,
+            (code, params),
             format!("byte {offset} ({place}) differs from the layout Pacta writes: the file was changed after export"),
         );
     }
 }
 
-/// Which part of the archive a byte offset falls in, for the message.
-fn place_of(zip: &mut Archive, offset: u64) -> String {
+fn reread(e: &dyn std::fmt::Display) -> Said {
+    ("reread_failed", vec![("detail", e.to_string())])
+}
+
+/// Which part of the archive a byte offset falls in: the problem's code,
+/// its values, and the place in English.
+fn place_of(zip: &mut Archive, offset: u64) -> (&'static str, Vec<(&'static str, String)>, String) {
     if offset >= zip.central_directory_start() {
-        return "in the archive's directory".into();
+        return (
+            "layout_directory",
+            vec![],
+            "in the archive's directory".into(),
+        );
     }
-    let mut place = "before the first file".to_owned();
+    let mut place = ("layout_start", vec![], "before the first file".to_owned());
     for i in 0..zip.len() {
         if let Ok(entry) = zip.by_index_raw(i) {
             if entry.header_start() <= offset {
-                place = format!(
-                    "in the zip record of {}",
-                    String::from_utf8_lossy(entry.name_raw())
-                );
+                let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+                let english = format!("in the zip record of {name}");
+                place = ("layout_record", vec![("name", name)], english);
             }
         }
     }
@@ -402,25 +547,40 @@ impl std::io::Write for SameBytes {
 }
 
 /// Reads an entry, refusing more bytes than `limit`.
-fn read_entry(zip: &mut Archive, name: &str, limit: u64) -> std::result::Result<Vec<u8>, String> {
-    let entry = zip
-        .by_name(name)
-        .map_err(|e| format!("cannot be read: {e}"))?;
+fn read_entry(
+    zip: &mut Archive,
+    name: &str,
+    limit: u64,
+) -> std::result::Result<Vec<u8>, Unreadable> {
+    let entry = zip.by_name(name).map_err(unreadable)?;
+    let too_big = |size: u64| {
+        (
+            (
+                "file_too_big",
+                vec![("size", size.to_string()), ("max", limit.to_string())],
+            ),
+            format!("is {size} bytes, more than the {limit} allowed"),
+        )
+    };
     if entry.size() > limit {
-        return Err(format!(
-            "is {} bytes, more than the {limit} allowed",
-            entry.size()
-        ));
+        return Err(too_big(entry.size()));
     }
     let mut bytes = Vec::with_capacity(entry.size() as usize);
     entry
         .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot be read: {e}"))?;
+        .map_err(unreadable)?;
     if bytes.len() as u64 > limit {
-        return Err(format!("is more than the {limit} bytes allowed"));
+        return Err(too_big(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+fn unreadable(e: impl std::fmt::Display) -> Unreadable {
+    (
+        ("file_unreadable", vec![("detail", e.to_string())]),
+        format!("cannot be read (damaged or truncated?): {e}"),
+    )
 }
 
 /// SHA-256 and size of an entry, reading at most one byte past `expected`.
@@ -428,12 +588,9 @@ fn hash_entry(
     zip: &mut Archive,
     name: &str,
     expected: u64,
-) -> std::result::Result<(String, u64), String> {
-    let entry = zip
-        .by_name(name)
-        .map_err(|e| format!("cannot be read: {e}"))?;
-    crate::documents::hash_stream(&mut entry.take(expected.saturating_add(1)))
-        .map_err(|e| format!("cannot be read (damaged or truncated?): {e}"))
+) -> std::result::Result<(String, u64), Unreadable> {
+    let entry = zip.by_name(name).map_err(unreadable)?;
+    crate::documents::hash_stream(&mut entry.take(expected.saturating_add(1))).map_err(unreadable)
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(
@@ -444,20 +601,24 @@ fn parse_json<T: serde::de::DeserializeOwned>(
 ) -> Option<T> {
     let bytes = match read_entry(zip, name, limit) {
         Ok(b) => b,
-        Err(e) => {
-            check.add(name, e);
+        Err((said, e)) => {
+            check.add(name, said, e);
             return None;
         }
     };
     match serde_json::from_slice(&bytes) {
         Ok(v) => Some(v),
         Err(e) => {
-            let what = if e.is_data() {
-                "does not match its schema"
+            let (code, what) = if e.is_data() {
+                ("schema", "does not match its schema")
             } else {
-                "is not valid JSON"
+                ("not_json", "is not valid JSON")
             };
-            check.add(name, format!("{what}: {e}"));
+            check.add(
+                name,
+                (code, vec![("detail", e.to_string())]),
+                format!("{what}: {e}"),
+            );
             None
         }
     }
@@ -466,8 +627,8 @@ fn parse_json<T: serde::de::DeserializeOwned>(
 fn parse_journal(zip: &mut Archive, check: &mut Check) -> Option<Vec<JournalLine>> {
     let bytes = match read_entry(zip, JOURNAL, MAX_JOURNAL_BYTES) {
         Ok(b) => b,
-        Err(e) => {
-            check.add(JOURNAL, e);
+        Err((said, e)) => {
+            check.add(JOURNAL, said, e);
             return None;
         }
     };
@@ -479,8 +640,12 @@ fn parse_journal(zip: &mut Archive, check: &mut Check) -> Option<Vec<JournalLine
     {
         match serde_json::from_slice::<JournalLine>(line) {
             Ok(l) => lines.push(l),
-            Err(e) => check.add(
-                &format!("{JOURNAL} line {}", i + 1),
+            Err(e) => check.push(
+                format!("{JOURNAL} line {}", i + 1),
+                Some(JOURNAL.into()),
+                None,
+                Some(i as u64 + 1),
+                ("schema", vec![("detail", e.to_string())]),
                 format!("does not match its schema: {e}"),
             ),
         }
@@ -491,43 +656,56 @@ fn parse_journal(zip: &mut Archive, check: &mut Check) -> Option<Vec<JournalLine
 /// The chain, the head hash, and the case record against the journal.
 fn check_case(manifest: &Manifest, case: &CaseJson, journal: &[JournalLine], check: &mut Check) {
     if case.id != manifest.case.id || case.reference != manifest.case.reference {
-        check.add(CASE, "is another case than the manifest names");
+        check.add(
+            CASE,
+            ("other_case", vec![]),
+            "is another case than the manifest names",
+        );
     }
     let mut prev = chain::GENESIS.to_owned();
     let mut stage = None;
     for (i, line) in journal.iter().enumerate() {
-        let part = format!("{JOURNAL} entry #{}", line.seq);
-        if line.seq != i as i64 + 1 {
-            check.add(
-                &part,
+        let seq = line.seq;
+        if seq != i as i64 + 1 {
+            check.add_entry(
+                seq,
+                ("out_of_order", vec![("position", (i + 1).to_string())]),
                 format!("is in position {}: entries are missing or reordered", i + 1),
             );
         }
         if line.case_id != case.id {
-            check.add(&part, "belongs to another case");
+            check.add_entry(seq, ("entry_other_case", vec![]), "belongs to another case");
         }
         if line.prev_hash != prev {
-            check.add(
-                &part,
+            check.add_entry(
+                seq,
+                ("link_broken", vec![]),
                 "its link to the previous entry is broken (prev_hash differs)",
             );
         }
         match line.to_entry() {
-            Ok(entry) if chain::entry_hash(&line.prev_hash, &entry) != line.hash => check.add(
-                &part,
-                "was changed after it was recorded (its hash does not match its content)",
-            ),
+            Ok(entry) if chain::entry_hash(&line.prev_hash, &entry) != line.hash => check
+                .add_entry(
+                    seq,
+                    ("hash_mismatch", vec![]),
+                    "was changed after it was recorded (its hash does not match its content)",
+                ),
             Ok(entry)
                 if crate::time::format_utc(entry.occurred_at) != line.occurred_at
                     || crate::time::format_utc(entry.recorded_at) != line.recorded_at =>
             {
-                check.add(
-                    &part,
+                check.add_entry(
+                    seq,
+                    ("time_not_canonical", vec![]),
                     "its times are not in the canonical form YYYY-MM-DDTHH:MM:SS.ffffffZ",
                 )
             }
             Ok(_) => {}
-            Err(e) => check.add(&part, e.to_string()),
+            Err(e) => check.add_entry(
+                seq,
+                ("entry_unreadable", vec![("detail", e.to_string())]),
+                e.to_string(),
+            ),
         }
         if line.kind == EntryKind::StageChange {
             if line.seq == 1 {
@@ -535,7 +713,11 @@ fn check_case(manifest: &Manifest, case: &CaseJson, journal: &[JournalLine], che
                 let facts = serde_json::json!({ "title": case.title, "summary": case.summary, "parties": case.parties, "clauses": case.clauses });
                 for field in ["title", "summary", "parties", "clauses"] {
                     if opened[field] != facts[field] {
-                        check.add(CASE, format!("its {field} differs from what the journal recorded at opening (entry #1)"));
+                        check.add(
+                            CASE,
+                            ("opening_differs", vec![("field", field.to_owned())]),
+                            format!("its {field} differs from what the journal recorded at opening (entry #1)"),
+                        );
                     }
                 }
             }
@@ -544,18 +726,37 @@ fn check_case(manifest: &Manifest, case: &CaseJson, journal: &[JournalLine], che
         prev = line.hash.clone();
     }
     if journal.len() as u64 != manifest.journal.entries || prev != manifest.journal.head_hash {
-        check.add(JOURNAL, format!(
-            "ends at entry #{} with hash {prev}, but the manifest says {} entries ending with {}: entries were added or removed",
-            journal.len(), manifest.journal.entries, manifest.journal.head_hash
-        ));
+        check.add(
+            JOURNAL,
+            (
+                "head_differs",
+                vec![
+                    ("entries", journal.len().to_string()),
+                    ("head", prev.clone()),
+                    ("expected_entries", manifest.journal.entries.to_string()),
+                    ("expected_head", manifest.journal.head_hash.clone()),
+                ],
+            ),
+            format!(
+                "ends at entry #{} with hash {prev}, but the manifest says {} entries ending with {}: entries were added or removed",
+                journal.len(), manifest.journal.entries, manifest.journal.head_hash
+            ),
+        );
     }
     if stage.as_deref() != Some(case.stage.as_str()) {
+        let journal_stage = stage.as_deref().unwrap_or("nothing");
         check.add(
             CASE,
+            (
+                "stage_differs",
+                vec![
+                    ("stage", case.stage.to_string()),
+                    ("journal_stage", journal_stage.to_owned()),
+                ],
+            ),
             format!(
-                "says stage {}, but the journal's last stage change is to {}",
+                "says stage {}, but the journal's last stage change is to {journal_stage}",
                 case.stage,
-                stage.as_deref().unwrap_or("nothing")
             ),
         );
     }
@@ -573,6 +774,10 @@ fn check_case(manifest: &Manifest, case: &CaseJson, journal: &[JournalLine], che
         if files.get(d.path.as_str()) != Some(&d.sha256.as_str()) {
             check.add(
                 CASE,
+                (
+                    "document_not_in_archive",
+                    vec![("name", d.name.clone()), ("path", d.path.clone())],
+                ),
                 format!(
                     "document '{}' ({}) is not in the archive at {} with that hash",
                     d.name, d.sha256, d.path
@@ -583,8 +788,9 @@ fn check_case(manifest: &Manifest, case: &CaseJson, journal: &[JournalLine], che
     for line in journal {
         for d in &line.documents {
             if !held.contains_key(d.sha256.as_str()) {
-                check.add(
-                    &format!("{JOURNAL} entry #{}", line.seq),
+                check.add_entry(
+                    line.seq,
+                    ("document_not_held", vec![("name", d.name.clone())]),
                     format!(
                         "links document '{}' ({}), which the dossier does not hold",
                         d.name, d.sha256

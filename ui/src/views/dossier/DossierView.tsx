@@ -10,12 +10,14 @@ import { api, CASES_PAGE, errorMessage } from "../../api";
 import type { Case } from "../../bindings/Case";
 import type { Exported } from "../../bindings/Exported";
 import type { Progress } from "../../bindings/Progress";
+import type { DossierProblem } from "../../bindings/DossierProblem";
 import type { DossierReport } from "../../bindings/DossierReport";
 import type { ImportPlan } from "../../bindings/ImportPlan";
 import { Hash } from "../../components/Hash";
 import { useDebouncedValue, useMounted } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n, type MessageKey } from "../../i18n";
+import { problemText } from "../../lib/errors";
 import { formatBytes } from "../../lib/format";
 import { caseRoute, type Navigate } from "../../route";
 
@@ -341,7 +343,14 @@ function VerifyCard() {
 
 /** A dossier's verification: a clear OK with its head hash, or every problem. */
 export function ReportView({ report, testid }: { report: DossierReport; testid: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  /** Where a problem is: the archive, a file in it, or an entry or line of the journal. */
+  const where = (p: DossierProblem) => {
+    if (p.file === null) return t("dossier.report.archive");
+    if (p.entry !== null) return t("dossier.report.entry", { file: p.file, seq: p.entry });
+    if (p.line !== null) return t("dossier.report.line", { file: p.file, line: p.line });
+    return p.file;
+  };
   return (
     <div class={`report ${report.ok ? "report--ok" : "report--bad"}`} data-testid={testid} data-ok={report.ok ? "true" : "false"} role="status">
       <p class="report-verdict">
@@ -381,11 +390,9 @@ export function ReportView({ report, testid }: { report: DossierReport; testid: 
           </thead>
           <tbody>
             {report.problems.map((p, i) => (
-              <tr key={i} data-testid="dossier-problem">
-                <td class="nowrap">
-                  <code>{p.part}</code>
-                </td>
-                <td>{p.problem}</td>
+              <tr key={i} data-testid="dossier-problem" data-code={p.code}>
+                <td class="nowrap">{where(p)}</td>
+                <td>{problemText(p, "dossier", lang)}</td>
               </tr>
             ))}
           </tbody>

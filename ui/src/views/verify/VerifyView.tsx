@@ -9,10 +9,11 @@ import { Hash } from "../../components/Hash";
 import { useMounted } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
+import { problemText } from "../../lib/errors";
 import { caseRoute, type Navigate } from "../../route";
 
 export function VerifyView({ navigate }: { navigate: Navigate }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -67,7 +68,7 @@ export function VerifyView({ navigate }: { navigate: Navigate }) {
                 </thead>
                 <tbody>
                   {report.problems.map((p, i) => (
-                    <tr key={i} data-testid="verify-problem" data-case={p.case ?? undefined} data-entry={p.entry ?? undefined}>
+                    <tr key={i} data-testid="verify-problem" data-code={p.code} data-case={p.case ?? undefined} data-entry={p.entry ?? undefined}>
                       <td class="nowrap">
                         {p.case ? (
                           <button type="button" class="link ref" onClick={() => navigate(caseRoute(p.case ?? "", p.entry))}>
@@ -79,7 +80,7 @@ export function VerifyView({ navigate }: { navigate: Navigate }) {
                       </td>
                       <td class="nowrap">{p.entry !== null ? `#${p.entry}` : "—"}</td>
                       <td>{p.document ? <Hash value={p.document} /> : "—"}</td>
-                      <td>{p.problem}</td>
+                      <td>{problemText(p, "verify", lang)}</td>
                     </tr>
                   ))}
                 </tbody>
