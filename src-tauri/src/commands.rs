@@ -404,26 +404,32 @@ pub async fn add_deadline(
     .await
 }
 
-/// Settles the deadline set by entry `entry`: marks it as met (with an
-/// optional note), or with `cancel` cancels it on the record (`note` is
-/// then the reason, which is required). One command for both because the
-/// command list (lib.rs) is being changed elsewhere; split it when free.
+/// Marks the deadline set by entry `entry` as met, with an optional note.
 #[tauri::command]
 pub async fn complete_deadline(
     state: State<'_, AppState>,
     reference: String,
     entry: i64,
     note: String,
-    cancel: Option<bool>,
 ) -> Answer<Entry> {
     let author = author(&state);
     with_store(&state, move |s| {
-        let entry = entry.to_string();
-        if cancel == Some(true) {
-            s.cancel_deadline(&reference, &entry, &note, &author)
-        } else {
-            s.complete_deadline(&reference, &entry, &note, &author)
-        }
+        s.complete_deadline(&reference, &entry.to_string(), &note, &author)
+    })
+    .await
+}
+
+/// Cancels the deadline set by entry `entry` on the record; the reason is required.
+#[tauri::command]
+pub async fn cancel_deadline(
+    state: State<'_, AppState>,
+    reference: String,
+    entry: i64,
+    reason: String,
+) -> Answer<Entry> {
+    let author = author(&state);
+    with_store(&state, move |s| {
+        s.cancel_deadline(&reference, &entry.to_string(), &reason, &author)
     })
     .await
 }

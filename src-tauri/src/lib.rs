@@ -97,6 +97,7 @@ pub fn run() {
             commands::add_participant,
             commands::add_deadline,
             commands::complete_deadline,
+            commands::cancel_deadline,
             commands::list_deadlines,
             commands::attach_documents,
             commands::save_document,

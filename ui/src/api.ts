@@ -98,7 +98,7 @@ export const api = {
     invoke<Entry>("complete_deadline", { reference, entry, note }),
   /** Cancels the deadline set by entry `entry`, on the record, with the reason. */
   cancelDeadline: (reference: string, entry: number, reason: string) =>
-    invoke<Entry>("complete_deadline", { reference, entry, note: reason, cancel: true }),
+    invoke<Entry>("cancel_deadline", { reference, entry, reason }),
   listDeadlines: (filter: DeadlineFilterInput) => invoke<Deadline[]>("list_deadlines", { filter }),
 
   attachDocuments: (reference: string, paths: string[]) =>
