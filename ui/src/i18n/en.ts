@@ -52,6 +52,7 @@ export const en = {
   "deadlineStatus.upcoming": "Upcoming",
   "deadlineStatus.done": "Met",
   "deadlineStatus.cancelled": "Cancelled",
+  "deadlineStatus.not_met": "Not met",
 
   "language.en": "English",
   "language.zh": "Chinese",

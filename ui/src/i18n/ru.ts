@@ -53,6 +53,7 @@ export const ru: Messages = {
   "deadlineStatus.upcoming": "предстоит",
   "deadlineStatus.done": "выполнен",
   "deadlineStatus.cancelled": "отменён",
+  "deadlineStatus.not_met": "Не выполнен",
 
   "language.en": "английский",
   "language.zh": "китайский",

@@ -53,6 +53,7 @@ export const zh: Messages = {
   "deadlineStatus.upcoming": "即将到期",
   "deadlineStatus.done": "已完成",
   "deadlineStatus.cancelled": "已取消",
+  "deadlineStatus.not_met": "未履行",
 
   "language.en": "英文",
   "language.zh": "中文",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Deadline } from "../bindings/Deadline";
 import type { Stage } from "../bindings/Stage";
-import { canMarkMet, casesOf, sortDeadlines } from "./deadlines";
+import { canMarkMet, casesOf, shownStatus, sortDeadlines } from "./deadlines";
 
 const d = (status: Deadline["status"], due: string, ref = "K-2026-0001", stage: Stage = "mediation"): Deadline => ({
   id: `${status}-${due}-${ref}`,
@@ -52,5 +52,21 @@ describe("Mark as met", () => {
     expect(canMarkMet(d("done", "2026-03-01"))).toBe(false);
     expect(canMarkMet(d("cancelled", "2026-03-01"))).toBe(false);
     for (const ended of ["closed", "withdrawn", "referred"] as const) expect(canMarkMet(d("upcoming", "2026-03-01", "K-2026-0001", ended))).toBe(false);
+  });
+});
+
+describe("shownStatus", () => {
+  it("says an open deadline of an ended case was not met, not that it is overdue", () => {
+    expect(shownStatus(d("overdue", "2026-03-01", "K-2026-0001", "closed"))).toBe("not_met");
+    expect(shownStatus(d("upcoming", "2099-03-01", "K-2026-0001", "withdrawn"))).toBe("not_met");
+    expect(shownStatus(d("done", "2026-03-01", "K-2026-0001", "closed"))).toBe("done");
+    expect(shownStatus(d("cancelled", "2026-03-01", "K-2026-0001", "referred"))).toBe("cancelled");
+    expect(shownStatus(d("overdue", "2026-03-01"))).toBe("overdue");
+  });
+
+  it("sorts those after the met ones", () => {
+    const lapsed = d("overdue", "2026-01-01", "K-2026-0002", "closed");
+    const met = d("done", "2026-06-01");
+    expect(sortDeadlines([lapsed, met]).map(shownStatus)).toEqual(["done", "not_met"]);
   });
 });

@@ -13,7 +13,7 @@ import { CompleteDeadlineDialog } from "../../components/CompleteDeadlineDialog"
 import { useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
-import { canMarkMet, casesOf, sortDeadlines } from "../../lib/deadlines";
+import { canMarkMet, casesOf, shownStatus, sortDeadlines } from "../../lib/deadlines";
 import { formatDate } from "../../lib/time";
 import { caseRoute, type Navigate } from "../../route";
 
@@ -94,10 +94,10 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
             </thead>
             <tbody>
               {shown.map((d) => (
-                <tr key={d.id} class={`deadline-row deadline--${d.status}`} data-testid="deadline-row" data-status={d.status} data-reference={d.case_reference} data-seq={d.entry_seq}>
+                <tr key={d.id} class={`deadline-row deadline--${shownStatus(d)}`} data-testid="deadline-row" data-status={d.status} data-reference={d.case_reference} data-seq={d.entry_seq}>
                   <td class="nowrap">{formatDate(d.due, locale)}</td>
                   <td>
-                    <StatusBadge status={d.status} />
+                    <StatusBadge status={shownStatus(d)} />
                   </td>
                   <td>
                     {d.what}
