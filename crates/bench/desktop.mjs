@@ -117,24 +117,24 @@ for (let i = 0; i < 20; i++) {
 }
 await sleep(2000);
 
-// The app's processes by exact name (pgrep -x takes the first 15 characters).
+// The app's process and its WebKit children (not other apps that run here).
 // RSS counts the shared WebKit and GTK libraries once per process; PSS
 // shares them out, so the PSS sum is what the app takes from the machine.
 const memory = { rss: 0, pss: 0, parts: [] };
-for (const name of ["pacta-desktop", "WebKitWebProcess", "WebKitNetworkProcess"]) {
-  let pids = [];
+const children = (pid) => {
   try {
-    pids = execFileSync("pgrep", ["-x", name.slice(0, 15)], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
+    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
   } catch {
-    // none
+    return []; // none
   }
-  for (const pid of pids) {
-    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
-    const kb = (field) => Number(rollup.match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"))[1]) / 1024;
-    memory.rss += kb("Rss");
-    memory.pss += kb("Pss");
-    memory.parts.push(`${name} ${kb("Pss").toFixed(0)}`);
-  }
+};
+for (const pid of [String(user.pid), ...children(user.pid)]) {
+  const name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+  const kb = (field) => Number(rollup.match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"))[1]) / 1024;
+  memory.rss += kb("Rss");
+  memory.pss += kb("Pss");
+  memory.parts.push(`${name} ${kb("Pss").toFixed(0)}`);
 }
 // What the window showed when measured, to look at.
 const shown = join(tmpdir(), "pacta-bench-memory.png");

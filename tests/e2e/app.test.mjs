@@ -512,6 +512,9 @@ test("the Deadlines view shows one case's deadlines; a case that has ended offer
   const row = await s.find(`[data-testid="deadline-row"][data-reference="${ended}"]`);
   assert.equal((await s.findAll(`[data-testid="deadline-row"][data-reference="${ended}"] [data-testid="deadline-row-done"]`)).length, 0);
   assert.equal((await s.findAll(`[data-testid="deadline-row"][data-reference="${spectrum}"] [data-testid="deadline-row-done"]`)).length, 1);
+  // Nor is it due any more: its badge says it was not met.
+  const badge = await s.find(`[data-testid="deadline-row"][data-reference="${ended}"] [data-testid="deadline-status"]`);
+  assert.equal(await badge.attribute("data-status"), "not_met");
   await (await row.s.find(`[data-testid="deadline-row"][data-reference="${ended}"] button.link`)).click();
   await s.find(`[data-testid="case-view"][data-reference="${ended}"]`);
   await s.byTestId("deadline-case-ended");
@@ -569,4 +572,32 @@ test("a stage move recorded after the fact keeps when it happened", async () => 
   assert.equal(moved.kind, "stage_change");
   assert.equal(new Date(moved.occurred_at).getTime(), when.getTime());
   assert.ok(Date.parse(moved.recorded_at) > when.getTime());
+});
+
+// Last: it changes the store behind Pacta's back, as an intruder would.
+test("a store changed behind Pacta's back is reported in the UI's language", async () => {
+  const changed = pacta("case", "new", "--title", "Disputed cable landing station", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont").case;
+  pacta("log", "add", changed.reference, "--kind", "note", "--body", "Belmont proposes a joint inspection.");
+  execFileSync("/usr/bin/python3", ["-c", `
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript("DROP TRIGGER journal_no_update")
+db.execute("UPDATE journal SET body = 'Aldoria proposes a joint inspection.' WHERE seq = 2 AND case_id = (SELECT id FROM cases WHERE reference = ?)", (sys.argv[2],))
+db.commit()
+`, join(dataDir, "pacta.db"), changed.reference]);
+
+  await (await s.byTestId("nav-settings")).click();
+  await (await s.byTestId("language-switcher")).choose("zh");
+  await (await s.byTestId("nav-verify")).click();
+  await (await s.byTestId("verify-run")).click();
+  const report = await s.byTestId("verify-result", 15000);
+  assert.equal(await report.attribute("data-ok"), "false");
+  const rows = await s.findAll(`[data-testid="verify-problem"][data-case="${changed.reference}"]`);
+  assert.equal(rows.length, 1);
+  assert.equal(await rows[0].attribute("data-entry"), "2");
+  assert.equal(await rows[0].attribute("data-code"), "hash_mismatch");
+  const problem = await s.find(`[data-testid="verify-problem"][data-case="${changed.reference}"] td:nth-child(4)`);
+  assert.equal(await problem.text(), "该条目在记录之后被修改过：其哈希值与内容不符。");
+  await (await s.byTestId("nav-settings")).click();
+  await (await s.byTestId("language-switcher")).choose("en");
 });
