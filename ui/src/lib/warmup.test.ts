@@ -19,6 +19,13 @@ describe("font warm-up", () => {
     expect([...weights].filter((w) => w !== "400" && w !== "600" && w !== "normal")).toEqual([]);
   });
 
+  it("styles.css turns on no font feature outside the cases list's number column", () => {
+    // letter-spacing (which turns ligatures off) and font-variant-numeric each
+    // cost ~20 ms in WebKitGTK the first time a screen shows them.
+    expect(css).not.toMatch(/letter-spacing|font-feature-settings|font-kerning/);
+    expect([...css.matchAll(/font-variant-numeric/g)]).toHaveLength(1);
+  });
+
   it("meets each step in the text and the monospace family, regular and semibold", () => {
     const styles = warmUpStyles();
     expect(styles).toHaveLength(TYPE_SCALE.length * 2 * 2);
