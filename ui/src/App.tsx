@@ -11,6 +11,7 @@ import { actionFor } from "./lib/shortcuts";
 import { QuickLogContext } from "./quickLog";
 import { caseRoute, type Navigate, type Route } from "./route";
 import { Sidebar } from "./Sidebar";
+import { takeSettings } from "./startup";
 import { CaseScreen } from "./views/case/CaseScreen";
 import { CasesView } from "./views/cases/CasesView";
 import { DeadlinesView } from "./views/deadlines/DeadlinesView";
@@ -29,8 +30,7 @@ export function App() {
   const quickLog = useRef<(() => void) | null>(null);
 
   useEffect(() => {
-    api
-      .getSettings()
+    takeSettings()
       .then((s) => setLangState(isLanguage(s.ui_language) ? s.ui_language : "en"))
       .catch((e: unknown) => {
         setLangState("en");

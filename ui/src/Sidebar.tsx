@@ -1,16 +1,17 @@
 // The left navigation: the five main views (Ctrl+1..5), search (Ctrl+K),
 // and the case last opened.
 
+import { Icon } from "./components/Icons";
 import { useI18n, type MessageKey } from "./i18n";
 import { SHORTCUTS, withShortcut, type Action } from "./lib/shortcuts";
 import { caseRoute, mainViewOf, type MainView, type Navigate, type Route } from "./route";
 
-const ITEMS: { view: MainView; label: MessageKey; action: Action; icon: string }[] = [
-  { view: "cases", label: "nav.cases", action: "view_cases", icon: "▤" },
-  { view: "deadlines", label: "nav.deadlines", action: "view_deadlines", icon: "◷" },
-  { view: "dossier", label: "nav.dossier", action: "view_dossier", icon: "⇅" },
-  { view: "verify", label: "nav.verify", action: "view_verify", icon: "✓" },
-  { view: "settings", label: "nav.settings", action: "view_settings", icon: "⚙" },
+const ITEMS: { view: MainView; label: MessageKey; action: Action }[] = [
+  { view: "cases", label: "nav.cases", action: "view_cases" },
+  { view: "deadlines", label: "nav.deadlines", action: "view_deadlines" },
+  { view: "dossier", label: "nav.dossier", action: "view_dossier" },
+  { view: "verify", label: "nav.verify", action: "view_verify" },
+  { view: "settings", label: "nav.settings", action: "view_settings" },
 ];
 
 type Props = { route: Route; lastCase: string | null; navigate: Navigate; onSearch: () => void };
@@ -21,8 +22,8 @@ export function Sidebar({ route, lastCase, navigate, onSearch }: Props) {
   return (
     <nav class="sidebar" aria-label={t("nav.main")}>
       <div class="brand">
-        <span class="brand-mark" aria-hidden="true">
-          ⚖
+        <span class="brand-mark">
+          <Icon name="scales" size={22} />
         </span>
         <span class="brand-name">{t("app.name")}</span>
       </div>
@@ -33,7 +34,7 @@ export function Sidebar({ route, lastCase, navigate, onSearch }: Props) {
         title={withShortcut(t("nav.search"), "search")}
         data-testid="nav-search"
       >
-        <span aria-hidden="true">⌕</span>
+        <Icon name="search" />
         <span class="search-button-label">{t("nav.search")}</span>
         <kbd>{SHORTCUTS.search}</kbd>
       </button>
@@ -49,8 +50,8 @@ export function Sidebar({ route, lastCase, navigate, onSearch }: Props) {
               title={withShortcut(t(item.label), item.action)}
               data-testid={`nav-${item.view}`}
             >
-              <span class="nav-icon" aria-hidden="true">
-                {item.icon}
+              <span class="nav-icon">
+                <Icon name={item.view} />
               </span>
               <span>{t(item.label)}</span>
             </button>

@@ -7,6 +7,7 @@
 
 import { LOCALES, MESSAGES, translate, type MessageKey, type Params } from "../i18n";
 import type { Language } from "../i18n/language";
+import { formatNumber } from "./format";
 import { STAGES } from "./stages";
 import { formatDateTime } from "./time";
 
@@ -53,7 +54,7 @@ export function localizeError(error: ErrorLike, lang: Language): string {
     params.allowed = new Intl.ListFormat(LOCALES[lang], { type: "disjunction" }).format(allowed.map((s) => stageName(lang, s)));
   }
   if (params.waited_ms !== undefined && /^\d+$/.test(String(params.waited_ms))) {
-    params.waited_ms = Number(params.waited_ms).toLocaleString(LOCALES[lang]);
+    params.waited_ms = formatNumber(Number(params.waited_ms), LOCALES[lang]);
   }
 
   return filledIn(lang, key, params) ?? error.message;

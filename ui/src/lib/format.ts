@@ -2,6 +2,23 @@
 
 const UNITS = ["B", "KB", "MB", "GB", "TB"] as const;
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number in the locale's digits and grouping. The formatter is made once
+ * per locale and kind: `toLocaleString` makes one a call, ~70 µs each in
+ * WebKitGTK, 14 ms for the 200 rows of the cases list.
+ */
+export function formatNumber(value: number, locale: string, maximumFractionDigits = 0): string {
+  const key = `${locale}/${maximumFractionDigits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits });
+    numberFormats.set(key, f);
+  }
+  return f.format(value);
+}
+
 /** A size in bytes, e.g. "1.4 MB" (units are the same in every UI language). */
 export function formatBytes(bytes: number, locale: string): string {
   let value = bytes;
@@ -11,7 +28,7 @@ export function formatBytes(bytes: number, locale: string): string {
     unit++;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${value.toLocaleString(locale, { maximumFractionDigits: digits })} ${UNITS[unit]}`;
+  return `${formatNumber(value, locale, digits)} ${UNITS[unit]}`;
 }
 
 /** A long hash shortened for lists; the full value goes in a tooltip. */

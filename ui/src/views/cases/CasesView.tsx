@@ -20,9 +20,11 @@ import { ariaSort, nextOrder, type CaseOrder } from "../../lib/caseSort";
 import { CLAUSES } from "../../lib/newCase";
 import { withShortcut } from "../../lib/shortcuts";
 import { STAGES } from "../../lib/stages";
+import { formatNumber } from "../../lib/format";
 import { formatDateTime } from "../../lib/time";
 import { warmUpFonts } from "../../lib/warmup";
 import { caseRoute, type Navigate } from "../../route";
+import { takeFirstCases } from "../../startup";
 import { NewCaseDialog } from "./NewCaseDialog";
 
 type Props = { navigate: Navigate; newCase?: number };
@@ -33,8 +35,11 @@ let uiReadySent = false;
 function announceUiReady() {
   if (uiReadySent) return;
   uiReadySent = true;
-  api.uiReady().catch(() => undefined);
-  warmUpFonts();
+  // The fonts are warmed once the shell has heard: not to hold up the word.
+  api
+    .uiReady()
+    .catch(() => undefined)
+    .finally(() => warmUpFonts());
 }
 
 const mergeParties = (known: string[], cases: Case[]) => {
@@ -84,8 +89,7 @@ export function CasesView({ navigate, newCase }: Props) {
   useLayoutEffect(() => {
     let current = true;
     setLoadingMore(false);
-    api
-      .listCases(filter, 0, CASES_PAGE)
+    takeFirstCases(filter)
       .then((page) => {
         if (!current) return;
         rowsFilter.current = filter;
@@ -161,8 +165,8 @@ export function CasesView({ navigate, newCase }: Props) {
         {cases && (
           <span class="muted" data-testid="cases-count" data-shown={cases.length} data-total={total}>
             {complete
-              ? t("cases.count", { count: total.toLocaleString(locale) })
-              : t("cases.countOf", { shown: cases.length.toLocaleString(locale), total: total.toLocaleString(locale) })}
+              ? t("cases.count", { count: formatNumber(total, locale) })
+              : t("cases.countOf", { shown: formatNumber(cases.length, locale), total: formatNumber(total, locale) })}
             {overdueTotal > 0 && ` · ${t("cases.withOverdue", { count: overdueTotal })}`}
           </span>
         )}
@@ -279,7 +283,7 @@ export function CasesView({ navigate, newCase }: Props) {
                   <td>
                     <StageBadge stage={c.stage} />
                   </td>
-                  <td class="num">{c.entries.toLocaleString(locale)}</td>
+                  <td class="num">{formatNumber(c.entries, locale)}</td>
                   <td class="nowrap">{formatDateTime(c.opened_at, locale)}</td>
                 </tr>
               ))}
@@ -288,7 +292,7 @@ export function CasesView({ navigate, newCase }: Props) {
         )}
         {cases && !complete && (
           <button type="button" class="link" disabled={loadingMore} aria-busy={loadingMore} onClick={loadMore} data-testid="cases-more">
-            {loadingMore ? t("common.loading") : t("cases.more", { count: Math.min(CASES_PAGE, total - cases.length).toLocaleString(locale) })}
+            {loadingMore ? t("common.loading") : t("cases.more", { count: formatNumber(Math.min(CASES_PAGE, total - cases.length), locale) })}
           </button>
         )}
       </div>

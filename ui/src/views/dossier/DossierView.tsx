@@ -18,7 +18,7 @@ import { useDebouncedValue, useMounted } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n, type MessageKey } from "../../i18n";
 import { problemText } from "../../lib/errors";
-import { formatBytes } from "../../lib/format";
+import { formatBytes, formatNumber } from "../../lib/format";
 import { caseRoute, type Navigate } from "../../route";
 
 /** Dossier files are named <reference>.pacta. */
@@ -168,7 +168,7 @@ function ExportCard({ reference, navigate }: { reference?: string; navigate: Nav
           {!found ? t("dossier.lookingUp") : "reference" in found ? `${found.reference} — ${found.title}` : found.error}
         </p>
       ) : (
-        total > cases.length && <p class="hint">{t("dossier.recentCases", { count: cases.length.toLocaleString(locale) })}</p>
+        total > cases.length && <p class="hint">{t("dossier.recentCases", { count: formatNumber(cases.length, locale) })}</p>
       )}
       {progress && (
         <div class="progress-block" data-testid="dossier-progress">
