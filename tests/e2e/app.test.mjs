@@ -574,6 +574,30 @@ test("a stage move recorded after the fact keeps when it happened", async () => 
   assert.ok(Date.parse(moved.recorded_at) > when.getTime());
 });
 
+test("a long summary shows three lines until asked for whole, so the journal stays in view", async () => {
+  const summary = Array.from({ length: 12 }, (_, i) => `Point ${i + 1}: the parties exchanged notes on the repair schedule and on access for inspectors.`).join("\n");
+  const c = pacta("case", "new", "--title", "Cable repair schedule", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont", "--summary", summary).case;
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${c.reference}"] td`)).click();
+  await s.byTestId("timeline");
+  const measure = () =>
+    s.execute(`const p = document.querySelector('[data-testid="case-summary"]');
+      return { lines: p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight), hidden: p.scrollHeight > p.clientHeight,
+               timelineTop: document.querySelector('[data-testid="timeline"]').getBoundingClientRect().top, height: window.innerHeight };`);
+  const cut = await measure();
+  assert.ok(cut.lines <= 3.2 && cut.hidden, `three lines shown, the rest hidden: ${JSON.stringify(cut)}`);
+  assert.ok(cut.timelineTop < cut.height / 2, "the journal starts in the upper half of the window");
+  const toggle = await s.byTestId("case-summary-toggle");
+  await toggle.click();
+  await s.waitFor("the whole summary", async () => {
+    const whole = await measure();
+    return whole.lines > 10 && !whole.hidden;
+  });
+  assert.equal(await (await s.byTestId("case-summary-toggle")).attribute("aria-expanded"), "true");
+  await (await s.byTestId("case-summary-toggle")).click();
+  await s.waitFor("three lines again", async () => (await measure()).lines <= 3.2);
+});
+
 // Last: it changes the store behind Pacta's back, as an intruder would.
 test("a store changed behind Pacta's back is reported in the UI's language", async () => {
   const changed = pacta("case", "new", "--title", "Disputed cable landing station", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont").case;

@@ -121,6 +121,8 @@ export const en = {
   "newCase.problem.party_twice": "A party is named twice.",
 
   "case.allCases": "All cases",
+  "case.summaryMore": "Show the whole summary",
+  "case.summaryLess": "Show less",
   "case.parties": "Parties",
   "case.clauses": "Clauses",
   "case.opened": "Opened",

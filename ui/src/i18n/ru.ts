@@ -122,6 +122,8 @@ export const ru: Messages = {
   "newCase.problem.party_twice": "Одна из сторон указана дважды.",
 
   "case.allCases": "Все дела",
+  "case.summaryMore": "Показать описание полностью",
+  "case.summaryLess": "Свернуть",
   "case.parties": "Стороны",
   "case.clauses": "Пункты",
   "case.opened": "Открыто",

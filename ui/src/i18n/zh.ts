@@ -122,6 +122,8 @@ export const zh: Messages = {
   "newCase.problem.party_twice": "有当事方重复填写。",
 
   "case.allCases": "全部案件",
+  "case.summaryMore": "显示完整摘要",
+  "case.summaryLess": "收起",
   "case.parties": "当事方",
   "case.clauses": "条款",
   "case.opened": "立案",

@@ -1,7 +1,7 @@
 // The case's reference, title, parties, clauses and stage, with a button
 // for each stage move allowed now (each asks for its reason).
 
-import { useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 
 import type { CaseView } from "../../bindings/CaseView";
 import type { Stage } from "../../bindings/Stage";
@@ -57,11 +57,7 @@ export function CaseHeader({ detail, tab, navigate, onChanged, onJump }: Props) 
       <h1 class="case-title" data-testid="case-title">
         {c.title}
       </h1>
-      {c.summary && (
-        <p class="case-summary" data-testid="case-summary">
-          {c.summary}
-        </p>
-      )}
+      {c.summary && <Summary text={c.summary} />}
       <div class="case-head-row case-head-row--wrap">
         <dl class="case-facts">
           <div>
@@ -135,4 +131,29 @@ export function CaseHeader({ detail, tab, navigate, onChanged, onJump }: Props) 
 
 function isKnownLanguage(l: string): l is "en" | "zh" | "ru" {
   return l === "en" || l === "zh" || l === "ru";
+}
+
+/** The summary, its first three lines unless opened: a long one would push the journal off the screen. */
+function Summary({ text }: { text: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [long, setLong] = useState(false);
+  const ref = useRef<HTMLParagraphElement>(null);
+  // Measured whole, before the first paint; cut only when it is longer.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el) setLong(el.scrollHeight > 3.5 * parseFloat(getComputedStyle(el).lineHeight));
+  }, [text]);
+  return (
+    <div class="case-summary-wrap">
+      <p ref={ref} class={long && !open ? "case-summary case-summary--cut" : "case-summary"} data-testid="case-summary">
+        {text}
+      </p>
+      {long && (
+        <button type="button" class="link small" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="case-summary-toggle">
+          {open ? t("case.summaryLess") : t("case.summaryMore")}
+        </button>
+      )}
+    </div>
+  );
 }
