@@ -94,6 +94,23 @@ for (let i = 0; i < 6; i++) {
 await s.end();
 driver.kill();
 
+// PSS shares a library's pages out among every process that maps them, so
+// the figure is only the app's own while no other WebKit process runs (the
+// WebDriver session's app takes a moment to go; an e2e run must not be on).
+const others = () =>
+  // Process names as the kernel keeps them (15 characters).
+  ["pacta-desktop", "WebKitWebProces", "WebKitNetworkPr"]
+    .flatMap((name) => {
+      try {
+        return execFileSync("pgrep", ["-l", "-x", name], { encoding: "utf8" }).trim().split("\n");
+      } catch {
+        return []; // none
+      }
+    })
+    .join(", ");
+for (let i = 0; others() !== "" && i < 50; i++) await sleep(200);
+if (others() !== "") throw new Error(`other WebKit processes are running; memory would be shared with them:\n${others()}`);
+
 // Memory: the app as a user runs it, without WebDriver, driven through X
 // (xdotool): Ctrl+K, the largest case's reference, Enter (search lands on its
 // first entry), then a click in the timeline and Page Up x 200 scroll it up
