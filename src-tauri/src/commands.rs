@@ -313,7 +313,7 @@ pub async fn log_entry(
             .map(pacta_core::time::parse_user_time)
             .transpose()?;
         let entry = s.log(&reference, new, &input.attachments)?;
-        s.save_draft(&reference, &LogDraft::default())?;
+        forget_draft(s.save_draft(&reference, &LogDraft::default()));
         Ok(entry)
     })
     .await
@@ -610,10 +610,19 @@ pub async fn file_filing(
     with_store(&state, move |s| {
         let request = filing_request(request)?;
         let (rendered, entry) = s.file_filing(&reference, &request, &author)?;
-        s.save_filing_draft(&reference, &request.template, &BTreeMap::new())?;
+        forget_draft(s.save_filing_draft(&reference, &request.template, &BTreeMap::new()));
         Ok(Filed { rendered, entry })
     })
     .await
+}
+
+/// The draft of what was just recorded is removed if it can be. The entry
+/// is in the journal by then: failing the command would invite the user to
+/// record it twice, and a draft left behind only shows again.
+fn forget_draft(removed: pacta_core::Result<()>) {
+    if let Err(e) = removed {
+        eprintln!("pacta-desktop: recorded; its draft could not be removed: {e}");
+    }
 }
 
 /// One of a case's drafts as it crosses to the window: what the quick log
@@ -629,19 +638,20 @@ pub enum Draft {
     },
 }
 
-/// Keeps a draft (an empty one removes it). The quick log's files must
-/// have been chosen or dropped, so that a draft cannot bring in a file the
-/// user never picked.
+/// Keeps a draft (an empty one removes it). Of the quick log's files it
+/// keeps those chosen in a dialog or dropped, so that a draft cannot bring
+/// in a file the user never picked; one that was not (a dropped folder)
+/// costs the draft nothing else.
 #[tauri::command]
 pub async fn save_draft(
     app: AppHandle,
     state: State<'_, AppState>,
     reference: String,
-    draft: Draft,
+    mut draft: Draft,
 ) -> Answer<()> {
-    if let Draft::QuickLog(log) = &draft {
-        let attachments: Vec<&Path> = log.attachments.iter().map(PathBuf::as_path).collect();
-        chosen(&app, &attachments)?;
+    if let Draft::QuickLog(log) = &mut draft {
+        let scope = app.fs_scope();
+        log.attachments.retain(|path| scope.is_allowed(path));
     }
     with_store(&state, move |s| match draft {
         Draft::QuickLog(log) => s.save_draft(&reference, &log),
