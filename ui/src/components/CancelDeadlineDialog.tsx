@@ -54,7 +54,7 @@ export function CancelDeadlineDialog({
         </label>
         <ErrorNote message={error} />
         <div class="form-actions">
-          <CancelButton />
+          <CancelButton label="deadlines.keepDeadline" />
           <button type="submit" class="primary" disabled={busy} data-testid="deadline-cancel-confirm">
             {t("deadlines.confirmCancel")}
           </button>

@@ -8,7 +8,7 @@
 import { createContext, type ComponentChildren } from "preact";
 import { useContext, useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 
-import { useI18n } from "../i18n";
+import { useI18n, type MessageKey } from "../i18n";
 import { closeStep, type CloseVia } from "../lib/dialog";
 import { withShortcut } from "../lib/shortcuts";
 
@@ -106,13 +106,16 @@ export function Dialog({ title, onClose, children, testid, size = "medium", dirt
   );
 }
 
-/** The Cancel button of a dialog's form: closes the dialog, asking first if it is dirty. */
-export function CancelButton() {
+/**
+ * The Cancel button of a dialog's form: closes the dialog, asking first if it
+ * is dirty. `label` where "Cancel" would read like the dialog's own action.
+ */
+export function CancelButton({ label }: { label?: MessageKey }) {
   const { t } = useI18n();
   const requestClose = useContext(RequestClose);
   return (
     <button type="button" onClick={requestClose}>
-      {t("common.cancel")}
+      {t(label ?? "common.cancel")}
     </button>
   );
 }

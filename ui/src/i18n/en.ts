@@ -212,6 +212,7 @@ export const en = {
   "deadlines.cancelReason": "Why is it cancelled?",
   "deadlines.cancelReasonMissing": "Say why the deadline is cancelled.",
   "deadlines.confirmCancel": "Cancel the deadline",
+  "deadlines.keepDeadline": "Keep the deadline",
   "deadlines.cancelledOn": "Cancelled {date}: {reason}",
 
   "participants.section": "Participants",
@@ -370,7 +371,7 @@ export const en = {
   "dossier.problem.name_twice": "Refused: the name occurs twice in the archive.",
   "dossier.problem.too_large": "It would expand to {size} bytes, more than the {max} allowed.",
   "dossier.problem.wrong_format": "Its format is “{format}”, not “{expected}”.",
-  "dossier.problem.format_version": "Unknown format version {version}: this Pacta reads version {supported}; a newer Pacta may read it.",
+  "dossier.problem.format_version": "Unknown format version {version}: this Pacta reads versions up to {supported}; a newer Pacta may read it.",
   "dossier.problem.lists_too_many": "It lists {count} files, more than the {max} a dossier may have.",
   "dossier.problem.lists_twice": "It lists a file twice.",
   "dossier.problem.listed_missing": "Listed in the manifest, but missing from the archive.",

@@ -213,6 +213,7 @@ export const ru: Messages = {
   "deadlines.cancelReason": "Почему срок отменяется?",
   "deadlines.cancelReasonMissing": "Укажите, почему срок отменяется.",
   "deadlines.confirmCancel": "Отменить срок",
+  "deadlines.keepDeadline": "Оставить срок",
   "deadlines.cancelledOn": "Отменён {date}: {reason}",
 
   "participants.section": "Участники",
@@ -371,7 +372,7 @@ export const ru: Messages = {
   "dossier.problem.name_twice": "Отклонено: имя встречается в архиве дважды.",
   "dossier.problem.too_large": "После распаковки было бы {size} байт, больше допустимых {max}.",
   "dossier.problem.wrong_format": "Его формат «{format}», а не «{expected}».",
-  "dossier.problem.format_version": "Неизвестная версия формата {version}: эта Pacta читает версию {supported}; более новая Pacta, возможно, прочтёт.",
+  "dossier.problem.format_version": "Неизвестная версия формата {version}: эта Pacta читает версии до {supported}; более новая Pacta, возможно, прочтёт.",
   "dossier.problem.lists_too_many": "В нём перечислено {count} файлов, больше допустимых для досье {max}.",
   "dossier.problem.lists_twice": "Один файл перечислен в нём дважды.",
   "dossier.problem.listed_missing": "Указан в манифесте, но в архиве отсутствует.",

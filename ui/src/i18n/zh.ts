@@ -213,6 +213,7 @@ export const zh: Messages = {
   "deadlines.cancelReason": "取消的理由",
   "deadlines.cancelReasonMissing": "请说明取消期限的理由。",
   "deadlines.confirmCancel": "确认取消期限",
+  "deadlines.keepDeadline": "保留期限",
   "deadlines.cancelledOn": "已于 {date} 取消：{reason}",
 
   "participants.section": "参与人",
@@ -371,7 +372,7 @@ export const zh: Messages = {
   "dossier.problem.name_twice": "已拒绝：该文件名在压缩包中出现两次。",
   "dossier.problem.too_large": "解压后将达 {size} 字节，超过允许的 {max} 字节。",
   "dossier.problem.wrong_format": "其格式为“{format}”，而不是“{expected}”。",
-  "dossier.problem.format_version": "未知的格式版本 {version}：此版 Pacta 只能读取版本 {supported}；更新的 Pacta 也许能读取。",
+  "dossier.problem.format_version": "未知的格式版本 {version}：此版 Pacta 最高只能读取版本 {supported}；更新的 Pacta 也许能读取。",
   "dossier.problem.lists_too_many": "其中列出了 {count} 个文件，超过案卷允许的 {max} 个。",
   "dossier.problem.lists_twice": "其中有文件被列出两次。",
   "dossier.problem.listed_missing": "清单中列出了它，但压缩包中没有。",

@@ -45,7 +45,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
   const cases = list ? casesOf(list) : [];
   if (caseRef && !cases.some((c) => c.reference === caseRef)) cases.unshift({ reference: caseRef, title: "" });
   const shown = list && caseRef ? list.filter((d) => d.case_reference === caseRef) : list;
-  const overdue = shown?.filter((d) => d.status === "overdue").length ?? 0;
+  const overdue = shown?.filter((d) => shownStatus(d) === "overdue").length ?? 0;
   return (
     <section class="view" aria-labelledby="deadlines-title">
       <header class="view-head">
