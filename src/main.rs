@@ -163,7 +163,7 @@ struct FilingArgs {
 enum CaseCommand {
     /// Open a new case (in consultation)
     New(NewCaseArgs),
-    /// List cases, newest first
+    /// List cases, newest opened first unless --sort says otherwise
     List {
         /// A stage, or `open` (consultation, mediation, settlement) or
         /// `ended` (closed, withdrawn, referred)

@@ -80,7 +80,7 @@ def main(valid, out):
     open(os.path.join(out, "truncated.pacta"), "wb").write(raw[: len(raw) // 2])
     open(os.path.join(out, "not-a-zip.pacta"), "wb").write(b"These are the minutes of the meeting, not a dossier.\n" * 50)
 
-    future = json.loads(names["manifest.json"]); future["format_version"] = 2
+    future = json.loads(names["manifest.json"]); future["format_version"] = 99
     write(out, "unknown-format-version.pacta", replace(files, "manifest.json", json.dumps(future).encode()))
     write(out, "invalid-json.pacta", replace(files, "manifest.json", b'{"format": "pacta-dossier", '))
     unknown = json.loads(names["manifest.json"]); unknown["extra"] = "smuggled"

@@ -203,6 +203,13 @@ fn a_cancelled_deadline_travels_in_a_dossier() {
     let file = from.home.path().join("case.pacta");
     let exported = from.json(&["export", &r, "--out", file.to_str().unwrap()]);
     assert_eq!(exported["verify"]["ok"], true, "{exported}");
+    // Format version 2, which an older Pacta refuses by name; a case with
+    // no cancelled deadline is still written as version 1.
+    assert_eq!(manifest_version(&file), 2);
+    let plain = from.new_case("Spectrum interference");
+    let plain_file = from.home.path().join("plain.pacta");
+    from.json(&["export", &plain, "--out", plain_file.to_str().unwrap()]);
+    assert_eq!(manifest_version(&plain_file), 1);
 
     let to = Pacta::new();
     to.json(&["import", file.to_str().unwrap()]);
@@ -210,4 +217,11 @@ fn a_cancelled_deadline_travels_in_a_dossier() {
     assert_eq!(all["deadlines"][0]["status"], "cancelled");
     assert_eq!(all["deadlines"][0]["cancel_reason"], "Inquiry abandoned");
     to.verify_ok();
+}
+
+fn manifest_version(dossier: &std::path::Path) -> u64 {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(dossier).unwrap()).unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_reader(zip.by_name("manifest.json").unwrap()).unwrap();
+    manifest["format_version"].as_u64().unwrap()
 }

@@ -379,7 +379,7 @@ fn every_hostile_dossier_is_refused_and_changes_nothing() {
         ("not-a-zip", "not a readable zip archive", "not_a_zip"),
         (
             "unknown-format-version",
-            "unknown format version 2",
+            "unknown format version 99",
             "format_version",
         ),
         ("invalid-json", "not valid JSON", "not_json"),

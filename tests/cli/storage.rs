@@ -318,7 +318,12 @@ fn stores_written_by_every_older_version_upgrade_with_nothing_lost() {
             .expect("open")
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .expect("user_version");
-        assert!(version >= 2, "{} was not migrated", dir.display());
+        assert_eq!(
+            version,
+            pacta_core::store::SCHEMA_VERSION,
+            "{} was not migrated to this version",
+            dir.display()
+        );
 
         assert_kept(&expected["cases"], &p.json(&["case", "list"]), "cases");
         for (reference, held) in expected.as_object().expect("object") {

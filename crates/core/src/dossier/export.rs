@@ -262,7 +262,7 @@ impl Store {
         }
         let manifest = Manifest {
             format: FORMAT.into(),
-            format_version: FORMAT_VERSION,
+            format_version: format_version_for(&case_json),
             pacta_version: env!("CARGO_PKG_VERSION").into(),
             exported_at: format_utc(head.recorded_at),
             case: ManifestCase {

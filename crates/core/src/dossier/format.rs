@@ -14,7 +14,20 @@ use crate::stage::Stage;
 use crate::time::{format_utc, parse_stored};
 
 pub const FORMAT: &str = "pacta-dossier";
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this Pacta reads and writes. Version 2 adds
+/// cancelled deadlines (`cancelled_by` in `case.json`, `deadline` entries
+/// with `cancelled: true`); a case without one is still written as version
+/// 1, which is all an older Pacta reads, and says so by name otherwise.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The version a dossier of `case` is written in: the oldest that holds it.
+pub fn format_version_for(case: &CaseJson) -> u32 {
+    if case.deadlines.iter().any(|d| d.cancelled_by.is_some()) {
+        2
+    } else {
+        1
+    }
+}
 pub const MANIFEST: &str = "manifest.json";
 pub const CASE: &str = "case.json";
 pub const JOURNAL: &str = "journal.jsonl";

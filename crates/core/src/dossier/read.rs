@@ -316,7 +316,7 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
         );
         return None;
     }
-    if manifest.format_version != FORMAT_VERSION {
+    if !(1..=FORMAT_VERSION).contains(&manifest.format_version) {
         check.add(
             MANIFEST,
             (
@@ -326,7 +326,7 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
                     ("supported", FORMAT_VERSION.to_string()),
                 ],
             ),
-            format!("unknown format version {}: this Pacta reads version {FORMAT_VERSION}; a newer Pacta may read it", manifest.format_version),
+            format!("unknown format version {}: this Pacta reads versions up to {FORMAT_VERSION}; a newer Pacta may read it", manifest.format_version),
         );
         return None;
     }
