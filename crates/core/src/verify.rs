@@ -322,6 +322,6 @@ fn problem(
         document: document.map(str::to_owned),
         problem,
         code: code.into(),
-        params: params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        params: said_params(params),
     }
 }
