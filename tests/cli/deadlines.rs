@@ -225,3 +225,45 @@ fn manifest_version(dossier: &std::path::Path) -> u64 {
         serde_json::from_reader(zip.by_name("manifest.json").unwrap()).unwrap();
     manifest["format_version"].as_u64().unwrap()
 }
+
+#[test]
+fn a_deadline_still_open_when_its_case_ended_was_not_met_and_the_closure_report_says_so() {
+    let p = Pacta::new();
+    let r = p.new_case("Fisheries data exchange");
+    p.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2030-03-01",
+        "--what",
+        "Exchange the catch data",
+    ]);
+    p.json(&[
+        "stage",
+        &r,
+        "withdrawn",
+        "--reason",
+        "Belmont withdrew the request",
+    ]);
+
+    let all = p.json(&["deadline", "list", "--all", "--case", &r]);
+    assert_eq!(all["deadlines"][0]["status"], "not_met", "{all}");
+    let due = p.json(&["deadline", "list"]);
+    assert_eq!(due["deadlines"], serde_json::json!([]), "nothing is due");
+
+    let report = p.json(&[
+        "filing",
+        "render",
+        &r,
+        "--template",
+        "closure-report",
+        "--set",
+        "outcome=The request was withdrawn.",
+    ]);
+    let md = report["rendered"]["markdown"].as_str().unwrap();
+    assert!(
+        md.contains("Exchange the catch data") && md.contains("Not met"),
+        "{md}"
+    );
+}

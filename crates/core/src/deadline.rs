@@ -26,6 +26,9 @@ pub enum DeadlineStatus {
     Done,
     /// Cancelled on the record: nothing is due.
     Cancelled,
+    /// Still open when its case ended (closed, withdrawn, referred): it was
+    /// not met, and nothing is due now.
+    NotMet,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -260,6 +263,7 @@ impl Store {
             let status = match (done_at, cancelled_at, due.cmp(&today)) {
                 (Some(_), _, _) => DeadlineStatus::Done,
                 (None, Some(_), _) => DeadlineStatus::Cancelled,
+                _ if !case_stage.is_open() => DeadlineStatus::NotMet,
                 (None, None, std::cmp::Ordering::Less) => DeadlineStatus::Overdue,
                 (None, None, std::cmp::Ordering::Equal) => DeadlineStatus::DueToday,
                 (None, None, std::cmp::Ordering::Greater) => DeadlineStatus::Upcoming,

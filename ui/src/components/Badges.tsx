@@ -1,6 +1,6 @@
 // Stage, entry-kind and deadline-status badges, in the UI's language.
 
-import type { ShownStatus } from "../lib/deadlines";
+import type { DeadlineStatus } from "../bindings/DeadlineStatus";
 import type { EntryKind } from "../bindings/EntryKind";
 import type { Stage } from "../bindings/Stage";
 import { useI18n } from "../i18n";
@@ -23,7 +23,7 @@ export function KindBadge({ kind }: { kind: EntryKind }) {
   );
 }
 
-export function StatusBadge({ status }: { status: ShownStatus }) {
+export function StatusBadge({ status }: { status: DeadlineStatus }) {
   const { t } = useI18n();
   return (
     <span class={`badge status status--${status}`} data-status={status} data-testid="deadline-status">

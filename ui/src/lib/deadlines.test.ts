@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Deadline } from "../bindings/Deadline";
 import type { Stage } from "../bindings/Stage";
-import { canMarkMet, casesOf, shownStatus, sortDeadlines } from "./deadlines";
+import { canMarkMet, casesOf, sortDeadlines } from "./deadlines";
 
 const d = (status: Deadline["status"], due: string, ref = "K-2026-0001", stage: Stage = "mediation"): Deadline => ({
   id: `${status}-${due}-${ref}`,
@@ -47,26 +47,18 @@ describe("the case filter of the Deadlines view", () => {
 });
 
 describe("Mark as met", () => {
-  it("is offered for an open deadline of an open case only", () => {
+  it("is offered for a deadline still due only", () => {
     expect(canMarkMet(d("overdue", "2026-03-01"))).toBe(true);
     expect(canMarkMet(d("done", "2026-03-01"))).toBe(false);
     expect(canMarkMet(d("cancelled", "2026-03-01"))).toBe(false);
-    for (const ended of ["closed", "withdrawn", "referred"] as const) expect(canMarkMet(d("upcoming", "2026-03-01", "K-2026-0001", ended))).toBe(false);
+    expect(canMarkMet(d("not_met", "2026-03-01", "K-2026-0001", "withdrawn"))).toBe(false);
   });
 });
 
-describe("shownStatus", () => {
-  it("says an open deadline of an ended case was not met, not that it is overdue", () => {
-    expect(shownStatus(d("overdue", "2026-03-01", "K-2026-0001", "closed"))).toBe("not_met");
-    expect(shownStatus(d("upcoming", "2099-03-01", "K-2026-0001", "withdrawn"))).toBe("not_met");
-    expect(shownStatus(d("done", "2026-03-01", "K-2026-0001", "closed"))).toBe("done");
-    expect(shownStatus(d("cancelled", "2026-03-01", "K-2026-0001", "referred"))).toBe("cancelled");
-    expect(shownStatus(d("overdue", "2026-03-01"))).toBe("overdue");
-  });
-
-  it("sorts those after the met ones", () => {
-    const lapsed = d("overdue", "2026-01-01", "K-2026-0002", "closed");
-    const met = d("done", "2026-06-01");
-    expect(sortDeadlines([lapsed, met]).map(shownStatus)).toEqual(["done", "not_met"]);
+describe("a deadline left open when its case ended", () => {
+  it("is not offered to be marked as met, and sorts after the met ones", () => {
+    const lapsed = d("not_met", "2026-01-01", "K-2026-0002", "closed");
+    expect(canMarkMet(lapsed)).toBe(false);
+    expect(sortDeadlines([lapsed, d("done", "2026-06-01")]).map((x) => x.status)).toEqual(["done", "not_met"]);
   });
 });

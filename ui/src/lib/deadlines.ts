@@ -1,23 +1,15 @@
-// Deadlines across cases: overdue first, then due today, upcoming, met,
-// cancelled; soonest first within each.
+// Deadlines across cases: overdue first, then due today, upcoming, met, not
+// met (left open when the case ended), cancelled; soonest first within each.
 
 import type { Deadline } from "../bindings/Deadline";
 import type { DeadlineStatus } from "../bindings/DeadlineStatus";
-import { isOpen } from "./stages";
 
-/** What a deadline's badge says: one still open when its case ended was not met, and is due no more. */
-export type ShownStatus = DeadlineStatus | "not_met";
-
-export function shownStatus(d: Deadline): ShownStatus {
-  return d.status !== "done" && d.status !== "cancelled" && !isOpen(d.case_stage) ? "not_met" : d.status;
-}
-
-const ORDER: Record<ShownStatus, number> = { overdue: 0, due_today: 1, upcoming: 2, done: 3, not_met: 4, cancelled: 5 };
+const ORDER: Record<DeadlineStatus, number> = { overdue: 0, due_today: 1, upcoming: 2, done: 3, not_met: 4, cancelled: 5 };
 
 export function sortDeadlines(list: readonly Deadline[]): Deadline[] {
   return [...list].sort(
     (a, b) =>
-      ORDER[shownStatus(a)] - ORDER[shownStatus(b)] ||
+      ORDER[a.status] - ORDER[b.status] ||
       a.due.localeCompare(b.due) ||
       a.case_reference.localeCompare(b.case_reference) ||
       a.entry_seq - b.entry_seq,
@@ -36,6 +28,5 @@ export function casesOf(list: readonly Deadline[]): { reference: string; title: 
  * or cancelled already, nor in a case that has ended (it owes nothing).
  */
 export function canMarkMet(d: Deadline): boolean {
-  const status = shownStatus(d);
-  return status === "overdue" || status === "due_today" || status === "upcoming";
+  return d.status === "overdue" || d.status === "due_today" || d.status === "upcoming";
 }

@@ -178,6 +178,9 @@ pub(super) fn html(
                 utc(t),
                 d.cancel_reason.as_deref().unwrap_or_default()
             ),
+            (None, None) if d.status == crate::deadline::DeadlineStatus::NotMet => {
+                "not met (open when the case ended)".into()
+            }
             (None, None) => "open".into(),
         };
         let _ = writeln!(

@@ -243,6 +243,7 @@ fn context(
             let status = match (d.status, d.due.cmp(&req.filing_date)) {
                 (DeadlineStatus::Done, _) => "done",
                 (DeadlineStatus::Cancelled, _) => "cancelled",
+                (DeadlineStatus::NotMet, _) => "not_met",
                 (_, std::cmp::Ordering::Less) => "overdue",
                 (_, std::cmp::Ordering::Equal) => "due_today",
                 (_, std::cmp::Ordering::Greater) => "upcoming",

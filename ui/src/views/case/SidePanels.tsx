@@ -16,7 +16,7 @@ import { CompleteDeadlineDialog } from "../../components/CompleteDeadlineDialog"
 import { Hash } from "../../components/Hash";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
-import { canMarkMet, shownStatus, sortDeadlines } from "../../lib/deadlines";
+import { canMarkMet, sortDeadlines } from "../../lib/deadlines";
 import { formatBytes } from "../../lib/format";
 import { isOpen } from "../../lib/stages";
 import { formatDate, formatDateTime } from "../../lib/time";
@@ -70,10 +70,10 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
       {deadlines.length === 0 && <Muted>{t("deadlines.none")}</Muted>}
       <ul class="side-list">
         {deadlines.map((d) => (
-          <li key={d.id} class={`deadline deadline--${shownStatus(d)}`} data-testid="case-deadline" data-seq={d.entry_seq} data-status={d.status}>
+          <li key={d.id} class={`deadline deadline--${d.status}`} data-testid="case-deadline" data-seq={d.entry_seq} data-status={d.status}>
             <div class="side-line">
               <span class="nowrap">{formatDate(d.due, locale)}</span>
-              <StatusBadge status={shownStatus(d)} />
+              <StatusBadge status={d.status} />
               <span class="spacer" />
               <button type="button" class="tag tag--link" onClick={() => onJump(d.entry_seq)} title={t("common.showEntry")}>
                 #{d.entry_seq}

@@ -13,7 +13,7 @@ import { CompleteDeadlineDialog } from "../../components/CompleteDeadlineDialog"
 import { useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
-import { canMarkMet, casesOf, shownStatus, sortDeadlines } from "../../lib/deadlines";
+import { canMarkMet, casesOf, sortDeadlines } from "../../lib/deadlines";
 import { formatDate } from "../../lib/time";
 import { caseRoute, type Navigate } from "../../route";
 
@@ -45,7 +45,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
   const cases = list ? casesOf(list) : [];
   if (caseRef && !cases.some((c) => c.reference === caseRef)) cases.unshift({ reference: caseRef, title: "" });
   const shown = list && caseRef ? list.filter((d) => d.case_reference === caseRef) : list;
-  const overdue = shown?.filter((d) => shownStatus(d) === "overdue").length ?? 0;
+  const overdue = shown?.filter((d) => d.status === "overdue").length ?? 0;
   return (
     <section class="view" aria-labelledby="deadlines-title">
       <header class="view-head">
@@ -94,10 +94,10 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
             </thead>
             <tbody>
               {shown.map((d) => (
-                <tr key={d.id} class={`deadline-row deadline--${shownStatus(d)}`} data-testid="deadline-row" data-status={d.status} data-reference={d.case_reference} data-seq={d.entry_seq}>
+                <tr key={d.id} class={`deadline-row deadline--${d.status}`} data-testid="deadline-row" data-status={d.status} data-reference={d.case_reference} data-seq={d.entry_seq}>
                   <td class="nowrap">{formatDate(d.due, locale)}</td>
                   <td>
-                    <StatusBadge status={shownStatus(d)} />
+                    <StatusBadge status={d.status} />
                   </td>
                   <td>
                     {d.what}
