@@ -498,6 +498,15 @@ test("the cases list shows every open case, or every ended one, sorted by a colu
   await (await s.byTestId("sort-title")).click();
   await shown("Z to A by title", [...byTitle].reverse());
   assert.deepEqual(pacta("case", "list", "--sort", "title", "--desc").cases.map((c) => c.reference), [...byTitle].reverse());
+
+  // Back from a case, the list is as it was left; then newest first again.
+  await (await s.find('[data-testid="case-row"] td')).click();
+  await s.byTestId("case-view");
+  await (await s.byTestId("nav-cases")).click();
+  await shown("still Z to A by title", [...byTitle].reverse());
+  await (await s.byTestId("sort-opened")).click();
+  await (await s.byTestId("sort-opened")).click();
+  await shown("newest first again", all.map((c) => c.reference));
 });
 
 test("the Deadlines view shows one case's deadlines; a case that has ended offers no Mark as met", async () => {

@@ -48,12 +48,23 @@ const mergeParties = (known: string[], cases: Case[]) => {
   return all.size === known.length ? known : [...all].sort((a, b) => a.localeCompare(b));
 };
 
+/** The filters and order last chosen, kept while the app runs: back from a case, the list is as it was left. */
+const chosen: { stage: StageFilter | ""; order: CaseOrder | null; party: string; clause: string } = {
+  stage: "",
+  order: null,
+  party: "",
+  clause: "",
+};
+
 export function CasesView({ navigate, newCase }: Props) {
   const { t, locale } = useI18n();
-  const [stage, setStage] = useState<StageFilter | "">("");
-  const [order, setOrder] = useState<CaseOrder | null>(null);
-  const [partyInput, setPartyInput] = useState("");
-  const [clause, setClause] = useState("");
+  const [stage, setStage] = useState<StageFilter | "">(chosen.stage);
+  const [order, setOrder] = useState<CaseOrder | null>(chosen.order);
+  const [partyInput, setPartyInput] = useState(chosen.party);
+  const [clause, setClause] = useState(chosen.clause);
+  useEffect(() => {
+    Object.assign(chosen, { stage, order, party: partyInput, clause });
+  }, [stage, order, partyInput, clause]);
   const party = useDebouncedValue(partyInput.trim(), 300);
   /** The pages loaded so far, and how many cases match the filter in all. */
   const [cases, setCases] = useState<Case[] | null>(null);
