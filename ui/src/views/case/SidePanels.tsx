@@ -11,8 +11,7 @@ import type { CaseView } from "../../bindings/CaseView";
 import type { Deadline } from "../../bindings/Deadline";
 import type { Role } from "../../bindings/Role";
 import { StatusBadge } from "../../components/Badges";
-import { CancelDeadlineDialog } from "../../components/CancelDeadlineDialog";
-import { CompleteDeadlineDialog } from "../../components/CompleteDeadlineDialog";
+import { SettleDeadlineDialog } from "../../components/SettleDeadlineDialog";
 import { Hash } from "../../components/Hash";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
@@ -132,7 +131,8 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
         <Muted>{t("deadlines.closedCase")}</Muted>
       )}
       {completing && (
-        <CompleteDeadlineDialog
+        <SettleDeadlineDialog
+          action="met"
           reference={c.reference}
           deadline={completing}
           onClose={() => setCompleting(null)}
@@ -143,7 +143,8 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
         />
       )}
       {cancelling && (
-        <CancelDeadlineDialog
+        <SettleDeadlineDialog
+          action="cancel"
           reference={c.reference}
           deadline={cancelling}
           onClose={() => setCancelling(null)}

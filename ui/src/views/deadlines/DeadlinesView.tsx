@@ -8,8 +8,7 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 import { api, errorMessage } from "../../api";
 import type { Deadline } from "../../bindings/Deadline";
 import { StatusBadge } from "../../components/Badges";
-import { CancelDeadlineDialog } from "../../components/CancelDeadlineDialog";
-import { CompleteDeadlineDialog } from "../../components/CompleteDeadlineDialog";
+import { SettleDeadlineDialog } from "../../components/SettleDeadlineDialog";
 import { useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
@@ -127,7 +126,8 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
         )}
       </div>
       {cancelling && (
-        <CancelDeadlineDialog
+        <SettleDeadlineDialog
+          action="cancel"
           reference={cancelling.case_reference}
           deadline={cancelling}
           onClose={() => setCancelling(null)}
@@ -138,7 +138,8 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
         />
       )}
       {completing && (
-        <CompleteDeadlineDialog
+        <SettleDeadlineDialog
+          action="met"
           reference={completing.case_reference}
           deadline={completing}
           onClose={() => setCompleting(null)}
