@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { toLocalInput } from "../lib/time";
 
 import { debounce, type Debounced } from "../lib/debounce";
 
@@ -31,4 +32,29 @@ export function useMounted(): { current: boolean } {
     };
   }, []);
   return mounted;
+}
+
+/**
+ * A date-and-time field (`datetime-local`) that follows the clock until the
+ * user changes it: the quick log's and a stage move's "when". `edited` says
+ * whether the user chose the time; `toNow` makes it follow the clock again.
+ */
+export function useClockTime() {
+  const [time, setTime] = useState(() => toLocalInput(new Date()));
+  const [edited, setEdited] = useState(false);
+  useEffect(() => {
+    if (edited) return;
+    const timer = setInterval(() => setTime(toLocalInput(new Date())), 15_000);
+    return () => clearInterval(timer);
+  }, [edited]);
+  /** Sets the time (as the user chose it, or as a draft kept it). */
+  const set = useCallback((value: string, chosen = true) => {
+    setTime(value);
+    setEdited(chosen);
+  }, []);
+  const toNow = useCallback(() => {
+    setEdited(false);
+    setTime(toLocalInput(new Date()));
+  }, []);
+  return { time, edited, set, toNow };
 }

@@ -1,25 +1,25 @@
 // Asks for the reason of a stage move, and when it happened (now, unless
 // changed: a move recorded after the fact keeps its time), then makes it.
 
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 
 import { api, errorMessage } from "../../api";
 import type { Entry } from "../../bindings/Entry";
 import type { Stage } from "../../bindings/Stage";
 import { StageBadge } from "../../components/Badges";
 import { CancelButton, Dialog } from "../../components/Dialog";
+import { useClockTime } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { withShortcut } from "../../lib/shortcuts";
-import { localInputToRfc3339, toLocalInput } from "../../lib/time";
+import { localInputToRfc3339 } from "../../lib/time";
 
 type Props = { reference: string; from: Stage; to: Stage; onClose: () => void; onMoved: (e: Entry) => void };
 
 export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props) {
   const { t } = useI18n();
   const [reason, setReason] = useState("");
-  const [time, setTime] = useState(() => toLocalInput(new Date()));
-  const [timeEdited, setTimeEdited] = useState(false);
+  const { time, edited: timeEdited, set: setWhen, toNow } = useClockTime();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -43,13 +43,6 @@ export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props
       setBusy(false);
     }
   };
-
-  // Until the user changes it, the time follows the clock.
-  useEffect(() => {
-    if (timeEdited) return;
-    const timer = setInterval(() => setTime(toLocalInput(new Date())), 15_000);
-    return () => clearInterval(timer);
-  }, [timeEdited]);
 
   return (
     <Dialog title={t("move.title", { reference, stage: t(`stage.${to}`) })} onClose={onClose} testid="move-dialog" size="small" dirty={reason.trim() !== "" || timeEdited}>
@@ -87,8 +80,7 @@ export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props
               type="datetime-local"
               value={time}
               onInput={(e) => {
-                setTime(e.currentTarget.value);
-                setTimeEdited(true);
+                setWhen(e.currentTarget.value);
               }}
               data-testid="move-time"
               data-edited={timeEdited ? "true" : "false"}
@@ -99,8 +91,7 @@ export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props
               type="button"
               class="link"
               onClick={() => {
-                setTimeEdited(false);
-                setTime(toLocalInput(new Date()));
+                toNow();
               }}
               title={t("log.timeNowTitle")}
               data-testid="move-time-now"

@@ -13,14 +13,14 @@ import { api, errorMessage } from "../../api";
 import type { Entry } from "../../bindings/Entry";
 import type { EntryKind } from "../../bindings/EntryKind";
 import type { LogDraft } from "../../bindings/LogDraft";
-import { useDebouncedCallback, useMounted } from "../../components/hooks";
+import { useClockTime, useDebouncedCallback, useMounted } from "../../components/hooks";
 import { PaperclipIcon } from "../../components/Icons";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { DEFAULT_KIND, isEmptyLogDraft, logDraftOf, logFormOf } from "../../lib/drafts";
 import { withShortcut } from "../../lib/shortcuts";
 import { QuickLogContext } from "../../quickLog";
-import { localInputToRfc3339, toLocalInput } from "../../lib/time";
+import { localInputToRfc3339 } from "../../lib/time";
 
 export const LOGGABLE: readonly EntryKind[] = ["meeting", "communication", "proposal", "note", "agreement"];
 
@@ -36,8 +36,7 @@ export function QuickLog({ reference, onLogged }: Props) {
   const { t } = useI18n();
   const quickLog = useContext(QuickLogContext);
   const [kind, setKind] = useState<EntryKind>(DEFAULT_KIND);
-  const [time, setTime] = useState(() => toLocalInput(new Date()));
-  const [timeEdited, setTimeEdited] = useState(false);
+  const { time, edited: timeEdited, set: setWhen, toNow } = useClockTime();
   const [body, setBody] = useState("");
   const [attachments, setAttachments] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -65,14 +64,13 @@ export function QuickLog({ reference, onLogged }: Props) {
         if (!kept || touched.current || !mounted.current) return;
         const form = logFormOf(kept, LOGGABLE);
         setKind(form.kind);
-        setTime(form.time);
-        setTimeEdited(form.timeEdited);
+        setWhen(form.time, form.timeEdited);
         setBody(form.body);
         setAttachments(form.attachments);
         setDraft("restored");
       })
       .catch(() => undefined);
-  }, [reference, mounted]);
+  }, [reference, mounted, setWhen]);
 
   const saveDraft = useDebouncedCallback((kept: LogDraft) => {
     setDraft("saving");
@@ -93,13 +91,6 @@ export function QuickLog({ reference, onLogged }: Props) {
     touched.current = true;
     setSavedSeq(null);
   };
-
-  // Until the user changes it, the time follows the clock.
-  useEffect(() => {
-    if (timeEdited) return;
-    const timer = setInterval(() => setTime(toLocalInput(new Date())), 15_000);
-    return () => clearInterval(timer);
-  }, [timeEdited]);
 
   // Files dropped on the window while a case is open go to the quick log.
   useEffect(() => {
@@ -165,8 +156,7 @@ export function QuickLog({ reference, onLogged }: Props) {
       setKind(DEFAULT_KIND);
       setBody("");
       setAttachments([]);
-      setTimeEdited(false);
-      setTime(toLocalInput(new Date()));
+      toNow();
       setDraft("none");
       setSavedSeq(entry.seq);
       onLogged(entry);
@@ -228,8 +218,7 @@ export function QuickLog({ reference, onLogged }: Props) {
             value={time}
             onInput={(e) => {
               touch();
-              setTime(e.currentTarget.value);
-              setTimeEdited(true);
+              setWhen(e.currentTarget.value);
             }}
             data-testid="log-time"
             data-edited={timeEdited ? "true" : "false"}
@@ -241,8 +230,7 @@ export function QuickLog({ reference, onLogged }: Props) {
             class="link"
             onClick={() => {
               touch();
-              setTimeEdited(false);
-              setTime(toLocalInput(new Date()));
+              toNow();
             }}
             title={t("log.timeNowTitle")}
             data-testid="log-time-now"
