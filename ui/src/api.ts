@@ -1,7 +1,8 @@
 // Typed wrappers around the desktop shell's Tauri commands. The argument
 // objects are exactly what the commands take; every command rejects with a
-// `CommandError` ({ kind, message, params }) whose message tells the user what
-// to do (in English; `errorMessage` words it in the UI language).
+// `CommandError` ({ kind, code, message, params }): `errorMessage` words it
+// in the UI language from its code and params (lib/errors.ts), else gives
+// the core's English `message`.
 //
 // This is the only module that calls `invoke`; views import from here.
 
@@ -37,7 +38,7 @@ import type { Stage } from "./bindings/Stage";
 import type { TemplateList } from "./bindings/TemplateList";
 import type { VerifyReport } from "./bindings/VerifyReport";
 import type { Language } from "./i18n/language";
-import { localizeError } from "./lib/errors";
+import { problemText } from "./lib/errors";
 
 /** Entries per `journal_page` call: about a screenful and a half, so a case opens on one small request. */
 export const JOURNAL_PAGE = 100;
@@ -63,7 +64,7 @@ export function isApiError(e: unknown): e is CommandError {
 
 /** The text to show for anything a command (or the shell) rejected with, in the UI language. */
 export function errorMessage(e: unknown, lang: Language = errorLanguage): string {
-  if (isApiError(e)) return localizeError(e, lang);
+  if (isApiError(e)) return problemText(e, e.message, lang);
   if (e instanceof Error) return e.message;
   if (typeof e === "string") return e;
   return String(e);

@@ -4,11 +4,12 @@
 
 import { useState } from "preact/hooks";
 
-import { api, errorMessage } from "../api";
+import { api } from "../api";
 import type { Deadline } from "../bindings/Deadline";
 import { useI18n, type MessageKey } from "../i18n";
 import { formatDate } from "../lib/time";
 import { CancelButton, Dialog } from "./Dialog";
+import { useAction } from "./hooks";
 import { ErrorNote } from "./Notes";
 
 export type Settle = "met" | "cancel";
@@ -46,8 +47,7 @@ export function SettleDeadlineDialog({
 }) {
   const { t, locale } = useI18n();
   const [text, setText] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error, setError } = useAction();
   const words = WORDS[action];
   const ids = TESTIDS[action];
   const submit = async (e: Event) => {
@@ -57,15 +57,11 @@ export function SettleDeadlineDialog({
       setError(t(words.missing));
       return;
     }
-    setBusy(true);
-    try {
-      const settle = action === "met" ? api.completeDeadline : api.cancelDeadline;
+    const settle = action === "met" ? api.completeDeadline : api.cancelDeadline;
+    await run(async () => {
       await settle(reference, deadline.entry_seq, text.trim());
       onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title={t(words.title)} onClose={onClose} testid={ids.dialog} size="small" dirty={text.trim() !== ""}>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { toLocalInput } from "../lib/time";
 
+import { errorMessage } from "../api";
 import { debounce, type Debounced } from "../lib/debounce";
+import { toLocalInput } from "../lib/time";
 
 /** A value that follows `value` once it has stopped changing for `ms`. */
 export function useDebouncedValue<T>(value: T, ms: number): T {
@@ -57,4 +58,62 @@ export function useClockTime() {
     setTime(toLocalInput(new Date()));
   }, []);
   return { time, edited, set, toNow };
+}
+
+/**
+ * What `run` and `attempt` come back with: the action's value, or null when
+ * it failed (its error is shown), was refused (`run` while busy), or the
+ * component has gone meanwhile (nothing more to show).
+ */
+export type Outcome<T> = { value: T } | null;
+
+/**
+ * Something the user set off (a command, a native dialog) with the
+ * busy/error/try/finally around it written once. `run` makes the component
+ * `busy` while the action runs (buttons disabled, "Saving…") and refuses a
+ * second one meanwhile; `attempt` does not (a native dialog is open, no
+ * command is running). Both clear `error` first and, if the action fails,
+ * set it to why, in the UI language (`errorMessage`). Once the component has
+ * gone, nothing is set, and the outcome is null: what must happen even then
+ * (telling the parent that a case was created) belongs inside the action.
+ * `setError` shows the form's own refusals ("Write the corrected text.") in
+ * the same place; `clearError` removes what is shown.
+ */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const mounted = useMounted();
+  const running = useRef(false);
+
+  const attempt = useCallback(
+    async <T>(action: () => Promise<T>): Promise<Outcome<T>> => {
+      setError(null);
+      try {
+        const value = await action();
+        return mounted.current ? { value } : null;
+      } catch (e) {
+        if (mounted.current) setError(errorMessage(e));
+        return null;
+      }
+    },
+    [mounted],
+  );
+
+  const run = useCallback(
+    async <T>(action: () => Promise<T>): Promise<Outcome<T>> => {
+      if (running.current) return null;
+      running.current = true;
+      setBusy(true);
+      try {
+        return await attempt(action);
+      } finally {
+        running.current = false;
+        if (mounted.current) setBusy(false);
+      }
+    },
+    [attempt, mounted],
+  );
+
+  const clearError = useCallback(() => setError(null), []);
+  return { run, attempt, busy, error, setError, clearError };
 }

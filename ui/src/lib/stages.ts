@@ -1,6 +1,7 @@
-// The stage rules as the UI needs them: which moves to offer. Mirrors
-// `Stage::allowed_moves` in crates/core/src/stage.rs; the backend still
-// refuses anything else, this only decides which buttons to show.
+// The stages a case can be in, in the order the UI lists them (the cases
+// filter, stage names in the journal and in the core's sentences). Which
+// moves a case may make is the core's to say: its case view carries them
+// (`CaseView.allowed_moves`; none once the case has ended).
 
 import type { Stage } from "../bindings/Stage";
 
@@ -12,27 +13,3 @@ export const STAGES: readonly Stage[] = [
   "withdrawn",
   "referred",
 ];
-
-const MOVES: Record<Stage, readonly Stage[]> = {
-  consultation: ["mediation", "settlement", "withdrawn", "referred"],
-  mediation: ["settlement", "withdrawn", "referred"],
-  // A settlement that breaks down goes back to mediation.
-  settlement: ["closed", "mediation", "withdrawn", "referred"],
-  closed: [],
-  withdrawn: [],
-  referred: [],
-};
-
-/** Every stage a case in `from` may move to now, in the order to offer them. */
-export function allowedMoves(from: Stage): Stage[] {
-  return [...MOVES[from]];
-}
-
-export function canMove(from: Stage, to: Stage): boolean {
-  return MOVES[from].includes(to);
-}
-
-/** Open stages are those in which the parties are still working. */
-export function isOpen(stage: Stage): boolean {
-  return stage === "consultation" || stage === "mediation" || stage === "settlement";
-}

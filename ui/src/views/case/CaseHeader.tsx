@@ -1,5 +1,5 @@
 // The case's reference, title, parties, clauses and stage, with a button
-// for each stage move allowed now (each asks for its reason).
+// for each stage move the core allows now (each asks for its reason).
 
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 
@@ -7,7 +7,6 @@ import type { CaseView } from "../../bindings/CaseView";
 import type { Stage } from "../../bindings/Stage";
 import { OverdueBadge, StageBadge } from "../../components/Badges";
 import { clauseTopic, useI18n } from "../../i18n";
-import { allowedMoves } from "../../lib/stages";
 import { formatDateTime } from "../../lib/time";
 import type { Navigate } from "../../route";
 import { MoveStageDialog } from "./MoveStageDialog";
@@ -25,7 +24,8 @@ export function CaseHeader({ detail, tab, navigate, onChanged, onJump }: Props) 
   const { t, locale } = useI18n();
   const [moving, setMoving] = useState<Stage | null>(null);
   const c = detail.case;
-  const moves = allowedMoves(c.stage);
+  /** The moves the core allows now: none once the case has ended. */
+  const moves = detail.allowed_moves;
 
   return (
     <header class="case-head">

@@ -3,9 +3,10 @@
 
 import { useState } from "preact/hooks";
 
-import { api, errorMessage } from "../../api";
+import { api } from "../../api";
 import type { Entry } from "../../bindings/Entry";
 import { CancelButton, Dialog } from "../../components/Dialog";
+import { useAction } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { withShortcut } from "../../lib/shortcuts";
@@ -15,8 +16,7 @@ type Props = { reference: string; entry: Entry; onClose: () => void; onDone: (e:
 export function CorrectDialog({ reference, entry, onClose, onDone }: Props) {
   const { t } = useI18n();
   const [body, setBody] = useState(entry.body);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error, setError } = useAction();
 
   const submit = async () => {
     if (busy) return;
@@ -24,14 +24,7 @@ export function CorrectDialog({ reference, entry, onClose, onDone }: Props) {
       setError(t("correct.bodyMissing"));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.correctEntry(reference, entry.seq, body));
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    await run(async () => onDone(await api.correctEntry(reference, entry.seq, body)));
   };
 
   return (

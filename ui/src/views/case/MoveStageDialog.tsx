@@ -3,12 +3,12 @@
 
 import { useState } from "preact/hooks";
 
-import { api, errorMessage } from "../../api";
+import { api } from "../../api";
 import type { Entry } from "../../bindings/Entry";
 import type { Stage } from "../../bindings/Stage";
 import { StageBadge } from "../../components/Badges";
 import { CancelButton, Dialog } from "../../components/Dialog";
-import { useClockTime } from "../../components/hooks";
+import { useAction, useClockTime } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { withShortcut } from "../../lib/shortcuts";
@@ -20,8 +20,7 @@ export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props
   const { t } = useI18n();
   const [reason, setReason] = useState("");
   const { time, edited: timeEdited, set: setWhen, toNow } = useClockTime();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error, setError } = useAction();
 
   const submit = async () => {
     if (busy) return;
@@ -34,14 +33,7 @@ export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props
       setError(t("log.timeInvalid"));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      onMoved(await api.moveStage(reference, to, reason.trim(), occurredAt));
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    await run(async () => onMoved(await api.moveStage(reference, to, reason.trim(), occurredAt)));
   };
 
   return (

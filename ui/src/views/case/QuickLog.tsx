@@ -9,11 +9,11 @@ import { open } from "@tauri-apps/plugin-dialog";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 
-import { api, errorMessage } from "../../api";
+import { api } from "../../api";
 import type { Entry } from "../../bindings/Entry";
 import type { EntryKind } from "../../bindings/EntryKind";
 import type { LogDraft } from "../../bindings/LogDraft";
-import { useClockTime, useDebouncedCallback, useMounted } from "../../components/hooks";
+import { useAction, useClockTime, useDebouncedCallback, useMounted } from "../../components/hooks";
 import { PaperclipIcon } from "../../components/Icons";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
@@ -40,8 +40,7 @@ export function QuickLog({ reference, onLogged }: Props) {
   const [body, setBody] = useState("");
   const [attachments, setAttachments] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, attempt, busy, error, setError } = useAction();
   const [draft, setDraft] = useState<DraftState>("none");
   const [savedSeq, setSavedSeq] = useState<number | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -122,15 +121,11 @@ export function QuickLog({ reference, onLogged }: Props) {
   }, []);
 
   const attach = async () => {
-    try {
-      const picked = await open({ multiple: true, directory: false, title: t("log.attachDialog") });
-      if (!picked) return;
-      const paths = Array.isArray(picked) ? picked : [picked];
-      touch();
-      setAttachments((a) => [...new Set([...a, ...paths])]);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+    const picked = await attempt(() => open({ multiple: true, directory: false, title: t("log.attachDialog") }));
+    if (!picked?.value) return;
+    const paths = Array.isArray(picked.value) ? picked.value : [picked.value];
+    touch();
+    setAttachments((a) => [...new Set([...a, ...paths])]);
   };
 
   const save = async () => {
@@ -145,28 +140,27 @@ export function QuickLog({ reference, onLogged }: Props) {
       setError(t("log.timeInvalid"));
       return;
     }
-    setBusy(true);
-    setError(null);
     // Not kept again once log_entry has removed it; kept again if it fails.
     saveDraft.cancel();
-    try {
-      const entry = await api.logEntry(reference, { kind, body, occurred_at: occurredAt, attachments });
-      if (!mounted.current) return;
-      touched.current = false;
-      setKind(DEFAULT_KIND);
-      setBody("");
-      setAttachments([]);
-      toNow();
-      setDraft("none");
-      setSavedSeq(entry.seq);
-      onLogged(entry);
-      textarea.current?.focus();
-    } catch (e) {
-      saveDraft(JSON.parse(draftKey) as LogDraft);
-      if (mounted.current) setError(errorMessage(e));
-    } finally {
-      if (mounted.current) setBusy(false);
-    }
+    const logged = await run(async () => {
+      try {
+        return await api.logEntry(reference, { kind, body, occurred_at: occurredAt, attachments });
+      } catch (e) {
+        saveDraft(JSON.parse(draftKey) as LogDraft);
+        throw e;
+      }
+    });
+    if (!logged) return;
+    const entry = logged.value;
+    touched.current = false;
+    setKind(DEFAULT_KIND);
+    setBody("");
+    setAttachments([]);
+    toNow();
+    setDraft("none");
+    setSavedSeq(entry.seq);
+    onLogged(entry);
+    textarea.current?.focus();
   };
 
   const draftNote =

@@ -5,7 +5,7 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 
-import { api, errorMessage } from "../../api";
+import { api } from "../../api";
 import type { CaseDocument } from "../../bindings/CaseDocument";
 import type { CaseView } from "../../bindings/CaseView";
 import type { Deadline } from "../../bindings/Deadline";
@@ -13,11 +13,11 @@ import type { Role } from "../../bindings/Role";
 import { StatusBadge } from "../../components/Badges";
 import { SettleDeadlineDialog } from "../../components/SettleDeadlineDialog";
 import { Hash } from "../../components/Hash";
+import { useAction } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { canMarkMet, sortDeadlines } from "../../lib/deadlines";
 import { formatBytes } from "../../lib/format";
-import { isOpen } from "../../lib/stages";
 import { formatDate, formatDateTime } from "../../lib/time";
 
 function Panel({ title, testid, children, count }: { title: string; testid: string; count?: number; children: ComponentChildren }) {
@@ -39,29 +39,25 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
   const c = detail.case;
   const [due, setDue] = useState("");
   const [what, setWhat] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error, setError } = useAction();
   const [completing, setCompleting] = useState<Deadline | null>(null);
   const [cancelling, setCancelling] = useState<Deadline | null>(null);
   const deadlines = sortDeadlines(detail.deadlines);
+  /** A case that has ended (no stage moves left) takes no new deadlines. */
+  const ended = detail.allowed_moves.length === 0;
 
   const add = async (e: Event) => {
     e.preventDefault();
     if (busy) return;
     if (!due) return setError(t("deadlines.dueMissing"));
     if (!what.trim()) return setError(t("deadlines.whatMissing"));
-    setBusy(true);
-    setError(null);
-    try {
+    const added = await run(async () => {
       await api.addDeadline(c.reference, due, what.trim());
-      setDue("");
-      setWhat("");
       onChanged();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!added) return;
+    setDue("");
+    setWhat("");
   };
 
   return (
@@ -102,7 +98,7 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
           </li>
         ))}
       </ul>
-      {isOpen(c.stage) ? (
+      {!ended ? (
         <form class="side-form" onSubmit={(e) => void add(e)}>
           <div class="side-form-row">
             <input
@@ -166,26 +162,20 @@ export function ParticipantsPanel({ detail, onChanged }: PanelProps) {
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("mediator");
   const [party, setParty] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error, setError } = useAction();
 
   const add = async (e: Event) => {
     e.preventDefault();
     if (busy) return;
     if (!name.trim()) return setError(t("participants.nameMissing"));
     if (role === "delegate" && !party) return setError(t("participants.partyMissing"));
-    setBusy(true);
-    setError(null);
-    try {
+    const added = await run(async () => {
       await api.addParticipant(c.reference, { name: name.trim(), role, party: role === "delegate" ? party : null });
-      setName("");
-      setParty("");
       onChanged();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!added) return;
+    setName("");
+    setParty("");
   };
 
   return (
@@ -255,36 +245,27 @@ const DOCUMENTS_SHOWN = 50;
 export function DocumentsPanel({ detail, onChanged, onJump }: PanelProps & { onJump: (seq: number) => void }) {
   const { t, locale } = useI18n();
   const [showAll, setShowAll] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, attempt, busy, error } = useAction();
   const [saved, setSaved] = useState<string | null>(null);
 
   const saveCopy = async (d: CaseDocument) => {
-    setError(null);
     setSaved(null);
-    try {
+    const done = await attempt(async () => {
       const path = await save({ title: t("documents.saveDialog", { name: d.name }), defaultPath: d.name });
-      if (!path) return;
-      await api.saveDocument(detail.case.reference, d.sha256, path);
-      setSaved(path);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+      if (path) await api.saveDocument(detail.case.reference, d.sha256, path);
+      return path;
+    });
+    if (done?.value) setSaved(done.value);
   };
 
   const attach = async () => {
-    setError(null);
-    try {
-      const picked = await open({ multiple: true, directory: false, title: t("documents.attachDialog") });
-      if (!picked) return;
-      setBusy(true);
-      await api.attachDocuments(detail.case.reference, Array.isArray(picked) ? picked : [picked]);
+    const picked = await attempt(() => open({ multiple: true, directory: false, title: t("documents.attachDialog") }));
+    if (!picked?.value) return;
+    const paths = picked.value;
+    await run(async () => {
+      await api.attachDocuments(detail.case.reference, Array.isArray(paths) ? paths : [paths]);
       onChanged();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -3,10 +3,11 @@
 
 import { useState } from "preact/hooks";
 
-import { api, errorMessage } from "../../api";
+import { api } from "../../api";
 import type { Case } from "../../bindings/Case";
 import type { Language } from "../../i18n/language";
 import { CancelButton, Dialog } from "../../components/Dialog";
+import { useAction } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { clauseTopic, LANGUAGES, useI18n } from "../../i18n";
 import {
@@ -26,8 +27,7 @@ export function NewCaseDialog({ onClose, onCreated }: Props) {
   const { t } = useI18n();
   const [form, setForm] = useState<NewCaseForm>(emptyNewCaseForm());
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useAction();
   const problems = checkNewCase(form);
 
   const update = (patch: Partial<NewCaseForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -49,15 +49,7 @@ export function NewCaseDialog({ onClose, onCreated }: Props) {
       first?.focus();
       return;
     }
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(await api.createCase(toNewCaseInput(form)));
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    await run(async () => onCreated(await api.createCase(toNewCaseInput(form))));
   };
 
   return (

@@ -7,14 +7,14 @@ import { useEffect, useState } from "preact/hooks";
 import { api, errorMessage } from "../../api";
 import type { AppInfo } from "../../bindings/AppInfo";
 import type { Language } from "../../i18n/language";
-import { useMounted } from "../../components/hooks";
+import { useAction, useMounted } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { LANGUAGES, NATIVE_NAMES, useI18n } from "../../i18n";
 
 export function SettingsView() {
   const { t, lang, setLang } = useI18n();
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { attempt, error, setError } = useAction();
   const [author, setAuthor] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
   const mounted = useMounted();
@@ -28,15 +28,14 @@ export function SettingsView() {
       .getSettings()
       .then((s) => mounted.current && setAuthor(s.author))
       .catch((e: unknown) => mounted.current && setError(errorMessage(e)));
-  }, [mounted]);
+  }, [mounted, setError]);
 
-  const saveAuthor = (e: Event) => {
+  const saveAuthor = async (e: Event) => {
     e.preventDefault();
     const name = author.trim();
-    api
-      .updateSettings({ author: name })
-      .then(() => mounted.current && (setAuthor(name), setSaved(name), setError(null)))
-      .catch((err: unknown) => mounted.current && setError(errorMessage(err)));
+    if (!(await attempt(() => api.updateSettings({ author: name })))) return;
+    setAuthor(name);
+    setSaved(name);
   };
 
   return (
@@ -57,7 +56,7 @@ export function SettingsView() {
             </select>
           </label>
         </form>
-        <form class="form settings" onSubmit={saveAuthor}>
+        <form class="form settings" onSubmit={(e) => void saveAuthor(e)}>
           <label class="field">
             <span class="field-label">{t("settings.author")}</span>
             <input

@@ -3,10 +3,10 @@
 
 import { useState } from "preact/hooks";
 
-import { api, errorMessage } from "../../api";
+import { api } from "../../api";
 import type { VerifyReport } from "../../bindings/VerifyReport";
 import { Hash } from "../../components/Hash";
-import { useMounted } from "../../components/hooks";
+import { useAction } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { problemText } from "../../lib/errors";
@@ -15,21 +15,11 @@ import { caseRoute, type Navigate } from "../../route";
 export function VerifyView({ navigate }: { navigate: Navigate }) {
   const { t, lang } = useI18n();
   const [report, setReport] = useState<VerifyReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const mounted = useMounted();
+  const { run, busy, error } = useAction();
 
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.verifyStore();
-      if (mounted.current) setReport(r);
-    } catch (e) {
-      if (mounted.current) setError(errorMessage(e));
-    } finally {
-      if (mounted.current) setBusy(false);
-    }
+  const verify = async () => {
+    const done = await run(() => api.verifyStore());
+    if (done) setReport(done.value);
   };
 
   const counts = report && { cases: report.cases, entries: report.entries, documents: report.documents };
@@ -38,7 +28,7 @@ export function VerifyView({ navigate }: { navigate: Navigate }) {
       <header class="view-head">
         <h1 id="verify-title">{t("verify.title")}</h1>
         <div class="spacer" />
-        <button type="button" class="primary" disabled={busy} onClick={() => void run()} data-testid="verify-run">
+        <button type="button" class="primary" disabled={busy} onClick={() => void verify()} data-testid="verify-run">
           {busy ? t("verify.running") : t("verify.run")}
         </button>
       </header>
@@ -80,7 +70,7 @@ export function VerifyView({ navigate }: { navigate: Navigate }) {
                       </td>
                       <td class="nowrap">{p.entry !== null ? `#${p.entry}` : "—"}</td>
                       <td>{p.document ? <Hash value={p.document} /> : "—"}</td>
-                      <td>{problemText(p, "verify", lang)}</td>
+                      <td>{problemText(p, p.problem, lang)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,0 +1,98 @@
+// Exporting a case to one dossier file: the save dialog, the progress the
+// core reports (`dossier-progress`), then the file and its verification.
+
+import { save } from "@tauri-apps/plugin-dialog";
+import { useState } from "preact/hooks";
+
+import { api } from "../../api";
+import type { Exported } from "../../bindings/Exported";
+import type { Progress } from "../../bindings/Progress";
+import { Hash } from "../../components/Hash";
+import { useAction, useMounted } from "../../components/hooks";
+import { ErrorNote } from "../../components/Notes";
+import { useI18n } from "../../i18n";
+import { formatBytes } from "../../lib/format";
+import { caseRoute, type Navigate } from "../../route";
+import { CaseChoiceFields, CaseChoiceHint, useCaseChoice } from "./CaseChoice";
+import { DOSSIER_EXTENSION, dossierFilters } from "./files";
+import { ReportView } from "./ReportView";
+
+/** The phases `dossier-progress` reports. */
+const PHASES = ["export", "verify", "done"] as const;
+type Phase = (typeof PHASES)[number];
+const isPhase = (p: string): p is Phase => (PHASES as readonly string[]).includes(p);
+
+export function ExportCard({ reference, navigate }: { reference?: string; navigate: Navigate }) {
+  const { t, locale } = useI18n();
+  const { run, attempt, error, setError } = useAction();
+  const choice = useCaseChoice(reference, setError);
+  const { chosen } = choice;
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [result, setResult] = useState<Exported | null>(null);
+  const mounted = useMounted();
+
+  const exportIt = async () => {
+    if (!chosen || progress) return;
+    setResult(null);
+    const path = (
+      await attempt(() => save({ title: t("dossier.export.dialog"), defaultPath: `${chosen}.${DOSSIER_EXTENSION}`, filters: dossierFilters(t) }))
+    )?.value;
+    if (!path) return;
+    setProgress({ phase: "", done: 0, total: 0 });
+    const exported = await run(async () => {
+      const unlisten = await api.onDossierProgress((p) => mounted.current && setProgress(p));
+      try {
+        return await api.exportDossier(chosen, path);
+      } finally {
+        unlisten();
+      }
+    });
+    if (exported) setResult(exported.value);
+    if (mounted.current) setProgress(null);
+  };
+
+  const phase = progress && isPhase(progress.phase) ? progress.phase : null;
+  return (
+    <section class="card" aria-labelledby="export-title">
+      <h2 id="export-title">{t("dossier.export.title")}</h2>
+      <p class="hint">{t("dossier.export.intro")}</p>
+      <div class="card-row">
+        <CaseChoiceFields choice={choice} />
+        <button type="button" class="primary" disabled={!chosen || !!progress} onClick={() => void exportIt()} data-testid="dossier-export">
+          {t("dossier.export.button")}
+        </button>
+      </div>
+      <CaseChoiceHint choice={choice} />
+      {progress && (
+        <div class="progress-block" data-testid="dossier-progress">
+          <progress max={progress.total || undefined} value={progress.total ? progress.done : undefined} aria-label={t("dossier.export.progress")} />
+          <span class="muted">
+            {phase ? t(`dossier.phase.${phase}`) : t("dossier.export.working")}
+            {progress.total > 0 && ` · ${Math.round((progress.done / progress.total) * 100)}%`}
+          </span>
+        </div>
+      )}
+      <ErrorNote message={error} testid="dossier-export-error" />
+      {result && (
+        <div class="result" data-testid="dossier-export-result" data-ok={result.report.ok ? "true" : "false"}>
+          <dl class="facts">
+            <dt>{t("dossier.file")}</dt>
+            <dd class="path">{result.path}</dd>
+            <dt>{t("dossier.size")}</dt>
+            <dd>{formatBytes(result.bytes, locale)}</dd>
+            <dt>{t("dossier.sha256")}</dt>
+            <dd>
+              <Hash value={result.sha256} full />
+            </dd>
+          </dl>
+          <ReportView report={result.report} testid="dossier-export-report" />
+          {result.report.case_reference && (
+            <button type="button" class="link" onClick={() => navigate(caseRoute(result.report.case_reference ?? chosen))}>
+              {t("dossier.openCase")}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

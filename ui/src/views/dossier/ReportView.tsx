@@ -1,0 +1,69 @@
+// A dossier's verification, as export and verify both show it: a clear OK
+// with its head hash, or every problem, where it is and what is wrong.
+
+import type { DossierProblem } from "../../bindings/DossierProblem";
+import type { DossierReport } from "../../bindings/DossierReport";
+import { Hash } from "../../components/Hash";
+import { useI18n } from "../../i18n";
+import { problemText } from "../../lib/errors";
+
+/** A dossier's verification: a clear OK with its head hash, or every problem. */
+export function ReportView({ report, testid }: { report: DossierReport; testid: string }) {
+  const { t, lang } = useI18n();
+  /** Where a problem is: the archive, a file in it, or an entry or line of the journal. */
+  const where = (p: DossierProblem) => {
+    if (p.file === null) return t("dossier.report.archive");
+    if (p.entry !== null) return t("dossier.report.entry", { file: p.file, seq: p.entry });
+    if (p.line !== null) return t("dossier.report.line", { file: p.file, line: p.line });
+    return p.file;
+  };
+  return (
+    <div class={`report ${report.ok ? "report--ok" : "report--bad"}`} data-testid={testid} data-ok={report.ok ? "true" : "false"} role="status">
+      <p class="report-verdict">
+        <span aria-hidden="true">{report.ok ? "✓ " : "✗ "}</span>
+        {report.ok ? t("dossier.report.ok") : t("dossier.report.bad", { count: report.problems.length })}
+      </p>
+      <dl class="facts">
+        {report.case_reference && (
+          <>
+            <dt>{t("dossier.case")}</dt>
+            <dd>
+              {report.case_reference}
+              {report.title ? ` — ${report.title}` : ""}
+            </dd>
+          </>
+        )}
+        <dt>{t("dossier.report.entries")}</dt>
+        <dd>{report.entries}</dd>
+        <dt>{t("dossier.report.documents")}</dt>
+        <dd>{report.documents}</dd>
+        {report.head_hash && (
+          <>
+            <dt>{t("dossier.report.headHash")}</dt>
+            <dd>
+              <Hash value={report.head_hash} full testid="dossier-head-hash" />
+            </dd>
+          </>
+        )}
+      </dl>
+      {report.problems.length > 0 && (
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("dossier.report.part")}</th>
+              <th scope="col">{t("dossier.report.problem")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.problems.map((p, i) => (
+              <tr key={i} data-testid="dossier-problem" data-code={p.code}>
+                <td class="nowrap">{where(p)}</td>
+                <td>{problemText(p, p.problem, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
