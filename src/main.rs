@@ -3,6 +3,7 @@
 //! Errors go to stderr; exit codes: 0 ok, 1 error, 2 usage, 3 `verify`
 //! found problems.
 
+mod advice;
 mod output;
 
 use std::io::Read;
@@ -320,14 +321,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn author(cli_author: Option<String>) -> anyhow::Result<String> {
-    cli_author
-        .or_else(|| std::env::var("PACTA_AUTHOR").ok())
-        .or_else(|| std::env::var("USER").ok())
-        .filter(|a| !a.trim().is_empty())
-        .ok_or_else(|| anyhow::anyhow!("who is recording? give --author NAME or set PACTA_AUTHOR"))
-}
-
 /// `-` means standard input, which must be UTF-8.
 fn body_text(body: String) -> anyhow::Result<String> {
     if body != "-" {
@@ -391,7 +384,7 @@ fn filing_request(a: &FilingArgs) -> anyhow::Result<pacta_core::FilingRequest> {
 fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
     let data_dir = match cli.data_dir {
         Some(dir) => dir,
-        None => pacta_core::store::default_data_dir()?,
+        None => pacta_core::data_dir::default_data_dir()?,
     };
     // These two work without opening (or creating) a store.
     match &cli.command {
@@ -411,7 +404,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         _ => {}
     }
     let mut store = Store::open(&data_dir)?;
-    let author = || author(cli.author.clone());
+    let author = || store.data_dir().who_signs(cli.author.as_deref());
     match cli.command {
         Command::Case(CaseCommand::New(a)) => {
             let clauses = a
@@ -453,13 +446,8 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             out.cases(&store.cases(&filter)?);
         }
         Command::Case(CaseCommand::Show { case }) => {
-            let case = store.case(&case)?;
-            let deadlines = store.deadlines(&DeadlineFilter {
-                case: Some(case.id.to_string()),
-                include_done: true,
-                ..Default::default()
-            })?;
-            out.case(&case, &deadlines, &store.case_documents(&case)?);
+            let view = store.case_view(&case)?;
+            out.case(&view.case, &view.deadlines, &view.documents);
         }
         Command::Case(CaseCommand::Participant {
             case,
@@ -491,7 +479,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         Command::Log(LogCommand::List { case, last }) => {
             let case = store.case(&case)?;
             let mut entries = store.entries(
-                &case,
+                case.id,
                 &EntryQuery {
                     limit: last,
                     ..Default::default()
@@ -591,11 +579,14 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         }
         Command::Export { case, out: file } => {
             let mut bar = output::Progress::new(out);
-            let report = store.export_dossier(&case, &file, &mut |p| bar.show(p.done, p.total))?;
+            let exported = store.export_verified(&case, &file, &mut |p| {
+                if p.phase == "export" {
+                    bar.show(p.done, p.total)
+                }
+            })?;
             bar.finish();
-            let verified = pacta_core::dossier::verify_dossier(&report.path)?;
-            out.exported(&report, &verified);
-            if !verified.ok {
+            out.exported(&exported.export, &exported.report);
+            if !exported.report.ok {
                 return Ok(ExitCode::from(3));
             }
         }

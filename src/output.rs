@@ -128,17 +128,25 @@ impl Output {
         }
     }
 
+    /// An error on stderr: the core's sentence with the command line's
+    /// advice for its code (see `advice.rs`).
     pub fn error(&self, e: &anyhow::Error) {
-        let kind = e
-            .downcast_ref::<pacta_core::Error>()
-            .map_or("error", |e| e.kind());
+        let core = e.downcast_ref::<pacta_core::Error>();
+        let kind = core.map_or("error", |e| e.kind());
+        let advice = core
+            .and_then(|e| {
+                let said = e.said();
+                crate::advice::advice(&said.code, &said.params)
+            })
+            .unwrap_or_default();
+        let message = format!("{e:#}{advice}");
         if self.json {
             eprintln!(
                 "{}",
-                json!({ "error": { "kind": kind, "message": format!("{e:#}") } })
+                json!({ "error": { "kind": kind, "message": message } })
             );
         } else {
-            eprintln!("pacta: {e:#}");
+            eprintln!("pacta: {message}");
         }
     }
 
@@ -451,13 +459,7 @@ impl Output {
             &rendered.markdown
         };
         if let Some(path) = out {
-            let tmp = path.with_extension("pacta-part");
-            std::fs::write(&tmp, text)
-                .and_then(|()| std::fs::rename(&tmp, path))
-                .map_err(|e| {
-                    let _ = std::fs::remove_file(&tmp);
-                    anyhow::anyhow!("cannot write {}: {e}", path.display())
-                })?;
+            pacta_core::data_dir::write_atomically(path, text.as_bytes())?;
         }
         if self.json {
             self.print_json(&json!({ "rendered": rendered, "entry": entry, "written_to": out }));
@@ -488,7 +490,7 @@ impl Output {
             return self.print_json(r);
         }
         for p in &r.problems {
-            eprintln!("PROBLEM {}: {}", p.part, p.problem);
+            eprintln!("PROBLEM {}: {}", p.part, p.said);
         }
         if r.ok {
             say!(
@@ -525,7 +527,7 @@ impl Output {
         );
         say!("  verified: {}", if verified.ok { "OK" } else { "FAILED" });
         for p in &verified.problems {
-            eprintln!("PROBLEM {}: {}", p.part, p.problem);
+            eprintln!("PROBLEM {}: {}", p.part, p.said);
         }
         if !verified.ok {
             eprintln!("the store itself has a problem: run `pacta verify` to see it");
@@ -603,7 +605,7 @@ impl Output {
             } else {
                 place.join(" ")
             };
-            eprintln!("PROBLEM {place}: {}", p.problem);
+            eprintln!("PROBLEM {place}: {}", p.said);
         }
         let summary = format!(
             "{} cases, {} journal entries, {} documents checked",

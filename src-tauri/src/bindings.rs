@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::commands::*;
-use pacta_core::dossier::{DossierReport, ImportPlan};
-use pacta_core::{CasePage, Entry, Rendered, SearchHit, VerifyReport};
+use pacta_core::dossier::{DossierReport, ExportProgress, Exported, ImportPlan};
+use pacta_core::{CasePage, CaseView, Entry, Rendered, SearchHit, Settings, VerifyReport};
 
 /// Every type a command takes or returns (their dependencies come along).
 fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
@@ -34,7 +34,7 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     LogInput::export_all(cfg)?;
     NewCaseInput::export_all(cfg)?;
     ParticipantInput::export_all(cfg)?;
-    Progress::export_all(cfg)?;
+    ExportProgress::export_all(cfg)?;
     Rendered::export_all(cfg)?;
     SearchHit::export_all(cfg)?;
     Settings::export_all(cfg)?;

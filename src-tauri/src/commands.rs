@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::Offset;
-use pacta_core::dossier::{DossierReport, ExportReport, ImportPlan};
+use pacta_core::dossier::{DossierReport, Exported, ImportPlan};
 use pacta_core::drafts::LogDraft;
 use pacta_core::filing::template::FieldSpec;
 use pacta_core::{
-    Case, CaseDocument, CaseFilter, CaseOrder, CasePage, CaseSort, Deadline, DeadlineFilter, Entry,
-    EntryKind, EntryQuery, FilingRequest, NewCase, NewEntry, Participant, Rendered, Role,
-    SearchHit, Stage, StageFilter, Store, VerifyReport,
+    Case, CaseDocument, CaseFilter, CaseOrder, CasePage, CaseSort, CaseView, DataDir, Deadline,
+    DeadlineFilter, Entry, EntryKind, EntryQuery, FilingRequest, NewCase, NewEntry, Participant,
+    Rendered, Role, SearchHit, Settings, Stage, StageFilter, Store, VerifyReport,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, State};
@@ -26,35 +26,34 @@ pub struct AppState {
     pub started: std::time::Instant,
 }
 
-/// An error as the UI receives it: a stable `kind`, the core's message, and
-/// the values it is made of, from which the UI says it in its language.
+/// An error as the UI receives it: a stable `kind` (what sort of failure),
+/// the `code` of the problem (the invalid input's own code, else the kind),
+/// the core's English sentence, and the values it is made of, from which
+/// the UI says it in its language.
 #[derive(Debug, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CommandError {
     kind: String,
+    code: String,
     message: String,
     params: BTreeMap<String, String>,
 }
 
 impl From<pacta_core::Error> for CommandError {
     fn from(e: pacta_core::Error) -> Self {
+        let said = e.said();
         CommandError {
             kind: e.kind().into(),
-            message: e.to_string(),
-            params: e
-                .params()
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect(),
+            code: said.code,
+            message: said.message,
+            params: said.params,
         }
     }
 }
 
-fn invalid(message: String) -> CommandError {
-    CommandError::from(pacta_core::Error::Invalid {
-        message,
-        problem: None,
-    })
+/// A failure of the shell itself, said as invalid input with its code.
+fn failed(code: &str, message: String) -> CommandError {
+    CommandError::from(pacta_core::Error::input(code, [], message))
 }
 
 /// Refuses a path the user did not choose. Outside its data dir Pacta reads
@@ -67,6 +66,7 @@ fn chosen(app: &AppHandle, paths: &[&Path]) -> Result<(), CommandError> {
         None => Ok(()),
         Some(path) => Err(CommandError {
             kind: "not_chosen".into(),
+            code: "not_chosen".into(),
             message: format!(
                 "{} was not chosen in a dialog or dropped on the window; Pacta opens and writes only files you choose: choose it again",
                 path.display()
@@ -86,24 +86,26 @@ async fn with_store<T: Send + 'static>(
     let store = Arc::clone(&state.store);
     tauri::async_runtime::spawn_blocking(move || {
         let mut store = store.lock().map_err(|_| {
-            invalid("the store is unavailable after an earlier failure; restart Pacta".into())
+            failed(
+                "store_unavailable",
+                "the store is unavailable after an earlier failure; restart Pacta".into(),
+            )
         })?;
         work(&mut store).map_err(CommandError::from)
     })
     .await
-    .map_err(|e| invalid(format!("the work stopped unexpectedly: {e}")))?
+    .map_err(|e| {
+        failed(
+            "work_stopped",
+            format!("the work stopped unexpectedly: {e}"),
+        )
+    })?
 }
 
-/// Who signs what the window writes: the name set in Settings, else
-/// `PACTA_AUTHOR` (as the `pacta` command), else the login name.
-fn author(state: &AppState) -> String {
-    let named = read_settings(&state.data_dir).author;
-    if !named.trim().is_empty() {
-        return named.trim().to_owned();
-    }
-    std::env::var("PACTA_AUTHOR")
-        .or_else(|_| std::env::var("USER"))
-        .unwrap_or_else(|_| "Pacta user".into())
+/// Who signs what the window writes: one rule for every front end
+/// ([`pacta_core::DataDir::who_signs`]), with no name given for the step.
+fn author(state: &AppState) -> Answer<String> {
+    Ok(pacta_core::DataDir::new(&state.data_dir).who_signs(None)?)
 }
 
 #[derive(Serialize)]
@@ -201,7 +203,7 @@ pub struct NewCaseInput {
 
 #[tauri::command]
 pub async fn create_case(state: State<'_, AppState>, input: NewCaseInput) -> Answer<Case> {
-    let author = author(&state);
+    let author = author(&state)?;
     with_store(&state, move |s| {
         let clauses = input
             .clauses
@@ -221,31 +223,9 @@ pub async fn create_case(state: State<'_, AppState>, input: NewCaseInput) -> Ans
     .await
 }
 
-#[derive(Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct CaseView {
-    case: Case,
-    deadlines: Vec<Deadline>,
-    documents: Vec<CaseDocument>,
-}
-
 #[tauri::command]
 pub async fn get_case(state: State<'_, AppState>, reference: String) -> Answer<CaseView> {
-    with_store(&state, move |s| {
-        let case = s.case(&reference)?;
-        let deadlines = s.deadlines(&DeadlineFilter {
-            case: Some(case.id.to_string()),
-            include_done: true,
-            ..Default::default()
-        })?;
-        let documents = s.case_documents(&case)?;
-        Ok(CaseView {
-            case,
-            deadlines,
-            documents,
-        })
-    })
-    .await
+    with_store(&state, move |s| s.case_view(&reference)).await
 }
 
 #[derive(Serialize)]
@@ -266,7 +246,7 @@ pub async fn journal_page(
     with_store(&state, move |s| {
         let case = s.case(&reference)?;
         let entries = s.entries(
-            &case,
+            case.id,
             &EntryQuery {
                 oldest_first: false,
                 after_seq: before,
@@ -303,7 +283,7 @@ pub async fn log_entry(
 ) -> Answer<Entry> {
     let attachments: Vec<&Path> = input.attachments.iter().map(PathBuf::as_path).collect();
     chosen(&app, &attachments)?;
-    let author = author(&state);
+    let author = author(&state)?;
     with_store(&state, move |s| {
         let mut new = NewEntry::new(input.kind, &author, &input.body);
         new.occurred_at = input
@@ -326,7 +306,7 @@ pub async fn correct_entry(
     entry: i64,
     body: String,
 ) -> Answer<Entry> {
-    let author = author(&state);
+    let author = author(&state)?;
     with_store(&state, move |s| {
         s.correct(&reference, &entry.to_string(), &author, &body)
     })
@@ -343,7 +323,7 @@ pub async fn move_stage(
     reason: String,
     occurred_at: Option<String>,
 ) -> Answer<Entry> {
-    let author = author(&state);
+    let author = author(&state)?;
     with_store(&state, move |s| {
         let at = occurred_at
             .as_deref()
@@ -369,7 +349,7 @@ pub async fn add_participant(
     reference: String,
     input: ParticipantInput,
 ) -> Answer<Entry> {
-    let author = author(&state);
+    let author = author(&state)?;
     with_store(&state, move |s| {
         let party = input.party.filter(|p| !p.trim().is_empty());
         s.add_participant(
@@ -392,7 +372,7 @@ pub async fn add_deadline(
     due: String,
     what: String,
 ) -> Answer<Deadline> {
-    let author = author(&state);
+    let author = author(&state)?;
     with_store(&state, move |s| {
         s.add_deadline(
             &reference,
@@ -412,7 +392,7 @@ pub async fn complete_deadline(
     entry: i64,
     note: String,
 ) -> Answer<Entry> {
-    let author = author(&state);
+    let author = author(&state)?;
     with_store(&state, move |s| {
         s.complete_deadline(&reference, &entry.to_string(), &note, &author)
     })
@@ -427,7 +407,7 @@ pub async fn cancel_deadline(
     entry: i64,
     reason: String,
 ) -> Answer<Entry> {
-    let author = author(&state);
+    let author = author(&state)?;
     with_store(&state, move |s| {
         s.cancel_deadline(&reference, &entry.to_string(), &reason, &author)
     })
@@ -470,7 +450,7 @@ pub async fn attach_documents(
         &app,
         &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
     )?;
-    let author = author(&state);
+    let author = author(&state)?;
     with_store(&state, move |s| {
         paths
             .iter()
@@ -606,7 +586,7 @@ pub async fn file_filing(
     reference: String,
     request: FilingInput,
 ) -> Answer<Filed> {
-    let author = author(&state);
+    let author = author(&state)?;
     with_store(&state, move |s| {
         let request = filing_request(request)?;
         let (rendered, entry) = s.file_filing(&reference, &request, &author)?;
@@ -683,67 +663,14 @@ pub async fn load_draft(
     Ok(draft.map(Draft::QuickLog))
 }
 
-/// What the UI remembers between sessions, in `<data dir>/settings.json`.
-#[derive(Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct Settings {
-    ui_language: String,
-    /// The name entries made in the window are signed with; empty: the
-    /// login name (see `author`).
-    #[serde(default)]
-    author: String,
-}
-
-fn read_settings(data_dir: &Path) -> Settings {
-    std::fs::read(data_dir.join("settings.json"))
-        .ok()
-        .and_then(|b| serde_json::from_slice::<Settings>(&b).ok())
-        .unwrap_or(Settings {
-            ui_language: "en".into(),
-            author: String::new(),
-        })
-}
-
 #[tauri::command]
 pub async fn get_settings(state: State<'_, AppState>) -> Answer<Settings> {
-    Ok(read_settings(&state.data_dir))
+    Ok(DataDir::new(&state.data_dir).settings())
 }
 
 #[tauri::command]
 pub async fn set_settings(state: State<'_, AppState>, settings: Settings) -> Answer<()> {
-    if !["en", "zh", "ru"].contains(&settings.ui_language.as_str()) {
-        return Err(invalid(format!(
-            "unknown UI language '{}': use en, zh or ru",
-            settings.ui_language
-        )));
-    }
-    let path = state.data_dir.join("settings.json");
-    let tmp = path.with_extension("json.part");
-    let bytes = serde_json::to_vec_pretty(&settings).map_err(|e| invalid(e.to_string()))?;
-    std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, &path))
-        .map_err(|e| {
-            invalid(format!(
-                "cannot save the settings in {}: {e}",
-                path.display()
-            ))
-        })
-}
-
-#[derive(Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct Exported {
-    #[serde(flatten)]
-    export: ExportReport,
-    report: DossierReport,
-}
-
-#[derive(Clone, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct Progress {
-    phase: &'static str,
-    done: u64,
-    total: u64,
+    Ok(DataDir::new(&state.data_dir).save_settings(&settings)?)
 }
 
 /// Saves a copy of one of a case's documents where the user chose in a
@@ -774,38 +701,16 @@ pub async fn export_dossier(
     chosen(&app, &[&path])?;
     with_store(&state, move |s| {
         let mut last = 0;
-        let export = s.export_dossier(&reference, &path, &mut |p| {
+        s.export_verified(&reference, &path, &mut |p| {
             // A few hundred events at most, however large the case.
-            if p.done == p.total || p.done - last >= (p.total / 200).max(1 << 20) {
+            if p.phase != "export"
+                || p.done == p.total
+                || p.done - last >= (p.total / 200).max(1 << 20)
+            {
                 last = p.done;
-                let _ = app.emit(
-                    "dossier-progress",
-                    Progress {
-                        phase: "export",
-                        done: p.done,
-                        total: p.total,
-                    },
-                );
+                let _ = app.emit("dossier-progress", p);
             }
-        })?;
-        let _ = app.emit(
-            "dossier-progress",
-            Progress {
-                phase: "verify",
-                done: 0,
-                total: export.bytes,
-            },
-        );
-        let report = pacta_core::dossier::verify_dossier(&export.path)?;
-        let _ = app.emit(
-            "dossier-progress",
-            Progress {
-                phase: "done",
-                done: export.bytes,
-                total: export.bytes,
-            },
-        );
-        Ok(Exported { export, report })
+        })
     })
     .await
 }
@@ -817,7 +722,12 @@ pub async fn verify_dossier(app: AppHandle, path: PathBuf) -> Answer<DossierRepo
         pacta_core::dossier::verify_dossier(&path).map_err(CommandError::from)
     })
     .await
-    .map_err(|e| invalid(format!("the work stopped unexpectedly: {e}")))?
+    .map_err(|e| {
+        failed(
+            "work_stopped",
+            format!("the work stopped unexpectedly: {e}"),
+        )
+    })?
 }
 
 #[tauri::command]

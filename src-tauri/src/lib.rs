@@ -17,7 +17,7 @@ use tauri_plugin_fs::FsExt;
 fn data_dir() -> Result<PathBuf, pacta_core::Error> {
     match std::env::var_os("PACTA_DATA_DIR") {
         Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
-        _ => pacta_core::store::default_data_dir(),
+        _ => pacta_core::data_dir::default_data_dir(),
     }
 }
 

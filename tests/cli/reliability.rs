@@ -1,6 +1,7 @@
-//! The promises of DESIGN.md ("nothing acknowledged is ever lost; any change
-//! is detected"), tried against the real binary. Short settings by default;
-//! `PACTA_RELIABILITY=full` runs them at full strength (see RELIABILITY.md).
+//! The reliability promises of DESIGN.md ("nothing acknowledged is ever
+//! lost; any change is detected"), tried against the real binary. Short
+//! settings by default; `PACTA_RELIABILITY=full` runs them at full strength
+//! (see RELIABILITY.md).
 
 use std::collections::BTreeMap;
 use std::process::{Command, Stdio};

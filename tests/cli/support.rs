@@ -51,6 +51,31 @@ impl Pacta {
         cmd
     }
 
+    /// Gives the data dir to the unprivileged user `nobody` and returns the
+    /// real binary as a process that runs as that user (root only).
+    pub fn hand_to_nobody(&self) -> std::process::Command {
+        const NOBODY: u32 = 65534;
+        fn give(path: &Path) {
+            std::os::unix::fs::chown(path, Some(NOBODY), Some(NOBODY)).expect("chown");
+            if path.is_dir() {
+                for entry in std::fs::read_dir(path).expect("read dir").flatten() {
+                    give(&entry.path());
+                }
+            }
+        }
+        give(&self.data_dir());
+        use std::os::unix::fs::PermissionsExt;
+        let open = std::fs::Permissions::from_mode(0o755);
+        std::fs::set_permissions(self.home.path(), open).expect("chmod home");
+        let mut cmd = std::process::Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(assert_cmd::cargo::cargo_bin("pacta"))
+            .env("PACTA_DATA_DIR", self.data_dir())
+            .env("PACTA_AUTHOR", "Test Mediator")
+            .env("TZ", "UTC");
+        cmd
+    }
+
     /// Runs a command that must succeed with `--json`, returning its document.
     pub fn json(&self, args: &[&str]) -> Value {
         let out = self

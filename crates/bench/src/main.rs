@@ -3,7 +3,7 @@
 //! `pacta-bench corpus --data-dir D` builds the reference corpus (10,000
 //! cases, 1,000,000 journal entries, one case of 10,000 entries) through the
 //! core's public API, timing the bulk load; `pacta-bench run --data-dir D`
-//! measures the targets of DESIGN.md on it and prints a markdown table.
+//! measures the targets in DESIGN.md on it and prints a markdown table.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -591,7 +591,7 @@ fn run(dir: PathBuf, appends: usize) -> Result<(), Box<dyn std::error::Error>> {
         let t = Instant::now();
         let case = store.case(&reference)?;
         let page = store.entries(
-            &case,
+            case.id,
             &EntryQuery {
                 limit: Some(100),
                 ..Default::default()
@@ -640,12 +640,12 @@ fn run(dir: PathBuf, appends: usize) -> Result<(), Box<dyn std::error::Error>> {
         ms(p95),
         slowest.join(", ")
     );
-    match sqlite3_search(&store.database_path()) {
+    match sqlite3_search(&store.data_dir().database()) {
         Ok(mut s) => println!("| the same SQL run by the `sqlite3` tool (`.timer on`, ms resolution), without ranking and snippets | p50 {}, p95 {} | reference |", ms(percentile(&mut s, 0.5)), ms(percentile(&mut s, 0.95))),
         Err(e) => println!("| the same searches by the `sqlite3` tool | not run: {e} | reference |"),
     }
 
-    match sqlite3_index_rate(&store.database_path()) {
+    match sqlite3_index_rate(&store.data_dir().database()) {
         Ok(rate) => println!("| SQLite's own FTS5 indexing of the first 200,000 of these entries, in memory, by the `sqlite3` tool | **{rate:.0} entries/s** | reference for the bulk load |"),
         Err(e) => println!("| SQLite's own FTS5 indexing | not run: {e} | reference |"),
     }

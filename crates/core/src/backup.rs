@@ -1,6 +1,8 @@
 //! Backup and restore of a whole data dir, as one zip file: `pacta.db` (a
 //! consistent snapshot taken with SQLite's online backup, so it is safe while
-//! the app or another `pacta` is writing), then `documents/` and `templates/`.
+//! the app or another `pacta` is writing), then every other part the data
+//! dir's layout says a backup carries (documents, templates, drafts,
+//! settings: `data_dir.rs`).
 
 use std::fs::{self, File};
 use std::io::{self, BufReader, BufWriter, Read, Write};
@@ -10,11 +12,10 @@ use serde::Serialize;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
-use crate::documents::DOCUMENTS_DIR;
+use crate::data_dir::{part_file, publish, DataDir, DATABASE_FILE};
 use crate::dossier::format::MAX_TOTAL_BYTES;
 use crate::error::{Error, Result};
-use crate::filing::library::TEMPLATES_DIR;
-use crate::store::{Store, DATABASE_FILE};
+use crate::store::Store;
 use crate::verify::VerifyReport;
 
 #[derive(Debug, Clone, Serialize)]
@@ -36,7 +37,7 @@ fn zip_err(path: &Path) -> impl Fn(zip::result::ZipError) -> Error + '_ {
     move |e| Error::io(path, io::Error::other(e))
 }
 
-/// Files under `dir`, relative to `root`, sorted; `documents/tmp` is skipped.
+/// Files under `dir`, relative to `root`, sorted.
 fn files_under(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Ok(());
@@ -45,7 +46,7 @@ fn files_under(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     paths.sort();
     for p in paths {
         let meta = fs::symlink_metadata(&p).map_err(|e| Error::io(&p, e))?;
-        if meta.is_dir() && p.file_name().is_some_and(|n| n != "tmp") {
+        if meta.is_dir() {
             files_under(root, &p, out)?;
         } else if meta.is_file() {
             out.push(p.strip_prefix(root).unwrap_or(&p).to_path_buf());
@@ -54,11 +55,16 @@ fn files_under(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
+/// A file's name in a backup: its path under the data dir, with `/`.
+fn name_in_backup(relative: &Path) -> String {
+    relative.to_string_lossy().replace('\\', "/")
+}
+
 impl Store {
     /// Writes the whole data dir to one file.
     pub fn backup(&self, out: &Path) -> Result<BackupReport> {
         let snapshot = out.with_extension("db-part");
-        let tmp = out.with_extension("pacta-part");
+        let tmp = part_file(out);
         let result = self.write_backup(&snapshot, &tmp);
         let _ = fs::remove_file(&snapshot);
         let report = match result {
@@ -68,7 +74,7 @@ impl Store {
                 return Err(e);
             }
         };
-        fs::rename(&tmp, out).map_err(|e| Error::io(out, e))?;
+        publish(&tmp, out)?;
         Ok(BackupReport {
             path: out.to_path_buf(),
             ..report
@@ -82,9 +88,18 @@ impl Store {
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
             backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
         }
+        let root = self.dir.root();
         let mut files = Vec::new();
-        files_under(&self.dir, &self.dir.join(DOCUMENTS_DIR), &mut files)?;
-        files_under(&self.dir, &self.dir.join(TEMPLATES_DIR), &mut files)?;
+        for dir in DataDir::CARRIED_DIRS {
+            files_under(root, &root.join(dir), &mut files)?;
+        }
+        files.extend(
+            DataDir::CARRIED_FILES
+                .iter()
+                .map(PathBuf::from)
+                .filter(|f| root.join(f).is_file()),
+        );
+        files.retain(|f| DataDir::carries(&name_in_backup(f)));
         let output = File::create_new(tmp).map_err(|e| Error::io(tmp, e))?;
         let mut zip = ZipWriter::new(BufWriter::with_capacity(1 << 20, output));
         let mut bytes = 0u64;
@@ -102,8 +117,7 @@ impl Store {
             };
         add(&mut zip, DATABASE_FILE, snapshot)?;
         for f in &files {
-            let name = f.to_string_lossy().replace('\\', "/");
-            add(&mut zip, &name, &self.dir.join(f))?;
+            add(&mut zip, &name_in_backup(f), &root.join(f))?;
         }
         let writer = zip.finish().map_err(zip_err(tmp))?;
         writer
@@ -128,10 +142,17 @@ pub fn restore(data_dir: &Path, backup: &Path, force: bool) -> Result<RestoreRep
         reason: e.to_string(),
     })?;
     let mut zip = ZipArchive::new(BufReader::new(file)).map_err(|e| {
-        Error::invalid(format!(
-            "{} is not a Pacta backup (not a readable zip archive: {e})",
-            backup.display()
-        ))
+        Error::input(
+            "not_a_backup",
+            [
+                ("path", backup.display().to_string()),
+                ("detail", e.to_string()),
+            ],
+            format!(
+                "{} is not a Pacta backup (not a readable zip archive: {e})",
+                backup.display()
+            ),
+        )
     })?;
     let parent = data_dir
         .parent()
@@ -146,15 +167,22 @@ pub fn restore(data_dir: &Path, backup: &Path, force: bool) -> Result<RestoreRep
         let store = Store::open(&staging)?;
         let report = store.verify()?;
         if !report.ok {
-            return Err(Error::invalid(format!(
-                "the backup does not verify ({} problems; first: {}); nothing was restored",
-                report.problems.len(),
-                report
-                    .problems
-                    .first()
-                    .map(|p| p.problem.as_str())
-                    .unwrap_or("")
-            )));
+            let first = report
+                .problems
+                .first()
+                .map(|p| p.said.message.clone())
+                .unwrap_or_default();
+            return Err(Error::input(
+                "backup_does_not_verify",
+                [
+                    ("count", report.problems.len().to_string()),
+                    ("detail", first.clone()),
+                ],
+                format!(
+                    "the backup does not verify ({} problems; first: {first}); nothing was restored",
+                    report.problems.len()
+                ),
+            ));
         }
         Ok(report)
     });
@@ -170,12 +198,16 @@ pub fn restore(data_dir: &Path, backup: &Path, force: bool) -> Result<RestoreRep
         let cases = Store::open(data_dir).and_then(|s| Ok(s.cases(&Default::default())?.len()));
         if !force && cases.as_ref().map_or(true, |n| *n > 0) {
             let _ = fs::remove_dir_all(&staging);
-            return Err(Error::invalid(format!(
-                "{} already holds a Pacta store{}; restoring replaces it: give --force (it is then kept beside, as {}.before-restore-…)",
-                data_dir.display(),
-                cases.map(|n| format!(" with {n} cases")).unwrap_or_default(),
-                data_dir.display()
-            )));
+            return Err(Error::input(
+                "restore_would_replace",
+                [("path", data_dir.display().to_string())],
+                format!(
+                    "{} already holds a Pacta store{}; restoring replaces it (it is then kept beside, as {}.before-restore-…)",
+                    data_dir.display(),
+                    cases.map(|n| format!(" with {n} cases")).unwrap_or_default(),
+                    data_dir.display()
+                ),
+            ));
         }
     }
     if data_dir.exists() {
@@ -195,46 +227,46 @@ pub fn restore(data_dir: &Path, backup: &Path, force: bool) -> Result<RestoreRep
     })
 }
 
+/// A part of a backup that cannot be restored, and why.
+fn refused(backup: &Path, name: &str, why: &str) -> Error {
+    Error::input(
+        "backup_part_refused",
+        [
+            ("path", backup.display().to_string()),
+            ("name", name.to_owned()),
+            ("detail", why.to_owned()),
+        ],
+        format!("{}: '{name}' {why}; nothing was restored", backup.display()),
+    )
+}
+
 fn unpack(zip: &mut ZipArchive<BufReader<File>>, backup: &Path, into: &Path) -> Result<()> {
     if zip.has_duplicate_names() {
-        return Err(Error::invalid(format!(
-            "{}: a name occurs twice in the archive; nothing was restored",
-            backup.display()
-        )));
+        return Err(refused(backup, "", "occurs twice in the archive"));
     }
     let mut total = 0u64;
     for i in 0..zip.len() {
-        let entry = zip.by_index(i).map_err(|e| {
-            Error::invalid(format!(
-                "{}: entry {i} cannot be read: {e}",
-                backup.display()
-            ))
-        })?;
+        let entry = zip
+            .by_index(i)
+            .map_err(|e| refused(backup, &i.to_string(), &format!("cannot be read: {e}")))?;
         let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
-        let allowed = name == DATABASE_FILE
-            || name.starts_with("documents/")
-            || name.starts_with("templates/");
+        let allowed = DataDir::carries(&name);
         if let Some(problem) = crate::dossier::read::name_problem(&name)
             .map(|(_, english)| english)
             .or((!allowed).then_some("is not part of a Pacta data dir"))
         {
-            return Err(Error::invalid(format!(
-                "{}: '{name}' {problem}; nothing was restored",
-                backup.display()
-            )));
+            return Err(refused(backup, &name, problem));
         }
         if entry.is_symlink() || entry.is_dir() {
-            return Err(Error::invalid(format!(
-                "{}: '{name}' is not a plain file; nothing was restored",
-                backup.display()
-            )));
+            return Err(refused(backup, &name, "is not a plain file"));
         }
         total = total.saturating_add(entry.size());
         if total > MAX_TOTAL_BYTES {
-            return Err(Error::invalid(format!(
-                "{} would expand past {MAX_TOTAL_BYTES} bytes; nothing was restored",
-                backup.display()
-            )));
+            return Err(refused(
+                backup,
+                &name,
+                &format!("takes the backup past {MAX_TOTAL_BYTES} bytes"),
+            ));
         }
         let dest = into.join(&name);
         if let Some(dir) = dest.parent() {
@@ -245,10 +277,7 @@ fn unpack(zip: &mut ZipArchive<BufReader<File>>, backup: &Path, into: &Path) -> 
         let copied =
             io::copy(&mut entry.take(size + 1), &mut out).map_err(|e| Error::io(&dest, e))?;
         if copied > size {
-            return Err(Error::invalid(format!(
-                "{}: '{name}' is larger than it declares; nothing was restored",
-                backup.display()
-            )));
+            return Err(refused(backup, &name, "is larger than it declares"));
         }
         out.flush()
             .and_then(|()| out.sync_all())

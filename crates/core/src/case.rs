@@ -1,22 +1,20 @@
-//! Cases (disputes), their parties and participants, and moving a case
-//! through its stages. A case's opening, every stage move and every
-//! participant added are journal entries, so the chain covers them too.
+//! Cases (disputes), their parties and participants: what a case is, how
+//! one is found and listed, and the one place a case row is inserted.
+//! Opening a case and moving it on are journal entries (`proceedings.rs`).
 
 use std::fmt;
 use std::str::FromStr;
 
-use crate::id::CaseId;
-use chrono::{DateTime, Datelike, Utc};
-use rusqlite::{params, OptionalExtension, Row};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use crate::clause::{self, Clause};
 use crate::error::{Error, Result};
-use crate::journal::{self, Entry, EntryKind, NewEntry};
+use crate::id::CaseId;
 use crate::stage::Stage;
 use crate::store::Store;
-use crate::time::{format_utc, parse_stored};
+use crate::time::parse_stored;
 
 /// A case's human reference, `K-<year>-<number>` (at least four digits),
 /// unique and gap-free within a year.
@@ -38,7 +36,13 @@ impl fmt::Display for CaseRef {
 impl FromStr for CaseRef {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        let bad = || Error::invalid(format!("'{s}' is not a case reference such as K-2026-0007"));
+        let bad = || {
+            Error::input(
+                "not_a_reference",
+                [("reference", s.to_owned())],
+                format!("'{s}' is not a case reference such as K-2026-0007"),
+            )
+        };
         let mut parts = s.trim().split('-');
         let (Some(k), Some(year), Some(number), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -106,9 +110,11 @@ impl FromStr for Role {
             "mediator" => Ok(Role::Mediator),
             "legal_officer" => Ok(Role::LegalOfficer),
             "delegate" => Ok(Role::Delegate),
-            _ => Err(Error::invalid(format!(
-                "unknown role '{s}'; roles are: mediator, legal_officer, delegate"
-            ))),
+            _ => Err(Error::input(
+                "unknown_role",
+                [("role", s.to_owned())],
+                format!("unknown role '{s}'; roles are: mediator, legal_officer, delegate"),
+            )),
         }
     }
 }
@@ -331,14 +337,10 @@ fn today_text() -> String {
 }
 
 impl NewCase {
-    fn validate(mut self) -> Result<NewCase> {
+    pub(crate) fn validate(mut self) -> Result<NewCase> {
         self.title = self.title.trim().to_owned();
         if self.title.is_empty() {
-            return Err(Error::input(
-                "title_empty",
-                [],
-                "the case needs a title: give --title",
-            ));
+            return Err(Error::input("title_empty", [], "the case needs a title"));
         }
         let mut parties: Vec<String> = Vec::new();
         for p in self.parties.iter().map(|p| p.trim()) {
@@ -359,7 +361,7 @@ impl NewCase {
                 "parties_too_few",
                 [],
                 format!(
-                    "a dispute needs at least two parties, {} given: repeat --party for each",
+                    "a dispute needs at least two parties, {} given",
                     parties.len()
                 ),
             ));
@@ -382,82 +384,65 @@ impl NewCase {
 
 fn check_one_of(what: &str, value: Option<&str>, allowed: &[&str]) -> Result<()> {
     match value {
-        Some(v) if !allowed.contains(&v) => Err(Error::invalid(format!(
-            "unknown {what} '{v}'; use one of: {}",
-            allowed.join(", ")
-        ))),
+        Some(v) if !allowed.contains(&v) => Err(Error::input(
+            "unknown_choice",
+            [
+                ("what", what.to_owned()),
+                ("value", v.to_owned()),
+                ("allowed", allowed.join(",")),
+            ],
+            format!("unknown {what} '{v}'; use one of: {}", allowed.join(", ")),
+        )),
         _ => Ok(()),
     }
 }
 
-impl Store {
-    /// Opens a new case in consultation. Its first journal entry records
-    /// the case as opened, so the chain covers title, parties and clauses.
-    pub fn create_case(&mut self, new: NewCase) -> Result<Case> {
-        let new = new.validate()?;
-        let opened_at = crate::time::now();
-        let year = opened_at.year();
-        let id = CaseId::generate();
-        let language = new.language.clone().unwrap_or_else(|| "en".into());
-        let confidentiality = new
-            .confidentiality
-            .clone()
-            .unwrap_or_else(|| "restricted".into());
-        let tx = self.write()?;
-        let number: u32 = tx.query_row(
-            "SELECT coalesce(max(ref_number), 0) + 1 FROM cases WHERE ref_year = ?1",
-            [year],
-            |r| r.get(0),
-        )?;
-        let reference = CaseRef { year, number };
-        tx.execute(
-            "INSERT INTO cases (id, reference, ref_year, ref_number, title, summary, clauses, stage,
-                                language, confidentiality, opened_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'consultation', ?8, ?9, ?10)",
-            params![
-                id,
-                reference.to_string(),
-                year,
-                number,
-                new.title,
-                new.summary,
-                clause::format_list(&new.clauses),
-                language,
-                confidentiality,
-                format_utc(opened_at),
-            ],
-        )?;
-        crate::search::index_case(&tx, tx.last_insert_rowid(), &new.title, &new.summary)?;
-        for (position, name) in new.parties.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO parties (case_id, position, name) VALUES (?1, ?2, ?3)",
-                params![id, position as i64, name],
-            )?;
-        }
-        let mut entry = NewEntry::new(
-            EntryKind::StageChange,
-            &new.author,
-            &format!("Case {reference} opened."),
-        );
-        entry.occurred_at = Some(opened_at);
-        entry.data = json!({
-            "from": null,
-            "to": Stage::Consultation,
-            "case": {
-                "reference": reference,
-                "title": new.title,
-                "summary": new.summary,
-                "parties": new.parties,
-                "clauses": new.clauses,
-                "language": language,
-                "confidentiality": confidentiality,
-            }
-        });
-        journal::append(&tx, id, entry)?;
-        tx.commit()?;
-        self.case(&id.to_string())
-    }
+/// What a case row is made of when a case comes into this store: opened
+/// here, or imported.
+pub(crate) struct CaseRecord<'a> {
+    pub id: CaseId,
+    pub reference: &'a CaseRef,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub parties: &'a [String],
+    pub clauses: &'a [Clause],
+    pub language: &'a str,
+    pub confidentiality: &'a str,
+    /// As stored (see `time::format_utc`).
+    pub opened_at: &'a str,
+}
 
+/// The one place a case row is inserted, with its parties and its search
+/// index, in consultation: the journal's entries then move it on.
+pub(crate) fn insert_case_row(tx: &Transaction, c: &CaseRecord) -> Result<()> {
+    tx.execute(
+        "INSERT INTO cases (id, reference, ref_year, ref_number, title, summary, clauses, stage,
+                            language, confidentiality, opened_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'consultation', ?8, ?9, ?10)",
+        params![
+            c.id,
+            c.reference.to_string(),
+            c.reference.year,
+            c.reference.number,
+            c.title,
+            c.summary,
+            clause::format_list(c.clauses),
+            c.language,
+            c.confidentiality,
+            c.opened_at,
+        ],
+    )?;
+    crate::search_index::index_case(tx, tx.last_insert_rowid(), c.title, c.summary)?;
+    for (position, name) in c.parties.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO parties (case_id, position, name) VALUES (?1, ?2, ?3)",
+            params![c.id, position as i64, name],
+        )?;
+    }
+    Ok(())
+}
+
+impl Store {
     /// Finds a case by reference (`K-2026-0007`) or id.
     pub fn case(&self, key: &str) -> Result<Case> {
         let key = key.trim();
@@ -544,151 +529,6 @@ impl Store {
             total,
             cases: rows.collect::<rusqlite::Result<Vec<_>>>()?,
         })
-    }
-
-    /// Moves a case to another stage, now or as of `occurred_at` (a move
-    /// recorded after the fact). Refuses a move the rules do not allow,
-    /// naming the moves that are, and a time before the case entered its
-    /// present stage or in the future.
-    pub fn move_stage(
-        &mut self,
-        case: &str,
-        to: Stage,
-        reason: &str,
-        occurred_at: Option<DateTime<Utc>>,
-        author: &str,
-    ) -> Result<Entry> {
-        let case = self.case(case)?;
-        if !case.stage.can_move_to(to) {
-            return Err(Error::IllegalTransition {
-                case: case.reference.to_string(),
-                from: case.stage,
-                to,
-                allowed: case.stage.allowed_moves(),
-            });
-        }
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(Error::input(
-                "reason_empty",
-                [],
-                "a stage move needs a reason: give --reason TEXT",
-            ));
-        }
-        if let Some(at) = occurred_at {
-            self.check_move_time(&case, at)?;
-        }
-        let tx = self.write()?;
-        let mut entry = NewEntry::new(EntryKind::StageChange, author, reason);
-        entry.occurred_at = occurred_at;
-        entry.data = json!({ "from": case.stage, "to": to });
-        let entry = journal::append(&tx, case.id, entry)?;
-        tx.commit()?;
-        Ok(entry)
-    }
-
-    /// A move happens after the case entered its present stage, and not
-    /// later than now (a minute's grace for a clock read a moment ago).
-    fn check_move_time(&self, case: &Case, at: DateTime<Utc>) -> Result<()> {
-        let since: Option<String> = self.conn.query_row(
-            "SELECT max(occurred_at) FROM journal WHERE case_id = ?1 AND kind = 'stage_change'",
-            [case.id],
-            |r| r.get(0),
-        )?;
-        if let Some(since) = since.as_deref().map(parse_stored).transpose()? {
-            if at < since {
-                return Err(Error::input(
-                    "move_before_stage",
-                    [("time", format_utc(at)), ("since", format_utc(since))],
-                    format!(
-                        "{} has been in {} since {}: a move to another stage cannot be dated earlier",
-                        case.reference,
-                        case.stage,
-                        format_utc(since)
-                    ),
-                ));
-            }
-        }
-        if at > crate::time::now() + chrono::Duration::minutes(1) {
-            return Err(Error::input(
-                "move_in_future",
-                [("time", format_utc(at))],
-                format!(
-                    "{} is in the future: a stage move is recorded once it has happened",
-                    format_utc(at)
-                ),
-            ));
-        }
-        Ok(())
-    }
-
-    /// Adds a mediator, legal officer or delegate to a case.
-    pub fn add_participant(&mut self, case: &str, p: Participant, author: &str) -> Result<Entry> {
-        let case = self.case(case)?;
-        let name = p.name.trim().to_owned();
-        if name.is_empty() {
-            return Err(Error::input(
-                "participant_empty",
-                [],
-                "the participant's name is empty",
-            ));
-        }
-        let party = match (p.role, p.party.as_deref().map(str::trim)) {
-            (Role::Delegate, Some(party)) => {
-                let found = case.parties.iter().find(|q| q.eq_ignore_ascii_case(party));
-                Some(found.cloned().ok_or_else(|| {
-                    Error::input(
-                        "not_a_party",
-                        [("party", party.to_owned())],
-                        format!(
-                            "'{party}' is not a party to {}; parties: {}",
-                            case.reference,
-                            case.parties.join(", ")
-                        ),
-                    )
-                })?)
-            }
-            (Role::Delegate, None) => {
-                return Err(Error::input(
-                    "delegate_without_party",
-                    [],
-                    "a delegate represents a party: give --party",
-                ))
-            }
-            (_, Some(_)) => {
-                return Err(Error::input(
-                    "party_for_non_delegate",
-                    [],
-                    "only delegates represent a party: drop --party",
-                ))
-            }
-            (_, None) => None,
-        };
-        if case
-            .participants
-            .iter()
-            .any(|q| q.name == name && q.role == p.role)
-        {
-            return Err(Error::input(
-                "participant_exists",
-                [("name", name.clone()), ("role", p.role.as_str().into())],
-                format!(
-                    "{name} is already a {} in {}",
-                    p.role.as_str(),
-                    case.reference
-                ),
-            ));
-        }
-        let tx = self.write()?;
-        let body = match &party {
-            Some(party) => format!("{name} joins as delegate of {party}"),
-            None => format!("{name} joins as {}", p.role.as_str().replace('_', " ")),
-        };
-        let mut entry = NewEntry::new(EntryKind::Participant, author, &body);
-        entry.data = json!({ "name": name, "role": p.role, "party": party });
-        let entry = journal::append(&tx, case.id, entry)?;
-        tx.commit()?;
-        Ok(entry)
     }
 }
 

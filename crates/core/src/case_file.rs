@@ -1,14 +1,17 @@
 //! A whole case at one moment: the case, its full journal, deadlines and
-//! documents. What a filing is rendered from (and a dossier exported from).
+//! documents. What a filing is rendered from (and a dossier exported from);
+//! and the case as its screen shows it ([`CaseView`]), for every front end.
 
 use serde::Serialize;
 
+use crate::case::Case;
 use crate::deadline::{Deadline, DeadlineFilter};
 use crate::documents::CaseDocument;
+use crate::entry::Entry;
 use crate::error::Result;
-use crate::journal::{Entry, EntryQuery};
+use crate::journal::EntryQuery;
+use crate::stage::Stage;
 use crate::store::Store;
-use crate::Case;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseFile {
@@ -20,13 +23,42 @@ pub struct CaseFile {
     pub documents: Vec<CaseDocument>,
 }
 
+/// A case as its screen shows it: the case, its deadlines and documents, and the stages it may move to now.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CaseView {
+    pub case: Case,
+    pub deadlines: Vec<Deadline>,
+    pub documents: Vec<CaseDocument>,
+    /// The stages the case may move to now, in the order to offer them (none once it has ended).
+    pub allowed_moves: Vec<Stage>,
+}
+
 impl Store {
+    /// A case with its deadlines (met and open) and documents, and the
+    /// moves the stage rules allow from where it is.
+    pub fn case_view(&self, key: &str) -> Result<CaseView> {
+        let case = self.case(key)?;
+        let deadlines = self.deadlines(&DeadlineFilter {
+            case: Some(case.id.to_string()),
+            include_done: true,
+            ..Default::default()
+        })?;
+        let documents = self.case_documents(&case)?;
+        Ok(CaseView {
+            allowed_moves: case.stage.allowed_moves(),
+            case,
+            deadlines,
+            documents,
+        })
+    }
+
     /// Reads a whole case in one read transaction, so its parts agree.
     pub fn case_file(&self, key: &str) -> Result<CaseFile> {
         let tx = self.conn.unchecked_transaction()?;
         let case = self.case(key)?;
         let entries = self.entries(
-            &case,
+            case.id,
             &EntryQuery {
                 oldest_first: true,
                 ..Default::default()

@@ -1,4 +1,5 @@
-//! The one place that hashes a journal entry. The encoding is specified in
+//! The one place that hashes a journal entry, and the one place that checks
+//! a case's chain of them ([`ChainCheck`]). The encoding is specified in
 //! `schemas/journal-chain.md` so that another program can re-check a chain:
 //!
 //! `hash = hex(SHA-256(prev_hash ‖ "\n" ‖ canonical JSON of the entry))`
@@ -13,7 +14,9 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::journal::Entry;
+use crate::entry::{Entry, EntryKind};
+use crate::id::CaseId;
+use crate::problem::{said, Said};
 
 /// The `prev_hash` of a case's first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -132,6 +135,156 @@ fn write_string(s: &str, out: &mut Vec<u8>) {
     let _ = serde_json::to_writer(&mut *out, s);
 }
 
+/// What a case record says that its journal must bear out.
+pub(crate) struct CaseFacts {
+    pub id: CaseId,
+    /// `title`, `summary`, `parties` and `clauses`, as the opening entry
+    /// records them (`data.case`).
+    pub opening: Value,
+    pub stage: String,
+}
+
+/// Where a problem the chain checker found is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// One entry, by its number.
+    Entry(i64),
+    /// The case record, against its journal.
+    CaseRecord,
+}
+
+/// The one check of a case's journal, as a fold over its entries in their
+/// order, for the store's `verify` and for reading a dossier alike: each
+/// entry's place and link, its hash, that it belongs to the case, and at
+/// the end that the case record says what the journal recorded (opening
+/// facts, stage). What documents are held is the caller's to check.
+pub(crate) struct ChainCheck<'a> {
+    facts: &'a CaseFacts,
+    prev: String,
+    entries: i64,
+    last_seq: i64,
+    stage: Option<String>,
+    pub found: Vec<(Place, Said)>,
+}
+
+/// What the check of a whole journal found, and where it ends.
+pub(crate) struct Checked {
+    pub head: String,
+    pub found: Vec<(Place, Said)>,
+}
+
+impl<'a> ChainCheck<'a> {
+    pub fn new(facts: &'a CaseFacts) -> Self {
+        ChainCheck {
+            facts,
+            prev: GENESIS.to_owned(),
+            entries: 0,
+            last_seq: 0,
+            stage: None,
+            found: Vec::new(),
+        }
+    }
+
+    /// Checks the next entry; `Err` says why the entry numbered `seq`
+    /// could not be read (the chain goes on from the next one).
+    pub fn next(&mut self, seq: i64, entry: std::result::Result<&Entry, String>) {
+        let expected = self.last_seq + 1;
+        self.entries += 1;
+        self.last_seq = seq;
+        let at = Place::Entry(seq);
+        if seq != expected {
+            self.found.push((
+                at,
+                said(
+                    "out_of_order",
+                    [("expected", expected.to_string())],
+                    format!(
+                        "entry #{seq} is where #{expected} should be: entries are missing or reordered"
+                    ),
+                ),
+            ));
+        }
+        let entry = match entry {
+            Ok(e) => e,
+            Err(detail) => {
+                let message = format!("the entry cannot be read: {detail}");
+                self.found
+                    .push((at, said("entry_unreadable", [("detail", detail)], message)));
+                return;
+            }
+        };
+        if entry.case_id != self.facts.id {
+            self.found.push((
+                at,
+                said("entry_other_case", [], "the entry belongs to another case"),
+            ));
+        }
+        if entry.prev_hash != self.prev {
+            self.found.push((at, said("link_broken", [], "its link to the previous entry is broken (prev_hash differs): an earlier entry was changed, removed or reordered")));
+        }
+        if entry_hash(&entry.prev_hash, entry) != entry.hash {
+            self.found.push((at, said("hash_mismatch", [], "the entry was changed after it was recorded (its hash does not match its content)")));
+        }
+        if entry.kind == EntryKind::StageChange {
+            if seq == 1 {
+                self.check_opening(&entry.data["case"]);
+            }
+            self.stage = entry.data["to"].as_str().map(str::to_owned);
+        }
+        self.prev.clone_from(&entry.hash);
+    }
+
+    /// The case record must still say what the opening entry recorded.
+    fn check_opening(&mut self, opened: &Value) {
+        for field in ["title", "summary", "parties", "clauses"] {
+            if opened[field] != self.facts.opening[field] {
+                self.found.push((
+                    Place::CaseRecord,
+                    said(
+                        "opening_differs",
+                        [("field", field.to_owned())],
+                        format!("the case's {field} differs from what its journal recorded at opening (entry #1)"),
+                    ),
+                ));
+            }
+        }
+    }
+
+    pub fn finish(mut self) -> Checked {
+        if self.entries == 0 {
+            self.found.push((
+                Place::CaseRecord,
+                said(
+                    "no_journal",
+                    [],
+                    "the case has no journal: its opening entry is missing",
+                ),
+            ));
+        } else if self.stage.as_deref() != Some(self.facts.stage.as_str()) {
+            let journal_stage = self.stage.as_deref().unwrap_or("nothing").to_owned();
+            let message = format!(
+                "the case says stage {}, but its journal's last stage change is to {journal_stage}",
+                self.facts.stage
+            );
+            self.found.push((
+                Place::CaseRecord,
+                said(
+                    "stage_differs",
+                    [
+                        ("stage", self.facts.stage.clone()),
+                        ("journal_stage", journal_stage),
+                    ],
+                    message,
+                ),
+            ));
+        }
+        Checked {
+            head: self.prev,
+            found: self.found,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,7 +297,7 @@ mod tests {
 
     #[test]
     fn entries_are_written_as_the_generic_encoder_writes_them() {
-        use crate::journal::{DocumentRef, Entry, EntryKind};
+        use crate::entry::{DocumentRef, Entry, EntryKind};
         let t = |s| crate::time::parse_stored(s).unwrap();
         let plain = Entry {
             id: "01937f6e-4a30-7c2e-8f3b-2d1c0a9b8e7f".parse().unwrap(),
@@ -218,7 +371,7 @@ mod tests {
 #[cfg(test)]
 mod spec_example {
     use super::*;
-    use crate::journal::{Entry, EntryKind};
+    use crate::entry::{Entry, EntryKind};
 
     fn example() -> Entry {
         let t = |s| crate::time::parse_stored(s).unwrap();

@@ -54,9 +54,11 @@ impl FromStr for Clause {
         let mut chars = t.chars();
         match (chars.next().map(|c| c.to_ascii_lowercase()), chars.next()) {
             (Some(c @ 'a'..='k'), None) => Ok(Clause(c)),
-            _ => Err(Error::invalid(format!(
-                "unknown clause '{s}': the code of conduct has clauses a to k"
-            ))),
+            _ => Err(Error::input(
+                "unknown_clause",
+                [("clause", s.to_owned())],
+                format!("unknown clause '{s}': the code of conduct has clauses a to k"),
+            )),
         }
     }
 }

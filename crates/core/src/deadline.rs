@@ -10,8 +10,9 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::case::{Case, CaseRef};
+use crate::entry::{Entry, EntryKind, NewEntry};
 use crate::error::{Error, Result};
-use crate::journal::{self, Entry, EntryKind, NewEntry};
+use crate::journal;
 use crate::stage::Stage;
 use crate::store::Store;
 use crate::time::{parse_stored, today};
@@ -70,11 +71,7 @@ impl Store {
         let case = self.case(case)?;
         let what = what.trim();
         if what.is_empty() {
-            return Err(Error::input(
-                "deadline_what_empty",
-                [],
-                "say what is due: give --what TEXT",
-            ));
+            return Err(Error::input("deadline_what_empty", [], "say what is due"));
         }
         if !case.stage.is_open() {
             return Err(Error::input(
@@ -133,7 +130,7 @@ impl Store {
             return Err(Error::input(
                 "cancel_reason_empty",
                 [],
-                "say why the deadline is cancelled: give --reason TEXT",
+                "say why the deadline is cancelled",
             ));
         }
         let (id, what) = self.open_deadline(&case, deadline)?;
@@ -152,7 +149,7 @@ impl Store {
     /// The deadline set by entry `deadline` of `case`, and what is due,
     /// if it is still open (neither met nor cancelled).
     fn open_deadline(&self, case: &Case, deadline: &str) -> Result<(DeadlineId, String)> {
-        let set_by = self.entry(case, deadline)?;
+        let set_by = self.entry(case.id, deadline)?;
         let (id, done_at, cancelled_at): (DeadlineId, Option<String>, Option<String>) = self
             .conn
             .query_row(
@@ -161,10 +158,17 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .map_err(|_| {
-                Error::invalid(format!(
-                    "entry #{} of {} does not set a deadline; see `pacta deadline list`",
-                    set_by.seq, case.reference
-                ))
+                Error::input(
+                    "not_a_deadline",
+                    [
+                        ("entry", set_by.seq.to_string()),
+                        ("case", case.reference.to_string()),
+                    ],
+                    format!(
+                        "entry #{} of {} does not set a deadline",
+                        set_by.seq, case.reference
+                    ),
+                )
             })?;
         if done_at.is_some() {
             return Err(Error::input(

@@ -7,16 +7,14 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::data_dir::write_atomically;
+use crate::entry::EntryKind;
 use crate::error::{Error, Result};
-use crate::journal::EntryKind;
 use crate::store::Store;
-
-pub const DRAFTS_DIR: &str = "drafts";
 
 /// The quick log's unsaved entry in a case.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +50,7 @@ impl Store {
     fn drafts_file(&self, case: &str, suffix: &str) -> Result<PathBuf> {
         Ok(self
             .dir
-            .join(DRAFTS_DIR)
+            .drafts()
             .join(format!("{}{suffix}", self.case(case)?.id)))
     }
 
@@ -65,7 +63,7 @@ impl Store {
         if draft.is_empty() {
             return remove_if_there(&path);
         }
-        write_atomically(&path, &to_json(draft)?)
+        write_atomically(&path, to_json(draft)?.as_bytes())
     }
 
     /// The quick log's draft for `case`, if there is one.
@@ -107,7 +105,7 @@ impl Store {
         if all.is_empty() {
             return remove_if_there(&path);
         }
-        write_atomically(&path, &to_json(&all)?)
+        write_atomically(&path, to_json(&all)?.as_bytes())
     }
 
     /// The values last typed into `template`'s form for `case` (empty if none).
@@ -128,15 +126,28 @@ impl Store {
 }
 
 fn to_json(value: &impl Serialize) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| Error::invalid(format!("cannot keep the draft: {e}")))
+    serde_json::to_string(value).map_err(|e| {
+        Error::input(
+            "draft_unwritable",
+            [("detail", e.to_string())],
+            format!("cannot keep the draft: {e}"),
+        )
+    })
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
     serde_json::from_str(text).map_err(|e| {
-        Error::invalid(format!(
-            "the draft in {} cannot be read ({e}); remove that file to start afresh",
-            path.display()
-        ))
+        Error::input(
+            "draft_unreadable",
+            [
+                ("path", path.display().to_string()),
+                ("detail", e.to_string()),
+            ],
+            format!(
+                "the draft in {} cannot be read ({e}); remove that file to start afresh",
+                path.display()
+            ),
+        )
     })
 }
 
@@ -153,20 +164,6 @@ fn remove_if_there(path: &Path) -> Result<()> {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
         _ => Ok(()),
     }
-}
-
-fn write_atomically(path: &Path, text: &str) -> Result<()> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = PathBuf::from(tmp);
-    let mut file = fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(|e| Error::io(&tmp, e))?;
-    fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
 }
 
 #[cfg(test)]
@@ -209,7 +206,7 @@ mod tests {
     fn a_draft_of_text_alone_from_an_older_pacta_is_restored_as_the_body() {
         let (_dir, store, case) = store_with_case();
         let id = store.case(&case).unwrap().id;
-        let legacy = store.dir.join(DRAFTS_DIR).join(format!("{id}.md"));
+        let legacy = store.dir.drafts().join(format!("{id}.md"));
         fs::create_dir_all(legacy.parent().unwrap()).unwrap();
         fs::write(&legacy, "typed before the upgrade").unwrap();
         let draft = store.load_draft(&case).unwrap().unwrap();

@@ -5,14 +5,14 @@
 
 use rusqlite::{params, Transaction};
 
+use crate::entry::{Entry, EntryKind};
 use crate::error::{Error, Result};
 use crate::id::{CaseId, DeadlineId};
-use crate::journal::{Entry, EntryKind};
 use crate::stage::Stage;
 use crate::time::format_utc;
 
 pub(crate) fn apply(tx: &Transaction, case_id: CaseId, entry: &Entry) -> Result<()> {
-    crate::documents::link_all(tx, case_id, entry)?;
+    link_documents(tx, case_id, entry)?;
     let bad = |what: &str| {
         Error::Corrupt(format!(
             "entry #{} ({}) has no valid {what}",
@@ -66,6 +66,21 @@ pub(crate) fn apply(tx: &Transaction, case_id: CaseId, entry: &Entry) -> Result<
             }
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// Records an entry's documents as held by the case.
+fn link_documents(tx: &Transaction, case_id: CaseId, entry: &Entry) -> Result<()> {
+    for doc in &entry.documents {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO documents (sha256, size, stored_at) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![doc.sha256, doc.size, format_utc(entry.recorded_at)])?;
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO case_documents (case_id, sha256, name, entry_id) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![case_id, doc.sha256, doc.name, entry.id])?;
     }
     Ok(())
 }

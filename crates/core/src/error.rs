@@ -3,51 +3,47 @@
 //! identifier for programs (the CLI's `--json`, the desktop app's IPC).
 
 use std::path::PathBuf;
+use std::time::Duration;
 
-use crate::stage::Stage;
+use crate::problem::{said, Said};
+
+/// How long a writer waits for another process before giving up. The store
+/// sets it on every connection; it is named here because a busy error says it.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error(
-        "no case {0}: give a reference such as K-2026-0007 or a case id (see `pacta case list`)"
-    )]
+    #[error("there is no case {0}")]
     CaseNotFound(String),
 
-    #[error("case {case} has no journal entry {entry}: give its number (#) or id from `pacta log list {case}`")]
+    #[error("case {case} has no journal entry {entry}")]
     EntryNotFound { case: String, entry: String },
 
     #[error("cannot move case {case} from {from} to {to}; allowed from {from}: {}", allowed_list(.allowed))]
     IllegalTransition {
         case: String,
-        from: Stage,
-        to: Stage,
-        allowed: Vec<Stage>,
+        from: &'static str,
+        to: &'static str,
+        allowed: Vec<&'static str>,
     },
 
-    #[error("invalid input: {message}")]
-    Invalid {
-        message: String,
-        /// What is wrong, for a program that words it itself (the desktop
-        /// app, in its UI language): a stable code and what the message is
-        /// made of. `None` where only the message says it.
-        problem: Option<(&'static str, Vec<(&'static str, String)>)>,
-    },
+    /// Input that cannot be used: its code and values say what is wrong.
+    #[error("invalid input: {0}")]
+    Invalid(Said),
 
     #[error("template {name} has {} problem(s):\n{}", problems.len(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
     Template {
         name: String,
-        problems: Vec<crate::filing::template::TemplateProblem>,
+        problems: Vec<crate::problem::TextProblem>,
     },
 
     #[error("cannot read {path}: {reason}")]
     Unreadable { path: PathBuf, reason: String },
 
-    #[error(
-        "cannot use data dir {path}: {reason}; choose another with --data-dir or PACTA_DATA_DIR"
-    )]
+    #[error("cannot use data dir {path}: {reason}")]
     DataDir { path: PathBuf, reason: String },
 
-    #[error("{path} is not a Pacta database ({reason}); point --data-dir at a Pacta data dir or an empty one")]
+    #[error("{path} is not a Pacta database ({reason})")]
     NotPacta { path: PathBuf, reason: String },
 
     #[error("{path} was written by a newer Pacta (schema version {found}, this one knows up to {known}); it was not touched: upgrade Pacta to open it")]
@@ -60,10 +56,11 @@ pub enum Error {
     #[error("the database is busy: another Pacta process has held it for {waited_ms} ms; nothing was changed, try again when it is done")]
     Busy { waited_ms: u64 },
 
-    #[error("{path} does not verify; nothing was imported:\n{}", problems.iter().map(|p| format!("  {}: {}", p.part, p.problem)).collect::<Vec<_>>().join("\n"))]
+    /// A dossier that does not verify; each problem as "part: what is wrong".
+    #[error("{path} does not verify; nothing was imported:\n{}", problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
     Dossier {
         path: PathBuf,
-        problems: Vec<crate::dossier::DossierProblem>,
+        problems: Vec<String>,
     },
 
     #[error("document {0} is not in the store")]
@@ -76,7 +73,7 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error("data dir {path} is read-only: {reason}; to make changes, make it writable, or copy it to a writable place and point --data-dir or PACTA_DATA_DIR at the copy")]
+    #[error("data dir {path} is read-only: {reason}; to make changes, make it writable, or copy it to a writable place")]
     ReadOnly { path: PathBuf, reason: String },
 
     #[error("the disk is full (writing {0}); nothing was saved: free some space and try again")]
@@ -85,23 +82,19 @@ pub enum Error {
     #[error("database error: {0}")]
     Sql(rusqlite::Error),
 
-    #[error("stored data is corrupt: {0}; run `pacta verify` for a full report")]
+    #[error("stored data is corrupt: {0}")]
     Corrupt(String),
 }
 
-fn allowed_list(allowed: &[Stage]) -> String {
+fn allowed_list(allowed: &[&str]) -> String {
     if allowed.is_empty() {
         return "none (the case is closed)".into();
     }
-    allowed
-        .iter()
-        .map(|s| s.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    allowed.join(", ")
 }
 
 impl Error {
-    /// A stable, machine-readable name for the error.
+    /// A stable, machine-readable name for the sort of error.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::CaseNotFound(_) => "case_not_found",
@@ -124,108 +117,98 @@ impl Error {
         }
     }
 
-    /// The values a message is made of, by name, so that a front end can
-    /// say the same in another language (see `kind`). Free text from the
-    /// core (`detail`, `reason`) stays in English.
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    /// The error in the one problem vocabulary: its code (the invalid
+    /// input's own code, else [`Error::kind`]), the values its sentence is
+    /// made of, and the sentence. Free text from below (`detail`,
+    /// `reason`) stays in English.
+    pub fn said(&self) -> Said {
         let path = |p: &PathBuf| p.display().to_string();
-        let problems = |ps: Vec<String>| ps.join("\n");
+        let lines = |ps: Vec<String>| ps.join("\n");
+        let message = self.to_string();
+        let kind = self.kind();
         match self {
-            Error::CaseNotFound(case) => vec![("case", case.clone())],
-            Error::EntryNotFound { case, entry } => {
-                vec![("case", case.clone()), ("entry", entry.clone())]
-            }
+            Error::Invalid(said) => said.clone(),
+            Error::CaseNotFound(case) => said(kind, [("case", case.clone())], message),
+            Error::EntryNotFound { case, entry } => said(
+                kind,
+                [("case", case.clone()), ("entry", entry.clone())],
+                message,
+            ),
             Error::IllegalTransition {
                 case,
                 from,
                 to,
                 allowed,
-            } => vec![
-                ("case", case.clone()),
-                ("from", from.as_str().into()),
-                ("to", to.as_str().into()),
-                (
-                    "allowed",
-                    allowed
-                        .iter()
-                        .map(|s| s.as_str())
-                        .collect::<Vec<_>>()
-                        .join(","),
-                ),
-            ],
-            Error::Invalid { message, problem } => {
-                let mut params = vec![("detail", message.clone())];
-                if let Some((code, more)) = problem {
-                    params.push(("code", (*code).into()));
-                    params.extend(more.iter().cloned());
-                }
-                params
-            }
-            Error::Corrupt(detail) => vec![("detail", detail.clone())],
-            Error::Template { name, problems: ps } => vec![
-                ("name", name.clone()),
-                (
-                    "detail",
-                    problems(ps.iter().map(|p| p.to_string()).collect()),
-                ),
-            ],
+            } => said(
+                kind,
+                [
+                    ("case", case.clone()),
+                    ("from", (*from).into()),
+                    ("to", (*to).into()),
+                    ("allowed", allowed.join(",")),
+                ],
+                message,
+            ),
+            Error::Corrupt(detail) => said(kind, [("detail", detail.clone())], message),
+            Error::Template { name, problems } => said(
+                kind,
+                [
+                    ("name", name.clone()),
+                    (
+                        "detail",
+                        lines(problems.iter().map(|p| p.to_string()).collect()),
+                    ),
+                ],
+                message,
+            ),
             Error::Unreadable { path: p, reason }
             | Error::DataDir { path: p, reason }
-            | Error::NotPacta { path: p, reason } => {
-                vec![("path", path(p)), ("reason", reason.clone())]
-            }
+            | Error::NotPacta { path: p, reason } => said(
+                kind,
+                [("path", path(p)), ("reason", reason.clone())],
+                message,
+            ),
             Error::TooNew {
                 path: p,
                 found,
                 known,
-            } => vec![
-                ("path", path(p)),
-                ("found", found.to_string()),
-                ("known", known.to_string()),
-            ],
-            Error::Busy { waited_ms } => vec![("waited_ms", waited_ms.to_string())],
-            Error::Dossier {
-                path: p,
-                problems: ps,
-            } => vec![
-                ("path", path(p)),
-                (
-                    "detail",
-                    problems(
-                        ps.iter()
-                            .map(|p| format!("{}: {}", p.part, p.problem))
-                            .collect(),
-                    ),
-                ),
-            ],
-            Error::DocumentNotFound(sha256) => vec![("sha256", sha256.clone())],
-            Error::Io { path: p, source } => {
-                vec![("path", path(p)), ("detail", source.to_string())]
+            } => said(
+                kind,
+                [
+                    ("path", path(p)),
+                    ("found", found.to_string()),
+                    ("known", known.to_string()),
+                ],
+                message,
+            ),
+            Error::Busy { waited_ms } => {
+                said(kind, [("waited_ms", waited_ms.to_string())], message)
             }
-            Error::ReadOnly { path: p, .. } => vec![("path", path(p))],
-            Error::DiskFull(what) => vec![("what", what.clone())],
-            Error::Sql(e) => vec![("detail", e.to_string())],
+            Error::Dossier { path: p, problems } => said(
+                kind,
+                [("path", path(p)), ("detail", lines(problems.clone()))],
+                message,
+            ),
+            Error::DocumentNotFound(sha256) => said(kind, [("sha256", sha256.clone())], message),
+            Error::Io { path: p, source } => said(
+                kind,
+                [("path", path(p)), ("detail", source.to_string())],
+                message,
+            ),
+            Error::ReadOnly { path: p, .. } => said(kind, [("path", path(p))], message),
+            Error::DiskFull(what) => said(kind, [("what", what.clone())], message),
+            Error::Sql(e) => said(kind, [("detail", e.to_string())], message),
         }
     }
 
-    pub(crate) fn invalid(msg: impl Into<String>) -> Self {
-        Error::Invalid {
-            message: msg.into(),
-            problem: None,
-        }
-    }
-
-    /// Invalid input that the desktop app words in its own language
-    /// (`input.<code>` in its translations), from `params`.
-    pub(crate) fn input<const N: usize>(
-        code: &'static str,
-        params: [(&'static str, String); N],
+    /// Input that cannot be used: a stable code, the values its sentence is
+    /// made of, and the sentence in English (no command-line words).
+    pub fn input<const N: usize>(
+        code: &str,
+        params: [(&str, String); N],
         msg: impl Into<String>,
     ) -> Self {
-        Error::Invalid {
-            message: msg.into(),
-            problem: Some((code, params.into())),
-        }
+        Error::Invalid(said(code, params, msg))
     }
 
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
@@ -237,12 +220,18 @@ impl Error {
     }
 }
 
+impl From<Said> for Error {
+    fn from(said: Said) -> Self {
+        Error::Invalid(said)
+    }
+}
+
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Busy {
-                waited_ms: crate::store::BUSY_TIMEOUT.as_millis() as u64,
+                waited_ms: BUSY_TIMEOUT.as_millis() as u64,
             },
             Some(ErrorCode::DiskFull) => Error::DiskFull("the database".into()),
             Some(ErrorCode::ReadOnly) => Error::ReadOnly {
@@ -260,54 +249,61 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 mod tests {
     use super::*;
 
+    fn params(e: &Error) -> Vec<(String, String)> {
+        e.said().params.into_iter().collect()
+    }
+
     #[test]
-    fn params_carry_what_the_message_is_made_of() {
+    fn an_error_says_its_code_and_what_its_message_is_made_of() {
         let e = Error::IllegalTransition {
             case: "K-2026-0001".into(),
-            from: Stage::Closed,
-            to: Stage::Mediation,
+            from: "closed",
+            to: "mediation",
             allowed: vec![],
         };
         assert_eq!(e.kind(), "illegal_transition");
+        assert_eq!(e.said().code, "illegal_transition");
+        assert_eq!(e.said().message, e.to_string());
+        let pairs = |list: &[(&str, &str)]| {
+            list.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
-            e.params(),
-            vec![
-                ("case", "K-2026-0001".to_string()),
-                ("from", "closed".into()),
-                ("to", "mediation".into()),
-                ("allowed", String::new()),
-            ]
+            params(&e),
+            pairs(&[
+                ("allowed", ""),
+                ("case", "K-2026-0001"),
+                ("from", "closed"),
+                ("to", "mediation"),
+            ])
         );
         let e = Error::io(
             "/x/y",
             std::io::Error::from(std::io::ErrorKind::StorageFull),
         );
         assert_eq!(e.kind(), "disk_full");
-        assert_eq!(e.params(), vec![("what", "/x/y".to_string())]);
+        assert_eq!(params(&e), pairs(&[("what", "/x/y")]));
     }
 
     #[test]
-    fn invalid_input_carries_its_code_where_it_has_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = crate::Store::open(dir.path()).unwrap();
-        let e = store
-            .create_case(crate::NewCase {
-                title: "Fishing rights".into(),
-                parties: vec!["Aldoria".into(), "aldoria".into()],
-                author: "Clerk".into(),
-                ..Default::default()
-            })
-            .unwrap_err();
-        assert_eq!(e.kind(), "invalid_input");
-        assert_eq!(
-            e.params(),
-            vec![
-                ("detail", "party 'aldoria' is named twice".to_string()),
-                ("code", "party_twice".into()),
-                ("party", "aldoria".into()),
-            ]
+    fn invalid_input_is_said_by_its_own_code() {
+        let e = Error::input(
+            "party_twice",
+            [("party", "aldoria".into())],
+            "party 'aldoria' is named twice",
         );
-        let plain = Error::invalid("something else");
-        assert_eq!(plain.params(), vec![("detail", "something else".into())]);
+        assert_eq!(e.kind(), "invalid_input");
+        let said = e.said();
+        assert_eq!(said.code, "party_twice");
+        assert_eq!(said.message, "party 'aldoria' is named twice");
+        assert_eq!(
+            params(&e),
+            vec![("party".to_string(), "aldoria".to_string())]
+        );
+        assert_eq!(
+            e.to_string(),
+            "invalid input: party 'aldoria' is named twice"
+        );
     }
 }

@@ -4,167 +4,21 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
 use std::path::PathBuf;
-use std::str::FromStr;
 use std::sync::mpsc::{self, Receiver};
 
-use crate::id::{CaseId, EntryId};
-use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
 
-use crate::case::Case;
 use crate::chain;
+use crate::entry::{Entry, EntryKind, NewEntry};
 use crate::error::{Error, Result};
+use crate::id::{CaseId, EntryId};
 use crate::store::Store;
 use crate::time::{format_utc, parse_stored};
 
 /// Bodies are meant to be notes and minutes, not files: attach those.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum EntryKind {
-    Meeting,
-    Communication,
-    Proposal,
-    Note,
-    Agreement,
-    StageChange,
-    Deadline,
-    Correction,
-    Filing,
-    Document,
-    Participant,
-}
-
-impl EntryKind {
-    pub const ALL: [EntryKind; 11] = [
-        EntryKind::Meeting,
-        EntryKind::Communication,
-        EntryKind::Proposal,
-        EntryKind::Note,
-        EntryKind::Agreement,
-        EntryKind::StageChange,
-        EntryKind::Deadline,
-        EntryKind::Correction,
-        EntryKind::Filing,
-        EntryKind::Document,
-        EntryKind::Participant,
-    ];
-
-    /// Kinds a user logs directly; the others are written by the command
-    /// that does the thing (`stage`, `deadline add`, `doc add`, ...).
-    pub const LOGGABLE: [EntryKind; 5] = [
-        EntryKind::Meeting,
-        EntryKind::Communication,
-        EntryKind::Proposal,
-        EntryKind::Note,
-        EntryKind::Agreement,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntryKind::Meeting => "meeting",
-            EntryKind::Communication => "communication",
-            EntryKind::Proposal => "proposal",
-            EntryKind::Note => "note",
-            EntryKind::Agreement => "agreement",
-            EntryKind::StageChange => "stage_change",
-            EntryKind::Deadline => "deadline",
-            EntryKind::Correction => "correction",
-            EntryKind::Filing => "filing",
-            EntryKind::Document => "document",
-            EntryKind::Participant => "participant",
-        }
-    }
-}
-
-impl fmt::Display for EntryKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for EntryKind {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        let s = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        EntryKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| {
-                Error::invalid(format!(
-                    "unknown entry kind '{s}'; kinds are: {}",
-                    EntryKind::ALL.map(|k| k.as_str()).join(", ")
-                ))
-            })
-    }
-}
-
-/// A document linked from an entry. Part of the hashed entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct DocumentRef {
-    pub sha256: String,
-    pub name: String,
-    pub size: u64,
-}
-
-/// One journal entry as stored.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Entry {
-    pub id: EntryId,
-    pub case_id: CaseId,
-    /// Position in the case's chain, from 1; shown to users as `#seq`.
-    pub seq: i64,
-    pub kind: EntryKind,
-    pub occurred_at: DateTime<Utc>,
-    pub recorded_at: DateTime<Utc>,
-    pub author: String,
-    /// Markdown.
-    pub body: String,
-    pub corrects: Option<EntryId>,
-    pub documents: Vec<DocumentRef>,
-    /// Kind-specific facts (a stage change's from/to, a deadline's due date...).
-    pub data: Value,
-    pub prev_hash: String,
-    pub hash: String,
-    /// Sequence numbers of the entries that correct this one (not hashed:
-    /// derived from those later entries).
-    #[serde(default)]
-    pub corrected_by: Vec<i64>,
-}
-
-/// What a caller supplies; the store adds ids, times, position and hashes.
-#[derive(Debug, Clone)]
-pub struct NewEntry {
-    pub kind: EntryKind,
-    pub occurred_at: Option<DateTime<Utc>>,
-    pub author: String,
-    pub body: String,
-    pub corrects: Option<EntryId>,
-    pub documents: Vec<DocumentRef>,
-    pub data: Value,
-}
-
-impl NewEntry {
-    pub fn new(kind: EntryKind, author: &str, body: &str) -> NewEntry {
-        NewEntry {
-            kind,
-            occurred_at: None,
-            author: author.to_owned(),
-            body: body.to_owned(),
-            corrects: None,
-            documents: Vec::new(),
-            data: Value::Object(Default::default()),
-        }
-    }
-}
 
 /// Which entries to list: newest first by default, with keyset paging.
 #[derive(Debug, Clone, Default)]
@@ -295,7 +149,7 @@ impl RowText {
             recorded_at: format_utc(e.recorded_at),
             documents: to_json(&e.documents),
             data: to_json(&e.data),
-            indexed: match crate::search::index_text(&e.body) {
+            indexed: match crate::search_index::index_text(&e.body) {
                 Cow::Borrowed(_) => None,
                 Cow::Owned(text) => Some(text),
             },
@@ -331,7 +185,7 @@ fn insert(tx: &Transaction, case_id: CaseId, e: &Entry, row: &RowText) -> Result
         e.hash,
     ])?;
     let indexed = row.indexed.as_deref().unwrap_or(&e.body);
-    crate::search::index_entry(tx, tx.last_insert_rowid(), indexed)?;
+    crate::search_index::index_entry(tx, tx.last_insert_rowid(), indexed)?;
     crate::effects::apply(tx, case_id, e)
 }
 
@@ -372,11 +226,7 @@ fn validate(new: &NewEntry) -> Result<()> {
         ));
     }
     if new.author.trim().is_empty() {
-        return Err(Error::input(
-            "author_empty",
-            [],
-            "the entry has no author: give --author NAME or set PACTA_AUTHOR",
-        ));
+        return Err(Error::input("author_empty", [], "the entry has no author"));
     }
     Ok(())
 }
@@ -386,19 +236,15 @@ impl Store {
     /// agreement) to a case, with files attached to it.
     pub fn log(&mut self, case: &str, mut new: NewEntry, attachments: &[PathBuf]) -> Result<Entry> {
         if !EntryKind::LOGGABLE.contains(&new.kind) {
-            return Err(Error::invalid(format!(
-                "entries of kind {} are written by their own command ({}); log one of: {}",
-                new.kind,
-                match new.kind {
-                    EntryKind::StageChange => "pacta stage",
-                    EntryKind::Deadline => "pacta deadline add",
-                    EntryKind::Correction => "pacta log correct",
-                    EntryKind::Document => "pacta doc add",
-                    EntryKind::Participant => "pacta case participant",
-                    _ => "pacta filing file",
-                },
-                EntryKind::LOGGABLE.map(|k| k.as_str()).join(", ")
-            )));
+            return Err(Error::input(
+                "kind_not_loggable",
+                [("kind", new.kind.as_str().into())],
+                format!(
+                    "entries of kind {} are written by the step they record; log one of: {}",
+                    new.kind,
+                    EntryKind::LOGGABLE.map(|k| k.as_str()).join(", ")
+                ),
+            ));
         }
         validate(&new)?;
         let case = self.case(case)?;
@@ -411,7 +257,7 @@ impl Store {
     /// it was; listings show it as corrected.
     pub fn correct(&mut self, case: &str, entry: &str, author: &str, body: &str) -> Result<Entry> {
         let case = self.case(case)?;
-        let target = self.entry(&case, entry)?;
+        let target = self.entry(case.id, entry)?;
         let tx = self.write()?;
         let mut new = NewEntry::new(EntryKind::Correction, author, body);
         new.corrects = Some(target.id);
@@ -486,30 +332,44 @@ impl Store {
         }
         // The preparing thread stopped without `End`: it panicked, and that
         // panic is what the caller sees; nothing is written.
-        Err(Error::invalid(
+        Err(Error::input(
+            "batch_unfinished",
+            [],
             "the batch ended unfinished; nothing was written",
         ))
     }
 
     /// Finds an entry of a case by its number (`12` or `#12`) or id.
-    pub fn entry(&self, case: &Case, key: &str) -> Result<Entry> {
+    pub fn entry(&self, case_id: CaseId, key: &str) -> Result<Entry> {
         let key = key.trim();
         let by_seq = key.trim_start_matches('#').parse::<i64>().ok();
         let by_id = key.parse::<EntryId>().ok();
         let sql = format!(
             "SELECT {ENTRY_COLUMNS} FROM journal j WHERE j.case_id = ?1 AND (j.seq = ?2 OR j.id = ?3)"
         );
-        self.conn
-            .query_row(&sql, params![case.id, by_seq, by_id], entry_from_row)
+        if let Some(entry) = self
+            .conn
+            .query_row(&sql, params![case_id, by_seq, by_id], entry_from_row)
             .optional()?
-            .ok_or_else(|| Error::EntryNotFound {
-                case: case.reference.to_string(),
-                entry: key.to_owned(),
-            })
+        {
+            return Ok(entry);
+        }
+        let reference: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT reference FROM cases WHERE id = ?1",
+                [case_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Err(Error::EntryNotFound {
+            case: reference.unwrap_or_else(|| case_id.to_string()),
+            entry: key.to_owned(),
+        })
     }
 
     /// Lists a case's entries (see [`EntryQuery`]).
-    pub fn entries(&self, case: &Case, q: &EntryQuery) -> Result<Vec<Entry>> {
+    pub fn entries(&self, case_id: CaseId, q: &EntryQuery) -> Result<Vec<Entry>> {
         let (order, cmp) = if q.oldest_first {
             ("ASC", ">")
         } else {
@@ -521,7 +381,7 @@ impl Store {
         );
         let limit = q.limit.map(i64::from).unwrap_or(-1);
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![case.id, q.after_seq, limit], entry_from_row)?;
+        let rows = stmt.query_map(params![case_id, q.after_seq, limit], entry_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }
@@ -529,7 +389,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::NewCase;
+    use crate::case::{Case, NewCase};
 
     fn store_with_cases(dir: &std::path::Path) -> (Store, Vec<Case>) {
         let mut store = Store::open(dir).unwrap();
@@ -572,7 +432,7 @@ mod tests {
         assert_eq!(store.append_batch(batch(&cases, 3)).unwrap(), 3);
         let report = store.verify().unwrap();
         assert!(report.ok, "{:?}", report.problems);
-        let entries = store.entries(&cases[1], &EntryQuery::default()).unwrap();
+        let entries = store.entries(cases[1].id, &EntryQuery::default()).unwrap();
         // The opening entry, half of the first batch, one of the second.
         assert_eq!(entries.len(), 1 + (3 * CHUNK + 5) / 2 + 1);
         for e in &entries {
@@ -595,7 +455,7 @@ mod tests {
             assert_eq!(e.kind(), "invalid_input", "{e}");
             assert!(e.to_string().contains("body is empty"), "{e}");
             for case in &cases {
-                let entries = store.entries(case, &EntryQuery::default()).unwrap();
+                let entries = store.entries(case.id, &EntryQuery::default()).unwrap();
                 assert_eq!(entries.len(), 1, "only the opening entry");
             }
         }
@@ -621,7 +481,10 @@ mod tests {
         assert!(outcome.is_err());
         for case in &cases {
             assert_eq!(
-                store.entries(case, &EntryQuery::default()).unwrap().len(),
+                store
+                    .entries(case.id, &EntryQuery::default())
+                    .unwrap()
+                    .len(),
                 1
             );
         }

@@ -6,21 +6,27 @@
 //! each in the module named for its concept.
 
 pub mod backup;
+pub mod blobs;
 pub mod case;
 pub mod case_file;
 pub mod chain;
 pub mod clause;
+pub mod data_dir;
 pub mod deadline;
 pub mod documents;
 pub mod dossier;
 pub mod drafts;
 mod effects;
+pub mod entry;
 pub mod error;
 pub mod filing;
 pub mod id;
 pub mod journal;
 pub mod markdown;
+pub mod problem;
+pub mod proceedings;
 pub mod search;
+mod search_index;
 pub mod stage;
 pub mod store;
 pub mod time;
@@ -30,14 +36,17 @@ pub use case::{
     Case, CaseFilter, CaseOrder, CasePage, CaseRef, CaseSort, NewCase, Participant, Role,
     StageFilter, StageGroup,
 };
-pub use case_file::CaseFile;
+pub use case_file::{CaseFile, CaseView};
 pub use clause::Clause;
+pub use data_dir::{DataDir, Settings};
 pub use deadline::{Deadline, DeadlineFilter, DeadlineStatus};
 pub use documents::CaseDocument;
+pub use entry::{DocumentRef, Entry, EntryKind, NewEntry};
 pub use error::{Error, Result};
 pub use filing::{FilingRequest, Rendered};
 pub use id::{CaseId, DeadlineId, EntryId};
-pub use journal::{DocumentRef, Entry, EntryKind, EntryQuery, NewEntry};
+pub use journal::EntryQuery;
+pub use problem::Said;
 pub use search::SearchHit;
 pub use stage::Stage;
 pub use store::Store;

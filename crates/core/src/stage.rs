@@ -81,9 +81,11 @@ impl FromStr for Stage {
             .into_iter()
             .find(|st| st.as_str() == s)
             .ok_or_else(|| {
-                Error::invalid(format!(
-                    "unknown stage '{s}'; stages are: consultation, mediation, settlement, closed, withdrawn, referred"
-                ))
+                Error::input(
+                    "unknown_stage",
+                    [("stage", s.to_owned())],
+                    format!("unknown stage '{s}'; stages are: consultation, mediation, settlement, closed, withdrawn, referred"),
+                )
             })
     }
 }

@@ -1,23 +1,20 @@
-//! The one place that opens the database. A data dir holds `pacta.db`
+//! The one place that opens the database: `pacta.db` in a data dir
 //! (SQLite, WAL, foreign keys on, `synchronous=FULL` so an acknowledged
-//! write survives power loss) and `documents/` (see `documents.rs`).
+//! write survives power loss); the rest of the data dir is `data_dir.rs`'s.
 //!
 //! Opening never touches a file that is not ours: a non-SQLite file, an
 //! SQLite file of another program, or a database of a newer Pacta are refused
 //! before anything is written.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::data_dir::DataDir;
+use crate::error::{Error, Result, BUSY_TIMEOUT};
 
 /// Marks a SQLite file as Pacta's (`PRAGMA application_id`, "PACT").
 const APPLICATION_ID: i64 = 0x5041_4354;
-
-/// How long a writer waits for another process before giving up.
-pub const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// Numbered migrations from `schemas/migrations/`, applied in order.
 /// Append-only: a released migration is never edited.
@@ -39,27 +36,14 @@ const MIGRATIONS: &[(&str, &str)] = &[
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-pub const DATABASE_FILE: &str = "pacta.db";
-
 /// An open data dir. All reads and writes of a case file go through it.
 pub struct Store {
     pub(crate) conn: Connection,
-    pub(crate) dir: PathBuf,
+    pub(crate) dir: DataDir,
     /// Opened from a data dir that cannot be written (a read-only mount, a
     /// write-protected copy): everything reads, every write is refused
     /// before it starts.
     read_only: bool,
-}
-
-/// The default data dir: `PACTA_DATA_DIR` is handled by the callers; this is
-/// the platform's data dir (`$XDG_DATA_HOME/pacta`, `~/.local/share/pacta`).
-pub fn default_data_dir() -> Result<PathBuf> {
-    dirs::data_dir()
-        .map(|d| d.join("pacta"))
-        .ok_or_else(|| Error::DataDir {
-            path: PathBuf::from("~/.local/share/pacta"),
-            reason: "the system has no data directory for this user (is HOME set?)".into(),
-        })
 }
 
 impl Store {
@@ -68,7 +52,8 @@ impl Store {
     /// written is opened read-only (see `read_only`).
     pub fn open(dir: &Path) -> Result<Store> {
         prepare_dir(dir)?;
-        let db_path = dir.join(DATABASE_FILE);
+        let layout = DataDir::new(dir);
+        let db_path = layout.database();
         let conn = Connection::open_with_flags(
             &db_path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -92,7 +77,7 @@ impl Store {
         conn.pragma_update(None, "cache_size", -32 * 1024)?;
         let mut store = Store {
             conn,
-            dir: dir.to_path_buf(),
+            dir: layout,
             read_only: false,
         };
         store.migrate()?;
@@ -137,7 +122,7 @@ impl Store {
         }
         Ok(Store {
             conn,
-            dir: dir.to_path_buf(),
+            dir: DataDir::new(dir),
             read_only: true,
         })
     }
@@ -151,7 +136,7 @@ impl Store {
     pub(crate) fn check_writable(&self) -> Result<()> {
         if self.read_only {
             return Err(Error::ReadOnly {
-                path: self.dir.clone(),
+                path: self.dir.root().to_path_buf(),
                 reason: "it is on a read-only disk or in a write-protected folder; reading works"
                     .into(),
             });
@@ -159,12 +144,9 @@ impl Store {
         Ok(())
     }
 
-    pub fn data_dir(&self) -> &Path {
+    /// The data dir's layout (where each of its parts lives).
+    pub fn data_dir(&self) -> &DataDir {
         &self.dir
-    }
-
-    pub fn database_path(&self) -> PathBuf {
-        self.dir.join(DATABASE_FILE)
     }
 
     fn migrate(&mut self) -> Result<()> {

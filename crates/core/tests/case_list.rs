@@ -150,9 +150,7 @@ fn a_stage_filter_is_read_from_words() {
     );
     let e = "pending".parse::<StageFilter>().unwrap_err();
     assert_eq!(e.kind(), "invalid_input");
-    assert!(e
-        .params()
-        .contains(&("code", "stage_filter_unknown".to_owned())));
+    assert_eq!(e.said().code, "stage_filter_unknown");
     assert!("party".parse::<CaseSort>().is_err());
     // What the desktop app sends.
     let sent: StageFilter = serde_json::from_str("\"open\"").unwrap();

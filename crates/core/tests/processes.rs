@@ -10,7 +10,9 @@
 //!   each at full strength, 300 in CI); none is lost, the chain verifies.
 //!
 //! The appender is this test binary itself, re-run with `PACTA_CRASH_CHILD`
-//! set, so the suites need no helper program.
+//! set, so the suites need no helper program. That is why this file has its
+//! own `main` (`harness = false` in Cargo.toml): the appender is a mode of
+//! the binary, not a test, and the two suites are run by `main`.
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
@@ -23,15 +25,40 @@ use pacta_core::{EntryKind, EntryQuery, NewCase, NewEntry, Store};
 
 const CHILD: &str = "PACTA_CRASH_CHILD";
 
-/// Run only as the child: appends `PACTA_CHILD_COUNT` entries (or until
-/// killed), printing each acknowledged entry as `ACK<TAB>body<TAB>hash` once
-/// its append has returned.
-#[test]
-fn crash_child_appender() {
-    let Some(dir) = std::env::var_os(CHILD) else {
-        return; // an ordinary test run: nothing to do
-    };
-    let dir = PathBuf::from(dir);
+/// The suites, or the appender when this binary is re-run as one. Names
+/// given on the command line (as `cargo test -p pacta-core NAME` passes
+/// them) pick the suites whose names contain them.
+fn main() {
+    if let Some(dir) = std::env::var_os(CHILD) {
+        return append(PathBuf::from(dir));
+    }
+    let suites: [(&str, fn()); 2] = [
+        (
+            "killed_at_any_moment_through_the_core_nothing_acknowledged_is_lost",
+            killed_at_any_moment_through_the_core_nothing_acknowledged_is_lost,
+        ),
+        (
+            "two_long_lived_processes_appending_to_one_case_lose_nothing",
+            two_long_lived_processes_appending_to_one_case_lose_nothing,
+        ),
+    ];
+    let wanted: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    for (name, suite) in suites {
+        if wanted.is_empty() || wanted.iter().any(|w| name.contains(w.as_str())) {
+            eprintln!("suite {name} ...");
+            suite();
+            eprintln!("suite {name} ... ok");
+        }
+    }
+}
+
+/// The appender: appends `PACTA_CHILD_COUNT` entries (or until killed),
+/// printing each acknowledged entry as `ACK<TAB>body<TAB>hash` once its
+/// append has returned.
+fn append(dir: PathBuf) {
     let mut store = Store::open(&dir).expect("open");
     let number = |name: &str| -> u64 {
         std::env::var(name)
@@ -65,12 +92,6 @@ fn crash_child_appender() {
 /// Starts the appender on `dir`, with stdout piped.
 fn appender(dir: &std::path::Path, round: u64, count: u64) -> std::process::Child {
     Command::new(std::env::current_exe().expect("test binary"))
-        .args([
-            "--exact",
-            "crash_child_appender",
-            "--nocapture",
-            "--test-threads=1",
-        ])
         .env(CHILD, dir)
         .env("PACTA_CRASH_ROUND", round.to_string())
         .env("PACTA_CHILD_COUNT", count.to_string())
@@ -86,8 +107,8 @@ fn acknowledged_by(child: &mut std::process::Child) -> Vec<(String, String)> {
     let mut acknowledged = Vec::new();
     for line in out.split(b'\n') {
         let line = String::from_utf8(line.expect("read")).expect("utf-8");
-        // The test harness prints too; ours start with ACK (maybe mid-line).
-        let ours = line.find("ACK\t").map(|at| &line[at + 4..]);
+        // Only lines that start with ACK are the appender's reports.
+        let ours = line.strip_prefix("ACK\t");
         if let Some((body, hash)) = ours.and_then(|l| l.split_once('\t')) {
             if hash.len() == 64 {
                 acknowledged.push((body.to_owned(), hash.to_owned()));
@@ -124,11 +145,7 @@ fn rng(state: &mut u64, below: u64) -> u64 {
     *state % below
 }
 
-#[test]
 fn killed_at_any_moment_through_the_core_nothing_acknowledged_is_lost() {
-    if std::env::var_os(CHILD).is_some() {
-        return;
-    }
     let home = tempfile::TempDir::new().expect("temp dir");
     let dir = home.path().join("data");
     let reference = new_store_with_a_case(&dir);
@@ -151,7 +168,7 @@ fn killed_at_any_moment_through_the_core_nothing_acknowledged_is_lost() {
     let case = store.case(&reference).expect("case");
     let stored: std::collections::HashMap<String, String> = store
         .entries(
-            &case,
+            case.id,
             &EntryQuery {
                 oldest_first: true,
                 after_seq: None,
@@ -198,11 +215,7 @@ fn killed_at_any_moment_through_the_core_nothing_acknowledged_is_lost() {
     );
 }
 
-#[test]
 fn two_long_lived_processes_appending_to_one_case_lose_nothing() {
-    if std::env::var_os(CHILD).is_some() {
-        return;
-    }
     let home = tempfile::TempDir::new().expect("temp dir");
     let dir = home.path().join("data");
     let reference = new_store_with_a_case(&dir);

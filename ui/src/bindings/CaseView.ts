@@ -2,5 +2,13 @@
 import type { Case } from "./Case";
 import type { CaseDocument } from "./CaseDocument";
 import type { Deadline } from "./Deadline";
+import type { Stage } from "./Stage";
 
-export type CaseView = { case: Case, deadlines: Array<Deadline>, documents: Array<CaseDocument>, };
+/**
+ * A case as its screen shows it: the case, its deadlines and documents, and the stages it may move to now.
+ */
+export type CaseView = { case: Case, deadlines: Array<Deadline>, documents: Array<CaseDocument>, 
+/**
+ * The stages the case may move to now, in the order to offer them (none once it has ended).
+ */
+allowed_moves: Array<Stage>, };

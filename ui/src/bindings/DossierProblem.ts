@@ -23,8 +23,7 @@ line: number | null,
  */
 problem: string, 
 /**
- * What is wrong, as a stable code (`dossier.problem.<code>` in the UI's
- * translations)…
+ * What is wrong, as a stable code (`problem.<code>` in the UI's translations)…
  */
 code: string, 
 /**

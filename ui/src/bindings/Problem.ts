@@ -18,7 +18,7 @@ document: string | null,
  */
 problem: string, 
 /**
- * What is wrong, as a stable code (`verify.problem.<code>` in the UI's translations)…
+ * What is wrong, as a stable code (`problem.<code>` in the UI's translations)…
  */
 code: string, 
 /**

@@ -13,10 +13,10 @@ use sha2::{Digest, Sha256};
 use zip::ZipWriter;
 
 use super::format::*;
+use super::read::DossierReport;
 use crate::case_file::CaseFile;
-use crate::documents::document_path;
+use crate::entry::EntryKind;
 use crate::error::{Error, Result};
-use crate::journal::EntryKind;
 use crate::store::Store;
 use crate::time::format_utc;
 
@@ -32,9 +32,14 @@ pub struct ExportReport {
     pub documents: u64,
 }
 
-/// Bytes written so far, of how many.
+/// Where an export is: `phase` is `export` (bytes written so far, of how
+/// many), then `verify` (the file just written is read back and checked),
+/// then `done`.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(rename = "Progress"))]
 pub struct ExportProgress {
+    pub phase: &'static str,
     pub done: u64,
     pub total: u64,
 }
@@ -130,7 +135,38 @@ impl Write for HashedFile {
     }
 }
 
+/// A dossier written, and what reading it back found.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Exported {
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub export: ExportReport,
+    pub report: DossierReport,
+}
+
 impl Store {
+    /// Exports a case to a dossier and verifies the file as a recipient
+    /// would: what every front end offers as "export". A dossier that does
+    /// not verify means the store itself has a problem (`verify` says which).
+    pub fn export_verified(
+        &self,
+        case: &str,
+        out: &Path,
+        progress: &mut dyn FnMut(ExportProgress),
+    ) -> Result<Exported> {
+        let export = self.export_dossier(case, out, progress)?;
+        let step = |phase, done| ExportProgress {
+            phase,
+            done,
+            total: export.bytes,
+        };
+        progress(step("verify", 0));
+        let report = super::read::verify_dossier(&export.path)?;
+        progress(step("done", export.bytes));
+        Ok(Exported { export, report })
+    }
+
     /// Exports a case to one dossier file at `out` (written beside it first,
     /// then renamed, so `out` never holds half a dossier).
     pub fn export_dossier(
@@ -141,7 +177,7 @@ impl Store {
     ) -> Result<ExportReport> {
         let file = self.case_file(case)?;
         let library = self.library()?;
-        let tmp = out.with_extension("pacta-part");
+        let tmp = crate::data_dir::part_file(out);
         let result = self.write_dossier(&file, &library, &tmp, progress);
         let (head_hash, documents, sha256, bytes) = match result {
             Ok(v) => v,
@@ -153,10 +189,7 @@ impl Store {
                 });
             }
         };
-        std::fs::rename(&tmp, out).map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::io(out, e)
-        })?;
+        crate::data_dir::publish(&tmp, out)?;
         Ok(ExportReport {
             path: out.to_path_buf(),
             bytes,
@@ -232,7 +265,7 @@ impl Store {
             let expected = sizes.get(sha).copied().unwrap_or(0);
             zip.start_file(path.as_str(), entry_options(expected))
                 .map_err(|e| zip_error(tmp, e))?;
-            let src = document_path(&self.dir, sha);
+            let src = self.dir.document(sha);
             let mut input = File::open(&src).map_err(|e| Error::Unreadable {
                 path: src.clone(),
                 reason: e.to_string(),
@@ -246,7 +279,11 @@ impl Store {
                 zip.write_all(&buf[..n]).map_err(|e| Error::io(tmp, e))?;
                 size += n as u64;
                 done += n as u64;
-                progress(ExportProgress { done, total });
+                progress(ExportProgress {
+                    phase: "export",
+                    done,
+                    total,
+                });
             }
             if size != expected {
                 return Err(Error::Corrupt(format!(

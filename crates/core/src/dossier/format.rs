@@ -7,9 +7,9 @@ use serde_json::Value;
 
 use crate::case::{CaseRef, Participant};
 use crate::clause::Clause;
+use crate::entry::{DocumentRef, Entry, EntryKind};
 use crate::error::Result;
 use crate::id::{CaseId, DeadlineId, EntryId};
-use crate::journal::{DocumentRef, Entry, EntryKind};
 use crate::stage::Stage;
 use crate::time::{format_utc, parse_stored};
 

@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use super::format::JournalLine;
 use super::read::{read, Verified};
-use crate::clause;
-use crate::documents::Staged;
+use crate::blobs::Staged;
+use crate::case::{insert_case_row, CaseRecord};
 use crate::error::{Error, Result};
 use crate::journal;
 use crate::store::Store;
@@ -63,27 +63,30 @@ impl Store {
             path: path.into(),
             reason: e.to_string(),
         })?;
-        let mut zip = zip::ZipArchive::new(BufReader::new(file))
-            .map_err(|e| Error::invalid(format!("{}: {e}", path.display())))?;
+        let mut zip =
+            zip::ZipArchive::new(BufReader::new(file)).map_err(|e| Error::Unreadable {
+                path: path.into(),
+                reason: e.to_string(),
+            })?;
         let staged = self.stage_from_archive(&mut zip, &wanted)?;
         let result = (|| {
             let tx = self.write()?;
             let case = &verified.case;
             if plan.new_case {
-                tx.execute(
-                    "INSERT INTO cases (id, reference, ref_year, ref_number, title, summary, clauses, stage,
-                                        language, confidentiality, opened_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'consultation', ?8, ?9, ?10)",
-                    params![case.id, case.reference.to_string(), case.reference.year, case.reference.number, case.title,
-                        case.summary, clause::format_list(&case.clauses), case.language, case.confidentiality, case.opened_at],
+                insert_case_row(
+                    &tx,
+                    &CaseRecord {
+                        id: case.id,
+                        reference: &case.reference,
+                        title: &case.title,
+                        summary: &case.summary,
+                        parties: &case.parties,
+                        clauses: &case.clauses,
+                        language: &case.language,
+                        confidentiality: &case.confidentiality,
+                        opened_at: &case.opened_at,
+                    },
                 )?;
-                crate::search::index_case(&tx, tx.last_insert_rowid(), &case.title, &case.summary)?;
-                for (position, name) in case.parties.iter().enumerate() {
-                    tx.execute(
-                        "INSERT INTO parties (case_id, position, name) VALUES (?1, ?2, ?3)",
-                        params![case.id, position as i64, name],
-                    )?;
-                }
             }
             for line in &new_lines {
                 journal::record(&tx, case.id, &line.to_entry()?)?;
@@ -137,7 +140,7 @@ impl Store {
                     "import_forked",
                     [("reference", reference.to_string()), ("seq", seq.to_string())],
                     format!(
-                        "the journals of {reference} have forked at entry #{seq}: this store's #{seq} has hash {mine}, the dossier's has {}; nothing was imported (compare the two with `pacta log list` and the dossier's index.html)",
+                        "the journals of {reference} have forked at entry #{seq}: this store's #{seq} has hash {mine}, the dossier's has {}; nothing was imported",
                         theirs.hash
                     ),
                 ));
@@ -178,7 +181,13 @@ impl Store {
             let name = path.to_string_lossy();
             let stored = zip
                 .by_name(&name)
-                .map_err(|e| Error::invalid(format!("{name} cannot be read from the dossier: {e}")))
+                .map_err(|e| {
+                    Error::input(
+                        "dossier_part_unreadable",
+                        [("name", name.to_string()), ("detail", e.to_string())],
+                        format!("{name} cannot be read from the dossier: {e}"),
+                    )
+                })
                 .and_then(|mut entry| self.store_content(&name, path, &mut entry));
             match stored {
                 Ok((doc, created)) if doc.sha256 == *sha => {
@@ -188,9 +197,11 @@ impl Store {
                 Ok((_, created)) => {
                     staged.created.extend(created);
                     staged.discard();
-                    return Err(Error::invalid(format!(
-                        "{name} changed while it was being imported; nothing was imported"
-                    )));
+                    return Err(Error::input(
+                        "dossier_part_changed",
+                        [("name", name.to_string())],
+                        format!("{name} changed while it was being imported; nothing was imported"),
+                    ));
                 }
                 Err(e) => {
                     staged.discard();
@@ -206,6 +217,10 @@ fn verified(path: &Path) -> Result<Verified> {
     let (report, verified) = read(path)?;
     verified.ok_or_else(|| Error::Dossier {
         path: path.into(),
-        problems: report.problems,
+        problems: report
+            .problems
+            .into_iter()
+            .map(|p| format!("{}: {}", p.part, p.said.message))
+            .collect(),
     })
 }

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::case_file::CaseFile;
+use crate::entry::EntryKind;
 use crate::error::Result;
 use crate::filing::library::Library;
 use crate::filing::locale::{kind_name, stage_name};
 use crate::filing::page::escape;
-use crate::journal::EntryKind;
 use crate::markdown::to_html;
 use crate::stage::Stage;
 

@@ -14,6 +14,6 @@ mod import;
 mod index;
 pub(crate) mod read;
 
-pub use export::{ExportProgress, ExportReport};
+pub use export::{ExportProgress, ExportReport, Exported};
 pub use import::ImportPlan;
 pub use read::{verify_dossier, DossierProblem, DossierReport};

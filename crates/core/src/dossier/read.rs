@@ -15,10 +15,9 @@ use serde::Serialize;
 use zip::ZipArchive;
 
 use super::format::*;
-use crate::chain;
+use crate::chain::{CaseFacts, ChainCheck, Place};
 use crate::error::{Error, Result};
-use crate::journal::EntryKind;
-use crate::verify::{said_params, Said};
+use crate::problem::Said;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -32,13 +31,10 @@ pub struct DossierProblem {
     pub entry: Option<i64>,
     /// The line of `journal.jsonl` it is about.
     pub line: Option<u64>,
-    /// What is wrong, in English.
-    pub problem: String,
-    /// What is wrong, as a stable code (`dossier.problem.<code>` in the UI's
-    /// translations)…
-    pub code: String,
-    /// …and the values its sentence is made of.
-    pub params: BTreeMap<String, String>,
+    /// What is wrong.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub said: Said,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -69,27 +65,30 @@ struct Check {
 /// The `part` of a problem with the archive as a whole.
 const ARCHIVE: &str = "archive";
 
+/// A problem's code and the values its sentence is made of (its English
+/// sentence goes beside it).
+type Code = (&'static str, Vec<(&'static str, String)>);
+
 /// Why a part of the archive cannot be read: what is wrong, and in English.
-type Unreadable = (Said, String);
+type Unreadable = (Code, String);
 
 impl Check {
     /// A problem with the archive as a whole (`ARCHIVE`) or with one file in it.
-    fn add(&mut self, part: &str, said: Said, problem: impl Into<String>) {
+    fn add(&mut self, part: &str, said: Code, problem: impl Into<String>) {
         let file = (part != ARCHIVE).then(|| part.to_owned());
         self.push(part.into(), file, None, None, said, problem.into());
     }
 
     /// A problem with one entry of the journal.
-    fn add_entry(&mut self, seq: i64, said: Said, problem: impl Into<String>) {
+    fn add_entry(&mut self, seq: i64, said: Said) {
         let part = format!("{JOURNAL} entry #{seq}");
-        self.push(
+        self.problems.push(DossierProblem {
             part,
-            Some(JOURNAL.into()),
-            Some(seq),
-            None,
+            file: Some(JOURNAL.into()),
+            entry: Some(seq),
+            line: None,
             said,
-            problem.into(),
-        );
+        });
     }
 
     fn push(
@@ -98,7 +97,7 @@ impl Check {
         file: Option<String>,
         entry: Option<i64>,
         line: Option<u64>,
-        (code, params): Said,
+        (code, params): Code,
         problem: String,
     ) {
         self.problems.push(DossierProblem {
@@ -106,9 +105,11 @@ impl Check {
             file,
             entry,
             line,
-            problem,
-            code: code.into(),
-            params: said_params(params),
+            said: Said {
+                message: problem,
+                code: code.into(),
+                params: params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+            },
         });
     }
 }
@@ -477,7 +478,7 @@ fn check_layout(path: &Path, zip: &mut Archive, manifest: &Manifest, check: &mut
     }
 }
 
-fn reread(e: &dyn std::fmt::Display) -> Said {
+fn reread(e: &dyn std::fmt::Display) -> Code {
     ("reread_failed", vec![("detail", e.to_string())])
 }
 
@@ -590,7 +591,7 @@ fn hash_entry(
     expected: u64,
 ) -> std::result::Result<(String, u64), Unreadable> {
     let entry = zip.by_name(name).map_err(unreadable)?;
-    crate::documents::hash_stream(&mut entry.take(expected.saturating_add(1))).map_err(unreadable)
+    crate::blobs::hash_stream(&mut entry.take(expected.saturating_add(1))).map_err(unreadable)
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(
@@ -653,7 +654,8 @@ fn parse_journal(zip: &mut Archive, check: &mut Check) -> Option<Vec<JournalLine
     check.problems.is_empty().then_some(lines)
 }
 
-/// The chain, the head hash, and the case record against the journal.
+/// The chain, the head hash, and the case record against the journal (the
+/// one chain checker, as the store's `verify` runs it).
 fn check_case(manifest: &Manifest, case: &CaseJson, journal: &[JournalLine], check: &mut Check) {
     if case.id != manifest.case.id || case.reference != manifest.case.reference {
         check.add(
@@ -662,69 +664,44 @@ fn check_case(manifest: &Manifest, case: &CaseJson, journal: &[JournalLine], che
             "is another case than the manifest names",
         );
     }
-    let mut prev = chain::GENESIS.to_owned();
-    let mut stage = None;
-    for (i, line) in journal.iter().enumerate() {
-        let seq = line.seq;
-        if seq != i as i64 + 1 {
-            check.add_entry(
-                seq,
-                ("out_of_order", vec![("position", (i + 1).to_string())]),
-                format!("is in position {}: entries are missing or reordered", i + 1),
-            );
-        }
-        if line.case_id != case.id {
-            check.add_entry(seq, ("entry_other_case", vec![]), "belongs to another case");
-        }
-        if line.prev_hash != prev {
-            check.add_entry(
-                seq,
-                ("link_broken", vec![]),
-                "its link to the previous entry is broken (prev_hash differs)",
-            );
-        }
-        match line.to_entry() {
-            Ok(entry) if chain::entry_hash(&line.prev_hash, &entry) != line.hash => check
-                .add_entry(
-                    seq,
-                    ("hash_mismatch", vec![]),
-                    "was changed after it was recorded (its hash does not match its content)",
-                ),
-            Ok(entry)
-                if crate::time::format_utc(entry.occurred_at) != line.occurred_at
-                    || crate::time::format_utc(entry.recorded_at) != line.recorded_at =>
+    let facts = CaseFacts {
+        id: case.id,
+        opening: serde_json::json!({ "title": case.title, "summary": case.summary, "parties": case.parties, "clauses": case.clauses }),
+        stage: case.stage.to_string(),
+    };
+    let mut chain = ChainCheck::new(&facts);
+    for line in journal {
+        let entry = line.to_entry().map_err(|e| e.to_string());
+        chain.next(line.seq, entry.as_ref().map_err(Clone::clone));
+        if let Ok(entry) = &entry {
+            if crate::time::format_utc(entry.occurred_at) != line.occurred_at
+                || crate::time::format_utc(entry.recorded_at) != line.recorded_at
             {
                 check.add_entry(
-                    seq,
-                    ("time_not_canonical", vec![]),
-                    "its times are not in the canonical form YYYY-MM-DDTHH:MM:SS.ffffffZ",
-                )
+                    line.seq,
+                    crate::problem::said(
+                        "time_not_canonical",
+                        [],
+                        "its times are not in the canonical form YYYY-MM-DDTHH:MM:SS.ffffffZ",
+                    ),
+                );
             }
-            Ok(_) => {}
-            Err(e) => check.add_entry(
-                seq,
-                ("entry_unreadable", vec![("detail", e.to_string())]),
-                e.to_string(),
-            ),
         }
-        if line.kind == EntryKind::StageChange {
-            if line.seq == 1 {
-                let opened = &line.data["case"];
-                let facts = serde_json::json!({ "title": case.title, "summary": case.summary, "parties": case.parties, "clauses": case.clauses });
-                for field in ["title", "summary", "parties", "clauses"] {
-                    if opened[field] != facts[field] {
-                        check.add(
-                            CASE,
-                            ("opening_differs", vec![("field", field.to_owned())]),
-                            format!("its {field} differs from what the journal recorded at opening (entry #1)"),
-                        );
-                    }
-                }
-            }
-            stage = line.data["to"].as_str().map(str::to_owned);
-        }
-        prev = line.hash.clone();
     }
+    let checked = chain.finish();
+    for (place, said) in checked.found {
+        match place {
+            Place::Entry(seq) => check.add_entry(seq, said),
+            Place::CaseRecord => check.problems.push(DossierProblem {
+                part: CASE.into(),
+                file: Some(CASE.into()),
+                entry: None,
+                line: None,
+                said,
+            }),
+        }
+    }
+    let prev = checked.head;
     if journal.len() as u64 != manifest.journal.entries || prev != manifest.journal.head_hash {
         check.add(
             JOURNAL,
@@ -740,23 +717,6 @@ fn check_case(manifest: &Manifest, case: &CaseJson, journal: &[JournalLine], che
             format!(
                 "ends at entry #{} with hash {prev}, but the manifest says {} entries ending with {}: entries were added or removed",
                 journal.len(), manifest.journal.entries, manifest.journal.head_hash
-            ),
-        );
-    }
-    if stage.as_deref() != Some(case.stage.as_str()) {
-        let journal_stage = stage.as_deref().unwrap_or("nothing");
-        check.add(
-            CASE,
-            (
-                "stage_differs",
-                vec![
-                    ("stage", case.stage.to_string()),
-                    ("journal_stage", journal_stage.to_owned()),
-                ],
-            ),
-            format!(
-                "says stage {}, but the journal's last stage change is to {journal_stage}",
-                case.stage,
             ),
         );
     }
@@ -790,10 +750,13 @@ fn check_case(manifest: &Manifest, case: &CaseJson, journal: &[JournalLine], che
             if !held.contains_key(d.sha256.as_str()) {
                 check.add_entry(
                     line.seq,
-                    ("document_not_held", vec![("name", d.name.clone())]),
-                    format!(
-                        "links document '{}' ({}), which the dossier does not hold",
-                        d.name, d.sha256
+                    crate::problem::said(
+                        "document_not_held",
+                        [("name", d.name.clone())],
+                        format!(
+                            "links document '{}' ({}), which the dossier does not hold",
+                            d.name, d.sha256
+                        ),
                     ),
                 );
             }

@@ -11,9 +11,9 @@ use crate::case::{Case, CaseRef, Participant, Role};
 use crate::case_file::CaseFile;
 use crate::deadline::{Deadline, DeadlineStatus};
 use crate::documents::CaseDocument;
+use crate::entry::{Entry, EntryKind};
 use crate::filing::template::{FieldType, Template};
 use crate::id::{CaseId, DeadlineId, EntryId};
-use crate::journal::{Entry, EntryKind};
 use crate::{Clause, Stage};
 
 fn at(s: &str) -> DateTime<Utc> {

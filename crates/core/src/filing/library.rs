@@ -140,7 +140,6 @@ const BUILT_IN: &[(&str, &str)] = &[
 
 const CODE_OF_CONDUCT: &str = include_str!("../../templates/code-of-conduct.toml");
 pub const CODE_OF_CONDUCT_FILE: &str = "code-of-conduct.toml";
-pub const TEMPLATES_DIR: &str = "templates";
 
 /// The code of conduct in one language, as templates quote it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -184,11 +183,11 @@ impl Library {
         }
     }
 
-    /// Built-ins plus the user's templates and code text from `data_dir`.
-    pub fn load(data_dir: &Path) -> Result<Library> {
+    /// Built-ins plus the user's templates and code text from their
+    /// folder in a data dir ([`crate::DataDir::templates`]).
+    pub fn load(dir: &Path) -> Result<Library> {
         let mut library = Library::built_in();
-        let dir = data_dir.join(TEMPLATES_DIR);
-        let Ok(entries) = std::fs::read_dir(&dir) else {
+        let Ok(entries) = std::fs::read_dir(dir) else {
             return Ok(library);
         };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -201,11 +200,18 @@ impl Library {
             if name == CODE_OF_CONDUCT_FILE {
                 let text = read_text(&path)?;
                 library.code = toml::from_str(&text).map_err(|e| {
-                    Error::invalid(format!(
-                        "{}: {}; fix it or remove it to use the built-in text",
-                        path.display(),
-                        e.message()
-                    ))
+                    Error::input(
+                        "code_text_unreadable",
+                        [
+                            ("path", path.display().to_string()),
+                            ("detail", e.message().to_owned()),
+                        ],
+                        format!(
+                            "{}: {}; fix it or remove it to use the built-in text",
+                            path.display(),
+                            e.message()
+                        ),
+                    )
                 })?;
             } else if name.ends_with(".md") {
                 match parse_file(&path).and_then(|t| check_file_name(&name, &path, t)) {
@@ -230,9 +236,14 @@ impl Library {
 
     pub fn get(&self, id: &str, language: &str) -> Result<&Template> {
         if let Some(e) = self.broken.get(&format!("{id}.{language}.md")) {
-            return Err(Error::invalid(format!(
-                "the user template {id}.{language}.md does not load: {e}"
-            )));
+            return Err(Error::input(
+                "template_broken",
+                [
+                    ("file", format!("{id}.{language}.md")),
+                    ("detail", e.to_string()),
+                ],
+                format!("the user template {id}.{language}.md does not load: {e}"),
+            ));
         }
         if let Some(t) = self.templates.get(&(id.to_owned(), language.to_owned())) {
             return Ok(t);
@@ -246,20 +257,34 @@ impl Library {
         if languages.is_empty() {
             let ids: std::collections::BTreeSet<&str> =
                 self.templates.keys().map(|(i, _)| i.as_str()).collect();
-            return Err(Error::invalid(format!(
-                "no template '{id}'; templates are: {}",
-                ids.into_iter().collect::<Vec<_>>().join(", ")
-            )));
+            let ids = ids.into_iter().collect::<Vec<_>>();
+            return Err(Error::input(
+                "unknown_template",
+                [("template", id.to_owned()), ("templates", ids.join(","))],
+                format!("no template '{id}'; templates are: {}", ids.join(", ")),
+            ));
         }
-        Err(Error::invalid(format!(
-            "template '{id}' has no '{language}' version; it has: {}",
-            languages.join(", ")
-        )))
+        Err(Error::input(
+            "template_language_missing",
+            [
+                ("template", id.to_owned()),
+                ("language", language.to_owned()),
+                ("languages", languages.join(",")),
+            ],
+            format!(
+                "template '{id}' has no '{language}' version; it has: {}",
+                languages.join(", ")
+            ),
+        ))
     }
 
     pub fn code_text(&self, language: &str) -> Result<&CodeText> {
         self.code.get(language).ok_or_else(|| {
-            Error::invalid(format!("{CODE_OF_CONDUCT_FILE} has no [{language}] table: add the code's text in that language"))
+            Error::input(
+                "code_text_language_missing",
+                [("language", language.to_owned())],
+                format!("{CODE_OF_CONDUCT_FILE} has no [{language}] table: add the code's text in that language"),
+            )
         })
     }
 }
@@ -270,12 +295,19 @@ fn check_file_name(name: &str, path: &Path, t: Template) -> Result<Template> {
     if name == expected {
         return Ok(t);
     }
-    Err(Error::invalid(format!(
-        "{} declares id '{}' and language '{}': name the file {expected}",
-        path.display(),
-        t.meta.id,
-        t.meta.language
-    )))
+    Err(Error::input(
+        "template_misnamed",
+        [
+            ("path", path.display().to_string()),
+            ("expected", expected.clone()),
+        ],
+        format!(
+            "{} declares id '{}' and language '{}': name the file {expected}",
+            path.display(),
+            t.meta.id,
+            t.meta.language
+        ),
+    ))
 }
 
 fn read_text(path: &Path) -> Result<String> {

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::journal::EntryKind;
+use crate::entry::EntryKind;
 use crate::stage::Stage;
 
 const MONTHS_EN: [&str; 12] = [

@@ -22,8 +22,8 @@ use serde_json::json;
 use crate::case::LANGUAGES;
 use crate::case_file::CaseFile;
 use crate::deadline::DeadlineStatus;
+use crate::entry::{Entry, EntryKind, NewEntry};
 use crate::error::{Error, Result};
-use crate::journal::{Entry, EntryKind, NewEntry};
 use crate::stage::Stage;
 use crate::store::Store;
 use library::{CodeText, Library};
@@ -84,9 +84,11 @@ pub fn render(library: &Library, file: &CaseFile, req: &FilingRequest) -> Result
     }
     for l in &languages {
         if !LANGUAGES.contains(&l.as_str()) {
-            return Err(Error::invalid(format!(
-                "unknown language '{l}'; filings are made in en, zh or ru"
-            )));
+            return Err(Error::input(
+                "unknown_language",
+                [("language", l.clone())],
+                format!("unknown language '{l}'; filings are made in en, zh or ru"),
+            ));
         }
     }
     let templates = languages
@@ -194,10 +196,11 @@ fn check_fields(
         values.insert(f.name.clone(), value);
     }
     if !problems.is_empty() {
-        return Err(Error::invalid(format!(
-            "{}; give fields with --set name=value",
-            problems.join("; ")
-        )));
+        return Err(Error::input(
+            "fields_invalid",
+            [("detail", problems.join("; "))],
+            problems.join("; "),
+        ));
     }
     Ok(values)
 }
@@ -419,8 +422,13 @@ fn render_markdown(t: &Template, context: &serde_json::Value) -> Result<String> 
         }
         return Err(located(&e));
     }
-    let text = String::from_utf8(out.out)
-        .map_err(|_| Error::invalid("the template produced invalid UTF-8"))?;
+    let text = String::from_utf8(out.out).map_err(|_| {
+        Error::input(
+            "template_not_utf8",
+            [],
+            "the template produced invalid UTF-8",
+        )
+    })?;
     Ok(tidy(&text))
 }
 
@@ -446,7 +454,7 @@ fn tidy(markdown: &str) -> String {
 impl Store {
     /// The templates of this data dir (built-in plus the user's).
     pub fn library(&self) -> Result<Library> {
-        Library::load(&self.dir)
+        Library::load(&self.dir.templates())
     }
 
     /// Renders a filing without changing anything (a preview).
@@ -469,10 +477,22 @@ impl Store {
         let template = library.get(&req.template, &rendered.language)?;
         if !template.meta.stages.contains(&file.case.stage) {
             let stages: Vec<&str> = template.meta.stages.iter().map(|s| s.as_str()).collect();
-            return Err(Error::invalid(format!(
-                "{} is filed in {}; {} is in {}: preview it with `pacta filing render`, or move the case first",
-                req.template, stages.join(", "), file.case.reference, file.case.stage
-            )));
+            return Err(Error::input(
+                "filing_wrong_stage",
+                [
+                    ("template", req.template.clone()),
+                    ("stages", stages.join(",")),
+                    ("case", file.case.reference.to_string()),
+                    ("stage", file.case.stage.as_str().into()),
+                ],
+                format!(
+                    "{} is filed in {}; {} is in {}: preview it, or move the case first",
+                    req.template,
+                    stages.join(", "),
+                    file.case.reference,
+                    file.case.stage
+                ),
+            ));
         }
         let mut base = format!(
             "{}-{}-{}",

@@ -2,30 +2,13 @@
 //! lines (as Zola and Hugo use), then a body in Jinja syntax (minijinja).
 //! Parsing collects every problem it can find, each with line and column.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use crate::case::LANGUAGES;
 use crate::stage::Stage;
 
 /// Where a problem is: 1-based line and column in the template file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TemplateProblem {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl fmt::Display for TemplateProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}, column {}: {}",
-            self.line, self.column, self.message
-        )
-    }
-}
+pub use crate::problem::TextProblem as TemplateProblem;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

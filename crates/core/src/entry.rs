@@ -1,0 +1,158 @@
+//! A journal entry: what a case's journal records, one step at a time.
+//! Plain data: `journal.rs` writes and reads entries, `chain.rs` hashes them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::id::{CaseId, EntryId};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Meeting,
+    Communication,
+    Proposal,
+    Note,
+    Agreement,
+    StageChange,
+    Deadline,
+    Correction,
+    Filing,
+    Document,
+    Participant,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 11] = [
+        EntryKind::Meeting,
+        EntryKind::Communication,
+        EntryKind::Proposal,
+        EntryKind::Note,
+        EntryKind::Agreement,
+        EntryKind::StageChange,
+        EntryKind::Deadline,
+        EntryKind::Correction,
+        EntryKind::Filing,
+        EntryKind::Document,
+        EntryKind::Participant,
+    ];
+
+    /// Kinds a user logs directly; the others are written by the command
+    /// that does the thing (`stage`, `deadline add`, `doc add`, ...).
+    pub const LOGGABLE: [EntryKind; 5] = [
+        EntryKind::Meeting,
+        EntryKind::Communication,
+        EntryKind::Proposal,
+        EntryKind::Note,
+        EntryKind::Agreement,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Meeting => "meeting",
+            EntryKind::Communication => "communication",
+            EntryKind::Proposal => "proposal",
+            EntryKind::Note => "note",
+            EntryKind::Agreement => "agreement",
+            EntryKind::StageChange => "stage_change",
+            EntryKind::Deadline => "deadline",
+            EntryKind::Correction => "correction",
+            EntryKind::Filing => "filing",
+            EntryKind::Document => "document",
+            EntryKind::Participant => "participant",
+        }
+    }
+}
+
+impl fmt::Display for EntryKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for EntryKind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let s = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        EntryKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                Error::input(
+                    "unknown_kind",
+                    [("kind", s.clone())],
+                    format!(
+                        "unknown entry kind '{s}'; kinds are: {}",
+                        EntryKind::ALL.map(|k| k.as_str()).join(", ")
+                    ),
+                )
+            })
+    }
+}
+
+/// A document linked from an entry. Part of the hashed entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DocumentRef {
+    pub sha256: String,
+    pub name: String,
+    pub size: u64,
+}
+
+/// One journal entry as stored.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Entry {
+    pub id: EntryId,
+    pub case_id: CaseId,
+    /// Position in the case's chain, from 1; shown to users as `#seq`.
+    pub seq: i64,
+    pub kind: EntryKind,
+    pub occurred_at: DateTime<Utc>,
+    pub recorded_at: DateTime<Utc>,
+    pub author: String,
+    /// Markdown.
+    pub body: String,
+    pub corrects: Option<EntryId>,
+    pub documents: Vec<DocumentRef>,
+    /// Kind-specific facts (a stage change's from/to, a deadline's due date...).
+    pub data: Value,
+    pub prev_hash: String,
+    pub hash: String,
+    /// Sequence numbers of the entries that correct this one (not hashed:
+    /// derived from those later entries).
+    #[serde(default)]
+    pub corrected_by: Vec<i64>,
+}
+
+/// What a caller supplies; the store adds ids, times, position and hashes.
+#[derive(Debug, Clone)]
+pub struct NewEntry {
+    pub kind: EntryKind,
+    pub occurred_at: Option<DateTime<Utc>>,
+    pub author: String,
+    pub body: String,
+    pub corrects: Option<EntryId>,
+    pub documents: Vec<DocumentRef>,
+    pub data: Value,
+}
+
+impl NewEntry {
+    pub fn new(kind: EntryKind, author: &str, body: &str) -> NewEntry {
+        NewEntry {
+            kind,
+            occurred_at: None,
+            author: author.to_owned(),
+            body: body.to_owned(),
+            corrects: None,
+            documents: Vec::new(),
+            data: Value::Object(Default::default()),
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Proceedings: the steps that change a case as a whole, each recorded as
+//! a journal entry so the chain covers it: opening a case, moving it from
+//! stage to stage, adding a participant.
+
+use chrono::{DateTime, Datelike, Utc};
+use serde_json::json;
+
+use crate::case::{insert_case_row, Case, CaseRecord, CaseRef, NewCase, Participant, Role};
+use crate::entry::{Entry, EntryKind, NewEntry};
+use crate::error::{Error, Result};
+use crate::id::CaseId;
+use crate::journal;
+use crate::stage::Stage;
+use crate::store::Store;
+use crate::time::{format_utc, parse_stored};
+
+impl Store {
+    /// Opens a new case in consultation. Its first journal entry records
+    /// the case as opened, so the chain covers title, parties and clauses.
+    pub fn create_case(&mut self, new: NewCase) -> Result<Case> {
+        let new = new.validate()?;
+        let opened_at = crate::time::now();
+        let year = opened_at.year();
+        let id = CaseId::generate();
+        let language = new.language.clone().unwrap_or_else(|| "en".into());
+        let confidentiality = new
+            .confidentiality
+            .clone()
+            .unwrap_or_else(|| "restricted".into());
+        let tx = self.write()?;
+        let number: u32 = tx.query_row(
+            "SELECT coalesce(max(ref_number), 0) + 1 FROM cases WHERE ref_year = ?1",
+            [year],
+            |r| r.get(0),
+        )?;
+        let reference = CaseRef { year, number };
+        insert_case_row(
+            &tx,
+            &CaseRecord {
+                id,
+                reference: &reference,
+                title: &new.title,
+                summary: &new.summary,
+                parties: &new.parties,
+                clauses: &new.clauses,
+                language: &language,
+                confidentiality: &confidentiality,
+                opened_at: &format_utc(opened_at),
+            },
+        )?;
+        let mut entry = NewEntry::new(
+            EntryKind::StageChange,
+            &new.author,
+            &format!("Case {reference} opened."),
+        );
+        entry.occurred_at = Some(opened_at);
+        entry.data = json!({
+            "from": null,
+            "to": Stage::Consultation,
+            "case": {
+                "reference": reference,
+                "title": new.title,
+                "summary": new.summary,
+                "parties": new.parties,
+                "clauses": new.clauses,
+                "language": language,
+                "confidentiality": confidentiality,
+            }
+        });
+        journal::append(&tx, id, entry)?;
+        tx.commit()?;
+        self.case(&id.to_string())
+    }
+
+    /// Moves a case to another stage, now or as of `occurred_at` (a move
+    /// recorded after the fact). Refuses a move the rules do not allow,
+    /// naming the moves that are, and a time before the case entered its
+    /// present stage or in the future.
+    pub fn move_stage(
+        &mut self,
+        case: &str,
+        to: Stage,
+        reason: &str,
+        occurred_at: Option<DateTime<Utc>>,
+        author: &str,
+    ) -> Result<Entry> {
+        let case = self.case(case)?;
+        if !case.stage.can_move_to(to) {
+            return Err(Error::IllegalTransition {
+                case: case.reference.to_string(),
+                from: case.stage.as_str(),
+                to: to.as_str(),
+                allowed: case
+                    .stage
+                    .allowed_moves()
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect(),
+            });
+        }
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(Error::input(
+                "reason_empty",
+                [],
+                "a stage move needs a reason",
+            ));
+        }
+        if let Some(at) = occurred_at {
+            self.check_move_time(&case, at)?;
+        }
+        let tx = self.write()?;
+        let mut entry = NewEntry::new(EntryKind::StageChange, author, reason);
+        entry.occurred_at = occurred_at;
+        entry.data = json!({ "from": case.stage, "to": to });
+        let entry = journal::append(&tx, case.id, entry)?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    /// A move happens after the case entered its present stage, and not
+    /// later than now (a minute's grace for a clock read a moment ago).
+    fn check_move_time(&self, case: &Case, at: DateTime<Utc>) -> Result<()> {
+        let since: Option<String> = self.conn.query_row(
+            "SELECT max(occurred_at) FROM journal WHERE case_id = ?1 AND kind = 'stage_change'",
+            [case.id],
+            |r| r.get(0),
+        )?;
+        if let Some(since) = since.as_deref().map(parse_stored).transpose()? {
+            if at < since {
+                return Err(Error::input(
+                    "move_before_stage",
+                    [("time", format_utc(at)), ("since", format_utc(since))],
+                    format!(
+                        "{} has been in {} since {}: a move to another stage cannot be dated earlier",
+                        case.reference,
+                        case.stage,
+                        format_utc(since)
+                    ),
+                ));
+            }
+        }
+        if at > crate::time::now() + chrono::Duration::minutes(1) {
+            return Err(Error::input(
+                "move_in_future",
+                [("time", format_utc(at))],
+                format!(
+                    "{} is in the future: a stage move is recorded once it has happened",
+                    format_utc(at)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Adds a mediator, legal officer or delegate to a case.
+    pub fn add_participant(&mut self, case: &str, p: Participant, author: &str) -> Result<Entry> {
+        let case = self.case(case)?;
+        let name = p.name.trim().to_owned();
+        if name.is_empty() {
+            return Err(Error::input(
+                "participant_empty",
+                [],
+                "the participant's name is empty",
+            ));
+        }
+        let party = match (p.role, p.party.as_deref().map(str::trim)) {
+            (Role::Delegate, Some(party)) => {
+                let found = case.parties.iter().find(|q| q.eq_ignore_ascii_case(party));
+                Some(found.cloned().ok_or_else(|| {
+                    Error::input(
+                        "not_a_party",
+                        [("party", party.to_owned())],
+                        format!(
+                            "'{party}' is not a party to {}; parties: {}",
+                            case.reference,
+                            case.parties.join(", ")
+                        ),
+                    )
+                })?)
+            }
+            (Role::Delegate, None) => {
+                return Err(Error::input(
+                    "delegate_without_party",
+                    [],
+                    "a delegate represents a party",
+                ))
+            }
+            (_, Some(_)) => {
+                return Err(Error::input(
+                    "party_for_non_delegate",
+                    [],
+                    "only delegates represent a party",
+                ))
+            }
+            (_, None) => None,
+        };
+        if case
+            .participants
+            .iter()
+            .any(|q| q.name == name && q.role == p.role)
+        {
+            return Err(Error::input(
+                "participant_exists",
+                [("name", name.clone()), ("role", p.role.as_str().into())],
+                format!(
+                    "{name} is already a {} in {}",
+                    p.role.as_str(),
+                    case.reference
+                ),
+            ));
+        }
+        let tx = self.write()?;
+        let body = match &party {
+            Some(party) => format!("{name} joins as delegate of {party}"),
+            None => format!("{name} joins as {}", p.role.as_str().replace('_', " ")),
+        };
+        let mut entry = NewEntry::new(EntryKind::Participant, author, &body);
+        entry.data = json!({ "name": name, "role": p.role, "party": party });
+        let entry = journal::append(&tx, case.id, entry)?;
+        tx.commit()?;
+        Ok(entry)
+    }
+}
