@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { errorMessage, setErrorLanguage } from "../api";
-import { MESSAGES } from "../i18n";
+import { LANGUAGES, MESSAGES } from "../i18n";
 import { problemText } from "./errors";
 import { formatDateTime } from "./time";
 
@@ -67,6 +67,31 @@ describe("problemText, for a command's error", () => {
     expect(say(exists, "ru")).toBe("Dr. Ines Moreau уже участвует в этом деле в роли «посредник».");
     const title = { kind: "invalid_input", code: "title_empty", message: "the case needs a title", params: {} };
     expect(say(title, "zh")).toBe("案件需要标题。");
+  });
+
+  it("names the stages, languages and kinds of entry in invalid input as the UI does", () => {
+    const wrongStage = {
+      code: "filing_wrong_stage",
+      message: "settlement-agreement is filed in settlement; K-2026-0001 is in mediation: preview it, or move the case first",
+      params: { template: "settlement-agreement", stages: "settlement,closed", case: "K-2026-0001", stage: "mediation" },
+    };
+    expect(say(wrongStage, "en")).toBe("This filing is made in the Settlement or Closed stage, and case K-2026-0001 is in the Mediation stage: preview it, or move the case first.");
+    expect(say(wrongStage, "zh")).toBe("此文书适用于和解或结案阶段，而案件 K-2026-0001 处于调解阶段：可以先预览，或先变更案件阶段。");
+    expect(say(wrongStage, "ru")).toContain("на стадии «урегулирование» или «закрыто», а дело K-2026-0001 находится в стадии «посредничество»");
+    const noVersion = {
+      code: "template_language_missing",
+      message: "template 'referral' has no 'zh' version; it has: en, ru",
+      params: { template: "referral", language: "zh", languages: "en,ru" },
+    };
+    expect(say(noVersion, "en")).toBe("The template “referral” has no Chinese version; it has: English and Russian.");
+    expect(say(noVersion, "zh")).toBe("模板“referral”没有中文版本；现有版本：英文和俄文。");
+    const notLoggable = { code: "kind_not_loggable", message: "entries of kind stage_change are written by the step they record", params: { kind: "stage_change" } };
+    expect(say(notLoggable, "ru")).toMatch(/^Запись вида «смена стадии» делает сам шаг/);
+    const choice = { code: "unknown_choice", message: "unknown language 'fr'; use one of: en, zh, ru", params: { what: "language", value: "fr", allowed: "en,zh,ru" } };
+    expect(say(choice, "en")).toBe("“fr” cannot be the case's language: choose English, Chinese or Russian.");
+    expect(say(choice, "zh")).toBe("“fr”不能作为案件的语言：请选择英文、中文或俄文。");
+    const grew = { code: "document_grew", message: "x", params: { path: "/a.pdf", max: "268435456" } };
+    expect(say(grew, "en")).toBe("/a.pdf grew while it was being read, past the 268,435,456 bytes a document may have.");
   });
 
   it("says when a case entered its stage in local time, not as the core's UTC", () => {
@@ -161,39 +186,69 @@ describe("problemText, for what verification finds", () => {
   });
 });
 
-// Every code the core can say is worded in the UI (i18n.test.ts then checks
-// that zh and ru have every key en has): what its checks find, and the kind
-// of every error. The chain checker's codes are looked for wherever it lives.
-const coreSources: Record<string, string> = import.meta.glob<string>(
-  [
-    "../../../crates/core/src/verify.rs",
-    "../../../crates/core/src/chain*.rs",
-    "../../../crates/core/src/dossier/*.rs",
-    "../../../crates/core/src/error.rs",
-  ],
-  { query: "?raw", import: "default", eager: true },
-);
+// Every code the Rust side can send is worded in the UI, in every language:
+// what verification finds, every invalid input, the kind of every other
+// error, and the shell's own refusals. The codes are read off the sources
+// (tests left out), so a code added in Rust fails here until it has a sentence.
+const rustSources: Record<string, string> = import.meta.glob<string>(["../../../crates/core/src/**/*.rs", "../../../src-tauri/src/**/*.rs"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
+/** The codes a Rust source can send, its tests (an inline `#[cfg(test)] mod … {`, at the end of the file) left out. */
+function codesIn(file: string, source: string): string[] {
+  const test = source.search(/#\[cfg\(test\)\]\s*mod\s+\w+\s*\{/);
+  const code = test < 0 ? source : source.slice(0, test);
+  const found = [
+    // Invalid input, a problem said on its own, and the shell's failures: `Error::input("code", …`, `said("code", …`, `failed("code", …`.
+    ...[...code.matchAll(/\b(?:Error::input|said|failed)\(\s*"([a-z0-9_]+)"/g)].map((m) => m[1]!),
+    // The shell's refusal of a file not chosen: `code: "not_chosen"`.
+    ...[...code.matchAll(/\bcode:\s*"([a-z0-9_]+)"/g)].map((m) => m[1]!),
+  ];
+  // A dossier's problems: `("code", vec![…])`, and `name_problem`'s `("code", "english")`.
+  if (file.includes("/dossier/")) found.push(...[...code.matchAll(/\(\s*"([a-z0-9_]+)",\s*(?:vec!|")/g)].map((m) => m[1]!));
+  // The kind of every error (`Error::kind()`'s `=> "kind"` arms); invalid input is never shown as such: it carries its own code.
+  if (file.endsWith("crates/core/src/error.rs")) {
+    const start = code.indexOf("pub fn kind(");
+    const body = start < 0 ? "" : code.slice(start, code.indexOf("\n    }\n", start));
+    found.push(...[...body.matchAll(/=>\s*"([a-z0-9_]+)"/g)].map((m) => m[1]!).filter((k) => k !== "invalid_input"));
+  }
+  return found;
+}
+
+/** Files compiled only into tests (`#[cfg(test)] mod name;`), as paths like the glob's. */
+function testOnlyFiles(sources: Record<string, string>): Set<string> {
+  const files = new Set<string>();
+  for (const [file, source] of Object.entries(sources)) {
+    const dir = file.slice(0, file.lastIndexOf("/") + 1);
+    for (const m of source.matchAll(/#\[cfg\(test\)\]\s*mod\s+(\w+)\s*;/g)) files.add(`${dir}${m[1]}.rs`).add(`${dir}${m[1]}/mod.rs`);
+  }
+  return files;
+}
 
 describe("the core's codes", () => {
-  const files = Object.entries(coreSources);
+  const testOnly = testOnlyFiles(rustSources);
+  const codes = new Set(Object.entries(rustSources).flatMap(([file, source]) => (testOnly.has(file) ? [] : codesIn(file, source))));
 
-  it("have a sentence for every problem verification finds", () => {
-    const codes = new Set<string>();
-    for (const [file, source] of files) {
-      if (file.endsWith("error.rs")) continue;
-      for (const m of source.matchAll(/\(\s*"([a-z_]+)",\s*(?:vec!|"|params)|\bsaid\(\s*"([a-z_]+)"/g)) codes.add((m[1] ?? m[2])!);
+  it("are all found in the sources", () => {
+    expect(Object.keys(rustSources).some((f) => f.endsWith("src-tauri/src/commands.rs"))).toBe(true);
+    expect(codes.size).toBeGreaterThan(120);
+    // One of each way a code is written, so that a pattern that stops matching is noticed.
+    for (const code of ["party_twice", "template_not_utf8", "hash_mismatch", "name_empty", "layout_directory", "case_not_found", "store_unavailable", "not_chosen"]) {
+      expect(codes, code).toContain(code);
     }
-    expect(codes.size).toBeGreaterThan(50);
-    for (const code of codes) expect(MESSAGES.en, `problem.${code}`).toHaveProperty([`problem.${code}`]);
+    expect(codes).not.toContain("invalid_input");
   });
 
-  it("have a sentence for every kind of error (invalid input is said by its own code)", () => {
-    const source = files.find(([file]) => file.endsWith("error.rs"))?.[1] ?? "";
-    const body = source.slice(source.indexOf("pub fn kind("), source.indexOf("\n    }\n", source.indexOf("pub fn kind(")));
-    const kinds = [...body.matchAll(/=>\s*"([a-z_]+)"/g)].map((m) => m[1]!);
-    expect(kinds.length).toBeGreaterThan(15);
-    for (const kind of kinds.filter((k) => k !== "invalid_input")) expect(MESSAGES.en, `problem.${kind}`).toHaveProperty([`problem.${kind}`]);
-    // The shell's own refusal, said with the same vocabulary.
-    expect(MESSAGES.en).toHaveProperty(["problem.not_chosen"]);
+  it("leave out what only the tests say", () => {
+    const source = 'fn f() { Error::input("real", [], "x") }\n#[cfg(test)]\nmod tests {\n    fn t() { Error::input("only_in_a_test", [], "x"); }\n}\n';
+    expect(codesIn("crates/core/src/x.rs", source)).toEqual(["real"]);
+    expect(codesIn("src-tauri/src/lib.rs", '#[cfg(test)]\nmod bindings;\nfn f() { failed(\n    "after_a_test_only_module",\n    m) }')).toEqual(["after_a_test_only_module"]);
+  });
+
+  it("each have a sentence in every language", () => {
+    const missing = Object.fromEntries(LANGUAGES.map((lang) => [lang, [...codes].filter((code) => !(`problem.${code}` in MESSAGES[lang])).sort()]));
+    expect(missing).toEqual(Object.fromEntries(LANGUAGES.map((lang) => [lang, []])));
   });
 });
