@@ -12,6 +12,27 @@ use std::sync::{Arc, Mutex};
 use tauri::Manager;
 use tauri_plugin_fs::FsExt;
 
+/// OpenGL buys a window of text nothing and costs at launch and in memory
+/// (BENCHMARKS.md): WebKitGTK composites with it by default (~90 MB in the
+/// web process), GDK sets it up when it opens the display, and WebKit's
+/// DMA-BUF renderer sets up EGL in the app's own process (together ~150 ms
+/// of launch). A user's own setting of any of them is kept.
+const NO_GL: [(&str, &str); 3] = [
+    ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
+    ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
+    ("GDK_GL", "disable"),
+];
+
+/// Turns OpenGL off (see `NO_GL`); call first thing in `main`, before any
+/// thread starts.
+pub fn without_gl() {
+    for (name, value) in NO_GL {
+        if std::env::var_os(name).is_none() {
+            std::env::set_var(name, value);
+        }
+    }
+}
+
 /// The data dir: `PACTA_DATA_DIR`, else the platform's (the same as the
 /// `pacta` command's, so both work on the same store).
 fn data_dir() -> Result<PathBuf, pacta_core::Error> {

@@ -91,50 +91,44 @@ fn check_attachable(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Stores each item, all or none: a failure removes what this call added.
+fn stage_all<T>(
+    items: impl IntoIterator<Item = T>,
+    mut store_one: impl FnMut(T) -> Result<(DocumentRef, Option<PathBuf>)>,
+) -> Result<Staged> {
+    let mut staged = Staged {
+        refs: Vec::new(),
+        created: Vec::new(),
+    };
+    for item in items {
+        match store_one(item) {
+            Ok((doc, created)) => {
+                staged.refs.push(doc);
+                staged.created.extend(created);
+            }
+            Err(e) => {
+                staged.discard();
+                return Err(e);
+            }
+        }
+    }
+    Ok(staged)
+}
+
 impl Store {
     /// Copies files into the document store (see the module doc).
     pub(crate) fn stage_documents(&self, paths: &[PathBuf]) -> Result<Staged> {
         for p in paths {
             check_attachable(p)?;
         }
-        let mut staged = Staged {
-            refs: Vec::new(),
-            created: Vec::new(),
-        };
-        for p in paths {
-            match self.store_file(p) {
-                Ok((doc, created)) => {
-                    staged.refs.push(doc);
-                    staged.created.extend(created);
-                }
-                Err(e) => {
-                    staged.discard();
-                    return Err(e);
-                }
-            }
-        }
-        Ok(staged)
+        stage_all(paths, |p| self.store_file(p))
     }
 
     /// Stores content given in memory (a rendered filing, say), like files.
     pub(crate) fn stage_bytes(&self, items: &[(String, &[u8])]) -> Result<Staged> {
-        let mut staged = Staged {
-            refs: Vec::new(),
-            created: Vec::new(),
-        };
-        for (name, bytes) in items {
-            match self.store_content(name, Path::new(name), &mut &bytes[..]) {
-                Ok((doc, created)) => {
-                    staged.refs.push(doc);
-                    staged.created.extend(created);
-                }
-                Err(e) => {
-                    staged.discard();
-                    return Err(e);
-                }
-            }
-        }
-        Ok(staged)
+        stage_all(items, |(name, bytes)| {
+            self.store_content(name, Path::new(name), &mut &bytes[..])
+        })
     }
 
     /// Stores one file; returns its reference and its path if it was new.

@@ -39,12 +39,7 @@ impl Store {
     /// moves the stage rules allow from where it is.
     pub fn case_view(&self, key: &str) -> Result<CaseView> {
         let case = self.case(key)?;
-        let deadlines = self.deadlines(&DeadlineFilter {
-            case: Some(case.id.to_string()),
-            include_done: true,
-            ..Default::default()
-        })?;
-        let documents = self.case_documents(&case)?;
+        let (deadlines, documents) = self.deadlines_and_documents(&case)?;
         Ok(CaseView {
             allowed_moves: case.stage.allowed_moves(),
             case,
@@ -64,12 +59,7 @@ impl Store {
                 ..Default::default()
             },
         )?;
-        let deadlines = self.deadlines(&DeadlineFilter {
-            case: Some(case.id.to_string()),
-            include_done: true,
-            ..Default::default()
-        })?;
-        let documents = self.case_documents(&case)?;
+        let (deadlines, documents) = self.deadlines_and_documents(&case)?;
         tx.finish()?;
         Ok(CaseFile {
             case,
@@ -77,5 +67,15 @@ impl Store {
             deadlines,
             documents,
         })
+    }
+
+    /// A case's deadlines (met and open, soonest first) and documents.
+    fn deadlines_and_documents(&self, case: &Case) -> Result<(Vec<Deadline>, Vec<CaseDocument>)> {
+        let deadlines = self.deadlines(&DeadlineFilter {
+            case: Some(case.id.to_string()),
+            include_done: true,
+            ..Default::default()
+        })?;
+        Ok((deadlines, self.case_documents(case)?))
     }
 }

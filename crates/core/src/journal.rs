@@ -278,7 +278,7 @@ impl Store {
     ) -> Result<usize> {
         let (send, receive) = mpsc::sync_channel::<Batch>(4);
         std::thread::scope(|scope| {
-            let writer = scope.spawn(move || self.write_batch(receive));
+            let writer = scope.spawn(move || self.with_large_cache(|s| s.write_batch(receive)));
             let mut chunk = Vec::with_capacity(CHUNK);
             let mut refused = false;
             for (case_id, new) in entries {

@@ -73,8 +73,6 @@ impl Store {
             .map_err(|e| data_dir_error(&db_path, e))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // 32 MiB of page cache: large transactions (imports) then rarely spill.
-        conn.pragma_update(None, "cache_size", -32 * 1024)?;
         let mut store = Store {
             conn,
             dir: layout,
@@ -170,6 +168,20 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Runs a large write (a batch, an import) with 32 MiB of page cache, so
+    /// that it rarely spills mid-transaction; otherwise the store keeps
+    /// SQLite's default 2 MiB, as a window open for days should not hold
+    /// pages it read once (BENCHMARKS.md, desktop memory).
+    pub(crate) fn with_large_cache<T>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<T> {
+        self.conn.pragma_update(None, "cache_size", -32 * 1024)?;
+        let result = work(self);
+        self.conn.pragma_update(None, "cache_size", -2000)?;
+        result
     }
 
     /// Starts a write transaction that holds the write lock from its first

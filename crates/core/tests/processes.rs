@@ -47,7 +47,9 @@ fn main() {
         .filter(|a| !a.starts_with('-'))
         .collect();
     for (name, suite) in suites {
-        if wanted.is_empty() || wanted.iter().any(|w| name.contains(w.as_str())) {
+        // Named as libtest would name them, so `processes` picks both.
+        let path = format!("processes::{name}");
+        if wanted.is_empty() || wanted.iter().any(|w| path.contains(w.as_str())) {
             eprintln!("suite {name} ...");
             suite();
             eprintln!("suite {name} ... ok");

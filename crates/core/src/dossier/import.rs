@@ -69,8 +69,8 @@ impl Store {
                 reason: e.to_string(),
             })?;
         let staged = self.stage_from_archive(&mut zip, &wanted)?;
-        let result = (|| {
-            let tx = self.write()?;
+        let result = self.with_large_cache(|store| {
+            let tx = store.write()?;
             let case = &verified.case;
             if plan.new_case {
                 insert_case_row(
@@ -93,7 +93,7 @@ impl Store {
             }
             tx.commit()?;
             Ok(plan.clone())
-        })();
+        });
         if result.is_err() {
             staged.discard();
         }
