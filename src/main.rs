@@ -108,6 +108,12 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Show this installation's office code, or set it (e.g. GVA): it tells
+    /// this office's cases apart from another office's with the same reference
+    Office {
+        /// The code to set: 2 to 8 letters or digits
+        code: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -421,7 +427,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                 confidentiality: a.confidentiality,
                 author: author()?,
             })?;
-            out.case(&case, &[], &[]);
+            out.case(&case, &[], &[], &[]);
         }
         Command::Case(CaseCommand::List {
             stage,
@@ -447,7 +453,12 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         }
         Command::Case(CaseCommand::Show { case }) => {
             let view = store.case_view(&case)?;
-            out.case(&view.case, &view.deadlines, &view.documents);
+            out.case(
+                &view.case,
+                &view.deadlines,
+                &view.documents,
+                &view.conflicts,
+            );
         }
         Command::Case(CaseCommand::Participant {
             case,
@@ -599,6 +610,13 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             out.import_plan(&plan, dry_run);
         }
         Command::Backup { out: file } => out.backup(&store.backup(&file)?),
+        Command::Office { code } => {
+            let office = match code {
+                Some(code) => Some(store.set_office(&code)?),
+                None => store.office()?,
+            };
+            out.office(office.as_deref());
+        }
         Command::Restore { .. } => unreachable!("handled before the store is opened"),
     }
     Ok(ExitCode::SUCCESS)

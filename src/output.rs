@@ -8,6 +8,7 @@ use pacta_core::backup::{BackupReport, RestoreReport};
 use pacta_core::dossier::{DossierReport, ExportReport, ImportPlan};
 use pacta_core::filing::library::Library;
 use pacta_core::filing::template::{Template, TemplateProblem};
+use pacta_core::merge::Conflict;
 use pacta_core::{Case, CaseDocument, Deadline, Entry, Rendered, SearchHit, VerifyReport};
 use serde::Serialize;
 use serde_json::json;
@@ -150,13 +151,19 @@ impl Output {
         }
     }
 
-    pub fn case(&self, case: &Case, deadlines: &[Deadline], documents: &[CaseDocument]) {
+    pub fn case(
+        &self,
+        case: &Case,
+        deadlines: &[Deadline],
+        documents: &[CaseDocument],
+        conflicts: &[Conflict],
+    ) {
         if self.json {
             return self.print_json(
-                &json!({ "case": case, "deadlines": deadlines, "documents": documents }),
+                &json!({ "case": case, "deadlines": deadlines, "documents": documents, "conflicts": conflicts }),
             );
         }
-        say!("{}  {}", case.reference, case.title);
+        say!("{}  {}", case.qualified_reference(), case.title);
         say!("  stage:        {}", case.stage);
         let moves: Vec<&str> = case
             .stage
@@ -196,6 +203,12 @@ impl Output {
             case.confidentiality
         );
         say!("  journal:      {} entries   id: {}", case.entries, case.id);
+        if !conflicts.is_empty() {
+            say!("\nOpen conflicts (entries written concurrently that contradict each other)");
+            for c in conflicts {
+                say!("  {}", conflict_line(c));
+            }
+        }
         if !case.summary.is_empty() {
             say!("\n{}", case.summary);
         }
@@ -534,6 +547,16 @@ impl Output {
         }
     }
 
+    pub fn office(&self, code: Option<&str>) {
+        if self.json {
+            return self.print_json(&json!({ "office": code }));
+        }
+        match code {
+            Some(code) => say!("{code}"),
+            None => say!("no office code yet: set one with `pacta office CODE` (it is set to one from this machine's name at the first case)"),
+        }
+    }
+
     pub fn import_plan(&self, p: &ImportPlan, dry_run: bool) {
         if self.json {
             return self.print_json(&json!({ "import": p, "dry_run": dry_run }));
@@ -547,14 +570,39 @@ impl Output {
                 p.already_present
             );
         }
+        let from = p
+            .office
+            .as_ref()
+            .map(|o| format!(" of office {o}"))
+            .unwrap_or_default();
         say!(
-            "{} ({}){}: {verb} {} journal entries and {} documents",
+            "{} ({}){}{from}: {verb} {} journal entries and {} documents",
             p.case_reference,
             p.title,
             if p.new_case { ", a new case" } else { "" },
             p.new_entries,
             p.new_documents
         );
+        for e in &p.entries {
+            let office = e
+                .office
+                .as_deref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default();
+            say!(
+                "  {}  {:<13} {}{office}: {}",
+                local(e.occurred_at),
+                e.kind.as_str(),
+                e.author,
+                first_line(&e.summary, 60)
+            );
+        }
+        if !p.conflicts.is_empty() {
+            say!("the case then has open conflicts (decide them with a stage move, or by marking the deadline met or cancelled):");
+            for c in &p.conflicts {
+                say!("  {}", conflict_line(c));
+            }
+        }
     }
 
     pub fn backup(&self, r: &BackupReport) {
@@ -616,5 +664,29 @@ impl Output {
         } else {
             say!("FAILED: {} problems; {summary}", report.problems.len());
         }
+    }
+}
+
+/// A conflict in one line: what the two entries decided, and who and where.
+fn conflict_line(c: &Conflict) -> String {
+    let sides: Vec<String> = c
+        .sides
+        .iter()
+        .map(|s| {
+            let office = s
+                .office
+                .as_deref()
+                .map(|o| format!(", {o}"))
+                .unwrap_or_default();
+            format!("#{} {} ({}{office})", s.entry, s.decision, s.author)
+        })
+        .collect();
+    match c.kind.as_str() {
+        "stage" => format!("stage: from {}, moved {}", c.subject, sides.join(" and ")),
+        _ => format!(
+            "deadline '{}': {}",
+            c.what.as_deref().unwrap_or(&c.subject),
+            sides.join(" and ")
+        ),
     }
 }

@@ -33,6 +33,7 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     Draft::export_all(cfg)?;
     LogInput::export_all(cfg)?;
     NewCaseInput::export_all(cfg)?;
+    OfficeInfo::export_all(cfg)?;
     ParticipantInput::export_all(cfg)?;
     ExportProgress::export_all(cfg)?;
     Rendered::export_all(cfg)?;

@@ -11,6 +11,7 @@ use chrono::Offset;
 use pacta_core::dossier::{DossierReport, Exported, ImportPlan};
 use pacta_core::drafts::LogDraft;
 use pacta_core::filing::template::FieldSpec;
+use pacta_core::merge::Alongside;
 use pacta_core::{
     Case, CaseDocument, CaseFilter, CaseOrder, CasePage, CaseSort, CaseView, DataDir, Deadline,
     DeadlineFilter, Entry, EntryKind, EntryQuery, FilingRequest, NewCase, NewEntry, Participant,
@@ -234,6 +235,8 @@ pub struct EntryView {
     entry: Entry,
     /// The body as sanitized HTML, safe to show as is.
     body_html: String,
+    /// Another office's entry written concurrently with this one, if any.
+    alongside: Option<Alongside>,
 }
 
 #[tauri::command]
@@ -253,10 +256,12 @@ pub async fn journal_page(
                 limit: Some(limit.min(1000)),
             },
         )?;
+        let mut alongside = s.alongside(case.id)?;
         Ok(entries
             .into_iter()
             .map(|entry| EntryView {
                 body_html: pacta_core::markdown::to_html(&entry.body),
+                alongside: alongside.remove(&entry.seq),
                 entry,
             })
             .collect())
@@ -671,6 +676,31 @@ pub async fn get_settings(state: State<'_, AppState>) -> Answer<Settings> {
 #[tauri::command]
 pub async fn set_settings(state: State<'_, AppState>, settings: Settings) -> Answer<()> {
     Ok(DataDir::new(&state.data_dir).save_settings(&settings)?)
+}
+
+/// This installation's office code, and the one offered when none is set
+/// yet (the window asks for it at first use).
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct OfficeInfo {
+    code: Option<String>,
+    suggested: String,
+}
+
+#[tauri::command]
+pub async fn get_office(state: State<'_, AppState>) -> Answer<OfficeInfo> {
+    with_store(&state, |s| {
+        Ok(OfficeInfo {
+            code: s.office()?,
+            suggested: pacta_core::office::default_code(),
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn set_office(state: State<'_, AppState>, code: String) -> Answer<String> {
+    with_store(&state, move |s| s.set_office(&code)).await
 }
 
 /// Saves a copy of one of a case's documents where the user chose in a

@@ -131,6 +131,8 @@ pub fn run() {
             commands::load_draft,
             commands::get_settings,
             commands::set_settings,
+            commands::get_office,
+            commands::set_office,
             commands::export_dossier,
             commands::verify_dossier,
             commands::preview_import,

@@ -203,13 +203,9 @@ fn a_cancelled_deadline_travels_in_a_dossier() {
     let file = from.home.path().join("case.pacta");
     let exported = from.json(&["export", &r, "--out", file.to_str().unwrap()]);
     assert_eq!(exported["verify"]["ok"], true, "{exported}");
-    // Format version 2, which an older Pacta refuses by name; a case with
-    // no cancelled deadline is still written as version 1.
-    assert_eq!(manifest_version(&file), 2);
-    let plain = from.new_case("Spectrum interference");
-    let plain_file = from.home.path().join("plain.pacta");
-    from.json(&["export", &plain, "--out", plain_file.to_str().unwrap()]);
-    assert_eq!(manifest_version(&plain_file), 1);
+    // Format version 3 (entries that name their parents and office), which
+    // an older Pacta refuses by name.
+    assert_eq!(manifest_version(&file), 3);
 
     let to = Pacta::new();
     to.json(&["import", file.to_str().unwrap()]);

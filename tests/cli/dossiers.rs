@@ -217,7 +217,7 @@ fn verify_needs_no_database_and_names_what_is_wrong() {
 }
 
 #[test]
-fn import_adds_the_case_once_then_only_what_is_new_and_refuses_forks() {
+fn import_adds_the_case_once_then_only_what_is_new_and_merges_journals_that_forked() {
     let office_a = Pacta::new();
     let r = full_case(&office_a);
     let first = export(&office_a, &r, "first.pacta");
@@ -312,14 +312,72 @@ fn import_adds_the_case_once_then_only_what_is_new_and_refuses_forks() {
         "--body",
         "Written in office B.",
     ]);
+    // Both wrote after the last exchange: B takes A's note beside its own,
+    // then A takes B's, and both hold the same journal, which verifies.
     let forked = export(&office_a, &r, "forked.pacta");
-    let before = office_b.snapshot();
-    let err = office_b.fails(&["import", forked.to_str().unwrap()]);
-    assert!(
-        err.contains("forked at entry #9") && err.contains("nothing was imported"),
-        "{err}"
-    );
-    assert_eq!(before, office_b.snapshot());
+    let v = office_b.json(&["import", forked.to_str().unwrap()]);
+    assert_eq!(v["import"]["new_entries"], 1);
+    assert_eq!(v["import"]["conflicts"], serde_json::json!([]));
+    let back = export(&office_b, &r, "back.pacta");
+    let v = office_a.json(&["import", back.to_str().unwrap()]);
+    assert_eq!(v["import"]["new_entries"], 1);
+    let hashes = |p: &Pacta| -> Vec<Value> {
+        p.json(&["log", "list", &r])["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["hash"].clone())
+            .collect()
+    };
+    assert_eq!(hashes(&office_a), hashes(&office_b));
+    assert_eq!(hashes(&office_a).len(), 10);
+    for office in [&office_a, &office_b] {
+        assert!(office
+            .cmd()
+            .arg("verify")
+            .output()
+            .unwrap()
+            .status
+            .success());
+    }
+}
+
+#[test]
+fn two_offices_that_each_opened_k_2026_0001_keep_both_told_apart_by_office() {
+    let geneva = Pacta::new();
+    geneva.json(&["office", "GVA"]);
+    let r = geneva.new_case("Cable incident");
+    let vienna = Pacta::new();
+    vienna.json(&["office", "vie"]);
+    let mine = vienna.new_case("Fishing rights");
+    assert_eq!(mine, r, "every office numbers from 0001");
+    let file = export(&geneva, &r, "gva.pacta");
+    let v = vienna.json(&["import", file.to_str().unwrap()]);
+    assert_eq!(v["import"]["office"], "GVA");
+    assert_eq!(v["import"]["new_case"], true);
+    // The bare reference is this office's own case; the qualified one the other's.
+    let own = vienna.json(&["case", "show", &r]);
+    assert_eq!(own["case"]["title"], "Fishing rights");
+    let theirs = vienna.json(&["case", "show", &format!("GVA:{r}")]);
+    assert_eq!(theirs["case"]["title"], "Cable incident");
+    assert_eq!(theirs["case"]["office"], "GVA");
+    // Vienna writes in Geneva's case and sends it back: one case there.
+    vienna.json(&[
+        "log",
+        "add",
+        &format!("gva:{r}"),
+        "--kind",
+        "note",
+        "--body",
+        "Seen in Vienna.",
+    ]);
+    let back = export(&vienna, &format!("GVA:{r}"), "back.pacta");
+    let v = geneva.json(&["import", back.to_str().unwrap()]);
+    assert_eq!(v["import"]["new_case"], false);
+    let entries = geneva.json(&["log", "list", &r])["entries"].clone();
+    let last = entries.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["office"], "VIE");
+    assert_eq!(last["body"], "Seen in Vienna.");
 }
 
 #[test]
@@ -331,9 +389,11 @@ fn a_different_case_under_a_reference_already_used_is_refused() {
     let mine = b.new_case("A different case in office B");
     assert_eq!(mine, r);
     let before = b.snapshot();
+    // Both stores have the same office code (this machine's name): the
+    // same office cannot have two cases with one reference.
     let err = b.fails(&["import", file.to_str().unwrap()]);
     assert!(
-        err.contains(&format!("already has a different case {r}")),
+        err.contains("already has a different case") && err.contains(&r),
         "{err}"
     );
     assert_eq!(before, b.snapshot());

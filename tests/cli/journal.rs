@@ -29,7 +29,7 @@ fn entries_keep_when_they_happened_and_when_they_were_recorded() {
 }
 
 #[test]
-fn the_journal_lists_in_order_and_each_entry_chains_to_the_one_before() {
+fn the_journal_lists_in_order_and_each_entry_names_the_one_before_as_its_parent() {
     let p = Pacta::new();
     let r = p.new_case("Cable incident");
     for kind in ["meeting", "communication", "proposal", "note", "agreement"] {
@@ -46,9 +46,10 @@ fn the_journal_lists_in_order_and_each_entry_chains_to_the_one_before() {
     let v = p.json(&["log", "list", &r]);
     let entries = v["entries"].as_array().unwrap();
     assert_eq!(entries.len(), 6);
-    assert_eq!(entries[0]["prev_hash"], "0".repeat(64));
+    assert_eq!(entries[0]["parents"], serde_json::json!([]));
     for pair in entries.windows(2) {
-        assert_eq!(pair[1]["prev_hash"], pair[0]["hash"]);
+        assert_eq!(pair[1]["parents"], serde_json::json!([pair[0]["hash"]]));
+        assert_eq!(pair[1]["office"], pair[0]["office"]);
         assert_eq!(
             pair[1]["seq"].as_i64().unwrap(),
             pair[0]["seq"].as_i64().unwrap() + 1

@@ -209,7 +209,8 @@ fn every_single_byte_change_to_an_entry_or_a_document_is_detected() {
         "kind",
         "documents",
         "data",
-        "prev_hash",
+        "parents",
+        "office",
         "hash",
         "id",
     ];

@@ -231,7 +231,7 @@ fn another_program_following_the_documented_encoding_verifies_the_same_chains() 
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("1 cases checked, 0 bad entries"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 cases checked, 0 problems"));
 
     tamper(
         &p.db(),

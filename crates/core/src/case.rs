@@ -6,7 +6,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::clause::{self, Clause};
@@ -150,6 +150,22 @@ pub struct Case {
     pub entries: i64,
     /// Open deadlines whose date has passed.
     pub overdue: i64,
+    /// The office that opened the case (its reference is unique within it);
+    /// empty for a case from a dossier that names none.
+    pub office: String,
+    /// Open conflicts between entries written concurrently.
+    pub conflicts: i64,
+}
+
+impl Case {
+    /// The reference told apart from other offices' (`GVA:K-2026-0001`).
+    pub fn qualified_reference(&self) -> String {
+        if self.office.is_empty() {
+            self.reference.to_string()
+        } else {
+            format!("{}:{}", self.office, self.reference)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -298,7 +314,8 @@ const CASE_COLUMNS: &str = "c.id, c.ref_year, c.ref_number, c.title, c.summary, 
      (SELECT json_group_array(name) FROM (SELECT name FROM parties p WHERE p.case_id = c.id ORDER BY position)), \
      (SELECT coalesce(max(seq), 0) FROM journal j WHERE j.case_id = c.id), \
      (SELECT count(*) FROM deadlines d WHERE d.case_id = c.id AND d.done_at IS NULL AND d.cancelled_at IS NULL AND d.due < ?1 \
-        AND c.closed_at IS NULL)";
+        AND c.closed_at IS NULL), c.office, \
+     (SELECT count(*) FROM case_conflicts k WHERE k.case_id = c.id)";
 
 fn case_from_row(row: &Row) -> rusqlite::Result<Case> {
     let conv = |i: usize, e: Error| {
@@ -329,6 +346,8 @@ fn case_from_row(row: &Row) -> rusqlite::Result<Case> {
         participants: Vec::new(),
         entries: row.get(12)?,
         overdue: row.get(13)?,
+        office: row.get(14)?,
+        conflicts: row.get(15)?,
     })
 }
 
@@ -401,6 +420,7 @@ fn check_one_of(what: &str, value: Option<&str>, allowed: &[&str]) -> Result<()>
 /// here, or imported.
 pub(crate) struct CaseRecord<'a> {
     pub id: CaseId,
+    pub office: &'a str,
     pub reference: &'a CaseRef,
     pub title: &'a str,
     pub summary: &'a str,
@@ -417,8 +437,8 @@ pub(crate) struct CaseRecord<'a> {
 pub(crate) fn insert_case_row(tx: &Transaction, c: &CaseRecord) -> Result<()> {
     tx.execute(
         "INSERT INTO cases (id, reference, ref_year, ref_number, title, summary, clauses, stage,
-                            language, confidentiality, opened_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'consultation', ?8, ?9, ?10)",
+                            language, confidentiality, opened_at, office)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'consultation', ?8, ?9, ?10, ?11)",
         params![
             c.id,
             c.reference.to_string(),
@@ -430,6 +450,7 @@ pub(crate) fn insert_case_row(tx: &Transaction, c: &CaseRecord) -> Result<()> {
             c.language,
             c.confidentiality,
             c.opened_at,
+            c.office,
         ],
     )?;
     crate::search_index::index_case(tx, tx.last_insert_rowid(), c.title, c.summary)?;
@@ -443,20 +464,55 @@ pub(crate) fn insert_case_row(tx: &Transaction, c: &CaseRecord) -> Result<()> {
 }
 
 impl Store {
-    /// Finds a case by reference (`K-2026-0007`) or id.
+    /// Finds a case by id, or by reference: qualified by its office
+    /// (`GVA:K-2026-0007`), or bare (`K-2026-0007`: this office's case, or
+    /// the only case with that reference).
     pub fn case(&self, key: &str) -> Result<Case> {
         let key = key.trim();
-        let by_ref = key.parse::<CaseRef>().ok().map(|r| r.to_string());
+        let (office, bare) = match key.split_once(':') {
+            Some((office, bare)) => (Some(office.trim().to_ascii_uppercase()), bare.trim()),
+            None => (None, key),
+        };
+        let by_ref = bare.parse::<CaseRef>().ok().map(|r| r.to_string());
         let by_id = key.parse::<CaseId>().ok();
         if by_ref.is_none() && by_id.is_none() {
             return Err(Error::CaseNotFound(key.to_owned()));
         }
-        let sql = format!("SELECT {CASE_COLUMNS} FROM cases c WHERE c.reference = ?2 OR c.id = ?3");
-        let mut case = self
-            .conn
-            .query_row(&sql, params![today_text(), by_ref, by_id], case_from_row)
-            .optional()?
-            .ok_or_else(|| Error::CaseNotFound(key.to_owned()))?;
+        let mine = crate::office::get(&self.conn)?.unwrap_or_default();
+        // This office's case first, then the others, each office once.
+        let sql = format!(
+            "SELECT {CASE_COLUMNS} FROM cases c
+             WHERE (c.reference = ?2 AND (?4 IS NULL OR c.office = ?4)) OR c.id = ?3
+             ORDER BY c.office <> ?5, c.office"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let found = stmt
+            .query_map(
+                params![today_text(), by_ref, by_id, office, mine],
+                case_from_row,
+            )?
+            .take(2)
+            .collect::<rusqlite::Result<Vec<Case>>>()?;
+        let mut case = match found.as_slice() {
+            [] => return Err(Error::CaseNotFound(key.to_owned())),
+            [one] => one.clone(),
+            [first, _] if first.office == mine && by_id.is_none() => first.clone(),
+            [first, second, ..] => {
+                return Err(Error::input(
+                    "reference_ambiguous",
+                    [
+                        ("reference", key.to_owned()),
+                        ("first", first.qualified_reference()),
+                        ("second", second.qualified_reference()),
+                    ],
+                    format!(
+                        "{key} is the reference of cases of several offices, such as {} and {}: give it with its office",
+                        first.qualified_reference(),
+                        second.qualified_reference()
+                    ),
+                ))
+            }
+        };
         case.participants = self.participants(case.id)?;
         Ok(case)
     }

@@ -10,6 +10,7 @@ use crate::documents::CaseDocument;
 use crate::entry::Entry;
 use crate::error::Result;
 use crate::journal::EntryQuery;
+use crate::merge::Conflict;
 use crate::stage::Stage;
 use crate::store::Store;
 
@@ -32,6 +33,8 @@ pub struct CaseView {
     pub documents: Vec<CaseDocument>,
     /// The stages the case may move to now, in the order to offer them (none once it has ended).
     pub allowed_moves: Vec<Stage>,
+    /// Entries written concurrently that contradict each other, until someone decides.
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Store {
@@ -42,6 +45,7 @@ impl Store {
         let (deadlines, documents) = self.deadlines_and_documents(&case)?;
         Ok(CaseView {
             allowed_moves: case.stage.allowed_moves(),
+            conflicts: self.conflicts(case.id)?,
             case,
             deadlines,
             documents,

@@ -1,8 +1,13 @@
 //! The one place that hashes a journal entry, and the one place that checks
-//! a case's chain of them ([`ChainCheck`]). The encoding is specified in
-//! `schemas/journal-chain.md` so that another program can re-check a chain:
+//! a case's journal of them ([`ChainCheck`]). The encoding is specified in
+//! `schemas/journal-chain.md` so that another program can re-check it:
 //!
-//! `hash = hex(SHA-256(prev_hash ‖ "\n" ‖ canonical JSON of the entry))`
+//! - format 3 (entries that name their parents):
+//!   `hash = hex(SHA-256(canonical JSON of the entry))`, the JSON holding
+//!   `parents` (the hashes of the heads its writer had seen) and `office`;
+//! - formats 1 and 2 (a chain, as written before):
+//!   `hash = hex(SHA-256(prev_hash ‖ "\n" ‖ canonical JSON of the entry))`,
+//!   the JSON holding `seq`.
 //!
 //! Canonical JSON is RFC 8785 (JCS) restricted to strings, integers, null,
 //! arrays and objects: no whitespace, object keys sorted by UTF-16 code
@@ -14,15 +19,52 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use std::collections::{HashMap, HashSet};
+
 use crate::entry::{Entry, EntryKind};
-use crate::id::CaseId;
+use crate::graph::{order, Ancestry, Node, Unordered};
+use crate::id::{CaseId, EntryId};
 use crate::problem::{said, Said};
+use crate::replay::Replay;
 
 /// The `prev_hash` of a case's first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
+/// The parents of an entry of a chain: the entry before it, if any.
+pub fn chained_parents(prev_hash: &str) -> Vec<String> {
+    if prev_hash.is_empty() || prev_hash == GENESIS {
+        Vec::new()
+    } else {
+        vec![prev_hash.to_owned()]
+    }
+}
+
+/// Whether an entry is of a chain as written before format 3 (its one
+/// parent is `prev_hash`, and its place `seq` is hashed).
+pub fn is_chained(e: &Entry) -> bool {
+    !e.prev_hash.is_empty()
+}
+
 /// The hashed fields of an entry, as a JSON value.
 pub fn hashed_fields(e: &Entry) -> Value {
+    if !is_chained(e) {
+        let mut parents = e.parents.clone();
+        parents.sort();
+        return json!({
+            "author": e.author,
+            "body": e.body,
+            "case_id": e.case_id.to_string(),
+            "corrects": e.corrects.map(|c| c.to_string()),
+            "data": e.data,
+            "documents": e.documents,
+            "id": e.id.to_string(),
+            "kind": e.kind.as_str(),
+            "occurred_at": crate::time::format_utc(e.occurred_at),
+            "office": e.office,
+            "parents": parents,
+            "recorded_at": crate::time::format_utc(e.recorded_at),
+        });
+    }
     json!({
         "author": e.author,
         "body": e.body,
@@ -38,25 +80,58 @@ pub fn hashed_fields(e: &Entry) -> Value {
     })
 }
 
-/// The hash an entry must carry, given the hash of the entry before it.
-pub fn entry_hash(prev_hash: &str, e: &Entry) -> String {
-    hash_after(prev_hash, &canonical_head(e), e.seq)
+/// The hash an entry must carry.
+pub fn entry_hash(e: &Entry) -> String {
+    let head = canonical_head(e);
+    if is_chained(e) {
+        let mut hasher = Sha256::new();
+        hasher.update(e.prev_hash.as_bytes());
+        hasher.update(b"\n");
+        hasher.update(&head);
+        hasher.update(b",\"recorded_at\":");
+        let mut tail = Vec::new();
+        write_string(&crate::time::format_utc(e.recorded_at), &mut tail);
+        hasher.update(&tail);
+        hasher.update(format!(",\"seq\":{}}}", e.seq).as_bytes());
+        return hex::encode(hasher.finalize());
+    }
+    hash_with_parents(&head, e.office.as_deref(), &e.parents, &e.recorded_at)
 }
 
-/// The hash of an entry from its [`canonical_head`] and its place in the
-/// chain (`prev_hash`, `seq`): what a batch leaves to be done in order.
-pub fn hash_after(prev_hash: &str, head: &[u8], seq: i64) -> String {
-    let mut hasher = Sha256::new();
-    hasher.update(prev_hash.as_bytes());
-    hasher.update(b"\n");
-    hasher.update(head);
-    hasher.update(format!(",\"seq\":{seq}}}").as_bytes());
-    hex::encode(hasher.finalize())
+/// The hash of a format 3 entry from its [`canonical_head`] and the fields
+/// that come after it: what a batch leaves to be done once the entry's
+/// parents (its case's heads) are known.
+pub fn hash_with_parents(
+    head: &[u8],
+    office: Option<&str>,
+    parents: &[String],
+    recorded_at: &chrono::DateTime<chrono::Utc>,
+) -> String {
+    let mut out = Vec::with_capacity(head.len() + 100 + 67 * parents.len());
+    out.extend_from_slice(head);
+    out.extend_from_slice(b",\"office\":");
+    match office {
+        Some(o) => write_string(o, &mut out),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"parents\":[");
+    let mut sorted: Vec<&String> = parents.iter().collect();
+    sorted.sort();
+    for (i, p) in sorted.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_string(p, &mut out);
+    }
+    out.extend_from_slice(b"],\"recorded_at\":");
+    write_string(&crate::time::format_utc(*recorded_at), &mut out);
+    out.push(b'}');
+    hex::encode(Sha256::digest(&out))
 }
 
-/// The canonical JSON of [`hashed_fields`] up to its last field, `seq`,
-/// written directly with the keys in their sorted order: the same bytes,
-/// without building a `Value`.
+/// The canonical JSON of [`hashed_fields`] up to and with `occurred_at`
+/// (the fields both formats share, in their sorted order), written
+/// directly: the same bytes, without building a `Value`.
 pub fn canonical_head(e: &Entry) -> Vec<u8> {
     let mut out = Vec::with_capacity(400 + e.body.len());
     let mut uuid = Uuid::encode_buffer();
@@ -90,8 +165,6 @@ pub fn canonical_head(e: &Entry) -> Vec<u8> {
     write_string(e.kind.as_str(), &mut out);
     out.extend_from_slice(b",\"occurred_at\":");
     write_string(&crate::time::format_utc(e.occurred_at), &mut out);
-    out.extend_from_slice(b",\"recorded_at\":");
-    write_string(&crate::time::format_utc(e.recorded_at), &mut out);
     out
 }
 
@@ -135,6 +208,26 @@ fn write_string(s: &str, out: &mut Vec<u8>) {
     let _ = serde_json::to_writer(&mut *out, s);
 }
 
+/// The hash that stands for a journal's heads (the entries no entry names
+/// as a parent): the head itself when there is one, as a chain has;
+/// otherwise SHA-256 of the sorted heads, one per line.
+pub fn heads_hash(heads: &[String]) -> String {
+    match heads {
+        [] => GENESIS.to_owned(),
+        [one] => one.clone(),
+        many => {
+            let mut sorted: Vec<&String> = many.iter().collect();
+            sorted.sort();
+            let mut hasher = Sha256::new();
+            for h in sorted {
+                hasher.update(h.as_bytes());
+                hasher.update(b"\n");
+            }
+            hex::encode(hasher.finalize())
+        }
+    }
+}
+
 /// What a case record says that its journal must bear out.
 pub(crate) struct CaseFacts {
     pub id: CaseId,
@@ -155,20 +248,42 @@ pub(crate) enum Place {
 
 /// The one check of a case's journal, as a fold over its entries in their
 /// order, for the store's `verify` and for reading a dossier alike: each
-/// entry's place and link, its hash, that it belongs to the case, and at
-/// the end that the case record says what the journal recorded (opening
-/// facts, stage). What documents are held is the caller's to check.
+/// entry's place and links (its parents are entries before it in the same
+/// journal; an entry of a chain follows the one before it), its hash, its
+/// id once, that it belongs to the case; at the end that the entries are
+/// in their one order, and that the case record says what the journal
+/// recorded (opening facts, the stage its entries decide). What documents
+/// are held is the caller's to check.
 pub(crate) struct ChainCheck<'a> {
     facts: &'a CaseFacts,
+    /// Each entry's hash, by its place.
+    hashes: HashMap<String, usize>,
+    ids: HashSet<EntryId>,
+    nodes: Vec<Node>,
+    ancestry: Ancestry,
+    replay: Replay,
+    /// The hash of the entry before, for entries of a chain.
     prev: String,
-    entries: i64,
     last_seq: i64,
-    stage: Option<String>,
+    /// Each entry's number, by its place.
+    seqs: Vec<i64>,
+    /// Parents not seen before the entry that names them.
+    unseen: Vec<String>,
+    linked: bool,
     pub found: Vec<(Place, Said)>,
+}
+
+fn order_differs(seq: i64) -> Said {
+    said(
+        "order_differs",
+        [],
+        format!("entry #{seq} is not where the journal's one order puts it (parents first, then when it happened, then the hash): entries were reordered"),
+    )
 }
 
 /// What the check of a whole journal found, and where it ends.
 pub(crate) struct Checked {
+    /// [`heads_hash`] of the journal's heads.
     pub head: String,
     pub found: Vec<(Place, Said)>,
 }
@@ -177,19 +292,24 @@ impl<'a> ChainCheck<'a> {
     pub fn new(facts: &'a CaseFacts) -> Self {
         ChainCheck {
             facts,
+            hashes: HashMap::new(),
+            ids: HashSet::new(),
+            nodes: Vec::new(),
+            ancestry: Ancestry::new(Vec::new()),
+            replay: Replay::default(),
             prev: GENESIS.to_owned(),
-            entries: 0,
             last_seq: 0,
-            stage: None,
+            seqs: Vec::new(),
+            unseen: Vec::new(),
+            linked: true,
             found: Vec::new(),
         }
     }
 
     /// Checks the next entry; `Err` says why the entry numbered `seq`
-    /// could not be read (the chain goes on from the next one).
+    /// could not be read.
     pub fn next(&mut self, seq: i64, entry: std::result::Result<&Entry, String>) {
         let expected = self.last_seq + 1;
-        self.entries += 1;
         self.last_seq = seq;
         let at = Place::Entry(seq);
         if seq != expected {
@@ -210,6 +330,7 @@ impl<'a> ChainCheck<'a> {
                 let message = format!("the entry cannot be read: {detail}");
                 self.found
                     .push((at, said("entry_unreadable", [("detail", detail)], message)));
+                self.linked = false;
                 return;
             }
         };
@@ -219,18 +340,53 @@ impl<'a> ChainCheck<'a> {
                 said("entry_other_case", [], "the entry belongs to another case"),
             ));
         }
-        if entry.prev_hash != self.prev {
+        if !self.ids.insert(entry.id) {
+            self.found.push((
+                at,
+                said(
+                    "id_twice",
+                    [("id", entry.id.to_string())],
+                    format!("another entry of this journal has the id {}", entry.id),
+                ),
+            ));
+        }
+        if is_chained(entry) && entry.prev_hash != self.prev {
             self.found.push((at, said("link_broken", [], "its link to the previous entry is broken (prev_hash differs): an earlier entry was changed, removed or reordered")));
         }
-        if entry_hash(&entry.prev_hash, entry) != entry.hash {
+        let place = self.nodes.len();
+        let mut parents = Vec::with_capacity(entry.parents.len());
+        for p in &entry.parents {
+            match self.hashes.get(p) {
+                Some(&before) => parents.push(before),
+                None => {
+                    self.linked = false;
+                    self.unseen.push(p.clone());
+                    self.found.push((
+                        at,
+                        said(
+                            "parent_missing",
+                            [("parent", p.clone())],
+                            format!("it names a parent ({p}) that is not before it in this case's journal: missing, of another case, or its own descendant"),
+                        ),
+                    ))
+                }
+            }
+        }
+        if entry_hash(entry) != entry.hash {
             self.found.push((at, said("hash_mismatch", [], "the entry was changed after it was recorded (its hash does not match its content)")));
         }
-        if entry.kind == EntryKind::StageChange {
-            if seq == 1 {
-                self.check_opening(&entry.data["case"]);
-            }
-            self.stage = entry.data["to"].as_str().map(str::to_owned);
+        if entry.kind == EntryKind::StageChange && entry.data["from"].is_null() && place == 0 {
+            self.check_opening(&entry.data["case"]);
         }
+        self.ancestry.push(parents);
+        self.replay.entry(place, entry, &self.ancestry);
+        self.hashes.insert(entry.hash.clone(), place);
+        self.seqs.push(seq);
+        self.nodes.push(Node {
+            hash: entry.hash.clone(),
+            parents: entry.parents.clone(),
+            occurred_at: crate::time::format_utc(entry.occurred_at),
+        });
         self.prev.clone_from(&entry.hash);
     }
 
@@ -251,7 +407,7 @@ impl<'a> ChainCheck<'a> {
     }
 
     pub fn finish(mut self) -> Checked {
-        if self.entries == 0 {
+        if self.nodes.is_empty() {
             self.found.push((
                 Place::CaseRecord,
                 said(
@@ -260,10 +416,22 @@ impl<'a> ChainCheck<'a> {
                     "the case has no journal: its opening entry is missing",
                 ),
             ));
-        } else if self.stage.as_deref() != Some(self.facts.stage.as_str()) {
-            let journal_stage = self.stage.as_deref().unwrap_or("nothing").to_owned();
+        }
+        if self.linked {
+            self.check_order();
+        }
+        // A parent that is there, but after its child: it was moved.
+        for parent in std::mem::take(&mut self.unseen) {
+            if let Some(&place) = self.hashes.get(&parent) {
+                let seq = self.seqs[place];
+                self.found.push((Place::Entry(seq), order_differs(seq)));
+            }
+        }
+        let stage = self.replay.stage.map(|s| s.as_str().to_owned());
+        if !self.nodes.is_empty() && stage.as_deref() != Some(self.facts.stage.as_str()) {
+            let journal_stage = stage.unwrap_or_else(|| "nothing".into());
             let message = format!(
-                "the case says stage {}, but its journal's last stage change is to {journal_stage}",
+                "the case says stage {}, but its journal's stage changes lead to {journal_stage}",
                 self.facts.stage
             );
             self.found.push((
@@ -278,9 +446,39 @@ impl<'a> ChainCheck<'a> {
                 ),
             ));
         }
+        let named: HashSet<&String> = self.nodes.iter().flat_map(|n| &n.parents).collect();
+        let heads: Vec<String> = self
+            .nodes
+            .iter()
+            .filter(|n| !named.contains(&n.hash))
+            .map(|n| n.hash.clone())
+            .collect();
         Checked {
-            head: self.prev,
+            head: heads_hash(&heads),
             found: self.found,
+        }
+    }
+
+    /// The entries must be in their one order (see `graph.rs`): the same on
+    /// every machine, so that a moved entry is found.
+    fn check_order(&mut self) {
+        match order(&self.nodes) {
+            Ok(placed) => {
+                if let Some(wrong) = placed.iter().enumerate().position(|(i, &p)| i != p) {
+                    let seq = wrong as i64 + 1;
+                    self.found.push((Place::Entry(seq), order_differs(seq)));
+                }
+            }
+            Err(Unordered::HashTwice { entry }) => self.found.push((
+                Place::CaseRecord,
+                said(
+                    "hash_twice",
+                    [("hash", entry.clone())],
+                    format!("two entries of the journal have the hash {entry}"),
+                ),
+            )),
+            // Reported where the parent was named.
+            Err(Unordered::MissingParent { .. } | Unordered::Cycle { .. }) => {}
         }
     }
 }
@@ -312,6 +510,8 @@ mod tests {
             documents: vec![],
             data: json!({}),
             prev_hash: GENESIS.into(),
+            parents: vec![],
+            office: None,
             hash: String::new(),
             corrected_by: vec![],
         };
@@ -338,7 +538,10 @@ mod tests {
             ..plain.clone()
         };
         for e in [plain, rich] {
+            // A chain's entry: the direct encoding is the generic one.
             let mut direct = canonical_head(&e);
+            direct.extend_from_slice(b",\"recorded_at\":");
+            write_string(&crate::time::format_utc(e.recorded_at), &mut direct);
             direct.extend_from_slice(format!(",\"seq\":{}}}", e.seq).as_bytes());
             let mut generic = Vec::new();
             write_canonical(&hashed_fields(&e), &mut generic);
@@ -349,10 +552,19 @@ mod tests {
             let mut hashed = e.prev_hash.clone().into_bytes();
             hashed.push(b'\n');
             hashed.extend_from_slice(&generic);
-            assert_eq!(
-                entry_hash(&e.prev_hash, &e),
-                hex::encode(Sha256::digest(&hashed))
-            );
+            assert_eq!(entry_hash(&e), hex::encode(Sha256::digest(&hashed)));
+            // The same entry in format 3.
+            for office in [None, Some("GVA \"Ø\"".to_owned())] {
+                let three = Entry {
+                    prev_hash: String::new(),
+                    parents: vec!["ff".repeat(32), "00".repeat(32)],
+                    office,
+                    ..e.clone()
+                };
+                let mut generic = Vec::new();
+                write_canonical(&hashed_fields(&three), &mut generic);
+                assert_eq!(entry_hash(&three), hex::encode(Sha256::digest(&generic)));
+            }
         }
     }
 
@@ -388,6 +600,8 @@ mod spec_example {
             documents: vec![],
             data: json!({}),
             prev_hash: "6b1f3c0e5d2a4b7c8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f".into(),
+            parents: vec![],
+            office: None,
             hash: String::new(),
             corrected_by: vec![],
         }
@@ -404,8 +618,27 @@ mod spec_example {
             r#"{"author":"Dr. Ines Moreau","body":"First meeting in Geneva.\n双方同意进行磋商。","case_id":"01937f6e-0000-7000-8000-000000000001","corrects":null,"data":{},"documents":[],"id":"01937f6e-4a30-7c2e-8f3b-2d1c0a9b8e7f","kind":"meeting","occurred_at":"2026-03-02T09:00:00.000000Z","recorded_at":"2026-03-02T09:41:07.250000Z","seq":2}"#
         );
         assert_eq!(
-            entry_hash(&e.prev_hash, &e),
+            entry_hash(&e),
             "02274f72e31497190dc0be936a69a2eaa7164ca52eac2f6604f439db98f7c1db"
         );
+    }
+
+    #[test]
+    fn the_documented_format_3_example_hashes_as_documented() {
+        let mut e = example();
+        e.prev_hash = String::new();
+        e.office = Some("GVA".into());
+        e.parents = vec![
+            "6b1f3c0e5d2a4b7c8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f".into(),
+            "02274f72e31497190dc0be936a69a2eaa7164ca52eac2f6604f439db98f7c1db".into(),
+        ];
+        let mut canonical = Vec::new();
+        write_canonical(&hashed_fields(&e), &mut canonical);
+        let canonical = String::from_utf8(canonical).unwrap();
+        let doc = include_str!("../../../schemas/journal-chain.md");
+        assert!(doc.contains(&canonical), "{canonical}");
+        let hash = entry_hash(&e);
+        assert_eq!(hash, hex::encode(Sha256::digest(canonical.as_bytes())));
+        assert!(doc.contains(&format!("hash: `{hash}`")), "{hash}");
     }
 }

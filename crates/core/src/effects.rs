@@ -1,18 +1,26 @@
-//! What a journal entry does to the rest of the store. The journal is the
-//! record; the `cases` stage, `participants`, `deadlines` and
-//! `case_documents` tables follow from it, here and only here, whether the
-//! entry was just written or imported from a dossier.
+//! What journal entries do to the rest of the store. The journal is the
+//! record; the `cases` stage, `participants`, `deadlines`,
+//! `case_documents` and `case_conflicts` tables follow from it, here and
+//! only here: one entry at a time as this office writes them ([`apply`]),
+//! or a whole case worked out again after a merge ([`rebuild`], deciding
+//! as `replay.rs` does). An entry written here has seen everything, so it
+//! also decides any conflict over what it settles.
+
+use std::collections::HashMap;
 
 use rusqlite::{params, Transaction};
 
 use crate::entry::{Entry, EntryKind};
 use crate::error::{Error, Result};
+use crate::graph::Ancestry;
 use crate::id::{CaseId, DeadlineId};
+use crate::replay::{Contradiction, Replay, Settled};
 use crate::stage::Stage;
 use crate::time::format_utc;
 
+/// What an entry written in this office does.
 pub(crate) fn apply(tx: &Transaction, case_id: CaseId, entry: &Entry) -> Result<()> {
-    link_documents(tx, case_id, entry)?;
+    add(tx, case_id, entry)?;
     let bad = |what: &str| {
         Error::Corrupt(format!(
             "entry #{} ({}) has no valid {what}",
@@ -23,18 +31,133 @@ pub(crate) fn apply(tx: &Transaction, case_id: CaseId, entry: &Entry) -> Result<
     match entry.kind {
         EntryKind::StageChange if !entry.data["from"].is_null() => {
             let to: Stage = text("to").ok_or_else(|| bad("stage"))?.parse()?;
-            // When it happened: a move recorded after the fact closes the
-            // case as of then (for every move made before moves could be
-            // dated, the two times are the same).
-            let closed_at = (!to.is_open()).then(|| format_utc(entry.occurred_at));
+            set_stage(tx, case_id, to, entry)?;
             tx.execute(
-                "UPDATE cases SET stage = ?2, closed_at = ?3 WHERE id = ?1",
-                params![case_id, to.as_str(), closed_at],
+                "DELETE FROM case_conflicts WHERE case_id = ?1 AND kind = 'stage'",
+                [case_id],
             )?;
         }
+        EntryKind::Deadline if entry.data["done"].as_bool() == Some(true) => {
+            settle(tx, case_id, entry, Settled::Met)?
+        }
+        EntryKind::Deadline if entry.data["cancelled"].as_bool() == Some(true) => {
+            settle(tx, case_id, entry, Settled::Cancelled)?
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A case's stage: a move recorded after the fact closes the case as of
+/// when it happened (for every move made before moves could be dated, the
+/// two times are the same).
+fn set_stage(tx: &Transaction, case_id: CaseId, to: Stage, by: &Entry) -> Result<()> {
+    let closed_at = (!to.is_open()).then(|| format_utc(by.occurred_at));
+    tx.execute(
+        "UPDATE cases SET stage = ?2, closed_at = ?3 WHERE id = ?1",
+        params![case_id, to.as_str(), closed_at],
+    )?;
+    Ok(())
+}
+
+/// A deadline met or cancelled by `by`, which decides any conflict over it.
+fn settle(tx: &Transaction, case_id: CaseId, by: &Entry, how: Settled) -> Result<()> {
+    let id = by.data["deadline_id"].as_str().unwrap_or_default();
+    match how {
+        Settled::Met => tx.execute(
+            "UPDATE deadlines SET done_at = ?2, done_entry_id = ?3 WHERE id = ?1 AND case_id = ?4",
+            params![id, format_utc(by.recorded_at), by.id, case_id],
+        )?,
+        Settled::Cancelled => tx.execute(
+            "UPDATE deadlines SET cancelled_at = ?2, cancel_entry_id = ?3, cancel_reason = ?4
+             WHERE id = ?1 AND case_id = ?5",
+            params![
+                id,
+                format_utc(by.recorded_at),
+                by.id,
+                by.data["reason"].as_str().unwrap_or_default(),
+                case_id
+            ],
+        )?,
+    };
+    tx.execute(
+        "DELETE FROM case_conflicts WHERE case_id = ?1 AND kind = 'deadline' AND subject = ?2",
+        params![case_id, id],
+    )?;
+    Ok(())
+}
+
+/// Works out again everything a case's journal decides, from all its
+/// entries in their one order (after a merge brought entries in).
+pub(crate) fn rebuild(tx: &Transaction, case_id: CaseId, entries: &[Entry]) -> Result<()> {
+    for table in [
+        "participants",
+        "deadlines",
+        "case_documents",
+        "case_conflicts",
+    ] {
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE case_id = ?1"),
+            [case_id],
+        )?;
+    }
+    let places: HashMap<&str, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.hash.as_str(), i))
+        .collect();
+    let mut ancestry = Ancestry::new(Vec::with_capacity(entries.len()));
+    let mut replay = Replay::default();
+    for (at, e) in entries.iter().enumerate() {
+        ancestry.push(
+            e.parents
+                .iter()
+                .filter_map(|p| places.get(p.as_str()).copied())
+                .collect(),
+        );
+        replay.entry(at, e, &ancestry);
+        add(tx, case_id, e)?;
+    }
+    let stage = replay.stage.unwrap_or(Stage::Consultation);
+    tx.execute(
+        "UPDATE cases SET stage = ?2, closed_at = ?3 WHERE id = ?1",
+        params![case_id, stage.as_str(), replay.closed_at.map(format_utc)],
+    )?;
+    for (how, by) in replay.settled.values() {
+        settle(tx, case_id, &entries[*by], *how)?;
+    }
+    let conflict = |kind: &str, subject: &str, c: &Contradiction| -> Result<()> {
+        tx.execute(
+            "INSERT INTO case_conflicts (case_id, kind, subject, first, second) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![case_id, kind, subject, entries[c.first].id, entries[c.second].id],
+        )?;
+        Ok(())
+    };
+    if let Some((from, c)) = &replay.stage_conflict {
+        conflict("stage", from.as_str(), c)?;
+    }
+    for (deadline, c) in &replay.deadline_conflicts {
+        conflict("deadline", deadline, c)?;
+    }
+    Ok(())
+}
+
+/// What an entry adds, whatever else is decided: the documents it links,
+/// the participant it names, the deadline it sets.
+fn add(tx: &Transaction, case_id: CaseId, entry: &Entry) -> Result<()> {
+    link_documents(tx, case_id, entry)?;
+    let bad = |what: &str| {
+        Error::Corrupt(format!(
+            "entry #{} ({}) has no valid {what}",
+            entry.seq, entry.kind
+        ))
+    };
+    let text = |key: &str| entry.data.get(key).and_then(|v| v.as_str());
+    match entry.kind {
         EntryKind::Participant => {
+            // Two offices may add the same person: once is enough.
             tx.execute(
-                "INSERT INTO participants (case_id, name, role, party) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT OR IGNORE INTO participants (case_id, name, role, party) VALUES (?1, ?2, ?3, ?4)",
                 params![
                     case_id,
                     text("name").ok_or_else(|| bad("name"))?,
@@ -43,27 +166,17 @@ pub(crate) fn apply(tx: &Transaction, case_id: CaseId, entry: &Entry) -> Result<
                 ],
             )?;
         }
-        EntryKind::Deadline => {
+        EntryKind::Deadline
+            if entry.data["done"].as_bool() != Some(true)
+                && entry.data["cancelled"].as_bool() != Some(true) =>
+        {
             let id: DeadlineId = text("deadline_id")
                 .and_then(|s| s.parse().ok())
                 .ok_or_else(|| bad("deadline id"))?;
-            if entry.data["done"].as_bool() == Some(true) {
-                tx.execute(
-                    "UPDATE deadlines SET done_at = ?2, done_entry_id = ?3 WHERE id = ?1 AND case_id = ?4",
-                    params![id, format_utc(entry.recorded_at), entry.id, case_id],
-                )?;
-            } else if entry.data["cancelled"].as_bool() == Some(true) {
-                tx.execute(
-                    "UPDATE deadlines SET cancelled_at = ?2, cancel_entry_id = ?3, cancel_reason = ?4
-                     WHERE id = ?1 AND case_id = ?5",
-                    params![id, format_utc(entry.recorded_at), entry.id, text("reason").unwrap_or_default(), case_id],
-                )?;
-            } else {
-                tx.execute(
-                    "INSERT INTO deadlines (id, case_id, due, what, entry_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![id, case_id, text("due").ok_or_else(|| bad("due date"))?, text("what").ok_or_else(|| bad("what"))?, entry.id],
-                )?;
-            }
+            tx.execute(
+                "INSERT INTO deadlines (id, case_id, due, what, entry_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, case_id, text("due").ok_or_else(|| bad("due date"))?, text("what").ok_or_else(|| bad("what"))?, entry.id],
+            )?;
         }
         _ => {}
     }

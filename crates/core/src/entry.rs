@@ -111,7 +111,9 @@ pub struct DocumentRef {
 pub struct Entry {
     pub id: EntryId,
     pub case_id: CaseId,
-    /// Position in the case's chain, from 1; shown to users as `#seq`.
+    /// Place in the case's one order, from 1; shown to users as `#seq`.
+    /// A merge that brings entries which sort before others moves it
+    /// (links between entries name ids, never places).
     pub seq: i64,
     pub kind: EntryKind,
     pub occurred_at: DateTime<Utc>,
@@ -123,7 +125,14 @@ pub struct Entry {
     pub documents: Vec<DocumentRef>,
     /// Kind-specific facts (a stage change's from/to, a deadline's due date...).
     pub data: Value,
+    /// For an entry of a chain (written before format 3): the hash of the
+    /// entry before it. Empty for an entry that names its parents.
     pub prev_hash: String,
+    /// The hashes of the entries its writer had seen last (the case's
+    /// heads): its parents. For an entry of a chain, its `prev_hash`.
+    pub parents: Vec<String>,
+    /// The office it was recorded in; none for an entry of a chain.
+    pub office: Option<String>,
     pub hash: String,
     /// Sequence numbers of the entries that correct this one (not hashed:
     /// derived from those later entries).

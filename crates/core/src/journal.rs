@@ -1,6 +1,8 @@
-//! The journal: each case's append-only, hash-chained log of steps.
-//! Entries are only ever inserted (the schema's triggers refuse UPDATE and
-//! DELETE); a correction is a new entry that points at the one it corrects.
+//! The journal: each case's append-only, hash-linked log of steps. An entry
+//! written here names the case's heads as its parents (see `graph.rs`), so
+//! it comes after everything this office had seen. Entries are only ever
+//! inserted (the schema's triggers refuse changes to them); a correction is
+//! a new entry that points at the one it corrects.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -32,7 +34,7 @@ pub struct EntryQuery {
 pub(crate) const ENTRY_COLUMNS: &str =
     "j.id, j.case_id, j.seq, j.kind, j.occurred_at, j.recorded_at, \
      j.author, j.body, j.corrects, j.documents, j.data, j.prev_hash, j.hash, \
-     (SELECT group_concat(c.seq) FROM journal c WHERE c.corrects = j.id)";
+     (SELECT group_concat(c.seq) FROM journal c WHERE c.corrects = j.id), j.parents, j.office";
 
 pub(crate) fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
     let text = |i: usize| -> rusqlite::Result<String> { row.get(i) };
@@ -40,6 +42,11 @@ pub(crate) fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e)
     };
     let corrected_by: Option<String> = row.get(13)?;
+    let prev_hash: String = row.get(11)?;
+    let parents = match row.get::<_, Option<String>>(14)? {
+        Some(json) => serde_json::from_str(&json).map_err(|e| conv(14, e.into()))?,
+        None => chain::chained_parents(&prev_hash),
+    };
     Ok(Entry {
         id: row.get(0)?,
         case_id: row.get(1)?,
@@ -52,7 +59,9 @@ pub(crate) fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
         corrects: row.get(8)?,
         documents: serde_json::from_str(&text(9)?).map_err(|e| conv(9, e.into()))?,
         data: serde_json::from_str(&text(10)?).map_err(|e| conv(10, e.into()))?,
-        prev_hash: row.get(11)?,
+        prev_hash,
+        parents,
+        office: row.get(15)?,
         hash: row.get(12)?,
         corrected_by: corrected_by
             .map(|s| s.split(',').filter_map(|n| n.parse().ok()).collect())
@@ -60,29 +69,49 @@ pub(crate) fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
     })
 }
 
-/// The number and hash of a case's last entry (`(0, GENESIS)` if none).
-fn last_link(tx: &Transaction, case_id: CaseId) -> Result<(i64, String)> {
-    let last = tx
-        .prepare_cached(
-            "SELECT seq, hash FROM journal WHERE case_id = ?1 ORDER BY seq DESC LIMIT 1",
-        )?
-        .query_row([case_id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    Ok(last.unwrap_or((0, chain::GENESIS.to_owned())))
+/// Where a case's journal ends: its last number and its heads (the
+/// entries no entry names as a parent).
+pub(crate) struct Tip {
+    seq: i64,
+    heads: Vec<String>,
 }
 
-/// Appends one entry to a case's chain inside the caller's transaction.
+fn tip(tx: &Transaction, case_id: CaseId) -> Result<Tip> {
+    let seq: i64 = tx
+        .prepare_cached("SELECT coalesce(max(seq), 0) FROM journal WHERE case_id = ?1")?
+        .query_row([case_id], |r| r.get(0))?;
+    let heads = tx
+        .prepare_cached("SELECT hash FROM journal_heads WHERE case_id = ?1 ORDER BY hash")?
+        .query_map([case_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(Tip { seq, heads })
+}
+
+/// Appends one entry to a case inside the caller's transaction.
 pub(crate) fn append(tx: &Transaction, case_id: CaseId, new: NewEntry) -> Result<Entry> {
-    let last = last_link(tx, case_id)?;
-    append_prepared(tx, last, prepare(case_id, new)?)
+    let office = crate::office::get_or_default(tx)?;
+    let (entry, tip) = append_prepared(tx, tip(tx, case_id)?, &office, prepare(case_id, new)?)?;
+    set_heads(tx, case_id, &tip)?;
+    Ok(entry)
 }
 
-/// An entry with all done that does not depend on its place in its case's
-/// chain: checked, given its id and times, and encoded for its row, its
+/// Records where a case's journal now ends.
+fn set_heads(tx: &Transaction, case_id: CaseId, tip: &Tip) -> Result<()> {
+    tx.prepare_cached("DELETE FROM journal_heads WHERE case_id = ?1")?
+        .execute([case_id])?;
+    for head in &tip.heads {
+        tx.prepare_cached("INSERT INTO journal_heads (case_id, hash) VALUES (?1, ?2)")?
+            .execute(params![case_id, head])?;
+    }
+    Ok(())
+}
+
+/// An entry with all done that does not depend on where its case's journal
+/// ends: checked, given its id and times, and encoded for its row, its
 /// search index and its hash. `append_batch` makes these on one thread
 /// while another writes.
 struct Prepared {
-    /// Without `seq`, `prev_hash` and `hash` yet.
+    /// Without `seq`, `parents`, `office` and `hash` yet.
     entry: Entry,
     row: RowText,
     /// See [`chain::canonical_head`].
@@ -105,6 +134,8 @@ fn prepare(case_id: CaseId, new: NewEntry) -> Result<Prepared> {
         documents: new.documents,
         data: new.data,
         prev_hash: String::new(),
+        parents: Vec::new(),
+        office: None,
         hash: String::new(),
         corrected_by: Vec::new(),
     };
@@ -115,21 +146,30 @@ fn prepare(case_id: CaseId, new: NewEntry) -> Result<Prepared> {
     })
 }
 
-/// Chains a prepared entry after the given last link of its case and records it.
+/// Records a prepared entry after the case's heads, in this office, and
+/// returns it with where the journal now ends (for the caller to record,
+/// [`set_heads`]: once per batch rather than once per entry).
 fn append_prepared(
     tx: &Transaction,
-    (prev_seq, prev_hash): (i64, String),
+    tip: Tip,
+    office: &str,
     Prepared {
         mut entry,
         row,
         head,
     }: Prepared,
-) -> Result<Entry> {
-    entry.seq = prev_seq + 1;
-    entry.hash = chain::hash_after(&prev_hash, &head, entry.seq);
-    entry.prev_hash = prev_hash;
-    insert(tx, entry.case_id, &entry, &row)?;
-    Ok(entry)
+) -> Result<(Entry, Tip)> {
+    entry.seq = tip.seq + 1;
+    entry.office = Some(office.to_owned());
+    entry.hash = chain::hash_with_parents(&head, Some(office), &tip.heads, &entry.recorded_at);
+    entry.parents = tip.heads;
+    insert(tx, &entry, &row)?;
+    crate::effects::apply(tx, entry.case_id, &entry)?;
+    let tip = Tip {
+        seq: entry.seq,
+        heads: vec![entry.hash.clone()],
+    };
+    Ok((entry, tip))
 }
 
 /// The columns of an entry's row that are encoded, and its indexed text.
@@ -157,17 +197,19 @@ impl RowText {
     }
 }
 
-/// Records an entry exactly as given (hashes included): the row, its
-/// search index, and what it does to the case (`effects`).
-pub(crate) fn record(tx: &Transaction, case_id: CaseId, e: &Entry) -> Result<()> {
-    insert(tx, case_id, e, &RowText::of(e))
+/// Records an entry exactly as given (hashes included): its row and its
+/// search index. Where it goes in the case's order, the heads and what it
+/// decides are `merge.rs`'s.
+pub(crate) fn record(tx: &Transaction, e: &Entry) -> Result<()> {
+    insert(tx, e, &RowText::of(e))
 }
 
-fn insert(tx: &Transaction, case_id: CaseId, e: &Entry, row: &RowText) -> Result<()> {
+fn insert(tx: &Transaction, e: &Entry, row: &RowText) -> Result<()> {
+    let parents = (!chain::is_chained(e)).then(|| to_json(&e.parents));
     tx.prepare_cached(
         "INSERT INTO journal (id, case_id, seq, kind, occurred_at, recorded_at, author, body,
-                              corrects, documents, data, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                              corrects, documents, data, prev_hash, hash, parents, office)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         e.id,
@@ -183,10 +225,11 @@ fn insert(tx: &Transaction, case_id: CaseId, e: &Entry, row: &RowText) -> Result
         row.data,
         e.prev_hash,
         e.hash,
+        parents,
+        e.office,
     ])?;
     let indexed = row.indexed.as_deref().unwrap_or(&e.body);
-    crate::search_index::index_entry(tx, tx.last_insert_rowid(), indexed)?;
-    crate::effects::apply(tx, case_id, e)
+    crate::search_index::index_entry(tx, tx.last_insert_rowid(), indexed)
 }
 
 fn to_json<T: Serialize>(v: &T) -> String {
@@ -307,13 +350,18 @@ impl Store {
     /// The writing half of [`Store::append_batch`].
     fn write_batch(&mut self, batches: Receiver<Batch>) -> Result<usize> {
         let tx = self.write()?;
-        // Each case's last link, kept here rather than looked up per entry.
-        let mut links: HashMap<CaseId, (i64, String)> = HashMap::new();
+        let office = crate::office::get_or_default(&tx)?;
+        // Where each case's journal ends, kept here rather than looked up
+        // per entry, and recorded once at the end.
+        let mut tips: HashMap<CaseId, Tip> = HashMap::new();
         let mut count = 0;
         for batch in batches {
             let prepared = match batch {
                 Batch::Entries(prepared) => prepared,
                 Batch::End => {
+                    for (case_id, tip) in &tips {
+                        set_heads(&tx, *case_id, tip)?;
+                    }
                     tx.commit()?;
                     return Ok(count);
                 }
@@ -321,12 +369,12 @@ impl Store {
             for p in prepared {
                 let p = p?;
                 let case_id = p.entry.case_id;
-                let last = match links.remove(&case_id) {
-                    Some(link) => link,
-                    None => last_link(&tx, case_id)?,
+                let last = match tips.remove(&case_id) {
+                    Some(tip) => tip,
+                    None => tip(&tx, case_id)?,
                 };
-                let entry = append_prepared(&tx, last, p)?;
-                links.insert(case_id, (entry.seq, entry.hash));
+                let (_, now) = append_prepared(&tx, last, &office, p)?;
+                tips.insert(case_id, now);
                 count += 1;
             }
         }
@@ -436,7 +484,7 @@ mod tests {
         // The opening entry, half of the first batch, one of the second.
         assert_eq!(entries.len(), 1 + (3 * CHUNK + 5) / 2 + 1);
         for e in &entries {
-            assert_eq!(chain::entry_hash(&e.prev_hash, e), e.hash);
+            assert_eq!(chain::entry_hash(e), e.hash);
         }
         let hits = store
             .search("磋商", Some(&cases[0].reference.to_string()), 5)

@@ -3,6 +3,7 @@
 //! stage to stage, adding a participant.
 
 use chrono::{DateTime, Datelike, Utc};
+use rusqlite::params;
 use serde_json::json;
 
 use crate::case::{insert_case_row, Case, CaseRecord, CaseRef, NewCase, Participant, Role};
@@ -28,9 +29,10 @@ impl Store {
             .clone()
             .unwrap_or_else(|| "restricted".into());
         let tx = self.write()?;
+        let office = crate::office::get_or_default(&tx)?;
         let number: u32 = tx.query_row(
-            "SELECT coalesce(max(ref_number), 0) + 1 FROM cases WHERE ref_year = ?1",
-            [year],
+            "SELECT coalesce(max(ref_number), 0) + 1 FROM cases WHERE ref_year = ?1 AND office = ?2",
+            params![year, office],
             |r| r.get(0),
         )?;
         let reference = CaseRef { year, number };
@@ -38,6 +40,7 @@ impl Store {
             &tx,
             &CaseRecord {
                 id,
+                office: &office,
                 reference: &reference,
                 title: &new.title,
                 summary: &new.summary,
@@ -59,6 +62,7 @@ impl Store {
             "to": Stage::Consultation,
             "case": {
                 "reference": reference,
+                "office": office,
                 "title": new.title,
                 "summary": new.summary,
                 "parties": new.parties,

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::data_dir::DataDir;
 use crate::error::{Error, Result, BUSY_TIMEOUT};
@@ -30,6 +30,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0003_deadline_cancelled",
         include_str!("../../../schemas/migrations/0003_deadline_cancelled.sql"),
+    ),
+    (
+        "0004_offices_and_merging",
+        include_str!("../../../schemas/migrations/0004_offices_and_merging.sql"),
     ),
 ];
 
@@ -154,20 +158,40 @@ impl Store {
         if current == SCHEMA_VERSION {
             return Ok(()); // the common case: no write lock needed to open
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Read again under the write lock: another process may have migrated.
-        let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        for (_, sql) in MIGRATIONS.iter().skip(current as usize) {
-            tx.execute_batch(sql)?;
-        }
-        if current < SCHEMA_VERSION {
-            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-        }
-        tx.commit()?;
-        Ok(())
+        // A migration may rebuild a table that others refer to: foreign keys
+        // are off while it runs (they cannot change inside a transaction)
+        // and checked whole before it commits.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let migrated = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Read again under the write lock: another process may have migrated.
+            let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            for (_, sql) in MIGRATIONS.iter().skip(current as usize) {
+                tx.execute_batch(sql)?;
+            }
+            let broken: Option<String> = tx
+                .query_row(
+                    "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(table) = broken {
+                return Err(Error::Corrupt(format!(
+                    "upgrading the database left a row of {table} without the row it refers to; nothing was changed"
+                )));
+            }
+            if current < SCHEMA_VERSION {
+                tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+                tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+            }
+            tx.commit()?;
+            Ok(())
+        })();
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrated
     }
 
     /// Runs a large write (a batch, an import) with 32 MiB of page cache, so

@@ -13,4 +13,13 @@ entries: number,
 /**
  * Open deadlines whose date has passed.
  */
-overdue: number, };
+overdue: number, 
+/**
+ * The office that opened the case (its reference is unique within it);
+ * empty for a case from a dossier that names none.
+ */
+office: string, 
+/**
+ * Open conflicts between entries written concurrently.
+ */
+conflicts: number, };

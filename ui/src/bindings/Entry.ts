@@ -10,7 +10,9 @@ import type { JsonValue } from "./serde_json/JsonValue";
  */
 export type Entry = { id: EntryId, case_id: CaseId, 
 /**
- * Position in the case's chain, from 1; shown to users as `#seq`.
+ * Place in the case's one order, from 1; shown to users as `#seq`.
+ * A merge that brings entries which sort before others moves it
+ * (links between entries name ids, never places).
  */
 seq: number, kind: EntryKind, occurred_at: string, recorded_at: string, author: string, 
 /**
@@ -20,7 +22,21 @@ body: string, corrects: EntryId | null, documents: Array<DocumentRef>,
 /**
  * Kind-specific facts (a stage change's from/to, a deadline's due date...).
  */
-data: JsonValue, prev_hash: string, hash: string, 
+data: JsonValue, 
+/**
+ * For an entry of a chain (written before format 3): the hash of the
+ * entry before it. Empty for an entry that names its parents.
+ */
+prev_hash: string, 
+/**
+ * The hashes of the entries its writer had seen last (the case's
+ * heads): its parents. For an entry of a chain, its `prev_hash`.
+ */
+parents: Array<string>, 
+/**
+ * The office it was recorded in; none for an entry of a chain.
+ */
+office: string | null, hash: string, 
 /**
  * Sequence numbers of the entries that correct this one (not hashed:
  * derived from those later entries).

@@ -207,10 +207,19 @@ impl Store {
         tmp: &Path,
         progress: &mut dyn FnMut(ExportProgress),
     ) -> Result<(String, u64, String, u64)> {
-        let head = file
+        let last = file
             .entries
             .last()
             .ok_or_else(|| Error::Corrupt(format!("{} has no journal", file.case.reference)))?;
+        let named: std::collections::HashSet<&String> =
+            file.entries.iter().flat_map(|e| &e.parents).collect();
+        let heads: Vec<String> = file
+            .entries
+            .iter()
+            .filter(|e| !named.contains(&e.hash))
+            .map(|e| e.hash.clone())
+            .collect();
+        let head_hash = crate::chain::heads_hash(&heads);
         let doc_paths = document_paths(file);
         let sizes: BTreeMap<&str, u64> = file
             .documents
@@ -223,9 +232,11 @@ impl Store {
         let mut small: BTreeMap<String, Vec<u8>> = BTreeMap::new();
         let case_json = case_json(file, &doc_paths);
         small.insert(CASE.into(), to_json_bytes(&case_json));
+        let lines: Vec<JournalLine> = file.entries.iter().map(JournalLine::from).collect();
+        let format_version = format_version_for(&case_json, &lines);
         let mut journal = Vec::new();
-        for e in &file.entries {
-            journal.extend(to_json_line(&JournalLine::from(e)));
+        for line in &lines {
+            journal.extend(to_json_line(line));
         }
         small.insert(JOURNAL.into(), journal);
         small.insert(
@@ -299,9 +310,9 @@ impl Store {
         }
         let manifest = Manifest {
             format: FORMAT.into(),
-            format_version: format_version_for(&case_json),
+            format_version,
             pacta_version: env!("CARGO_PKG_VERSION").into(),
-            exported_at: format_utc(head.recorded_at),
+            exported_at: format_utc(last.recorded_at),
             case: ManifestCase {
                 id: file.case.id,
                 reference: file.case.reference.clone(),
@@ -309,7 +320,7 @@ impl Store {
             },
             journal: ManifestJournal {
                 entries: file.entries.len() as u64,
-                head_hash: head.hash.clone(),
+                head_hash: head_hash.clone(),
             },
             files,
         };
@@ -319,7 +330,7 @@ impl Store {
         zip.write_all(&bytes).map_err(|e| Error::io(tmp, e))?;
         let hashed = zip.finish().map_err(|e| zip_error(tmp, e))?.into_inner();
         let (sha256, bytes) = hashed.finish().map_err(|e| Error::io(tmp, e))?;
-        Ok((head.hash.clone(), doc_paths.len() as u64, sha256, bytes))
+        Ok((head_hash, doc_paths.len() as u64, sha256, bytes))
     }
 }
 
@@ -396,5 +407,6 @@ fn case_json(file: &CaseFile, doc_paths: &BTreeMap<String, String>) -> CaseJson 
                 path: doc_paths.get(&d.sha256).cloned().unwrap_or_default(),
             })
             .collect(),
+        office: (!c.office.is_empty()).then(|| c.office.clone()),
     }
 }

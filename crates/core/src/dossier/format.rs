@@ -16,13 +16,17 @@ use crate::time::{format_utc, parse_stored};
 pub const FORMAT: &str = "pacta-dossier";
 /// The newest format version this Pacta reads and writes. Version 2 adds
 /// cancelled deadlines (`cancelled_by` in `case.json`, `deadline` entries
-/// with `cancelled: true`); a case without one is still written as version
-/// 1, which is all an older Pacta reads, and says so by name otherwise.
-pub const FORMAT_VERSION: u32 = 2;
+/// with `cancelled: true`); version 3 entries that name their parents and
+/// office (a journal that merges) and the case's office. A case is written
+/// in the oldest version that holds it, which is all an older Pacta reads,
+/// and says so by name otherwise.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The version a dossier of `case` is written in: the oldest that holds it.
-pub fn format_version_for(case: &CaseJson) -> u32 {
-    if case.deadlines.iter().any(|d| d.cancelled_by.is_some()) {
+pub fn format_version_for(case: &CaseJson, journal: &[JournalLine]) -> u32 {
+    if case.office.is_some() || journal.iter().any(|l| l.parents.is_some()) {
+        3
+    } else if case.deadlines.iter().any(|d| d.cancelled_by.is_some()) {
         2
     } else {
         1
@@ -110,6 +114,9 @@ pub struct CaseJson {
     pub closed_at: Option<String>,
     pub deadlines: Vec<DeadlineJson>,
     pub documents: Vec<DocumentJson>,
+    /// The office that opened the case (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -155,8 +162,15 @@ pub struct JournalLine {
     pub corrects: Option<EntryId>,
     pub documents: Vec<DocumentRef>,
     pub data: Value,
+    /// The entry before, for an entry of a chain; empty in format 3.
     pub prev_hash: String,
     pub hash: String,
+    /// Format 3: the hashes of the entry's parents, sorted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parents: Option<Vec<String>>,
+    /// Format 3: the office it was recorded in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
 }
 
 impl From<&Entry> for JournalLine {
@@ -175,6 +189,12 @@ impl From<&Entry> for JournalLine {
             data: e.data.clone(),
             prev_hash: e.prev_hash.clone(),
             hash: e.hash.clone(),
+            parents: (!crate::chain::is_chained(e)).then(|| {
+                let mut parents = e.parents.clone();
+                parents.sort();
+                parents
+            }),
+            office: e.office.clone(),
         }
     }
 }
@@ -194,6 +214,11 @@ impl JournalLine {
             documents: self.documents.clone(),
             data: self.data.clone(),
             prev_hash: self.prev_hash.clone(),
+            parents: match &self.parents {
+                Some(parents) => parents.clone(),
+                None => crate::chain::chained_parents(&self.prev_hash),
+            },
+            office: self.office.clone(),
             hash: self.hash.clone(),
             corrected_by: Vec::new(),
         })

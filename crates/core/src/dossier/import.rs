@@ -1,28 +1,34 @@
-//! Importing a dossier: verify it first, then add in one transaction what
-//! the store does not have. The same dossier twice changes nothing; a later
-//! export of a case already here adds only the new entries and documents;
-//! two journals that forked are refused, naming the first entries that differ.
+//! Importing a dossier: verify it first, then, in one transaction, add
+//! what the store does not have and merge it into the case's journal
+//! (`merge.rs`). The same dossier twice changes nothing, and two offices
+//! that send each other their cases, both writing in between, end with the
+//! same entries in the same order: import is idempotent and commutative.
+//! What the two journals contradict is not decided here: it stays an open
+//! conflict until a person decides.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
 use rusqlite::params;
 use serde::Serialize;
 
-use super::format::JournalLine;
 use super::read::{read, Verified};
 use crate::blobs::Staged;
 use crate::case::{insert_case_row, CaseRecord};
+use crate::entry::{Entry, EntryKind};
 use crate::error::{Error, Result};
-use crate::journal;
+use crate::merge::{conflicts_in, merge, Conflict};
 use crate::store::Store;
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportPlan {
     pub case_reference: String,
+    /// The office that opened the case, if the dossier names it.
+    pub office: Option<String>,
     pub title: String,
     /// The case is not in this store yet.
     pub new_case: bool,
@@ -30,20 +36,46 @@ pub struct ImportPlan {
     pub new_documents: u64,
     /// Entries the store already has.
     pub already_present: u64,
+    /// The entries it adds, in the journal's order.
+    pub entries: Vec<PlannedEntry>,
+    /// The conflicts the case has once it is imported (none is decided by
+    /// an import); empty where the store cannot be written to try.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// An entry an import adds: what, when, by whom, and from which office.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlannedEntry {
+    pub kind: EntryKind,
+    pub occurred_at: DateTime<Utc>,
+    pub author: String,
+    pub office: Option<String>,
+    /// The body's first line.
+    pub summary: String,
 }
 
 impl Store {
-    /// What importing would add, without adding it.
+    /// What importing would add, and the conflicts it would leave open,
+    /// without adding anything (the merge is tried and rolled back).
     pub fn preview_import(&self, path: &Path) -> Result<ImportPlan> {
         let verified = verified(path)?;
-        Ok(self.plan(&verified)?.0)
+        let (mut plan, new) = self.plan(&verified)?;
+        if !new.is_empty() && !self.is_read_only() {
+            let tx = self.conn.unchecked_transaction()?;
+            Store::add_case(&tx, &verified, &plan, &new)?;
+            plan.conflicts = conflicts_in(&tx, verified.case.id)?;
+            // Dropped without a commit: nothing stays.
+        }
+        Ok(plan)
     }
 
     /// Imports a dossier (see the module doc).
     pub fn import_dossier(&mut self, path: &Path) -> Result<ImportPlan> {
         let verified = verified(path)?;
-        let (plan, new_lines) = self.plan(&verified)?;
-        if new_lines.is_empty() {
+        let (mut plan, new) = self.plan(&verified)?;
+        if new.is_empty() {
+            plan.conflicts = self.conflicts(verified.case.id)?;
             return Ok(plan);
         }
         // Documents first, checked against their hashes on the way in.
@@ -51,9 +83,9 @@ impl Store {
         let mut wanted: Vec<(String, PathBuf)> = Vec::new();
         for d in &verified.case.documents {
             if !known.contains(&d.sha256)
-                && new_lines
+                && new
                     .iter()
-                    .any(|l| l.documents.iter().any(|x| x.sha256 == d.sha256))
+                    .any(|e| e.documents.iter().any(|x| x.sha256 == d.sha256))
                 && !wanted.iter().any(|(s, _)| *s == d.sha256)
             {
                 wanted.push((d.sha256.clone(), PathBuf::from(&d.path)));
@@ -71,33 +103,45 @@ impl Store {
         let staged = self.stage_from_archive(&mut zip, &wanted)?;
         let result = self.with_large_cache(|store| {
             let tx = store.write()?;
-            let case = &verified.case;
-            if plan.new_case {
-                insert_case_row(
-                    &tx,
-                    &CaseRecord {
-                        id: case.id,
-                        reference: &case.reference,
-                        title: &case.title,
-                        summary: &case.summary,
-                        parties: &case.parties,
-                        clauses: &case.clauses,
-                        language: &case.language,
-                        confidentiality: &case.confidentiality,
-                        opened_at: &case.opened_at,
-                    },
-                )?;
-            }
-            for line in &new_lines {
-                journal::record(&tx, case.id, &line.to_entry()?)?;
-            }
+            // This office's code is set before another office's case comes in.
+            crate::office::get_or_default(&tx)?;
+            Store::add_case(&tx, &verified, &plan, &new)?;
+            plan.conflicts = conflicts_in(&tx, verified.case.id)?;
             tx.commit()?;
-            Ok(plan.clone())
+            Ok(plan)
         });
         if result.is_err() {
             staged.discard();
         }
         result
+    }
+
+    /// Adds the case (if new) and merges the new entries into it.
+    fn add_case(
+        tx: &rusqlite::Transaction,
+        v: &Verified,
+        plan: &ImportPlan,
+        new: &[Entry],
+    ) -> Result<()> {
+        let case = &v.case;
+        if plan.new_case {
+            insert_case_row(
+                tx,
+                &CaseRecord {
+                    id: case.id,
+                    office: case.office.as_deref().unwrap_or(""),
+                    reference: &case.reference,
+                    title: &case.title,
+                    summary: &case.summary,
+                    parties: &case.parties,
+                    clauses: &case.clauses,
+                    language: &case.language,
+                    confidentiality: &case.confidentiality,
+                    opened_at: &case.opened_at,
+                },
+            )?;
+        }
+        merge(tx, case.id, new)
     }
 
     fn known_documents(&self) -> Result<HashSet<String>> {
@@ -106,62 +150,96 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Compares the dossier's journal with the store's copy of the case.
-    fn plan<'a>(&self, v: &'a Verified) -> Result<(ImportPlan, Vec<&'a JournalLine>)> {
+    /// Compares the dossier's journal with the store's copy of the case:
+    /// the entries the store lacks, in the dossier's order.
+    fn plan(&self, v: &Verified) -> Result<(ImportPlan, Vec<Entry>)> {
         let case = &v.case;
-        let reference = case.reference.to_string();
-        let clash: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT id FROM cases WHERE reference = ?1 AND id <> ?2",
-                params![reference, case.id],
-                |r| r.get(0),
-            )
-            .ok();
-        if let Some(other) = clash {
-            return Err(Error::input(
-                "import_other_case",
-                [("reference", reference.to_string())],
-                format!(
-                    "this store already has a different case {reference} (id {other}; the dossier's is {}): nothing was imported",
-                    case.id
-                ),
-            ));
-        }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT seq, hash FROM journal WHERE case_id = ?1 ORDER BY seq")?;
-        let local: Vec<(i64, String)> = stmt
-            .query_map([case.id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for ((seq, mine), theirs) in local.iter().zip(&v.journal) {
-            if *mine != theirs.hash {
+        let office = case.office.clone().unwrap_or_default();
+        let qualified = if office.is_empty() {
+            case.reference.to_string()
+        } else {
+            format!("{office}:{}", case.reference)
+        };
+        let here: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)",
+            [case.id],
+            |r| r.get(0),
+        )?;
+        if !here {
+            let clash: Option<String> = self
+                .conn
+                .query_row(
+                    "SELECT id FROM cases WHERE office = ?1 AND ref_year = ?2 AND ref_number = ?3",
+                    params![office, case.reference.year, case.reference.number],
+                    |r| r.get(0),
+                )
+                .ok();
+            if let Some(other) = clash {
                 return Err(Error::input(
-                    "import_forked",
-                    [("reference", reference.to_string()), ("seq", seq.to_string())],
+                    "import_other_case",
+                    [("reference", qualified.clone())],
                     format!(
-                        "the journals of {reference} have forked at entry #{seq}: this store's #{seq} has hash {mine}, the dossier's has {}; nothing was imported",
-                        theirs.hash
+                        "this store already has a different case {qualified} (id {other}; the dossier's is {}): nothing was imported",
+                        case.id
                     ),
                 ));
             }
         }
-        let new_lines: Vec<&JournalLine> = v.journal.iter().skip(local.len()).collect();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, hash FROM journal WHERE case_id = ?1")?;
+        let local: HashMap<String, String> = stmt
+            .query_map([case.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let hashes: HashSet<&String> = local.values().collect();
+        let mut new = Vec::new();
+        for line in v.journal.iter().filter(|l| !hashes.contains(&l.hash)) {
+            if let Some(mine) = local.get(&line.id.to_string()) {
+                return Err(Error::input(
+                    "import_entry_differs",
+                    [("reference", qualified.clone()), ("id", line.id.to_string())],
+                    format!(
+                        "entry {} of {qualified} is here with hash {mine} and in the dossier with hash {}: one of the two was changed; nothing was imported",
+                        line.id, line.hash
+                    ),
+                ));
+            }
+            new.push(line.to_entry()?);
+        }
         let known = self.known_documents()?;
-        let new_documents: HashSet<&str> = new_lines
+        let new_documents: HashSet<&str> = new
             .iter()
-            .flat_map(|l| l.documents.iter().map(|d| d.sha256.as_str()))
+            .flat_map(|e| e.documents.iter().map(|d| d.sha256.as_str()))
             .filter(|sha| !known.contains(*sha))
             .collect();
         let plan = ImportPlan {
-            case_reference: reference,
+            case_reference: case.reference.to_string(),
+            office: case.office.clone(),
             title: case.title.clone(),
-            new_case: local.is_empty(),
-            new_entries: new_lines.len() as u64,
+            new_case: !here,
+            new_entries: new.len() as u64,
             new_documents: new_documents.len() as u64,
-            already_present: local.len().min(v.journal.len()) as u64,
+            already_present: (v.journal.len() - new.len()) as u64,
+            entries: new
+                .iter()
+                .map(|e| PlannedEntry {
+                    kind: e.kind,
+                    occurred_at: e.occurred_at,
+                    author: e.author.clone(),
+                    office: e.office.clone(),
+                    summary: e
+                        .body
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .chars()
+                        .take(120)
+                        .collect(),
+                })
+                .collect(),
+            conflicts: Vec::new(),
         };
-        Ok((plan, new_lines))
+        Ok((plan, new))
     }
 }
 

@@ -62,6 +62,8 @@ pub fn case_file() -> CaseFile {
         closed_at: None,
         entries: 0,
         overdue: 0,
+        office: "GVA".into(),
+        conflicts: 0,
     };
     let mut seq = 0;
     let mut entry = |kind, when: &str, author: &str, body: &str, data: serde_json::Value| {
@@ -79,6 +81,8 @@ pub fn case_file() -> CaseFile {
             documents: vec![],
             data,
             prev_hash: String::new(),
+            parents: vec![],
+            office: Some("GVA".into()),
             hash: String::new(),
             corrected_by: vec![],
         }

@@ -1,0 +1,268 @@
+//! A case's journal as a graph: each entry names the entries its writer had
+//! seen last (its parents), so two offices writing offline make two
+//! branches that a merge joins by union. This module knows only hashes,
+//! parents and times; it gives every office the same one order of a
+//! journal, and tells which entries were written concurrently.
+//!
+//! The order: parents before children; among the entries whose parents
+//! are all placed, the one that happened first, then the smaller hash.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+
+/// What the order of one entry depends on.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    pub hash: String,
+    pub parents: Vec<String>,
+    /// As stored (`time::format_utc`): text that sorts as time does.
+    pub occurred_at: String,
+}
+
+/// Why a set of entries has no order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Unordered {
+    /// An entry names a parent that is not among the entries.
+    MissingParent { entry: String, parent: String },
+    /// Entries that are each other's ancestors.
+    Cycle { entry: String },
+    /// Two entries with one hash.
+    HashTwice { entry: String },
+}
+
+/// The one order of `nodes`, as indices into it.
+pub(crate) fn order(nodes: &[Node]) -> Result<Vec<usize>, Unordered> {
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(nodes.len());
+    for (i, n) in nodes.iter().enumerate() {
+        if index.insert(&n.hash, i).is_some() {
+            return Err(Unordered::HashTwice {
+                entry: n.hash.clone(),
+            });
+        }
+    }
+    let mut waiting = vec![0usize; nodes.len()];
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for (i, n) in nodes.iter().enumerate() {
+        for p in &n.parents {
+            let Some(&at) = index.get(p.as_str()) else {
+                return Err(Unordered::MissingParent {
+                    entry: n.hash.clone(),
+                    parent: p.clone(),
+                });
+            };
+            waiting[i] += 1;
+            children[at].push(i);
+        }
+    }
+    let key = |i: usize| Reverse((nodes[i].occurred_at.as_str(), nodes[i].hash.as_str(), i));
+    let mut ready: BinaryHeap<_> = (0..nodes.len())
+        .filter(|&i| waiting[i] == 0)
+        .map(key)
+        .collect();
+    let mut placed = Vec::with_capacity(nodes.len());
+    while let Some(Reverse((_, _, i))) = ready.pop() {
+        placed.push(i);
+        for &child in &children[i] {
+            waiting[child] -= 1;
+            if waiting[child] == 0 {
+                ready.push(key(child));
+            }
+        }
+    }
+    if placed.len() < nodes.len() {
+        let stuck = (0..nodes.len()).find(|&i| waiting[i] > 0).unwrap_or(0);
+        return Err(Unordered::Cycle {
+            entry: nodes[stuck].hash.clone(),
+        });
+    }
+    Ok(placed)
+}
+
+/// Who descends from whom, over entries already in their one order
+/// (parents given as positions in it, each before its child).
+pub(crate) struct Ancestry {
+    parents: Vec<Vec<usize>>,
+}
+
+impl Ancestry {
+    pub fn new(parents: Vec<Vec<usize>>) -> Ancestry {
+        Ancestry { parents }
+    }
+
+    /// Adds the next entry in the order, by its parents' places.
+    pub fn push(&mut self, parents: Vec<usize>) {
+        self.parents.push(parents);
+    }
+
+    /// Whether the entry at `a` is an ancestor of the one at `b` (an entry
+    /// is not its own). Walks back from `b`, never past `a`'s place.
+    pub fn is_ancestor(&self, a: usize, b: usize) -> bool {
+        if a >= b {
+            return false;
+        }
+        let mut seen = vec![false; b + 1];
+        let mut stack = vec![b];
+        while let Some(at) = stack.pop() {
+            for &p in &self.parents[at] {
+                if p == a {
+                    return true;
+                }
+                if p > a && !seen[p] {
+                    seen[p] = true;
+                    stack.push(p);
+                }
+            }
+        }
+        false
+    }
+
+    /// Neither is the other's ancestor: written without knowing of each other.
+    pub fn concurrent(&self, a: usize, b: usize) -> bool {
+        a != b && !self.is_ancestor(a.min(b), a.max(b))
+    }
+}
+
+/// For each entry (in the one order, parents given as places), the first
+/// entry written concurrently with it by another office, if any: what a
+/// timeline shows as "recorded in Vienna while #31 was recorded here".
+///
+/// Only the stretch since the last *cut* is compared, as bit sets of
+/// ancestors: a cut descends from every entry before it and every entry
+/// after it descends from the cut, so nothing across one is concurrent.
+pub(crate) fn alongside(parents: &[Vec<usize>], offices: &[Option<&str>]) -> Vec<Option<usize>> {
+    let n = parents.len();
+    let mut found = vec![None; n];
+    let mut cut = 0;
+    // Ancestors of each entry since `cut`, one bit per place after it.
+    let mut ancestors: Vec<Vec<u64>> = Vec::with_capacity(n);
+    let words = |len: usize| len.div_ceil(64);
+    // The earliest parent named by any entry after each place.
+    let mut earliest_after = vec![usize::MAX; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        let next = parents[i + 1].iter().copied().min().unwrap_or(usize::MAX);
+        earliest_after[i] = earliest_after[i + 1].min(next);
+    }
+    for i in 0..n {
+        let mut bits = vec![0u64; words(i - cut)];
+        for &p in &parents[i] {
+            if p < cut {
+                continue;
+            }
+            bits[(p - cut) / 64] |= 1 << ((p - cut) % 64);
+            for (w, word) in ancestors[p - cut].iter().enumerate() {
+                bits[w] |= word;
+            }
+        }
+        let count: u32 = bits.iter().map(|w| w.count_ones()).sum();
+        if count as usize == i - cut && i > 0 && earliest_after[i] >= i {
+            // Everything since the cut is an ancestor: the stretch ends.
+            mark(&ancestors, cut, offices, &mut found);
+            cut = i;
+            ancestors.clear();
+            ancestors.push(Vec::new());
+            continue;
+        }
+        ancestors.push(bits);
+    }
+    mark(&ancestors, cut, offices, &mut found);
+    found
+}
+
+/// Within one stretch: entries neither of which is the other's ancestor,
+/// recorded in different offices.
+fn mark(ancestors: &[Vec<u64>], cut: usize, offices: &[Option<&str>], found: &mut [Option<usize>]) {
+    let has = |i: usize, j: usize| {
+        ancestors[i]
+            .get(j / 64)
+            .is_some_and(|w| w & (1 << (j % 64)) != 0)
+    };
+    for i in 0..ancestors.len() {
+        for j in 0..ancestors.len() {
+            if i != j && offices[cut + i] != offices[cut + j] && !has(i, j) && !has(j, i) {
+                found[cut + i] = Some(cut + j);
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
+    use super::*;
+
+    fn node(hash: &str, parents: &[&str], at: &str) -> Node {
+        Node {
+            hash: hash.into(),
+            parents: parents.iter().map(|p| p.to_string()).collect(),
+            occurred_at: at.into(),
+        }
+    }
+
+    #[test]
+    fn parents_come_first_then_time_then_hash_in_any_input_order() {
+        let nodes = vec![
+            node("a", &[], "1"),
+            node("b", &["a"], "5"),
+            node("c", &["a"], "3"),
+            node("d", &["b", "c"], "2"),
+            node("e", &["a"], "3"),
+        ];
+        let names = |order: Vec<usize>, nodes: &[Node]| -> String {
+            order.iter().map(|&i| nodes[i].hash.as_str()).collect()
+        };
+        assert_eq!(names(order(&nodes).unwrap(), &nodes), "acebd");
+        let mut reversed = nodes.clone();
+        reversed.reverse();
+        assert_eq!(names(order(&reversed).unwrap(), &reversed), "acebd");
+    }
+
+    #[test]
+    fn a_missing_parent_a_cycle_and_a_hash_twice_have_no_order() {
+        assert!(matches!(
+            order(&[node("a", &["x"], "1")]),
+            Err(Unordered::MissingParent { .. })
+        ));
+        assert!(matches!(
+            order(&[node("a", &["b"], "1"), node("b", &["a"], "1")]),
+            Err(Unordered::Cycle { .. })
+        ));
+        assert!(matches!(
+            order(&[node("a", &[], "1"), node("a", &[], "2")]),
+            Err(Unordered::HashTwice { .. })
+        ));
+    }
+
+    #[test]
+    fn branches_are_concurrent_and_a_merge_descends_from_both() {
+        // 0 ← 1 ← 3, 0 ← 2 ← 3
+        let a = Ancestry::new(vec![vec![], vec![0], vec![0], vec![1, 2]]);
+        assert!(a.concurrent(1, 2));
+        assert!(a.is_ancestor(0, 3) && a.is_ancestor(1, 3) && a.is_ancestor(2, 3));
+        assert!(!a.concurrent(0, 3));
+        assert!(!a.is_ancestor(3, 1));
+    }
+
+    #[test]
+    fn entries_of_two_branches_are_marked_alongside_each_other() {
+        // 0 ← 1(G) ← 3(G), 0 ← 2(V), 4 merges 3 and 2, then 5 follows 4.
+        let parents = vec![vec![], vec![0], vec![0], vec![1], vec![3, 2], vec![4]];
+        let offices = [
+            Some("G"),
+            Some("G"),
+            Some("V"),
+            Some("G"),
+            Some("G"),
+            Some("G"),
+        ];
+        let found = alongside(&parents, &offices);
+        assert_eq!(found, vec![None, Some(2), Some(1), Some(2), None, None]);
+        // A chain has nothing alongside.
+        let chain: Vec<Vec<usize>> = (0..5)
+            .map(|i| if i == 0 { vec![] } else { vec![i - 1] })
+            .collect();
+        assert!(alongside(&chain, &[Some("G"); 5])
+            .iter()
+            .all(Option::is_none));
+    }
+}
