@@ -33,6 +33,18 @@ def write(out, name, files, compress=zipfile.ZIP_STORED, extra=None):
 def replace(files, name, data):
     return [(n, data if n == name else b) for n, b in files]
 
+def rehash_entry(e):
+    """A format 3 entry's hash (schemas/journal-chain.md), so that only the
+    graph is wrong, not the entry."""
+    fields = {k: e[k] for k in ("author", "body", "case_id", "corrects", "data", "documents", "id", "kind",
+                                "occurred_at", "office", "recorded_at")}
+    fields["parents"] = sorted(e["parents"])
+    e["hash"] = sha(json.dumps(fields, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode())
+    return e
+
+def with_journal(files, lines):
+    return rehash(replace(files, "journal.jsonl", ("\n".join(json.dumps(l, ensure_ascii=False) for l in lines) + "\n").encode()))
+
 def main(valid, out):
     os.makedirs(out, exist_ok=True)
     files = read(valid)
@@ -100,6 +112,28 @@ def main(valid, out):
     write(out, "entries-reordered.pacta", rehash(replace(files, "journal.jsonl", ("\n".join(swapped) + "\n").encode())))
     retitled = json.loads(names["case.json"]); retitled["title"] = "Another title"
     write(out, "case-differs-from-journal.pacta", rehash(replace(files, "case.json", json.dumps(retitled).encode())))
+
+    # The graph (format 3): a parent that is not in the journal, as one of
+    # another case would be; an entry that names its own descendant; an id
+    # twice with other content; an entry of another case.
+    entries = [json.loads(l) for l in names["journal.jsonl"].decode().splitlines()]
+    missing = [dict(e) for e in entries]
+    missing[2]["parents"] = ["ab" * 32]
+    missing[2] = rehash_entry(missing[2])
+    write(out, "graph-parent-missing.pacta", with_journal(files, missing))
+    cycle = [dict(e) for e in entries]
+    cycle[1]["parents"] = cycle[1]["parents"] + [cycle[2]["hash"]]
+    cycle[1] = rehash_entry(cycle[1])
+    write(out, "graph-cycle.pacta", with_journal(files, cycle))
+    twice = [dict(e) for e in entries]
+    copy = dict(twice[-1]); copy["body"] = "Another text under the same id."
+    copy["parents"] = [twice[-1]["hash"]]; copy["seq"] = len(twice) + 1
+    twice.append(rehash_entry(copy))
+    write(out, "graph-id-twice.pacta", with_journal(files, twice))
+    other = [dict(e) for e in entries]
+    other[-1]["case_id"] = "01937f6e-0000-7000-8000-00000000ffff"
+    other[-1] = rehash_entry(other[-1])
+    write(out, "graph-entry-of-another-case.pacta", with_journal(files, other))
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])

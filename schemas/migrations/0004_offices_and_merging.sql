@@ -79,3 +79,13 @@ CREATE TABLE case_conflicts (
     second  TEXT NOT NULL REFERENCES journal(id),
     PRIMARY KEY (case_id, kind, subject)
 ) WITHOUT ROWID;
+
+-- Entries written concurrently with another office's entry (each with one
+-- such entry), as the timeline marks them; worked out by a merge (an entry
+-- written here has seen everything, so it is never one).
+CREATE TABLE journal_alongside (
+    entry   TEXT PRIMARY KEY REFERENCES journal(id),
+    other   TEXT NOT NULL REFERENCES journal(id),
+    case_id TEXT NOT NULL REFERENCES cases(id)
+) WITHOUT ROWID;
+CREATE INDEX journal_alongside_case ON journal_alongside(case_id);

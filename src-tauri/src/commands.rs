@@ -256,7 +256,11 @@ pub async fn journal_page(
                 limit: Some(limit.min(1000)),
             },
         )?;
-        let mut alongside = s.alongside(case.id)?;
+        let (from, to) = match (entries.last(), entries.first()) {
+            (Some(oldest), Some(newest)) => (oldest.seq, newest.seq),
+            _ => (0, 0),
+        };
+        let mut alongside = s.alongside(case.id, from, to)?;
         Ok(entries
             .into_iter()
             .map(|entry| EntryView {

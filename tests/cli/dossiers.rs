@@ -464,6 +464,14 @@ fn every_hostile_dossier_is_refused_and_changes_nothing() {
             "head_differs",
         ),
         ("entries-reordered", "missing or reordered", "out_of_order"),
+        ("graph-parent-missing", "names a parent", "parent_missing"),
+        ("graph-cycle", "its own descendant", "parent_missing"),
+        ("graph-id-twice", "has the id", "id_twice"),
+        (
+            "graph-entry-of-another-case",
+            "belongs to another case",
+            "entry_other_case",
+        ),
         (
             "case-differs-from-journal",
             "title differs",

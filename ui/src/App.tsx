@@ -6,12 +6,15 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import { api, errorMessage, setErrorLanguage } from "./api";
 import type { Language } from "./i18n/language";
 import { ErrorNote } from "./components/Notes";
+import { OfficeDialog } from "./components/OfficeDialog";
 import { HTML_LANG, I18nContext, isLanguage, makeI18n } from "./i18n";
+import { noteOffice } from "./lib/caseOffices";
 import { actionFor } from "./lib/shortcuts";
+import { OfficeContext, type Office } from "./office";
 import { QuickLogContext } from "./quickLog";
 import { caseRoute, type Navigate, type Route } from "./route";
 import { Sidebar } from "./Sidebar";
-import { takeSettings } from "./startup";
+import { takeOffice, takeSettings } from "./startup";
 import { CaseScreen } from "./views/case/CaseScreen";
 import { CasesView } from "./views/cases/CasesView";
 import { DeadlinesView } from "./views/deadlines/DeadlinesView";
@@ -27,6 +30,11 @@ export function App() {
   const [lastCase, setLastCase] = useState<string | null>(null);
   const [searchOpen, setSearchOpen] = useState(false);
   const [readOnly, setReadOnly] = useState(false);
+  /** This office's code (null while none is set), once asked for: references are shown by it. */
+  const [officeCode, setOfficeCode] = useState<string | null>(null);
+  const [officeAsked, setOfficeAsked] = useState(false);
+  /** The code to suggest while the first-use dialog asks for one. */
+  const [askOffice, setAskOffice] = useState<string | null>(null);
   const quickLog = useRef<(() => void) | null>(null);
 
   useEffect(() => {
@@ -36,6 +44,15 @@ export function App() {
         setLangState("en");
         setStartupError(errorMessage(e));
       });
+    // None set yet: asked for once. A failure holds nothing up (Settings asks again).
+    takeOffice()
+      .then((info) => {
+        setOfficeCode(info.code);
+        noteOffice(info.code);
+        if (info.code === null) setAskOffice(info.suggested);
+      })
+      .catch(() => undefined)
+      .finally(() => setOfficeAsked(true));
     // A failure here is shown by Settings, which asks again.
     api
       .appInfo()
@@ -49,6 +66,17 @@ export function App() {
   }, []);
 
   const i18n = useMemo(() => makeI18n(lang ?? "en", setLang), [lang, setLang]);
+
+  const office: Office = useMemo(
+    () => ({
+      code: officeCode,
+      changed: (code: string) => {
+        noteOffice(code);
+        setOfficeCode(code);
+      },
+    }),
+    [officeCode],
+  );
 
   useEffect(() => {
     setErrorLanguage(i18n.lang);
@@ -99,37 +127,49 @@ export function App() {
     return () => window.removeEventListener("keydown", onKey);
   }, [navigate]);
 
-  if (!lang) return <div class="splash" aria-busy="true" />;
+  if (!lang || !officeAsked) return <div class="splash" aria-busy="true" />;
 
   const currentCase = route.view === "case" ? route.reference : null;
 
   return (
     <I18nContext.Provider value={i18n}>
-      <QuickLogContext.Provider value={quickLog}>
-        <div class={readOnly ? "shell shell--banner" : "shell"}>
-          {readOnly && (
-            <p class="read-only-banner" role="status" data-testid="read-only-banner">
-              {i18n.t("readOnly.banner")}
-            </p>
-          )}
-          <Sidebar route={route} lastCase={lastCase} navigate={navigate} onSearch={() => setSearchOpen(true)} />
-          <main class="main" id="main">
-            {startupError && (
-              <div class="banner">
-                <ErrorNote message={startupError} testid="startup-error" />
-              </div>
+      <OfficeContext.Provider value={office}>
+        <QuickLogContext.Provider value={quickLog}>
+          <div class={readOnly ? "shell shell--banner" : "shell"}>
+            {readOnly && (
+              <p class="read-only-banner" role="status" data-testid="read-only-banner">
+                {i18n.t("readOnly.banner")}
+              </p>
             )}
-            {renderView(route, navigate)}
-          </main>
-        </div>
-        {searchOpen && (
-          <SearchPalette
-            currentCase={currentCase}
-            onClose={() => setSearchOpen(false)}
-            onOpen={(reference, seq) => navigate(caseRoute(reference, seq))}
-          />
-        )}
-      </QuickLogContext.Provider>
+            <Sidebar route={route} lastCase={lastCase} navigate={navigate} onSearch={() => setSearchOpen(true)} />
+            <main class="main" id="main">
+              {startupError && (
+                <div class="banner">
+                  <ErrorNote message={startupError} testid="startup-error" />
+                </div>
+              )}
+              {renderView(route, navigate)}
+            </main>
+          </div>
+          {searchOpen && (
+            <SearchPalette
+              currentCase={currentCase}
+              onClose={() => setSearchOpen(false)}
+              onOpen={(reference, seq) => navigate(caseRoute(reference, seq))}
+            />
+          )}
+          {askOffice !== null && !readOnly && (
+            <OfficeDialog
+              suggested={askOffice}
+              onClose={() => setAskOffice(null)}
+              onSet={(code) => {
+                office.changed(code);
+                setAskOffice(null);
+              }}
+            />
+          )}
+        </QuickLogContext.Provider>
+      </OfficeContext.Provider>
     </I18nContext.Provider>
   );
 }

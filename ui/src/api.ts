@@ -28,6 +28,7 @@ import type { Filed } from "./bindings/Filed";
 import type { FilingInput } from "./bindings/FilingInput";
 import type { ImportPlan } from "./bindings/ImportPlan";
 import type { NewCaseInput } from "./bindings/NewCaseInput";
+import type { OfficeInfo } from "./bindings/OfficeInfo";
 import type { LogDraft } from "./bindings/LogDraft";
 import type { LogInput } from "./bindings/LogInput";
 import type { ParticipantInput } from "./bindings/ParticipantInput";
@@ -138,6 +139,11 @@ export const api = {
   /** Changes some settings and keeps the rest as stored. */
   updateSettings: async (change: Partial<Settings>) =>
     invoke<null>("set_settings", { settings: { ...(await invoke<Settings>("get_settings")), ...change } }),
+
+  /** This installation's office code (null until set), and the one to suggest. */
+  getOffice: () => invoke<OfficeInfo>("get_office"),
+  /** Sets this installation's office code; answers with the code as set (trimmed, in capitals). */
+  setOffice: (code: string) => invoke<string>("set_office", { code }),
 
   exportDossier: (reference: string, path: string) =>
     invoke<Exported>("export_dossier", { reference, path }),

@@ -49,6 +49,13 @@ enum Cmd {
         #[arg(long, default_value_t = 200)]
         megabytes: usize,
     },
+    /// Merging: a dossier that brings 1,000 new entries to a 2,000-entry
+    /// case, and opening a 10,000-entry case with 50 merge points
+    Merge {
+        /// A scratch directory (it is created)
+        #[arg(long)]
+        dir: PathBuf,
+    },
     /// Measure the targets on a corpus
     Run {
         #[arg(long)]
@@ -270,7 +277,140 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             entries,
             megabytes,
         } => dossier(dir, entries, megabytes),
+        Cmd::Merge { dir } => merge(dir),
     }
+}
+
+/// Appends `n` notes to a case in one batch, as a busy office would.
+fn notes(store: &mut Store, case: CaseId, n: usize, from: &str) -> Result<(), pacta_core::Error> {
+    let mut rng = Rng(n as u64 + from.len() as u64);
+    let vocabulary = vocabulary();
+    store.append_batch((0..n).map(|_| {
+        (
+            case,
+            NewEntry::new(EntryKind::Note, from, &body(&mut rng, &vocabulary)),
+        )
+    }))?;
+    Ok(())
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+fn merge(dir: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
+    std::fs::create_dir_all(&dir)?;
+    let open = |name: &str, office: &str| -> Result<Store, pacta_core::Error> {
+        let mut store = Store::open(&dir.join(name))?;
+        store.set_office(office)?;
+        Ok(store)
+    };
+    // A 2,000-entry case in Geneva, sent to Vienna; Geneva writes 1,000
+    // more and Vienna one, so the dossier's 1,000 merge beside it.
+    let mut gva = open("gva", "GVA")?;
+    let case = gva
+        .create_case(NewCase {
+            title: "Merge benchmark".into(),
+            parties: vec!["Aldoria".into(), "Belmont".into()],
+            author: "bench".into(),
+            ..Default::default()
+        })?
+        .id;
+    let key = case.to_string();
+    notes(&mut gva, case, 1_999, "Clerk of GVA")?;
+    let first = dir.join("first.pacta");
+    gva.export_dossier(&key, &first, &mut |_| {})?;
+    let mut vie = open("vie", "VIE")?;
+    vie.import_dossier(&first)?;
+    vie.log(
+        &key,
+        NewEntry::new(
+            EntryKind::Note,
+            "Clerk of VIE",
+            "Written in Vienna meanwhile.",
+        ),
+        &[],
+    )?;
+    drop(vie);
+    notes(&mut gva, case, 1_000, "Clerk of GVA")?;
+    let later = dir.join("later.pacta");
+    gva.export_dossier(&key, &later, &mut |_| {})?;
+    let mut samples = Vec::new();
+    for round in 0..5 {
+        let copy = dir.join(format!("vie-{round}"));
+        copy_dir(&dir.join("vie"), &copy)?;
+        let mut store = Store::open(&copy)?;
+        let t = Instant::now();
+        let plan = store.import_dossier(&later)?;
+        samples.push(t.elapsed());
+        assert_eq!(plan.new_entries, 1_000);
+    }
+    println!(
+        "| merge a dossier of a 2,000-entry case bringing 1,000 new entries (verify, documents, insert, order, effects), 5 runs | p50 {}, max {} | ≤ 1 s |",
+        ms(percentile(&mut samples.clone(), 0.5)),
+        ms(*samples.iter().max().unwrap_or(&Duration::ZERO))
+    );
+
+    // 50 rounds in which both offices write and then exchange: a journal
+    // of 10,000 entries with 50 merge points.
+    let mut a = open("a", "GVA")?;
+    let case = a
+        .create_case(NewCase {
+            title: "Fifty merges".into(),
+            parties: vec!["Aldoria".into(), "Belmont".into()],
+            author: "bench".into(),
+            ..Default::default()
+        })?
+        .id;
+    let key = case.to_string();
+    let mut b = open("b", "VIE")?;
+    let to_b = dir.join("to-b.pacta");
+    let to_a = dir.join("to-a.pacta");
+    a.export_dossier(&key, &to_b, &mut |_| {})?;
+    b.import_dossier(&to_b)?;
+    for round in 0..50 {
+        notes(&mut a, case, 100, "Clerk of GVA")?;
+        notes(&mut b, case, 100 - usize::from(round == 0), "Clerk of VIE")?;
+        a.export_dossier(&key, &to_b, &mut |_| {})?;
+        b.import_dossier(&to_b)?;
+        b.export_dossier(&key, &to_a, &mut |_| {})?;
+        a.import_dossier(&to_a)?;
+    }
+    let mut samples = Vec::new();
+    for _ in 0..200 {
+        let t = Instant::now();
+        let found = b.case(&key)?;
+        let page = b.entries(
+            found.id,
+            &EntryQuery {
+                limit: Some(100),
+                ..Default::default()
+            },
+        )?;
+        let newest = page.first().map_or(0, |e| e.seq);
+        let oldest = page.last().map_or(0, |e| e.seq);
+        let marks = b.alongside(found.id, oldest, newest)?;
+        samples.push(t.elapsed());
+        assert_eq!(page.len(), 100);
+        assert!(marks.len() <= page.len());
+    }
+    let entries = b.case(&key)?.entries;
+    println!(
+        "| open a case of {entries} entries with 50 merge points: the case, its newest 100 entries and which were written alongside another office's, 200 times | p50 {}, p95 {} | ≤ 20 ms |",
+        ms(percentile(&mut samples, 0.5)),
+        ms(percentile(&mut samples, 0.95))
+    );
+    Ok(())
 }
 
 fn corpus(

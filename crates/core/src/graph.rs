@@ -122,68 +122,59 @@ impl Ancestry {
     }
 }
 
-/// For each entry (in the one order, parents given as places), the first
-/// entry written concurrently with it by another office, if any: what a
-/// timeline shows as "recorded in Vienna while #31 was recorded here".
+/// For each entry (in the one order, parents given as places), an entry
+/// of another office written concurrently with it, if any: what a timeline
+/// shows as "recorded in Vienna while #31 was recorded here".
 ///
-/// Only the stretch since the last *cut* is compared, as bit sets of
-/// ancestors: a cut descends from every entry before it and every entry
-/// after it descends from the cut, so nothing across one is concurrent.
+/// An office's own entries form a chain (each names the office's heads,
+/// so it descends from every entry the office wrote before). So of office
+/// X's entries, those an entry descends from are the first ones up to the
+/// last X entry among its ancestors; it was written alongside the X entry
+/// just before it if that one is not among them, or alongside the X entry
+/// just after it if that one does not descend from it. One pass, in the
+/// order, keeps each entry's last ancestor of each office.
 pub(crate) fn alongside(parents: &[Vec<usize>], offices: &[Option<&str>]) -> Vec<Option<usize>> {
     let n = parents.len();
-    let mut found = vec![None; n];
-    let mut cut = 0;
-    // Ancestors of each entry since `cut`, one bit per place after it.
-    let mut ancestors: Vec<Vec<u64>> = Vec::with_capacity(n);
-    let words = |len: usize| len.div_ceil(64);
-    // The earliest parent named by any entry after each place.
-    let mut earliest_after = vec![usize::MAX; n];
-    for i in (0..n.saturating_sub(1)).rev() {
-        let next = parents[i + 1].iter().copied().min().unwrap_or(usize::MAX);
-        earliest_after[i] = earliest_after[i + 1].min(next);
-    }
+    let mut names: Vec<Option<&str>> = offices.to_vec();
+    names.sort();
+    names.dedup();
+    let office_of: Vec<usize> = offices
+        .iter()
+        .map(|o| names.binary_search(o).unwrap_or(0))
+        .collect();
+    // last[i][x]: the place of the last entry of office x among i's
+    // ancestors and i itself, if any.
+    let mut last: Vec<Vec<Option<usize>>> = Vec::with_capacity(n);
     for i in 0..n {
-        let mut bits = vec![0u64; words(i - cut)];
+        let mut mine = vec![None; names.len()];
         for &p in &parents[i] {
-            if p < cut {
-                continue;
-            }
-            bits[(p - cut) / 64] |= 1 << ((p - cut) % 64);
-            for (w, word) in ancestors[p - cut].iter().enumerate() {
-                bits[w] |= word;
+            for (x, at) in last[p].iter().enumerate() {
+                mine[x] = mine[x].max(*at);
             }
         }
-        let count: u32 = bits.iter().map(|w| w.count_ones()).sum();
-        if count as usize == i - cut && i > 0 && earliest_after[i] >= i {
-            // Everything since the cut is an ancestor: the stretch ends.
-            mark(&ancestors, cut, offices, &mut found);
-            cut = i;
-            ancestors.clear();
-            ancestors.push(Vec::new());
-            continue;
-        }
-        ancestors.push(bits);
+        mine[office_of[i]] = Some(i);
+        last.push(mine);
     }
-    mark(&ancestors, cut, offices, &mut found);
-    found
-}
-
-/// Within one stretch: entries neither of which is the other's ancestor,
-/// recorded in different offices.
-fn mark(ancestors: &[Vec<u64>], cut: usize, offices: &[Option<&str>], found: &mut [Option<usize>]) {
-    let has = |i: usize, j: usize| {
-        ancestors[i]
-            .get(j / 64)
-            .is_some_and(|w| w & (1 << (j % 64)) != 0)
-    };
-    for i in 0..ancestors.len() {
-        for j in 0..ancestors.len() {
-            if i != j && offices[cut + i] != offices[cut + j] && !has(i, j) && !has(j, i) {
-                found[cut + i] = Some(cut + j);
-                break;
-            }
-        }
+    let mut places: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (i, &x) in office_of.iter().enumerate() {
+        places[x].push(i);
     }
+    (0..n)
+        .map(|i| {
+            let own = office_of[i];
+            (0..names.len()).filter(|&x| x != own).find_map(|x| {
+                let split = places[x].partition_point(|&p| p < i);
+                let before = split.checked_sub(1).map(|at| places[x][at]);
+                if let Some(b) = before.filter(|&b| last[i][x] < Some(b)) {
+                    return Some(b);
+                }
+                places[x]
+                    .get(split)
+                    .copied()
+                    .filter(|&after| last[after][own] < Some(i))
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -41,7 +41,40 @@ pub(crate) fn merge(tx: &Transaction, case_id: CaseId, new: &[Entry]) -> Result<
             params![case_id, head.hash],
         )?;
     }
+    mark_alongside(tx, case_id, &entries)?;
     crate::effects::rebuild(tx, case_id, &entries)
+}
+
+/// Records which entries were written alongside another office's.
+fn mark_alongside(tx: &Transaction, case_id: CaseId, entries: &[Entry]) -> Result<()> {
+    let places: HashMap<&str, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.hash.as_str(), i))
+        .collect();
+    let parents: Vec<Vec<usize>> = entries
+        .iter()
+        .map(|e| {
+            e.parents
+                .iter()
+                .filter_map(|p| places.get(p.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    let offices: Vec<Option<&str>> = entries.iter().map(|e| e.office.as_deref()).collect();
+    tx.execute(
+        "DELETE FROM journal_alongside WHERE case_id = ?1",
+        [case_id],
+    )?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO journal_alongside (entry, other, case_id) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, other) in alongside(&parents, &offices).into_iter().enumerate() {
+        if let Some(other) = other {
+            insert.execute(params![entries[i].id, entries[other].id, case_id])?;
+        }
+    }
+    Ok(())
 }
 
 /// Numbers a case's entries in their one order; returns them in it.
@@ -195,64 +228,28 @@ pub struct Alongside {
 }
 
 impl Store {
-    /// For each entry of a case written concurrently with an entry of
-    /// another office, by its number: the first such entry. Empty for a
-    /// journal that never forked (told by a query, without reading it).
-    pub fn alongside(&self, case_id: CaseId) -> Result<HashMap<i64, Alongside>> {
-        let forked: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM journal WHERE case_id = ?1 AND parents LIKE '%,%')",
-            [case_id],
-            |r| r.get(0),
-        )?;
-        if !forked {
-            return Ok(HashMap::new());
-        }
+    /// For the entries of a case numbered `from` to `to`, each written
+    /// concurrently with an entry of another office: that entry.
+    pub fn alongside(
+        &self,
+        case_id: CaseId,
+        from: i64,
+        to: i64,
+    ) -> Result<HashMap<i64, Alongside>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT seq, hash, parents, prev_hash, office FROM journal WHERE case_id = ?1 ORDER BY seq",
+            "SELECT j.seq, o.seq, o.office FROM journal_alongside a
+             JOIN journal j ON j.id = a.entry JOIN journal o ON o.id = a.other
+             WHERE a.case_id = ?1 AND j.seq BETWEEN ?2 AND ?3",
         )?;
-        let rows = stmt
-            .query_map([case_id], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let places: HashMap<&str, usize> = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.1.as_str(), i))
-            .collect();
-        let parents: Vec<Vec<usize>> = rows
-            .iter()
-            .map(|(_, _, parents, prev_hash, _)| {
-                let hashes: Vec<String> = match parents {
-                    Some(json) => serde_json::from_str(json).unwrap_or_default(),
-                    None => crate::chain::chained_parents(prev_hash),
-                };
-                hashes
-                    .iter()
-                    .filter_map(|h| places.get(h.as_str()).copied())
-                    .collect()
-            })
-            .collect();
-        let offices: Vec<Option<&str>> = rows.iter().map(|r| r.4.as_deref()).collect();
-        Ok(alongside(&parents, &offices)
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, other)| {
-                let other = &rows[other?];
-                Some((
-                    rows[i].0,
-                    Alongside {
-                        entry: other.0,
-                        office: other.4.clone(),
-                    },
-                ))
-            })
-            .collect())
+        let rows = stmt.query_map(params![case_id, from, to], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Alongside {
+                    entry: r.get(1)?,
+                    office: r.get(2)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
     }
 }

@@ -237,6 +237,7 @@ fn dump(dir: &Path) -> String {
         ("documents", "*"),
         ("case_documents", "*"),
         ("case_conflicts", "*"),
+        ("journal_alongside", "*"),
         ("store_meta", "*"),
     ] {
         let mut stmt = conn
@@ -326,8 +327,23 @@ fn importing_is_idempotent_and_commutative_on_the_whole_store() {
     assert_eq!(again.new_entries, 0);
     assert_eq!(dump(&one.dir), before, "importing twice changed the store");
 
-    // The contradiction is open, names both sides, and a move decides it.
+    // Vienna's entries were written alongside New York's, and are marked so.
     let view = one.store.case_view(&case).expect("view");
+    let marks = one
+        .store
+        .alongside(view.case.id, 1, view.case.entries)
+        .expect("alongside");
+    let file = one.store.case_file(&case).expect("file");
+    for e in &file.entries {
+        let other = marks.get(&e.seq).and_then(|m| m.office.as_deref());
+        match e.office.as_deref() {
+            Some("VIE") => assert_eq!(other, Some("NYC"), "#{}", e.seq),
+            Some("NYC") => assert_eq!(other, Some("VIE"), "#{}", e.seq),
+            _ => assert_eq!(other, None, "#{} of {:?}", e.seq, e.office),
+        }
+    }
+
+    // The contradiction is open, names both sides, and a move decides it.
     assert_eq!(view.case.stage, Stage::Consultation);
     assert_eq!(view.conflicts.len(), 1, "{:?}", view.conflicts);
     let sides: Vec<(&str, Option<&str>)> = view.conflicts[0]

@@ -71,6 +71,7 @@ export const en = {
   "clause.k": "Peaceful settlement of disputes",
 
   "badge.overdue": "{count} overdue",
+  "badge.conflicts": "Conflicts: {count}",
 
   "cases.title": "Cases",
   "cases.count": "Cases: {count}",
@@ -352,6 +353,41 @@ export const en = {
   "settings.version": "Version",
   "settings.offline": "Pacta works entirely offline: it never connects to any network.",
 
+  // This office, other offices' entries, and what two offices recorded at once.
+  "office.title": "This office's code",
+  "office.hint": "This office's code tells its cases apart from other offices' cases with the same number, e.g. {example}.",
+  "office.later": "You can change it later in Settings.",
+  "office.ok": "OK",
+  "office.useSuggested": "Use suggested ({code})",
+  "office.here": "here",
+  "settings.officeSave": "Save the code",
+  "settings.officeSaved": "Saved: this office's code is {code}.",
+  "timeline.office": "Recorded in office {office}",
+  "timeline.alongside": "Recorded in {office} while #{seq} was recorded in {other}",
+  "timeline.alongsideHere": "Recorded here while #{seq} was recorded in {other}",
+  "timeline.alongsideThere": "Recorded in {office} while #{seq} was recorded here",
+  "timeline.alongsideTitle": "Written at the same time as #{seq}, neither office knowing of the other: show #{seq}",
+  "conflict.banner": "Conflicting entries: two offices recorded them at the same time, neither knowing of the other.",
+  "conflict.stage": "Two offices moved the case from {stage} at the same time:",
+  "conflict.deadline": "Two offices settled the deadline “{what}” differently at the same time:",
+  "conflict.side": "{author} ({office}, #{seq}) {decision}",
+  "conflict.movedTo": "moved the case to {stage}",
+  "conflict.met": "marked the deadline met",
+  "conflict.cancelled": "cancelled the deadline",
+  "conflict.stageOpen": "Until it is decided, the case stays in {stage}. Any stage move decides it.",
+  "conflict.deadlineOpen": "Until it is decided, the deadline is open again. Marking it met or cancelling it decides it.",
+  "conflict.decideMove": "Decide: move to {stage}",
+  "dossier.plan.from": "Recorded in: {offices}",
+  "dossier.plan.willAdd": "To be added",
+  "dossier.plan.added": "Added",
+  "dossier.plan.col.when": "When",
+  "dossier.plan.col.kind": "Kind",
+  "dossier.plan.col.author": "Author",
+  "dossier.plan.col.office": "Office",
+  "dossier.plan.col.summary": "What",
+  "dossier.plan.conflicts": "Conflicts the import leaves open (decide them in the case):",
+  "dossier.plan.conflictsLeft": "Conflicts left open (decide them in the case):",
+
   // Words the core's sentences are made of, as the UI names them.
   "words.stage": "{stage}",
   "words.noStage": "(none)",
@@ -505,6 +541,15 @@ export const en = {
   "problem.head_differs": "The journal ends at entry #{entries} with hash {head}, but the manifest says {expected_entries} entries ending with {expected_head}: entries were added or removed.",
   "problem.document_not_in_archive": "The document {name} is not in the archive at {path} with its hash.",
   "problem.document_not_held": "It links the document {name}, which the dossier does not hold.",
+  // Journals that merge: what the check of a journal's order finds, and offices.
+  "problem.parent_missing": "It names a parent entry ({parent}) that is not before it in this case's journal: missing, of another case, or its own descendant.",
+  "problem.id_twice": "Another entry of this journal has the same id ({id}).",
+  "problem.order_differs": "The entry is not where the journal's one order puts it (parents first, then when it happened, then its hash): entries were reordered.",
+  "problem.hash_twice": "Two entries of the journal have the same hash ({hash}).",
+  "problem.reference_ambiguous": "{reference} is the reference of cases of several offices, such as {first} and {second}: give it with its office.",
+  "problem.import_entry_differs": "Entry {id} of {reference} is here with other content than in the dossier: one of the two was changed. Nothing was imported.",
+  "problem.office_code_invalid": "“{code}” is not an office code: use 2 to 8 letters or digits, starting with a letter, such as GVA.",
+  "problem.office_code_taken": "Cases of office {code} are already here, and one of them is numbered {case} like one of this office's: choose another code.",
 };
 
 export type Messages = Record<keyof typeof en, string>;
