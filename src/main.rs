@@ -449,7 +449,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                     })
                     .transpose()?,
             };
-            out.cases(&store.cases(&filter)?);
+            out.cases(&store.cases(&filter)?, store.office()?.as_deref());
         }
         Command::Case(CaseCommand::Show { case }) => {
             let view = store.case_view(&case)?;

@@ -222,7 +222,8 @@ impl Output {
         }
     }
 
-    pub fn cases(&self, cases: &[Case]) {
+    /// The cases; another office's (not `office`) by their qualified reference.
+    pub fn cases(&self, cases: &[Case], office: Option<&str>) {
         if self.json {
             return self.print_json(&json!({ "cases": cases }));
         }
@@ -232,17 +233,25 @@ impl Output {
         let rows: Vec<Vec<String>> = cases
             .iter()
             .map(|c| {
+                let reference = if office.is_some_and(|o| o != c.office) {
+                    c.qualified_reference()
+                } else {
+                    c.reference.to_string()
+                };
+                let conflicts = (c.conflicts > 0)
+                    .then(|| format!("{} conflict(s) open", c.conflicts));
+                let overdue = (c.overdue > 0).then(|| format!("{} overdue", c.overdue));
                 vec![
-                    c.reference.to_string(),
+                    reference,
                     c.stage.to_string(),
                     first_line(&c.title, 48),
                     c.parties.join(" / "),
                     c.entries.to_string(),
-                    if c.overdue > 0 {
-                        format!("{} overdue", c.overdue)
-                    } else {
-                        String::new()
-                    },
+                    [overdue, conflicts]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 ]
             })
             .collect();

@@ -1,4 +1,5 @@
-// Stage, entry-kind and deadline-status badges, in the UI's language.
+// Stage, entry-kind and deadline-status badges, and the counts a case shows
+// beside its title (overdue deadlines, open conflicts), in the UI's language.
 
 import type { DeadlineStatus } from "../bindings/DeadlineStatus";
 import type { EntryKind } from "../bindings/EntryKind";
@@ -38,6 +39,17 @@ export function OverdueBadge({ count }: { count: number }) {
   return (
     <span class="badge status status--overdue" data-testid="overdue-badge" data-count={count}>
       {t("badge.overdue", { count })}
+    </span>
+  );
+}
+
+/** Open conflicts between entries two offices wrote at once: the case waits for someone to decide. */
+export function ConflictBadge({ count }: { count: number }) {
+  const { t } = useI18n();
+  if (count <= 0) return null;
+  return (
+    <span class="badge status status--conflict" data-testid="conflict-badge" data-count={count}>
+      {t("badge.conflicts", { count })}
     </span>
   );
 }

@@ -44,6 +44,15 @@ describe("the case filter of the Deadlines view", () => {
       { reference: "K-2026-0002", title: "title of K-2026-0002" },
     ]);
   });
+
+  it("tells apart two offices' cases numbered alike, by the reference it is given", () => {
+    const theirs = { ...d("upcoming", "2026-04-01", "K-2026-0001"), id: "theirs", case_title: "Their case" };
+    const list = [d("overdue", "2026-03-01", "K-2026-0001"), theirs];
+    expect(casesOf(list, (x) => (x.id === "theirs" ? `GVA:${x.case_reference}` : x.case_reference))).toEqual([
+      { reference: "GVA:K-2026-0001", title: "Their case" },
+      { reference: "K-2026-0001", title: "title of K-2026-0001" },
+    ]);
+  });
 });
 
 describe("Mark as met", () => {

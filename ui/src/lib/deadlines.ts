@@ -16,10 +16,17 @@ export function sortDeadlines(list: readonly Deadline[]): Deadline[] {
   );
 }
 
-/** The cases a list of deadlines belongs to, by reference: the choices of its case filter. */
-export function casesOf(list: readonly Deadline[]): { reference: string; title: string }[] {
+/**
+ * The cases a list of deadlines belongs to, by reference (as `referenceOf`
+ * gives it: qualified by its office for another office's case): the choices
+ * of its case filter.
+ */
+export function casesOf(list: readonly Deadline[], referenceOf: (d: Deadline) => string = (d) => d.case_reference): { reference: string; title: string }[] {
   const seen = new Map<string, string>();
-  for (const d of list) if (!seen.has(d.case_reference)) seen.set(d.case_reference, d.case_title);
+  for (const d of list) {
+    const reference = referenceOf(d);
+    if (!seen.has(reference)) seen.set(reference, d.case_title);
+  }
   return [...seen].map(([reference, title]) => ({ reference, title })).sort((a, b) => a.reference.localeCompare(b.reference));
 }
 

@@ -13,3 +13,8 @@ export const STAGES: readonly Stage[] = [
   "withdrawn",
   "referred",
 ];
+
+/** Whether a string the core sent (a conflict's subject, a side's decision) is a stage. */
+export function isStage(s: string): s is Stage {
+  return (STAGES as readonly string[]).includes(s);
+}

@@ -1,28 +1,37 @@
 // The case's reference, title, parties, clauses and stage, with a button
-// for each stage move the core allows now (each asks for its reason).
+// for each stage move the core allows now (each asks for its reason), and,
+// while two offices' entries contradict each other, the banner that names
+// both sides and decides it (ConflictBanner).
 
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 
 import type { CaseView } from "../../bindings/CaseView";
+import type { Deadline } from "../../bindings/Deadline";
 import type { Stage } from "../../bindings/Stage";
 import { OverdueBadge, StageBadge } from "../../components/Badges";
+import { SettleDeadlineDialog, type Settle } from "../../components/SettleDeadlineDialog";
 import { clauseTopic, useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/time";
 import type { Navigate } from "../../route";
+import { ConflictBanner } from "./ConflictBanner";
 import { MoveStageDialog } from "./MoveStageDialog";
 import { CONFIDENTIALITY, type Confidentiality } from "../../lib/newCase";
 
 type Props = {
   detail: CaseView;
+  /** The case as the window shows it and the commands take it (`GVA:K-2026-0001` for another office's case). */
+  reference: string;
   tab: "journal" | "filing";
   navigate: Navigate;
   onChanged: () => void;
   onJump: (seq: number) => void;
 };
 
-export function CaseHeader({ detail, tab, navigate, onChanged, onJump }: Props) {
+export function CaseHeader({ detail, reference, tab, navigate, onChanged, onJump }: Props) {
   const { t, locale } = useI18n();
   const [moving, setMoving] = useState<Stage | null>(null);
+  /** A deadline conflict being decided: the deadline met or cancelled. */
+  const [settling, setSettling] = useState<{ action: Settle; deadline: Deadline } | null>(null);
   const c = detail.case;
   /** The moves the core allows now: none once the case has ended. */
   const moves = detail.allowed_moves;
@@ -34,22 +43,22 @@ export function CaseHeader({ detail, tab, navigate, onChanged, onJump }: Props) 
           ← {t("case.allCases")}
         </button>
         <span class="ref" data-testid="case-reference">
-          {c.reference}
+          {reference}
         </span>
         <StageBadge stage={c.stage} testid="case-stage" />
         <OverdueBadge count={c.overdue} />
         <span class="spacer" />
         <div class="tools">
           {tab === "filing" ? (
-            <button type="button" onClick={() => navigate({ view: "case", reference: c.reference, tab: "journal" })} data-testid="open-journal">
+            <button type="button" onClick={() => navigate({ view: "case", reference, tab: "journal" })} data-testid="open-journal">
               {t("case.backToJournal")}
             </button>
           ) : (
-            <button type="button" onClick={() => navigate({ view: "case", reference: c.reference, tab: "filing" })} data-testid="open-filing">
+            <button type="button" onClick={() => navigate({ view: "case", reference, tab: "filing" })} data-testid="open-filing">
               {t("case.newFiling")}
             </button>
           )}
-          <button type="button" onClick={() => navigate({ view: "dossier", reference: c.reference })} data-testid="open-dossier">
+          <button type="button" onClick={() => navigate({ view: "dossier", reference })} data-testid="open-dossier">
             {t("case.exportDossier")}
           </button>
         </div>
@@ -112,9 +121,10 @@ export function CaseHeader({ detail, tab, navigate, onChanged, onJump }: Props) 
           ))}
         </div>
       </div>
+      <ConflictBanner detail={detail} onMove={setMoving} onSettle={(action, deadline) => setSettling({ action, deadline })} onJump={onJump} />
       {moving && (
         <MoveStageDialog
-          reference={c.reference}
+          reference={reference}
           from={c.stage}
           to={moving}
           onClose={() => setMoving(null)}
@@ -122,6 +132,18 @@ export function CaseHeader({ detail, tab, navigate, onChanged, onJump }: Props) 
             setMoving(null);
             onChanged();
             onJump(entry.seq);
+          }}
+        />
+      )}
+      {settling && (
+        <SettleDeadlineDialog
+          action={settling.action}
+          reference={reference}
+          deadline={settling.deadline}
+          onClose={() => setSettling(null)}
+          onDone={() => {
+            setSettling(null);
+            onChanged();
           }}
         />
       )}

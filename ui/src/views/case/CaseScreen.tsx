@@ -11,6 +11,9 @@ import type { EntryView } from "../../bindings/EntryView";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useMounted } from "../../components/hooks";
 import { useI18n } from "../../i18n";
+import { noteCaseView } from "../../lib/caseOffices";
+import { keyOf } from "../../lib/references";
+import { useOffice } from "../../office";
 import type { Focus, Navigate } from "../../route";
 import { FilingComposer } from "../filing/FilingComposer";
 import { CaseHeader } from "./CaseHeader";
@@ -30,6 +33,7 @@ let jumpNonce = 0;
 
 export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Props) {
   const { t } = useI18n();
+  const { code: office } = useOffice();
   const [detail, setDetail] = useState<CaseView | null>(null);
   /** The newest entries, fetched with the case the first time so the journal shows with it. */
   const [newest, setNewest] = useState<EntryView[]>([]);
@@ -45,6 +49,7 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
       const [d, page] = await Promise.all([api.getCase(reference), withNewest ? api.journalPage(reference, null) : []]);
       if (!mounted.current) return;
       if (withNewest) setNewest(page);
+      noteCaseView(d);
       setDetail(d);
       setVersion((v) => v + 1);
       setError(null);
@@ -77,24 +82,27 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
   }
 
   const c = detail.case;
+  /** As the window shows it and the commands take it: `GVA:K-2026-0001` for another office's case. */
+  const key = keyOf(c, office);
   return (
-    <section class="view view--case" aria-label={`${c.reference} ${c.title}`} data-testid="case-view" data-reference={c.reference}>
-      <CaseHeader detail={detail} tab={tab} navigate={navigate} onChanged={changed} onJump={jumpTo} />
+    <section class="view view--case" aria-label={`${key} ${c.title}`} data-testid="case-view" data-reference={key}>
+      <CaseHeader detail={detail} reference={key} tab={tab} navigate={navigate} onChanged={changed} onJump={jumpTo} />
       <ErrorNote message={error} />
       {tab === "filing" ? (
         <FilingComposer
           detail={detail}
+          reference={key}
           onFiled={changed}
           onShowEntry={(seq) => {
-            navigate({ view: "case", reference: c.reference, tab: "journal", focus: { seq, nonce: ++jumpNonce } });
+            navigate({ view: "case", reference: key, tab: "journal", focus: { seq, nonce: ++jumpNonce } });
           }}
         />
       ) : (
         <div class="case-body">
           <div class="journal-column">
             <Timeline
-              key={c.reference}
-              reference={c.reference}
+              key={key}
+              reference={key}
               total={c.entries}
               newest={newest}
               version={version}
@@ -102,18 +110,18 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
               onCorrect={setCorrecting}
               onJump={jumpTo}
             />
-            <QuickLog reference={c.reference} onLogged={changed} />
+            <QuickLog reference={key} onLogged={changed} />
           </div>
           <aside class="case-side" aria-label={t("case.side")}>
-            <DeadlinesPanel detail={detail} onChanged={changed} onJump={jumpTo} />
-            <ParticipantsPanel detail={detail} onChanged={changed} />
-            <DocumentsPanel detail={detail} onChanged={changed} onJump={jumpTo} />
+            <DeadlinesPanel detail={detail} reference={key} onChanged={changed} onJump={jumpTo} />
+            <ParticipantsPanel detail={detail} reference={key} onChanged={changed} />
+            <DocumentsPanel detail={detail} reference={key} onChanged={changed} onJump={jumpTo} />
           </aside>
         </div>
       )}
       {correcting && (
         <CorrectDialog
-          reference={c.reference}
+          reference={key}
           entry={correcting}
           onClose={() => setCorrecting(null)}
           onDone={(entry) => {

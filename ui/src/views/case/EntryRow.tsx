@@ -1,6 +1,9 @@
-// One journal entry: kind, number, local time, author, corrections, the
-// rendered body and the documents attached to it.
+// One journal entry: kind, number, local time, author (and the office, when
+// another office recorded it), corrections, the rendered body and the
+// documents attached to it. An entry written while another office wrote one
+// (neither knowing of the other) says so, with a link to that entry.
 
+import type { Alongside } from "../../bindings/Alongside";
 import type { Entry } from "../../bindings/Entry";
 import type { EntryView } from "../../bindings/EntryView";
 import type { JsonValue } from "../../bindings/serde_json/JsonValue";
@@ -12,6 +15,7 @@ import { useI18n, type I18n } from "../../i18n";
 import { formatBytes } from "../../lib/format";
 import { STAGES } from "../../lib/stages";
 import { formatDate, formatDateTime } from "../../lib/time";
+import { useOffice } from "../../office";
 
 type Props = {
   view: EntryView;
@@ -70,13 +74,26 @@ function systemText(e: Entry, t: I18n["t"], locale: string): string | null {
   }
 }
 
+/** "Recorded in VIE while #31 was recorded in GVA", "here" for this office. */
+function alongsideText(t: I18n["t"], e: Entry, alongside: Alongside, mine: string | null): string {
+  const office = e.office ?? "?";
+  const other = alongside.office ?? "?";
+  if (e.office !== null && e.office === mine) return t("timeline.alongsideHere", { seq: alongside.entry, other });
+  if (alongside.office !== null && alongside.office === mine) return t("timeline.alongsideThere", { office, seq: alongside.entry });
+  return t("timeline.alongside", { office, seq: alongside.entry, other });
+}
+
 function asStage(v: JsonValue | undefined): Stage | null {
   return typeof v === "string" && (STAGES as readonly string[]).includes(v) ? (v as Stage) : null;
 }
 
 export function EntryRow({ view, total, highlighted, onCorrect, onJump }: Props) {
   const { t, locale } = useI18n();
+  const { code: mine } = useOffice();
   const e = view.entry;
+  const { alongside } = view;
+  /** Recorded in another office: named, discreetly. */
+  const otherOffice = e.office !== null && e.office !== "" && e.office !== mine ? e.office : null;
   const correctsSeq = field(e.data, "corrects_seq");
   const from = asStage(field(e.data, "from"));
   const to = asStage(field(e.data, "to"));
@@ -85,7 +102,7 @@ export function EntryRow({ view, total, highlighted, onCorrect, onJump }: Props)
 
   return (
     <article
-      class={`entry entry--${e.kind}${corrected ? " entry--corrected" : ""}${highlighted ? " entry--highlight" : ""}`}
+      class={`entry entry--${e.kind}${corrected ? " entry--corrected" : ""}${alongside ? " entry--alongside" : ""}${highlighted ? " entry--highlight" : ""}`}
       data-testid="entry"
       data-seq={e.seq}
       data-kind={e.kind}
@@ -107,6 +124,11 @@ export function EntryRow({ view, total, highlighted, onCorrect, onJump }: Props)
         <span class="entry-author" data-testid="entry-author">
           {e.author}
         </span>
+        {otherOffice && (
+          <span class="entry-office" title={t("timeline.office", { office: otherOffice })} data-testid="entry-office">
+            {otherOffice}
+          </span>
+        )}
         {typeof correctsSeq === "number" && (
           <button type="button" class="tag tag--link" onClick={() => onJump(correctsSeq)} data-testid="entry-corrects">
             {t("timeline.corrects", { seq: correctsSeq })}
@@ -128,6 +150,20 @@ export function EntryRow({ view, total, highlighted, onCorrect, onJump }: Props)
           {t("timeline.correct")}
         </button>
       </header>
+      {alongside && (
+        <p class="entry-alongside">
+          <button
+            type="button"
+            class="link"
+            onClick={() => onJump(alongside.entry)}
+            title={t("timeline.alongsideTitle", { seq: alongside.entry })}
+            data-testid="entry-alongside"
+            data-seq={alongside.entry}
+          >
+            {alongsideText(t, e, alongside, mine)}
+          </button>
+        </p>
+      )}
       {e.kind === "stage_change" && to && (
         <p class="entry-stages">
           {from && (

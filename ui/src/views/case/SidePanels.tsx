@@ -32,11 +32,11 @@ function Panel({ title, testid, children, count }: { title: string; testid: stri
   );
 }
 
-type PanelProps = { detail: CaseView; onChanged: () => void };
+/** `reference`: the case as the commands take it (`GVA:K-2026-0001` for another office's case). */
+type PanelProps = { detail: CaseView; reference: string; onChanged: () => void };
 
-export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJump: (seq: number) => void }) {
+export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelProps & { onJump: (seq: number) => void }) {
   const { t, locale } = useI18n();
-  const c = detail.case;
   const [due, setDue] = useState("");
   const [what, setWhat] = useState("");
   const { run, busy, error, setError } = useAction();
@@ -52,7 +52,7 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
     if (!due) return setError(t("deadlines.dueMissing"));
     if (!what.trim()) return setError(t("deadlines.whatMissing"));
     const added = await run(async () => {
-      await api.addDeadline(c.reference, due, what.trim());
+      await api.addDeadline(reference, due, what.trim());
       onChanged();
     });
     if (!added) return;
@@ -129,7 +129,7 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
       {completing && (
         <SettleDeadlineDialog
           action="met"
-          reference={c.reference}
+          reference={reference}
           deadline={completing}
           onClose={() => setCompleting(null)}
           onDone={() => {
@@ -141,7 +141,7 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
       {cancelling && (
         <SettleDeadlineDialog
           action="cancel"
-          reference={c.reference}
+          reference={reference}
           deadline={cancelling}
           onClose={() => setCancelling(null)}
           onDone={() => {
@@ -156,7 +156,7 @@ export function DeadlinesPanel({ detail, onChanged, onJump }: PanelProps & { onJ
 
 const ROLES: readonly Role[] = ["mediator", "legal_officer", "delegate"];
 
-export function ParticipantsPanel({ detail, onChanged }: PanelProps) {
+export function ParticipantsPanel({ detail, reference, onChanged }: PanelProps) {
   const { t } = useI18n();
   const c = detail.case;
   const [name, setName] = useState("");
@@ -170,7 +170,7 @@ export function ParticipantsPanel({ detail, onChanged }: PanelProps) {
     if (!name.trim()) return setError(t("participants.nameMissing"));
     if (role === "delegate" && !party) return setError(t("participants.partyMissing"));
     const added = await run(async () => {
-      await api.addParticipant(c.reference, { name: name.trim(), role, party: role === "delegate" ? party : null });
+      await api.addParticipant(reference, { name: name.trim(), role, party: role === "delegate" ? party : null });
       onChanged();
     });
     if (!added) return;
@@ -242,7 +242,7 @@ export function ParticipantsPanel({ detail, onChanged }: PanelProps) {
 /** Documents listed before "Show all": a case may hold thousands. */
 const DOCUMENTS_SHOWN = 50;
 
-export function DocumentsPanel({ detail, onChanged, onJump }: PanelProps & { onJump: (seq: number) => void }) {
+export function DocumentsPanel({ detail, reference, onChanged, onJump }: PanelProps & { onJump: (seq: number) => void }) {
   const { t, locale } = useI18n();
   const [showAll, setShowAll] = useState(false);
   const { run, attempt, busy, error } = useAction();
@@ -252,7 +252,7 @@ export function DocumentsPanel({ detail, onChanged, onJump }: PanelProps & { onJ
     setSaved(null);
     const done = await attempt(async () => {
       const path = await save({ title: t("documents.saveDialog", { name: d.name }), defaultPath: d.name });
-      if (path) await api.saveDocument(detail.case.reference, d.sha256, path);
+      if (path) await api.saveDocument(reference, d.sha256, path);
       return path;
     });
     if (done?.value) setSaved(done.value);
@@ -263,7 +263,7 @@ export function DocumentsPanel({ detail, onChanged, onJump }: PanelProps & { onJ
     if (!picked?.value) return;
     const paths = picked.value;
     await run(async () => {
-      await api.attachDocuments(detail.case.reference, Array.isArray(paths) ? paths : [paths]);
+      await api.attachDocuments(reference, Array.isArray(paths) ? paths : [paths]);
       onChanged();
     });
   };

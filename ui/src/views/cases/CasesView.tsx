@@ -12,17 +12,20 @@ import type { Case } from "../../bindings/Case";
 import type { CaseFilterInput } from "../../bindings/CaseFilterInput";
 import type { CaseSort } from "../../bindings/CaseSort";
 import type { StageFilter } from "../../bindings/StageFilter";
-import { OverdueBadge, StageBadge } from "../../components/Badges";
+import { ConflictBadge, OverdueBadge, StageBadge } from "../../components/Badges";
 import { useDebouncedValue, useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { clauseTopic, useI18n } from "../../i18n";
+import { noteCases } from "../../lib/caseOffices";
 import { ariaSort, nextOrder, type CaseOrder } from "../../lib/caseSort";
 import { CLAUSES } from "../../lib/newCase";
 import { withShortcut } from "../../lib/shortcuts";
 import { STAGES } from "../../lib/stages";
 import { formatNumber } from "../../lib/format";
+import { keyOf } from "../../lib/references";
 import { formatDateTime } from "../../lib/time";
 import { warmUpFonts } from "../../lib/warmup";
+import { useOffice } from "../../office";
 import { caseRoute, type Navigate } from "../../route";
 import { takeFirstCases } from "../../startup";
 import { NewCaseDialog } from "./NewCaseDialog";
@@ -58,6 +61,7 @@ const chosen: { stage: StageFilter | ""; order: CaseOrder | null; party: string;
 
 export function CasesView({ navigate, newCase }: Props) {
   const { t, locale } = useI18n();
+  const { code: office } = useOffice();
   const [stage, setStage] = useState<StageFilter | "">(chosen.stage);
   const [order, setOrder] = useState<CaseOrder | null>(chosen.order);
   const [partyInput, setPartyInput] = useState(chosen.party);
@@ -104,6 +108,7 @@ export function CasesView({ navigate, newCase }: Props) {
       .then((page) => {
         if (!current) return;
         rowsFilter.current = filter;
+        noteCases(page.cases);
         setCases(page.cases);
         setTotal(page.total);
         setError(null);
@@ -124,6 +129,7 @@ export function CasesView({ navigate, newCase }: Props) {
       .listCases(filter, cases.length, CASES_PAGE)
       .then((page) => {
         if (!current()) return;
+        noteCases(page.cases);
         // A case opened meanwhile shifts the pages by one: skip what is already shown.
         setCases((shown) => {
           const have = new Set((shown ?? []).map((c) => c.id));
@@ -164,7 +170,7 @@ export function CasesView({ navigate, newCase }: Props) {
       </th>
     );
   };
-  const open = (c: Case) => navigate(caseRoute(c.reference));
+  const open = (c: Case) => navigate(caseRoute(keyOf(c, office)));
   const complete = cases !== null && cases.length >= total;
   // Only counted once every matching case is here; a count of the loaded pages would mislead.
   const overdueTotal = useMemo(() => (complete && cases ? cases.reduce((n, c) => n + (c.overdue > 0 ? 1 : 0), 0) : 0), [cases, complete]);
@@ -269,35 +275,39 @@ export function CasesView({ navigate, newCase }: Props) {
               </tr>
             </thead>
             <tbody>
-              {cases.map((c) => (
-                <tr
-                  key={c.id}
-                  class="row-link"
-                  tabIndex={0}
-                  onClick={() => open(c)}
-                  onKeyDown={(e) => {
-                    if (e.key === "Enter" || e.key === " ") {
-                      e.preventDefault();
-                      open(c);
-                    }
-                  }}
-                  data-testid="case-row"
-                  data-reference={c.reference}
-                  data-stage={c.stage}
-                  aria-label={`${c.reference} ${c.title}`}
-                >
-                  <td class="nowrap ref">{c.reference}</td>
-                  <td>
-                    <span class="case-title">{c.title}</span> <OverdueBadge count={c.overdue} />
-                  </td>
-                  <td class="parties">{c.parties.join(" · ")}</td>
-                  <td>
-                    <StageBadge stage={c.stage} />
-                  </td>
-                  <td class="num">{formatNumber(c.entries, locale)}</td>
-                  <td class="nowrap">{formatDateTime(c.opened_at, locale)}</td>
-                </tr>
-              ))}
+              {cases.map((c) => {
+                /** As the window shows it and the commands take it: `GVA:K-2026-0001` for another office's case. */
+                const reference = keyOf(c, office);
+                return (
+                  <tr
+                    key={c.id}
+                    class="row-link"
+                    tabIndex={0}
+                    onClick={() => open(c)}
+                    onKeyDown={(e) => {
+                      if (e.key === "Enter" || e.key === " ") {
+                        e.preventDefault();
+                        open(c);
+                      }
+                    }}
+                    data-testid="case-row"
+                    data-reference={reference}
+                    data-stage={c.stage}
+                    aria-label={`${reference} ${c.title}`}
+                  >
+                    <td class="nowrap ref">{reference}</td>
+                    <td>
+                      <span class="case-title">{c.title}</span> <OverdueBadge count={c.overdue} /> <ConflictBadge count={c.conflicts} />
+                    </td>
+                    <td class="parties">{c.parties.join(" · ")}</td>
+                    <td>
+                      <StageBadge stage={c.stage} />
+                    </td>
+                    <td class="num">{formatNumber(c.entries, locale)}</td>
+                    <td class="nowrap">{formatDateTime(c.opened_at, locale)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}

@@ -1,7 +1,10 @@
 // Deadlines across every case (or of one case chosen in the filter):
 // overdue first, then due today, upcoming and (if asked for) those already
 // met. "Mark as met" asks first, with a note, as in a case: it cannot be
-// undone; it is not offered in a case that has ended.
+// undone; it is not offered in a case that has ended. A deadline names its
+// case by the bare reference: the office of each case is worked out
+// (lib/caseOffices.ts), so that another office's case is shown, filtered
+// and reached as `GVA:K-2026-0001`.
 
 import { useCallback, useEffect, useState } from "preact/hooks";
 
@@ -12,12 +15,16 @@ import { SettleDeadlineDialog } from "../../components/SettleDeadlineDialog";
 import { useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
+import { officeOfDeadline, resolveDeadlineOffices } from "../../lib/caseOffices";
 import { canMarkMet, casesOf, sortDeadlines } from "../../lib/deadlines";
+import { caseKey } from "../../lib/references";
 import { formatDate } from "../../lib/time";
+import { useOffice } from "../../office";
 import { caseRoute, type Navigate } from "../../route";
 
 export function DeadlinesView({ navigate }: { navigate: Navigate }) {
   const { t, locale } = useI18n();
+  const { code: office } = useOffice();
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [includeDone, setIncludeDone] = useState(false);
   const [caseRef, setCaseRef] = useState("");
@@ -25,6 +32,8 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
   const [error, setError] = useState<string | null>(null);
   const [completing, setCompleting] = useState<Deadline | null>(null);
   const [cancelling, setCancelling] = useState<Deadline | null>(null);
+  /** Bumped when the offices of the deadlines' cases have been worked out: shown again. */
+  const [, setResolved] = useState(0);
   const mounted = useMounted();
 
   const load = useCallback(() => {
@@ -34,16 +43,21 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
         if (!mounted.current) return;
         setList(sortDeadlines(l));
         setError(null);
+        void resolveDeadlineOffices(l, api.getCase).then((learnt) => {
+          if (learnt && mounted.current) setResolved((n) => n + 1);
+        });
       })
       .catch((e: unknown) => mounted.current && setError(errorMessage(e)));
   }, [overdueOnly, includeDone, mounted]);
 
   useEffect(load, [load]);
 
+  /** A deadline's case as shown and as the commands take it (bare until its office is known). */
+  const referenceOf = (d: Deadline) => caseKey(officeOfDeadline(d.id), d.case_reference, office);
   // The choices are the cases in the list (the one chosen stays while it has none).
-  const cases = list ? casesOf(list) : [];
+  const cases = list ? casesOf(list, referenceOf) : [];
   if (caseRef && !cases.some((c) => c.reference === caseRef)) cases.unshift({ reference: caseRef, title: "" });
-  const shown = list && caseRef ? list.filter((d) => d.case_reference === caseRef) : list;
+  const shown = list && caseRef ? list.filter((d) => referenceOf(d) === caseRef) : list;
   const overdue = shown?.filter((d) => d.status === "overdue").length ?? 0;
   return (
     <section class="view" aria-labelledby="deadlines-title">
@@ -92,35 +106,38 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
               </tr>
             </thead>
             <tbody>
-              {shown.map((d) => (
-                <tr key={d.id} class={`deadline-row deadline--${d.status}`} data-testid="deadline-row" data-status={d.status} data-reference={d.case_reference} data-seq={d.entry_seq}>
-                  <td class="nowrap">{formatDate(d.due, locale)}</td>
-                  <td>
-                    <StatusBadge status={d.status} />
-                  </td>
-                  <td>
-                    {d.what}
-                    {d.status === "cancelled" && d.cancel_reason && <div class="muted small">{d.cancel_reason}</div>}
-                  </td>
-                  <td>
-                    <button type="button" class="link" onClick={() => navigate(caseRoute(d.case_reference, d.entry_seq))} title={t("common.showEntry")}>
-                      <span class="ref">{d.case_reference}</span> {d.case_title}
-                    </button>
-                  </td>
-                  <td class="nowrap">
-                    {canMarkMet(d) && (
-                      <>
-                        <button type="button" class="small-button" onClick={() => setCompleting(d)} data-testid="deadline-row-done">
-                          {t("deadlines.markDone")}
-                        </button>{" "}
-                        <button type="button" class="small-button" onClick={() => setCancelling(d)} data-testid="deadline-row-cancel">
-                          {t("deadlines.cancel")}
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {shown.map((d) => {
+                const reference = referenceOf(d);
+                return (
+                  <tr key={d.id} class={`deadline-row deadline--${d.status}`} data-testid="deadline-row" data-status={d.status} data-reference={reference} data-seq={d.entry_seq}>
+                    <td class="nowrap">{formatDate(d.due, locale)}</td>
+                    <td>
+                      <StatusBadge status={d.status} />
+                    </td>
+                    <td>
+                      {d.what}
+                      {d.status === "cancelled" && d.cancel_reason && <div class="muted small">{d.cancel_reason}</div>}
+                    </td>
+                    <td>
+                      <button type="button" class="link" onClick={() => navigate(caseRoute(reference, d.entry_seq))} title={t("common.showEntry")}>
+                        <span class="ref">{reference}</span> {d.case_title}
+                      </button>
+                    </td>
+                    <td class="nowrap">
+                      {canMarkMet(d) && (
+                        <>
+                          <button type="button" class="small-button" onClick={() => setCompleting(d)} data-testid="deadline-row-done">
+                            {t("deadlines.markDone")}
+                          </button>{" "}
+                          <button type="button" class="small-button" onClick={() => setCancelling(d)} data-testid="deadline-row-cancel">
+                            {t("deadlines.cancel")}
+                          </button>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}
@@ -128,7 +145,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
       {cancelling && (
         <SettleDeadlineDialog
           action="cancel"
-          reference={cancelling.case_reference}
+          reference={referenceOf(cancelling)}
           deadline={cancelling}
           onClose={() => setCancelling(null)}
           onDone={() => {
@@ -140,7 +157,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
       {completing && (
         <SettleDeadlineDialog
           action="met"
-          reference={completing.case_reference}
+          reference={referenceOf(completing)}
           deadline={completing}
           onClose={() => setCompleting(null)}
           onDone={() => {

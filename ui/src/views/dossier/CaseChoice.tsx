@@ -1,7 +1,8 @@
 // The case to export: picked from the most recent cases (one page), or any
 // other by typing its reference, which is looked up so that the export
 // names the right case (or says there is none). A typed reference wins
-// over the list while it is not empty.
+// over the list while it is not empty. Another office's case is listed, and
+// exported, by its qualified reference (`GVA:K-2026-0001`).
 
 import { useEffect, useState } from "preact/hooks";
 
@@ -9,7 +10,10 @@ import { api, CASES_PAGE, errorMessage } from "../../api";
 import type { Case } from "../../bindings/Case";
 import { useDebouncedValue, useMounted } from "../../components/hooks";
 import { useI18n } from "../../i18n";
+import { noteCases } from "../../lib/caseOffices";
 import { formatNumber } from "../../lib/format";
+import { keyOf } from "../../lib/references";
+import { useOffice } from "../../office";
 
 /** What a typed reference turned out to be. */
 type Lookup = { input: string; reference: string; title: string } | { input: string; error: string };
@@ -25,6 +29,7 @@ export function useCaseChoice(reference: string | undefined, onError: (message: 
   const [typed, setTyped] = useState("");
   const typedSettled = useDebouncedValue(typed.trim(), 300);
   const [lookup, setLookup] = useState<Lookup | null>(null);
+  const { code: office } = useOffice();
   const mounted = useMounted();
 
   useEffect(() => {
@@ -32,6 +37,7 @@ export function useCaseChoice(reference: string | undefined, onError: (message: 
       .listCases({ stage: null, party: null, clause: null }, 0, CASES_PAGE)
       .then((page) => {
         if (!mounted.current) return;
+        noteCases(page.cases);
         setCases(page.cases);
         setTotal(page.total);
       })
@@ -43,12 +49,12 @@ export function useCaseChoice(reference: string | undefined, onError: (message: 
     let current = true;
     api
       .getCase(typedSettled)
-      .then((v) => current && setLookup({ input: typedSettled, reference: v.case.reference, title: v.case.title }))
+      .then((v) => current && setLookup({ input: typedSettled, reference: keyOf(v.case, office), title: v.case.title }))
       .catch((e: unknown) => current && setLookup({ input: typedSettled, error: errorMessage(e) }));
     return () => {
       current = false;
     };
-  }, [typedSettled]);
+  }, [typedSettled, office]);
 
   const typedInput = typed.trim();
   const found = typedInput && lookup?.input === typedInput ? lookup : null;
@@ -66,6 +72,7 @@ type Choice = ReturnType<typeof useCaseChoice>;
 /** The list of recent cases and the field for a typed reference. */
 export function CaseChoiceFields({ choice }: { choice: Choice }) {
   const { t } = useI18n();
+  const { code: office } = useOffice();
   const { cases, picked } = choice;
   return (
     <>
@@ -73,12 +80,15 @@ export function CaseChoiceFields({ choice }: { choice: Choice }) {
         <span class="field-label">{t("dossier.case")}</span>
         <select value={choice.typedInput ? "" : picked} onChange={(e) => choice.pick(e.currentTarget.value)} data-testid="dossier-case">
           <option value="">{t("dossier.chooseCase")}</option>
-          {cases.map((c) => (
-            <option key={c.id} value={c.reference}>
-              {c.reference} — {c.title}
-            </option>
-          ))}
-          {picked && !cases.some((c) => c.reference === picked) && <option value={picked}>{picked}</option>}
+          {cases.map((c) => {
+            const reference = keyOf(c, office);
+            return (
+              <option key={c.id} value={reference}>
+                {reference} — {c.title}
+              </option>
+            );
+          })}
+          {picked && !cases.some((c) => keyOf(c, office) === picked) && <option value={picked}>{picked}</option>}
         </select>
       </label>
       <label class="field">

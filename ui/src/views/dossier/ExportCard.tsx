@@ -14,7 +14,7 @@ import { useI18n } from "../../i18n";
 import { formatBytes } from "../../lib/format";
 import { caseRoute, type Navigate } from "../../route";
 import { CaseChoiceFields, CaseChoiceHint, useCaseChoice } from "./CaseChoice";
-import { DOSSIER_EXTENSION, dossierFilters } from "./files";
+import { dossierFileName, dossierFilters } from "./files";
 import { ReportView } from "./ReportView";
 
 /** The phases `dossier-progress` reports. */
@@ -28,14 +28,15 @@ export function ExportCard({ reference, navigate }: { reference?: string; naviga
   const choice = useCaseChoice(reference, setError);
   const { chosen } = choice;
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [result, setResult] = useState<Exported | null>(null);
+  /** The file written and its verification, with the case it is of (as chosen: `GVA:K-2026-0001` for another office's). */
+  const [result, setResult] = useState<(Exported & { reference: string }) | null>(null);
   const mounted = useMounted();
 
   const exportIt = async () => {
     if (!chosen || progress) return;
     setResult(null);
     const path = (
-      await attempt(() => save({ title: t("dossier.export.dialog"), defaultPath: `${chosen}.${DOSSIER_EXTENSION}`, filters: dossierFilters(t) }))
+      await attempt(() => save({ title: t("dossier.export.dialog"), defaultPath: dossierFileName(chosen), filters: dossierFilters(t) }))
     )?.value;
     if (!path) return;
     setProgress({ phase: "", done: 0, total: 0 });
@@ -47,7 +48,7 @@ export function ExportCard({ reference, navigate }: { reference?: string; naviga
         unlisten();
       }
     });
-    if (exported) setResult(exported.value);
+    if (exported) setResult({ ...exported.value, reference: chosen });
     if (mounted.current) setProgress(null);
   };
 
@@ -85,9 +86,9 @@ export function ExportCard({ reference, navigate }: { reference?: string; naviga
               <Hash value={result.sha256} full />
             </dd>
           </dl>
-          <ReportView report={result.report} testid="dossier-export-report" />
+          <ReportView report={result.report} reference={result.reference} testid="dossier-export-report" />
           {result.report.case_reference && (
-            <button type="button" class="link" onClick={() => navigate(caseRoute(result.report.case_reference ?? chosen))}>
+            <button type="button" class="link" onClick={() => navigate(caseRoute(result.reference))}>
               {t("dossier.openCase")}
             </button>
           )}

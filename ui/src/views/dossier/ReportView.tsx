@@ -7,8 +7,8 @@ import { Hash } from "../../components/Hash";
 import { useI18n } from "../../i18n";
 import { problemText } from "../../lib/errors";
 
-/** A dossier's verification: a clear OK with its head hash, or every problem. */
-export function ReportView({ report, testid }: { report: DossierReport; testid: string }) {
+/** A dossier's verification: a clear OK with its head hash, or every problem. `reference`: the case as this window names it, when known (a dossier names it bare). */
+export function ReportView({ report, reference, testid }: { report: DossierReport; reference?: string; testid: string }) {
   const { t, lang } = useI18n();
   /** Where a problem is: the archive, a file in it, or an entry or line of the journal. */
   const where = (p: DossierProblem) => {
@@ -28,7 +28,7 @@ export function ReportView({ report, testid }: { report: DossierReport; testid: 
           <>
             <dt>{t("dossier.case")}</dt>
             <dd>
-              {report.case_reference}
+              {reference ?? report.case_reference}
               {report.title ? ` — ${report.title}` : ""}
             </dd>
           </>

@@ -36,11 +36,13 @@ import { useTemplates } from "./useTemplates";
 
 type Props = {
   detail: CaseView;
+  /** The case as the commands take it (`GVA:K-2026-0001` for another office's case). */
+  reference: string;
   onFiled: (e: Entry) => void;
   onShowEntry: (seq: number) => void;
 };
 
-export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
+export function FilingComposer({ detail, reference, onFiled, onShowEntry }: Props) {
   const { t, lang } = useI18n();
   const c = detail.case;
   const templates = useTemplates(c.stage);
@@ -68,7 +70,7 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
   const template = group && language ? (group.versions.get(language) ?? null) : null;
   const fields: FieldSpec[] = template?.fields ?? [];
 
-  const draft = useFilingValues(c.reference, templateId, fields);
+  const draft = useFilingValues(reference, templateId, fields);
   const { values } = draft;
   const missing = missingRequired(fields, values);
   const stageOk = group ? fileableIn(group, c.stage) : false;
@@ -82,7 +84,7 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
   );
   const fileable = canFile({ ready: request !== null, filing, filed: filed !== null, missing: missing.length, stageOk });
   const settled = useDebouncedValue(request, 350);
-  const preview = useFilingPreview(c.reference, c.entries, settled, fields);
+  const preview = useFilingPreview(reference, c.entries, settled, fields);
 
   const file = async () => {
     if (!request || !fileable) return;
@@ -90,7 +92,7 @@ export function FilingComposer({ detail, onFiled, onShowEntry }: Props) {
     draft.cancel();
     const result = await run(async () => {
       try {
-        return await api.fileFiling(c.reference, request);
+        return await api.fileFiling(reference, request);
       } catch (e) {
         draft.keepAgain();
         throw e;

@@ -1,6 +1,8 @@
 // Search (Ctrl+K, from anywhere): every case's titles, summaries and
 // journal, best first. ↑/↓ choose, Enter or a click opens the case at
-// that entry.
+// that entry. A hit names its case by the bare reference and its id: the
+// office of a case not seen yet is looked up by the id, so that another
+// office's case is shown, and opened, as `GVA:K-2026-0001`.
 
 import { useEffect, useRef, useState } from "preact/hooks";
 
@@ -12,6 +14,9 @@ import { useDebouncedValue } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { Snippet } from "../../components/Snippet";
 import { useI18n } from "../../i18n";
+import { officeOfCase, resolveCaseOffices } from "../../lib/caseOffices";
+import { caseKey } from "../../lib/references";
+import { useOffice } from "../../office";
 
 const LIMIT = 50;
 
@@ -23,11 +28,14 @@ type Props = {
 
 export function SearchPalette({ currentCase, onClose, onOpen }: Props) {
   const { t } = useI18n();
+  const { code: office } = useOffice();
   const [query, setQuery] = useState("");
   const [onlyCase, setOnlyCase] = useState(false);
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  /** Bumped when the offices of the hits' cases have been looked up: shown again. */
+  const [, setResolved] = useState(0);
   const settled = useDebouncedValue(query.trim(), 200);
   const list = useRef<HTMLUListElement>(null);
   const scope = onlyCase && currentCase ? currentCase : null;
@@ -46,6 +54,12 @@ export function SearchPalette({ currentCase, onClose, onOpen }: Props) {
         setHits(h);
         setSelected(0);
         setError(null);
+        void resolveCaseOffices(
+          h.map((hit) => hit.case_id),
+          api.getCase,
+        ).then((learnt) => {
+          if (current && learnt) setResolved((n) => n + 1);
+        });
       })
       .catch((e: unknown) => current && setError(errorMessage(e)));
     return () => {
@@ -57,8 +71,17 @@ export function SearchPalette({ currentCase, onClose, onOpen }: Props) {
     list.current?.querySelector(`[data-index="${selected}"]`)?.scrollIntoView({ block: "nearest" });
   }, [selected]);
 
+  /** The hit's case as shown and as the commands take it (bare until its office is known). */
+  const referenceOf = (hit: SearchHit) => caseKey(officeOfCase(hit.case_id), hit.case_reference, office);
+
   const choose = (hit: SearchHit | undefined) => {
-    if (hit) onOpen(hit.case_reference, hit.entry_seq);
+    if (!hit) return;
+    if (officeOfCase(hit.case_id) !== undefined) return onOpen(referenceOf(hit), hit.entry_seq);
+    // Not looked up yet (or it failed): by its id, which names the one case.
+    api
+      .getCase(hit.case_id)
+      .then((view) => onOpen(caseKey(view.case.office, view.case.reference, office), hit.entry_seq))
+      .catch((e: unknown) => setError(errorMessage(e)));
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -105,35 +128,38 @@ export function SearchPalette({ currentCase, onClose, onOpen }: Props) {
         {hits && hits.length === 0 && <Muted>{t("search.none")}</Muted>}
         {hits && hits.length > 0 && (
           <ul ref={list} id="search-results" class="search-results" role="listbox" aria-label={t("search.results")} data-testid="search-results">
-            {hits.map((h, i) => (
-              <li
-                key={`${h.case_reference}:${h.entry_seq ?? "case"}:${i}`}
-                id={`search-hit-${i}`}
-                role="option"
-                aria-selected={i === selected}
-                data-index={i}
-                class={`search-hit${i === selected ? " search-hit--selected" : ""}`}
-                onMouseMove={() => setSelected(i)}
-                onClick={() => choose(h)}
-                data-testid="search-result"
-                data-reference={h.case_reference}
-                data-seq={h.entry_seq ?? undefined}
-              >
-                <div class="search-hit-head">
-                  <span class="ref">{h.case_reference}</span>
-                  {h.entry_seq !== null ? (
-                    <>
-                      <span class="entry-seq">#{h.entry_seq}</span>
-                      {h.entry_kind && <KindBadge kind={h.entry_kind} />}
-                    </>
-                  ) : (
-                    <span class="muted">{t("search.caseHit")}</span>
-                  )}
-                  <span class="search-hit-title">{h.case_title}</span>
-                </div>
-                <Snippet text={h.snippet} />
-              </li>
-            ))}
+            {hits.map((h, i) => {
+              const reference = referenceOf(h);
+              return (
+                <li
+                  key={`${h.case_reference}:${h.entry_seq ?? "case"}:${i}`}
+                  id={`search-hit-${i}`}
+                  role="option"
+                  aria-selected={i === selected}
+                  data-index={i}
+                  class={`search-hit${i === selected ? " search-hit--selected" : ""}`}
+                  onMouseMove={() => setSelected(i)}
+                  onClick={() => choose(h)}
+                  data-testid="search-result"
+                  data-reference={reference}
+                  data-seq={h.entry_seq ?? undefined}
+                >
+                  <div class="search-hit-head">
+                    <span class="ref">{reference}</span>
+                    {h.entry_seq !== null ? (
+                      <>
+                        <span class="entry-seq">#{h.entry_seq}</span>
+                        {h.entry_kind && <KindBadge kind={h.entry_kind} />}
+                      </>
+                    ) : (
+                      <span class="muted">{t("search.caseHit")}</span>
+                    )}
+                    <span class="search-hit-title">{h.case_title}</span>
+                  </div>
+                  <Snippet text={h.snippet} />
+                </li>
+              );
+            })}
           </ul>
         )}
         {!hits && !error && <Muted>{t("search.hint")}</Muted>}

@@ -1,6 +1,7 @@
 // Settings: the UI language and the name entries are signed with (kept
-// with set_settings), and where the data lives, whether it can be written,
-// and which version this is (from app_info).
+// with set_settings), this office's code (set_office: the core checks it),
+// and where the data lives, whether it can be written, and which version
+// this is (from app_info).
 
 import { useEffect, useState } from "preact/hooks";
 
@@ -9,7 +10,9 @@ import type { AppInfo } from "../../bindings/AppInfo";
 import type { Language } from "../../i18n/language";
 import { useAction, useMounted } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
+import { OFFICE_EXAMPLE } from "../../components/OfficeDialog";
 import { LANGUAGES, NATIVE_NAMES, useI18n } from "../../i18n";
+import { useOffice } from "../../office";
 
 export function SettingsView() {
   const { t, lang, setLang } = useI18n();
@@ -17,6 +20,11 @@ export function SettingsView() {
   const { attempt, error, setError } = useAction();
   const [author, setAuthor] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
+  const office = useOffice();
+  const [code, setCode] = useState(office.code ?? "");
+  const [suggested, setSuggested] = useState("");
+  const [codeSaved, setCodeSaved] = useState<string | null>(null);
+  const { run: runOffice, busy: officeBusy, error: officeError, setError: setOfficeError } = useAction();
   const mounted = useMounted();
 
   useEffect(() => {
@@ -28,7 +36,15 @@ export function SettingsView() {
       .getSettings()
       .then((s) => mounted.current && setAuthor(s.author))
       .catch((e: unknown) => mounted.current && setError(errorMessage(e)));
-  }, [mounted, setError]);
+    api
+      .getOffice()
+      .then((info) => {
+        if (!mounted.current) return;
+        setSuggested(info.suggested);
+        if (info.code !== null) setCode(info.code);
+      })
+      .catch((e: unknown) => mounted.current && setOfficeError(errorMessage(e)));
+  }, [mounted, setError, setOfficeError]);
 
   const saveAuthor = async (e: Event) => {
     e.preventDefault();
@@ -36,6 +52,15 @@ export function SettingsView() {
     if (!(await attempt(() => api.updateSettings({ author: name })))) return;
     setAuthor(name);
     setSaved(name);
+  };
+
+  const saveCode = async (e: Event) => {
+    e.preventDefault();
+    const done = await runOffice(() => api.setOffice(code.trim()));
+    if (!done) return;
+    office.changed(done.value);
+    setCode(done.value);
+    setCodeSaved(done.value);
   };
 
   return (
@@ -75,6 +100,33 @@ export function SettingsView() {
             {saved !== null && saved !== "" && (
               <span class="muted" role="status" data-testid="settings-author-saved">
                 {t("settings.authorSaved", { name: saved })}
+              </span>
+            )}
+          </div>
+        </form>
+        <form class="form settings" onSubmit={(e) => void saveCode(e)}>
+          <label class="field">
+            <span class="field-label">{t("office.title")}</span>
+            <input
+              type="text"
+              value={code}
+              placeholder={suggested}
+              spellcheck={false}
+              autocomplete="off"
+              class="office-code"
+              onInput={(e) => (setCode(e.currentTarget.value), setCodeSaved(null))}
+              data-testid="settings-office"
+            />
+            <span class="hint">{t("office.hint", { example: OFFICE_EXAMPLE })}</span>
+          </label>
+          <ErrorNote message={officeError} testid="settings-office-error" />
+          <div>
+            <button type="submit" disabled={officeBusy} data-testid="settings-office-save">
+              {t("settings.officeSave")}
+            </button>{" "}
+            {codeSaved !== null && (
+              <span class="muted" role="status" data-testid="settings-office-saved">
+                {t("settings.officeSaved", { code: codeSaved })}
               </span>
             )}
           </div>
