@@ -238,8 +238,8 @@ impl Output {
                 } else {
                     c.reference.to_string()
                 };
-                let conflicts = (c.conflicts > 0)
-                    .then(|| format!("{} conflict(s) open", c.conflicts));
+                let conflicts =
+                    (c.conflicts > 0).then(|| format!("{} conflict(s) open", c.conflicts));
                 let overdue = (c.overdue > 0).then(|| format!("{} overdue", c.overdue));
                 vec![
                     reference,
@@ -289,7 +289,7 @@ impl Output {
         say!("{}  {}  ({})", case.reference, case.title, case.stage);
         for e in entries {
             let mut marks = String::new();
-            if let Some(seq) = e.data.get("corrects_seq").and_then(|s| s.as_i64()) {
+            if let Some(seq) = e.corrects_seq {
                 marks.push_str(&format!(" (corrects #{seq})"));
             }
             if !e.corrected_by.is_empty() {

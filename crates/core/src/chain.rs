@@ -514,6 +514,7 @@ mod tests {
             office: None,
             hash: String::new(),
             corrected_by: vec![],
+            corrects_seq: None,
         };
         let rich = Entry {
             seq: 123_456_789,
@@ -604,6 +605,7 @@ mod spec_example {
             office: None,
             hash: String::new(),
             corrected_by: vec![],
+            corrects_seq: None,
         }
     }
 

@@ -138,6 +138,10 @@ pub struct Entry {
     /// derived from those later entries).
     #[serde(default)]
     pub corrected_by: Vec<i64>,
+    /// The number the entry it corrects has now (not hashed: derived from
+    /// `corrects`).
+    #[serde(default)]
+    pub corrects_seq: Option<i64>,
 }
 
 /// What a caller supplies; the store adds ids, times, position and hashes.

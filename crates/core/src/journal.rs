@@ -34,7 +34,8 @@ pub struct EntryQuery {
 pub(crate) const ENTRY_COLUMNS: &str =
     "j.id, j.case_id, j.seq, j.kind, j.occurred_at, j.recorded_at, \
      j.author, j.body, j.corrects, j.documents, j.data, j.prev_hash, j.hash, \
-     (SELECT group_concat(c.seq) FROM journal c WHERE c.corrects = j.id), j.parents, j.office";
+     (SELECT group_concat(c.seq) FROM journal c WHERE c.corrects = j.id), j.parents, j.office, \
+     (SELECT c.seq FROM journal c WHERE c.id = j.corrects)";
 
 pub(crate) fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
     let text = |i: usize| -> rusqlite::Result<String> { row.get(i) };
@@ -62,6 +63,7 @@ pub(crate) fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
         prev_hash,
         parents,
         office: row.get(15)?,
+        corrects_seq: row.get(16)?,
         hash: row.get(12)?,
         corrected_by: corrected_by
             .map(|s| s.split(',').filter_map(|n| n.parse().ok()).collect())
@@ -138,6 +140,7 @@ fn prepare(case_id: CaseId, new: NewEntry) -> Result<Prepared> {
         office: None,
         hash: String::new(),
         corrected_by: Vec::new(),
+        corrects_seq: None,
     };
     Ok(Prepared {
         row: RowText::of(&entry),
@@ -303,8 +306,8 @@ impl Store {
         let target = self.entry(case.id, entry)?;
         let tx = self.write()?;
         let mut new = NewEntry::new(EntryKind::Correction, author, body);
+        // By id only: a merge may move the corrected entry's number.
         new.corrects = Some(target.id);
-        new.data = serde_json::json!({ "corrects_seq": target.seq });
         let entry = append(&tx, case.id, new)?;
         tx.commit()?;
         Ok(entry)

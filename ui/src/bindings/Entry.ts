@@ -41,4 +41,9 @@ office: string | null, hash: string,
  * Sequence numbers of the entries that correct this one (not hashed:
  * derived from those later entries).
  */
-corrected_by: Array<number>, };
+corrected_by: Array<number>, 
+/**
+ * The number the entry it corrects has now (not hashed: derived from
+ * `corrects`).
+ */
+corrects_seq: number | null, };

@@ -221,6 +221,7 @@ impl JournalLine {
             office: self.office.clone(),
             hash: self.hash.clone(),
             corrected_by: Vec::new(),
+            corrects_seq: None,
         })
     }
 }

@@ -85,6 +85,7 @@ pub fn case_file() -> CaseFile {
             office: Some("GVA".into()),
             hash: String::new(),
             corrected_by: vec![],
+            corrects_seq: None,
         }
     };
     let mut entries = vec![
@@ -95,10 +96,11 @@ pub fn case_file() -> CaseFile {
         entry(EntryKind::Participant, "2026-03-20T10:05:00Z", "Li Wei", "Dr. Ines Moreau joins as mediator", json!({"name": "Dr. Ines Moreau", "role": "mediator", "party": null})),
         entry(EntryKind::Meeting, "2026-04-14T08:30:00Z", "Dr. Ines Moreau", "Joint session. The parties agreed to a joint technical inquiry into the cause of the damage.", json!({"place": "Vienna"})),
         entry(EntryKind::Proposal, "2026-04-28T12:00:00Z", "Dr. Ines Moreau", "The mediator proposed a joint repair fund and a hotline between the two cable authorities.", json!({})),
-        entry(EntryKind::Correction, "2026-03-03T08:00:00Z", "Li Wei", "Two delegates of each party attended, not three.", json!({"corrects_seq": 3})),
+        entry(EntryKind::Correction, "2026-03-03T08:00:00Z", "Li Wei", "Two delegates of each party attended, not three.", json!({})),
     ];
     entries[7].corrects = Some(entries[2].id);
     entries[2].corrected_by = vec![8];
+    entries[7].corrects_seq = Some(3);
     let deadlines = vec![
         Deadline {
             id: DeadlineId(uuid::Uuid::from_u128(1)),
