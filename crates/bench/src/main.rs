@@ -281,6 +281,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 }
 
+/// What opening a case shows first: the case and its newest 100 entries.
+fn first_page(
+    store: &Store,
+    key: &str,
+) -> Result<(pacta_core::Case, Vec<pacta_core::Entry>), pacta_core::Error> {
+    let case = store.case(key)?;
+    let page = store.entries(
+        case.id,
+        &EntryQuery {
+            limit: Some(100),
+            ..Default::default()
+        },
+    )?;
+    Ok((case, page))
+}
+
 /// Appends `n` notes to a case in one batch, as a busy office would.
 fn notes(store: &mut Store, case: CaseId, n: usize, from: &str) -> Result<(), pacta_core::Error> {
     let mut rng = Rng(n as u64 + from.len() as u64);
@@ -389,14 +405,7 @@ fn merge(dir: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
     let mut samples = Vec::new();
     for _ in 0..200 {
         let t = Instant::now();
-        let found = b.case(&key)?;
-        let page = b.entries(
-            found.id,
-            &EntryQuery {
-                limit: Some(100),
-                ..Default::default()
-            },
-        )?;
+        let (found, page) = first_page(&b, &key)?;
         let newest = page.first().map_or(0, |e| e.seq);
         let oldest = page.last().map_or(0, |e| e.seq);
         let marks = b.alongside(found.id, oldest, newest)?;
@@ -738,14 +747,7 @@ fn run(dir: PathBuf, appends: usize) -> Result<(), Box<dyn std::error::Error>> {
     let mut samples = Vec::new();
     for _ in 0..200 {
         let t = Instant::now();
-        let case = store.case(&reference)?;
-        let page = store.entries(
-            case.id,
-            &EntryQuery {
-                limit: Some(100),
-                ..Default::default()
-            },
-        )?;
+        let (_, page) = first_page(&store, &reference)?;
         samples.push(t.elapsed());
         assert_eq!(page.len(), 100);
     }

@@ -47,25 +47,7 @@ pub fn is_chained(e: &Entry) -> bool {
 
 /// The hashed fields of an entry, as a JSON value.
 pub fn hashed_fields(e: &Entry) -> Value {
-    if !is_chained(e) {
-        let mut parents = e.parents.clone();
-        parents.sort();
-        return json!({
-            "author": e.author,
-            "body": e.body,
-            "case_id": e.case_id.to_string(),
-            "corrects": e.corrects.map(|c| c.to_string()),
-            "data": e.data,
-            "documents": e.documents,
-            "id": e.id.to_string(),
-            "kind": e.kind.as_str(),
-            "occurred_at": crate::time::format_utc(e.occurred_at),
-            "office": e.office,
-            "parents": parents,
-            "recorded_at": crate::time::format_utc(e.recorded_at),
-        });
-    }
-    json!({
+    let mut fields = json!({
         "author": e.author,
         "body": e.body,
         "case_id": e.case_id.to_string(),
@@ -76,8 +58,16 @@ pub fn hashed_fields(e: &Entry) -> Value {
         "kind": e.kind.as_str(),
         "occurred_at": crate::time::format_utc(e.occurred_at),
         "recorded_at": crate::time::format_utc(e.recorded_at),
-        "seq": e.seq,
-    })
+    });
+    if is_chained(e) {
+        fields["seq"] = json!(e.seq);
+    } else {
+        let mut parents = e.parents.clone();
+        parents.sort();
+        fields["office"] = json!(e.office);
+        fields["parents"] = json!(parents);
+    }
+    fields
 }
 
 /// The hash an entry must carry.

@@ -18,19 +18,23 @@ use crate::replay::{Contradiction, Replay, Settled};
 use crate::stage::Stage;
 use crate::time::format_utc;
 
+/// Why an entry's facts cannot be taken in.
+fn bad(entry: &Entry, what: &str) -> Error {
+    Error::Corrupt(format!(
+        "entry #{} ({}) has no valid {what}",
+        entry.seq, entry.kind
+    ))
+}
+
 /// What an entry written in this office does.
 pub(crate) fn apply(tx: &Transaction, case_id: CaseId, entry: &Entry) -> Result<()> {
     add(tx, case_id, entry)?;
-    let bad = |what: &str| {
-        Error::Corrupt(format!(
-            "entry #{} ({}) has no valid {what}",
-            entry.seq, entry.kind
-        ))
-    };
-    let text = |key: &str| entry.data.get(key).and_then(|v| v.as_str());
     match entry.kind {
         EntryKind::StageChange if !entry.data["from"].is_null() => {
-            let to: Stage = text("to").ok_or_else(|| bad("stage"))?.parse()?;
+            let to: Stage = entry.data["to"]
+                .as_str()
+                .ok_or_else(|| bad(entry, "stage"))?
+                .parse()?;
             set_stage(tx, case_id, to, entry)?;
             tx.execute(
                 "DELETE FROM case_conflicts WHERE case_id = ?1 AND kind = 'stage'",
@@ -146,12 +150,7 @@ pub(crate) fn rebuild(tx: &Transaction, case_id: CaseId, entries: &[Entry]) -> R
 /// the participant it names, the deadline it sets.
 fn add(tx: &Transaction, case_id: CaseId, entry: &Entry) -> Result<()> {
     link_documents(tx, case_id, entry)?;
-    let bad = |what: &str| {
-        Error::Corrupt(format!(
-            "entry #{} ({}) has no valid {what}",
-            entry.seq, entry.kind
-        ))
-    };
+    let bad = |what: &str| bad(entry, what);
     let text = |key: &str| entry.data.get(key).and_then(|v| v.as_str());
     match entry.kind {
         EntryKind::Participant => {
