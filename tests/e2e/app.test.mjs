@@ -69,6 +69,52 @@ async function shot(name) {
   assert.ok(Number(black) < 1000, `${name}.png has ${black} black pixels`);
 }
 
+// A native GTK open dialog answered as a person would: focus it, open its
+// location field (Ctrl+L), type the full path, press Enter. A dialog that
+// opens on its Recent files (they are, once a file was saved through a
+// dialog) takes the first Enter for the completion: Enter again, until
+// the dialog has gone (never once more, which would reach the window).
+async function openInDialog(title, path) {
+  const xdo = (...args) => execFileSync("xdotool", args, { encoding: "utf8" }).trim();
+  const dialog = xdo("search", "--sync", "--onlyvisible", "--name", title).split("\n")[0];
+  const open = () => {
+    try {
+      return xdo("search", "--onlyvisible", "--name", title) !== "";
+    } catch {
+      return false;
+    }
+  };
+  xdo("windowfocus", "--sync", dialog);
+  xdo("key", "--clearmodifiers", "ctrl+l");
+  xdo("key", "--clearmodifiers", "ctrl+a");
+  xdo("type", "--delay", "15", path);
+  for (let i = 0; i < 3 && open(); i++) {
+    try {
+      xdo("windowfocus", "--sync", dialog);
+      xdo("key", "Return");
+    } catch {
+      break; // gone meanwhile
+    }
+    await sleep(700);
+  }
+  assert.equal(open(), false, `the dialog "${title}" took ${path}`);
+}
+
+// Before anything else: a fresh data dir has no office code, and the window
+// asks for it once, over the first screen.
+test("at first use the window asks for this office's code, once", async () => {
+  const field = await s.byTestId("office-code");
+  assert.notEqual(await field.property("value"), "", "prefilled with the code suggested from the machine's name");
+  assert.ok((await (await s.byTestId("office-suggested")).text()).includes(await field.property("value")));
+  await shot("office-en");
+  await field.clear();
+  await field.type("vie");
+  await (await s.byTestId("office-confirm")).click();
+  await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="office-dialog"]')).length === 0);
+  // Checked by the core, and kept in capitals.
+  assert.equal(pacta("office").office, "VIE");
+});
+
 test("a mediator opens a case from the Cases screen", async () => {
   await shot("cases-empty-en");
   await (await s.byTestId("new-case")).click();
@@ -617,6 +663,117 @@ test("a long summary shows three lines until asked for whole, so the journal sta
   assert.equal(await (await s.byTestId("case-summary-toggle")).attribute("aria-expanded"), "true");
   await (await s.byTestId("case-summary-toggle")).click();
   await s.waitFor("three lines again", async () => (await measure()).lines <= 3.2);
+});
+
+// Issue "Share a case between offices": Geneva (a data dir of its own,
+// through the pacta command) and this window's office, Vienna, each keep
+// the case and write offline; a dossier from Geneva is merged, and what the
+// two offices decided at once is shown until someone decides.
+test("a dossier that forked is imported, its conflict is shown and decided", async () => {
+  const gvaDir = join(home, "office-gva");
+  mkdirSync(gvaDir, { recursive: true });
+  const gvaEnv = { ...process.env, PACTA_DATA_DIR: gvaDir, PACTA_AUTHOR: "Jonas Keller" };
+  const gva = (...args) => JSON.parse(execFileSync(cli, [...args, "--json"], { env: gvaEnv, encoding: "utf8", maxBuffer: 1 << 30 }));
+  assert.equal(gva("office", "GVA").office, "GVA");
+  const opened = gva("case", "new", "--title", "Joint inspection of the MSC-2 landing station", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont").case;
+  // Numbered like this office's first case: here it is Geneva's, named with its office.
+  assert.equal(opened.reference, reference);
+  const shared = `GVA:${opened.reference}`;
+  const opening = join(home, "geneva-opening.pacta");
+  gva("export", opened.reference, "--out", opening);
+
+  // In English, for the native dialogs' titles and the screenshots; Settings shows this office's code.
+  await (await s.byTestId("nav-settings")).click();
+  await (await s.byTestId("language-switcher")).choose("en");
+  await s.waitFor("English navigation", async () => (await (await s.byTestId("nav-cases")).text()).includes("Cases"));
+  assert.equal(await (await s.byTestId("settings-office")).property("value"), "VIE");
+
+  // The case comes to Vienna through the window.
+  await (await s.byTestId("nav-dossier")).click();
+  await (await s.byTestId("dossier-import")).click();
+  await openInDialog("Dossier to import", opening);
+  const first = await s.byTestId("import-plan", 15000);
+  assert.equal(await first.attribute("data-new-case"), "true");
+  assert.equal(await first.attribute("data-reference"), shared);
+  await (await s.byTestId("import-confirm")).click();
+  await s.byTestId("import-result", 15000);
+  assert.equal(pacta("case", "show", shared).case.office, "GVA");
+
+  // Both offices move the case out of consultation, neither knowing of the other:
+  // Geneva to mediation, Vienna (in the window) to withdrawn.
+  gva("stage", opened.reference, "mediation", "--reason", "Both parties accepted a mediator in Geneva");
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${shared}"] td`)).click();
+  await s.find(`[data-testid="case-view"][data-reference="${shared}"]`);
+  assert.equal(await (await s.byTestId("case-reference")).text(), shared);
+  await (await s.byTestId("move-withdrawn")).click();
+  await (await s.byTestId("move-reason")).type("Aldoria withdrew the request in Vienna");
+  await (await s.byTestId("move-confirm")).click();
+  await s.waitFor("stage withdrawn", async () => (await (await s.byTestId("case-stage")).attribute("data-stage")) === "withdrawn");
+  // The window's commands named Geneva's case, not this office's own case numbered alike.
+  assert.equal(pacta("case", "show", shared).case.stage, "withdrawn");
+  assert.equal(pacta("case", "show", reference).case.office, "VIE");
+  assert.notEqual(pacta("case", "show", reference).case.stage, "withdrawn");
+
+  // Geneva's dossier, with its move, imported through the window: first what it would add.
+  const moved = join(home, "geneva-mediation.pacta");
+  gva("export", opened.reference, "--out", moved);
+  await (await s.byTestId("nav-dossier")).click();
+  await (await s.byTestId("dossier-import")).click();
+  await openInDialog("Dossier to import", moved);
+  const plan = await s.byTestId("import-plan", 15000);
+  assert.equal(await plan.attribute("data-new-case"), "false");
+  assert.equal(await (await s.byTestId("import-office")).attribute("data-office"), "GVA");
+  const planned = await s.findAll('[data-testid="import-plan"] [data-testid="import-entry"]');
+  assert.equal(planned.length, 1);
+  assert.equal(await planned[0].attribute("data-office"), "GVA");
+  assert.equal(await planned[0].attribute("data-kind"), "stage_change");
+  assert.match(await planned[0].text(), /Both parties accepted a mediator in Geneva/);
+  const conflict = await s.find('[data-testid="import-plan"] [data-testid="import-conflict"]');
+  assert.equal(await conflict.attribute("data-kind"), "stage");
+  assert.equal(await conflict.attribute("data-subject"), "consultation");
+  const sides = async (scope) => {
+    const out = [];
+    for (const side of await s.findAll(`${scope} [data-testid="conflict-side"]`)) out.push(`${await side.attribute("data-office")} ${await side.attribute("data-decision")}`);
+    return out.sort();
+  };
+  assert.deepEqual(await sides('[data-testid="import-plan"]'), ["GVA mediation", "VIE withdrawn"]);
+  await shot("import-conflict-en");
+  assert.equal(pacta("log", "list", shared).entries.length, 2, "nothing imported before it is confirmed");
+
+  await (await s.byTestId("import-confirm")).click();
+  await s.find('[data-testid="import-result"] [data-testid="import-entry"][data-office="GVA"]', 15000);
+  assert.deepEqual(await sides('[data-testid="import-result"]'), ["GVA mediation", "VIE withdrawn"]);
+  assert.equal(pacta("case", "show", shared).conflicts.length, 1);
+
+  // The list says the case waits for a decision; the case says what each office did.
+  await (await s.byTestId("nav-cases")).click();
+  await s.find(`[data-testid="case-row"][data-reference="${shared}"] [data-testid="conflict-badge"]`);
+  await (await s.find(`[data-testid="case-row"][data-reference="${shared}"] td`)).click();
+  await s.find(`[data-testid="case-view"][data-reference="${shared}"]`);
+  await s.byTestId("conflict-banner");
+  assert.deepEqual(await sides('[data-testid="conflict-banner"]'), ["GVA mediation", "VIE withdrawn"]);
+  // While it is open, the case is in the stage both moves left.
+  await s.waitFor("stage consultation", async () => (await (await s.byTestId("case-stage")).attribute("data-stage")) === "consultation");
+  const log = pacta("log", "list", shared).entries;
+  const fromGeneva = log.find((e) => e.office === "GVA" && e.kind === "stage_change" && e.data.to === "mediation");
+  const fromVienna = log.find((e) => e.office === "VIE" && e.kind === "stage_change");
+  const marker = await s.find(`[data-testid="entry"][data-seq="${fromVienna.seq}"] [data-testid="entry-alongside"]`);
+  assert.equal(await marker.text(), `Recorded here while #${fromGeneva.seq} was recorded in GVA`);
+  assert.equal(await (await s.find(`[data-testid="entry"][data-seq="${fromGeneva.seq}"] [data-testid="entry-office"]`)).text(), "GVA");
+  await shot("conflict-en");
+
+  // Decided with a stage move: mediation, as Geneva moved it.
+  await (await s.find('[data-testid="conflict-decide"][data-stage="mediation"]')).click();
+  await (await s.byTestId("move-reason")).type("Vienna agrees with Geneva: the mediation goes ahead");
+  await (await s.byTestId("move-confirm")).click();
+  await s.waitFor("the banner gone", async () => (await s.findAll('[data-testid="conflict-banner"]')).length === 0);
+  await s.waitFor("stage mediation", async () => (await (await s.byTestId("case-stage")).attribute("data-stage")) === "mediation");
+  const decided = pacta("case", "show", shared);
+  assert.deepEqual(decided.conflicts, []);
+  assert.equal(decided.case.conflicts, 0);
+  assert.equal(decided.case.stage, "mediation");
+  assert.equal(pacta("verify").ok, true);
 });
 
 // Last: it changes the store behind Pacta's back, as an intruder would.

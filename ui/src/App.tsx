@@ -67,15 +67,22 @@ export function App() {
 
   const i18n = useMemo(() => makeI18n(lang ?? "en", setLang), [lang, setLang]);
 
+  const knownCode = useRef(officeCode);
+  knownCode.current = officeCode;
+  const officeChanged = useCallback((code: string) => {
+    noteOffice(code);
+    setOfficeCode(code);
+  }, []);
+  const officeRecheck = useCallback(() => {
+    if (knownCode.current !== null) return;
+    api
+      .getOffice()
+      .then((info) => info.code !== null && knownCode.current === null && officeChanged(info.code))
+      .catch(() => undefined);
+  }, [officeChanged]);
   const office: Office = useMemo(
-    () => ({
-      code: officeCode,
-      changed: (code: string) => {
-        noteOffice(code);
-        setOfficeCode(code);
-      },
-    }),
-    [officeCode],
+    () => ({ code: officeCode, changed: officeChanged, recheck: officeRecheck }),
+    [officeCode, officeChanged, officeRecheck],
   );
 
   useEffect(() => {

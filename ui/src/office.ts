@@ -10,9 +10,15 @@ export type Office = {
   code: string | null;
   /** Called with the code the core set (Settings, the first-use dialog). */
   changed: (code: string) => void;
+  /**
+   * While none is known, asks the core again: it sets the suggested code at
+   * the first entry written (a case opened, a dossier imported) when the
+   * first-use dialog was closed without one. Call after a write.
+   */
+  recheck: () => void;
 };
 
-export const OfficeContext = createContext<Office>({ code: null, changed: () => undefined });
+export const OfficeContext = createContext<Office>({ code: null, changed: () => undefined, recheck: () => undefined });
 
 export function useOffice(): Office {
   return useContext(OfficeContext);

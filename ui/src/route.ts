@@ -1,5 +1,7 @@
 // Where the user is. The app keeps one Route in state; views ask to go
-// elsewhere with `navigate`.
+// elsewhere with `navigate`. A case's `reference` is as the commands take it
+// and the window shows it: `GVA:K-2026-0001` for another office's case
+// (lib/references.ts).
 
 export type Focus = { seq: number; nonce: number };
 

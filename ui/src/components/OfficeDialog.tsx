@@ -39,10 +39,10 @@ export function OfficeDialog({ suggested, onClose, onSet }: Props) {
       >
         <p>{t("office.hint", { example: OFFICE_EXAMPLE })}</p>
         <label class="field">
-          <span class="field-label">{t("office.title")}</span>
           <input
             type="text"
             value={code}
+            aria-label={t("office.title")}
             autoFocus
             spellcheck={false}
             autocomplete="off"

@@ -385,6 +385,7 @@ export const en = {
   "dossier.plan.col.author": "Author",
   "dossier.plan.col.office": "Office",
   "dossier.plan.col.summary": "What",
+  "dossier.plan.more": "…and {count} more",
   "dossier.plan.conflicts": "Conflicts the import leaves open (decide them in the case):",
   "dossier.plan.conflictsLeft": "Conflicts left open (decide them in the case):",
 

@@ -386,6 +386,7 @@ export const ru: Messages = {
   "dossier.plan.col.author": "Автор",
   "dossier.plan.col.office": "Офис",
   "dossier.plan.col.summary": "Содержание",
+  "dossier.plan.more": "…и ещё {count}",
   "dossier.plan.conflicts": "Расхождения, которые останутся после импорта (разрешите их в деле):",
   "dossier.plan.conflictsLeft": "Неразрешённые расхождения (разрешите их в деле):",
 

@@ -386,6 +386,7 @@ export const zh: Messages = {
   "dossier.plan.col.author": "记录人",
   "dossier.plan.col.office": "办事处",
   "dossier.plan.col.summary": "内容",
+  "dossier.plan.more": "……另有 {count} 条",
   "dossier.plan.conflicts": "导入后仍待决定的冲突（请在案件中作出决定）：",
   "dossier.plan.conflictsLeft": "仍待决定的冲突（请在案件中作出决定）：",
 

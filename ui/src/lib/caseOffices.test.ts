@@ -18,6 +18,9 @@ const deadline = (id: string, reference: string): Deadline => ({
   status: "upcoming",
 });
 
+/** A command's refusal as the shell sends it (an Error here, for the linter). */
+const refusal = (code: string, params: Record<string, string>) => Object.assign(new Error(code), { kind: code, code, params });
+
 /** A store's cases as `get_case` finds them: by id, by qualified reference, and by bare reference (this office's first). */
 function store(mine: string, cases: { id: string; office: string; reference: string; deadlines: string[] }[]) {
   const asked: string[] = [];
@@ -29,9 +32,9 @@ function store(mine: string, cases: { id: string; office: string; reference: str
     const found = cases.filter((c) => c.id === key || (c.reference === bare && (office === null || c.office === office)));
     const chosen = found.length > 1 ? found.find((c) => c.office === mine) : found[0];
     if (found.length > 1 && !chosen) {
-      return Promise.reject({ code: "reference_ambiguous", params: { first: `${found[0]!.office}:${bare}`, second: `${found[1]!.office}:${bare}` } });
+      return Promise.reject(refusal("reference_ambiguous", { first: `${found[0]!.office}:${bare}`, second: `${found[1]!.office}:${bare}` }));
     }
-    return chosen ? Promise.resolve(view(chosen)) : Promise.reject({ code: "case_not_found", params: {} });
+    return chosen ? Promise.resolve(view(chosen)) : Promise.reject(refusal("case_not_found", {}));
   };
   return { lookup, asked };
 }

@@ -105,6 +105,21 @@ describe("problemText, for a command's error", () => {
     expect(say(early, "zh")).not.toContain("000000Z");
   });
 
+  it("words what offices' codes and references get refused for", () => {
+    const ambiguous = {
+      code: "reference_ambiguous",
+      message: "K-2026-0001 is the reference of cases of several offices, such as GVA:K-2026-0001 and NYC:K-2026-0001: give it with its office",
+      params: { reference: "K-2026-0001", first: "GVA:K-2026-0001", second: "NYC:K-2026-0001" },
+    };
+    expect(say(ambiguous, "en")).toBe("K-2026-0001 is the reference of cases of several offices, such as GVA:K-2026-0001 and NYC:K-2026-0001: give it with its office.");
+    expect(say(ambiguous, "zh")).toBe("K-2026-0001 是多个办事处案件的案号，例如 GVA:K-2026-0001 和 NYC:K-2026-0001：请连同办事处代码一起输入。");
+    const invalid = { code: "office_code_invalid", message: "'G' is not an office code", params: { code: "G" } };
+    expect(say(invalid, "en")).toBe("“G” is not an office code: use 2 to 8 letters or digits, starting with a letter, such as GVA.");
+    expect(say(invalid, "ru")).toBe("«G» — не код офиса: используйте от 2 до 8 латинских букв или цифр, начиная с буквы.");
+    const taken = { code: "office_code_taken", message: "x", params: { code: "GVA", case: "K-2026-0001" } };
+    expect(say(taken, "zh")).toBe("本机已有 GVA 办事处的案件，其中一个的编号 K-2026-0001 与本办事处的某个案件相同：请选择其他代码。");
+  });
+
   it("formats numbers in the UI language", () => {
     const busy = { code: "database_busy", message: "busy", params: { waited_ms: "5000" } };
     expect(say(busy, "ru")).toMatch(/удерживает её уже 5\s000 мс\./);

@@ -33,7 +33,7 @@ let jumpNonce = 0;
 
 export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Props) {
   const { t } = useI18n();
-  const { code: office } = useOffice();
+  const { code: office, recheck } = useOffice();
   const [detail, setDetail] = useState<CaseView | null>(null);
   /** The newest entries, fetched with the case the first time so the journal shows with it. */
   const [newest, setNewest] = useState<EntryView[]>([]);
@@ -53,10 +53,12 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
       setDetail(d);
       setVersion((v) => v + 1);
       setError(null);
+      // A write may have given this office its code (the first case opened, when none was chosen).
+      recheck();
     } catch (e) {
       if (mounted.current) setError(errorMessage(e));
     }
-  }, [reference, mounted]);
+  }, [reference, mounted, recheck]);
 
   // Asked for before the first paint rather than after it: a frame sooner.
   useLayoutEffect(() => {

@@ -94,7 +94,8 @@ export function EntryRow({ view, total, highlighted, onCorrect, onJump }: Props)
   const { alongside } = view;
   /** Recorded in another office: named, discreetly. */
   const otherOffice = e.office !== null && e.office !== "" && e.office !== mine ? e.office : null;
-  const correctsSeq = field(e.data, "corrects_seq");
+  /** The number the corrected entry has now (a merge may have moved it; older corrections also wrote it in `data`). */
+  const correctsSeq = e.corrects_seq ?? field(e.data, "corrects_seq");
   const from = asStage(field(e.data, "from"));
   const to = asStage(field(e.data, "to"));
   const corrected = e.corrected_by.length > 0;
