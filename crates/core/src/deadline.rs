@@ -37,6 +37,8 @@ pub enum DeadlineStatus {
 pub struct Deadline {
     pub id: DeadlineId,
     pub case_reference: CaseRef,
+    /// The office that opened the case (its reference is unique within it).
+    pub case_office: String,
     pub case_title: String,
     /// The case's stage: in a case that has ended nothing is due.
     pub case_stage: Stage,
@@ -223,7 +225,7 @@ impl Store {
     ) -> Result<Vec<Deadline>> {
         let sql = format!(
             "SELECT d.id, c.ref_year, c.ref_number, c.title, j.seq, d.due, d.what, d.done_at, c.stage,
-                    d.cancelled_at, d.cancel_reason
+                    d.cancelled_at, d.cancel_reason, c.office
              FROM deadlines d JOIN cases c ON c.id = d.case_id JOIN journal j ON j.id = d.entry_id
              WHERE {condition} ORDER BY d.due, c.reference"
         );
@@ -244,6 +246,7 @@ impl Store {
                 r.get::<_, String>(8)?,
                 r.get::<_, Option<String>>(9)?,
                 r.get::<_, Option<String>>(10)?,
+                r.get::<_, String>(11)?,
             ))
         })?;
         rows.map(|row| {
@@ -258,6 +261,7 @@ impl Store {
                 stage,
                 cancelled_at,
                 cancel_reason,
+                case_office,
             ) = row?;
             let case_stage: Stage = stage.parse()?;
             let due = NaiveDate::parse_from_str(&due, "%Y-%m-%d")
@@ -275,6 +279,7 @@ impl Store {
             Ok(Deadline {
                 id,
                 case_reference,
+                case_office,
                 case_title,
                 case_stage,
                 entry_seq,

@@ -31,6 +31,8 @@ pub const HIT_END: &str = "**";
 pub struct SearchHit {
     pub case_id: CaseId,
     pub case_reference: CaseRef,
+    /// The office that opened the case (its reference is unique within it).
+    pub case_office: String,
     pub case_title: String,
     /// The matching entry, or `None` when the case's title or summary matched.
     pub entry_seq: Option<i64>,
@@ -235,7 +237,8 @@ impl Store {
                  SELECT rowid, rank FROM cases_fts WHERE cases_fts MATCH ?1
                    AND (?3 IS NULL OR rowid IN (SELECT rowid FROM cases WHERE id = ?3))
                  ORDER BY rank LIMIT ?2)
-             SELECT c.id, c.ref_year, c.ref_number, c.title, c.title || char(10) || c.summary, -hits.rank
+             SELECT c.id, c.ref_year, c.ref_number, c.title, c.title || char(10) || c.summary, -hits.rank,
+                    c.office
              FROM hits JOIN cases c ON c.rowid = hits.rowid ORDER BY hits.rank",
         )?;
         let rows = stmt.query_map(params![query, limit, case_id], |r| {
@@ -245,6 +248,7 @@ impl Store {
                     year: r.get(1)?,
                     number: r.get(2)?,
                 },
+                case_office: r.get(6)?,
                 case_title: r.get(3)?,
                 entry_seq: None,
                 entry_kind: None,
@@ -267,7 +271,7 @@ impl Store {
                  SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?1
                    AND (?2 IS NULL OR rowid IN (SELECT rowid FROM journal WHERE case_id = ?2))
                  ORDER BY rowid DESC LIMIT ?3)
-             SELECT c.id, c.ref_year, c.ref_number, c.title, j.seq, j.kind, j.body
+             SELECT c.id, c.ref_year, c.ref_number, c.title, j.seq, j.kind, j.body, c.office
              FROM recent JOIN journal j ON j.rowid = recent.rowid JOIN cases c ON c.id = j.case_id",
         )?;
         let rows = stmt.query_map(params![query, case_id, RANKED_WINDOW], |r| {
@@ -281,6 +285,7 @@ impl Store {
                 r.get::<_, i64>(4)?,
                 r.get::<_, String>(5)?,
                 r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
             ))
         })?;
         let found = rows.collect::<rusqlite::Result<Vec<_>>>()?;
@@ -300,10 +305,11 @@ impl Store {
             .into_iter()
             .take(limit as usize)
             .map(|(score, i)| {
-                let (case_id, case_reference, case_title, seq, kind, body) = &found[i];
+                let (case_id, case_reference, case_title, seq, kind, body, office) = &found[i];
                 Ok(SearchHit {
                     case_id: *case_id,
                     case_reference: case_reference.clone(),
+                    case_office: office.clone(),
                     case_title: case_title.clone(),
                     entry_seq: Some(*seq),
                     entry_kind: Some(kind.parse()?),

@@ -4,7 +4,11 @@ import type { DeadlineId } from "./DeadlineId";
 import type { DeadlineStatus } from "./DeadlineStatus";
 import type { Stage } from "./Stage";
 
-export type Deadline = { id: DeadlineId, case_reference: CaseRef, case_title: string, 
+export type Deadline = { id: DeadlineId, case_reference: CaseRef, 
+/**
+ * The office that opened the case (its reference is unique within it).
+ */
+case_office: string, case_title: string, 
 /**
  * The case's stage: in a case that has ended nothing is due.
  */

@@ -3,7 +3,11 @@ import type { CaseId } from "./CaseId";
 import type { CaseRef } from "./CaseRef";
 import type { EntryKind } from "./EntryKind";
 
-export type SearchHit = { case_id: CaseId, case_reference: CaseRef, case_title: string, 
+export type SearchHit = { case_id: CaseId, case_reference: CaseRef, 
+/**
+ * The office that opened the case (its reference is unique within it).
+ */
+case_office: string, case_title: string, 
 /**
  * The matching entry, or `None` when the case's title or summary matched.
  */

@@ -105,6 +105,7 @@ pub fn case_file() -> CaseFile {
         Deadline {
             id: DeadlineId(uuid::Uuid::from_u128(1)),
             case_reference: case.reference.clone(),
+            case_office: case.office.clone(),
             case_title: case.title.clone(),
             case_stage: case.stage,
             entry_seq: 6,
@@ -118,6 +119,7 @@ pub fn case_file() -> CaseFile {
         Deadline {
             id: DeadlineId(uuid::Uuid::from_u128(2)),
             case_reference: case.reference.clone(),
+            case_office: case.office.clone(),
             case_title: case.title.clone(),
             case_stage: case.stage,
             entry_seq: 6,
