@@ -8,7 +8,6 @@ import type { Language } from "./i18n/language";
 import { ErrorNote } from "./components/Notes";
 import { OfficeDialog } from "./components/OfficeDialog";
 import { HTML_LANG, I18nContext, isLanguage, makeI18n } from "./i18n";
-import { noteOffice } from "./lib/caseOffices";
 import { actionFor } from "./lib/shortcuts";
 import { OfficeContext, type Office } from "./office";
 import { QuickLogContext } from "./quickLog";
@@ -48,7 +47,6 @@ export function App() {
     takeOffice()
       .then((info) => {
         setOfficeCode(info.code);
-        noteOffice(info.code);
         if (info.code === null) setAskOffice(info.suggested);
       })
       .catch(() => undefined)
@@ -70,7 +68,6 @@ export function App() {
   const knownCode = useRef(officeCode);
   knownCode.current = officeCode;
   const officeChanged = useCallback((code: string) => {
-    noteOffice(code);
     setOfficeCode(code);
   }, []);
   const officeRecheck = useCallback(() => {

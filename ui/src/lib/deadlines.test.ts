@@ -6,6 +6,7 @@ import { canMarkMet, casesOf, sortDeadlines } from "./deadlines";
 const d = (status: Deadline["status"], due: string, ref = "K-2026-0001", stage: Stage = "mediation"): Deadline => ({
   id: `${status}-${due}-${ref}`,
   case_reference: ref,
+  case_office: "GVA",
   case_title: `title of ${ref}`,
   case_stage: stage,
   entry_seq: 1,

@@ -11,7 +11,6 @@ import type { EntryView } from "../../bindings/EntryView";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useMounted } from "../../components/hooks";
 import { useI18n } from "../../i18n";
-import { noteCaseView } from "../../lib/caseOffices";
 import { keyOf } from "../../lib/references";
 import { useOffice } from "../../office";
 import type { Focus, Navigate } from "../../route";
@@ -49,7 +48,6 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
       const [d, page] = await Promise.all([api.getCase(reference), withNewest ? api.journalPage(reference, null) : []]);
       if (!mounted.current) return;
       if (withNewest) setNewest(page);
-      noteCaseView(d);
       setDetail(d);
       setVersion((v) => v + 1);
       setError(null);

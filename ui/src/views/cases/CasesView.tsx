@@ -16,7 +16,6 @@ import { ConflictBadge, OverdueBadge, StageBadge } from "../../components/Badges
 import { useDebouncedValue, useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { clauseTopic, useI18n } from "../../i18n";
-import { noteCases } from "../../lib/caseOffices";
 import { ariaSort, nextOrder, type CaseOrder } from "../../lib/caseSort";
 import { CLAUSES } from "../../lib/newCase";
 import { withShortcut } from "../../lib/shortcuts";
@@ -108,7 +107,6 @@ export function CasesView({ navigate, newCase }: Props) {
       .then((page) => {
         if (!current) return;
         rowsFilter.current = filter;
-        noteCases(page.cases);
         setCases(page.cases);
         setTotal(page.total);
         setError(null);
@@ -129,7 +127,6 @@ export function CasesView({ navigate, newCase }: Props) {
       .listCases(filter, cases.length, CASES_PAGE)
       .then((page) => {
         if (!current()) return;
-        noteCases(page.cases);
         // A case opened meanwhile shifts the pages by one: skip what is already shown.
         setCases((shown) => {
           const have = new Set((shown ?? []).map((c) => c.id));

@@ -1,10 +1,8 @@
 // Deadlines across every case (or of one case chosen in the filter):
 // overdue first, then due today, upcoming and (if asked for) those already
 // met. "Mark as met" asks first, with a note, as in a case: it cannot be
-// undone; it is not offered in a case that has ended. A deadline names its
-// case by the bare reference: the office of each case is worked out
-// (lib/caseOffices.ts), so that another office's case is shown, filtered
-// and reached as `GVA:K-2026-0001`.
+// undone; it is not offered in a case that has ended. Another office's case
+// is shown, filtered and reached as `GVA:K-2026-0001`.
 
 import { useCallback, useEffect, useState } from "preact/hooks";
 
@@ -15,7 +13,6 @@ import { SettleDeadlineDialog } from "../../components/SettleDeadlineDialog";
 import { useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
-import { officeOfDeadline, resolveDeadlineOffices } from "../../lib/caseOffices";
 import { canMarkMet, casesOf, sortDeadlines } from "../../lib/deadlines";
 import { caseKey } from "../../lib/references";
 import { formatDate } from "../../lib/time";
@@ -33,7 +30,6 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
   const [completing, setCompleting] = useState<Deadline | null>(null);
   const [cancelling, setCancelling] = useState<Deadline | null>(null);
   /** Bumped when the offices of the deadlines' cases have been worked out: shown again. */
-  const [, setResolved] = useState(0);
   const mounted = useMounted();
 
   const load = useCallback(() => {
@@ -43,17 +39,14 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
         if (!mounted.current) return;
         setList(sortDeadlines(l));
         setError(null);
-        void resolveDeadlineOffices(l, api.getCase).then((learnt) => {
-          if (learnt && mounted.current) setResolved((n) => n + 1);
-        });
       })
       .catch((e: unknown) => mounted.current && setError(errorMessage(e)));
   }, [overdueOnly, includeDone, mounted]);
 
   useEffect(load, [load]);
 
-  /** A deadline's case as shown and as the commands take it (bare until its office is known). */
-  const referenceOf = (d: Deadline) => caseKey(officeOfDeadline(d.id), d.case_reference, office);
+  /** A deadline's case as shown and as the commands take it. */
+  const referenceOf = (d: Deadline) => caseKey(d.case_office, d.case_reference, office);
   // The choices are the cases in the list (the one chosen stays while it has none).
   const cases = list ? casesOf(list, referenceOf) : [];
   if (caseRef && !cases.some((c) => c.reference === caseRef)) cases.unshift({ reference: caseRef, title: "" });

@@ -10,7 +10,6 @@ import { api, CASES_PAGE, errorMessage } from "../../api";
 import type { Case } from "../../bindings/Case";
 import { useDebouncedValue, useMounted } from "../../components/hooks";
 import { useI18n } from "../../i18n";
-import { noteCases } from "../../lib/caseOffices";
 import { formatNumber } from "../../lib/format";
 import { keyOf } from "../../lib/references";
 import { useOffice } from "../../office";
@@ -37,7 +36,6 @@ export function useCaseChoice(reference: string | undefined, onError: (message: 
       .listCases({ stage: null, party: null, clause: null }, 0, CASES_PAGE)
       .then((page) => {
         if (!mounted.current) return;
-        noteCases(page.cases);
         setCases(page.cases);
         setTotal(page.total);
       })

@@ -14,7 +14,6 @@ import { useDebouncedValue } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { Snippet } from "../../components/Snippet";
 import { useI18n } from "../../i18n";
-import { officeOfCase, resolveCaseOffices } from "../../lib/caseOffices";
 import { caseKey } from "../../lib/references";
 import { useOffice } from "../../office";
 
@@ -35,7 +34,6 @@ export function SearchPalette({ currentCase, onClose, onOpen }: Props) {
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
   /** Bumped when the offices of the hits' cases have been looked up: shown again. */
-  const [, setResolved] = useState(0);
   const settled = useDebouncedValue(query.trim(), 200);
   const list = useRef<HTMLUListElement>(null);
   const scope = onlyCase && currentCase ? currentCase : null;
@@ -54,12 +52,6 @@ export function SearchPalette({ currentCase, onClose, onOpen }: Props) {
         setHits(h);
         setSelected(0);
         setError(null);
-        void resolveCaseOffices(
-          h.map((hit) => hit.case_id),
-          api.getCase,
-        ).then((learnt) => {
-          if (current && learnt) setResolved((n) => n + 1);
-        });
       })
       .catch((e: unknown) => current && setError(errorMessage(e)));
     return () => {
@@ -71,17 +63,11 @@ export function SearchPalette({ currentCase, onClose, onOpen }: Props) {
     list.current?.querySelector(`[data-index="${selected}"]`)?.scrollIntoView({ block: "nearest" });
   }, [selected]);
 
-  /** The hit's case as shown and as the commands take it (bare until its office is known). */
-  const referenceOf = (hit: SearchHit) => caseKey(officeOfCase(hit.case_id), hit.case_reference, office);
+  /** The hit's case as shown and as the commands take it. */
+  const referenceOf = (hit: SearchHit) => caseKey(hit.case_office, hit.case_reference, office);
 
   const choose = (hit: SearchHit | undefined) => {
-    if (!hit) return;
-    if (officeOfCase(hit.case_id) !== undefined) return onOpen(referenceOf(hit), hit.entry_seq);
-    // Not looked up yet (or it failed): by its id, which names the one case.
-    api
-      .getCase(hit.case_id)
-      .then((view) => onOpen(caseKey(view.case.office, view.case.reference, office), hit.entry_seq))
-      .catch((e: unknown) => setError(errorMessage(e)));
+    if (hit) onOpen(referenceOf(hit), hit.entry_seq);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
