@@ -46,7 +46,6 @@ CREATE INDEX cases_reference ON cases(reference);
 -- prev_hash as their one parent, and both stay NULL for them.
 ALTER TABLE journal ADD COLUMN parents TEXT;          -- JSON array of hashes, sorted
 ALTER TABLE journal ADD COLUMN office TEXT;
-CREATE INDEX journal_hash ON journal(case_id, hash);
 
 -- An entry's content never changes; its place in the case's one order
 -- (seq) is worked out again when a merge brings entries that sort before
