@@ -297,6 +297,19 @@ fn first_page(
     Ok((case, page))
 }
 
+/// Opens a case between two states: its id, and the key commands take.
+fn open_case(store: &mut Store, title: &str) -> Result<(CaseId, String), pacta_core::Error> {
+    let id = store
+        .create_case(NewCase {
+            title: title.into(),
+            parties: vec!["Aldoria".into(), "Belmont".into()],
+            author: "bench".into(),
+            ..Default::default()
+        })?
+        .id;
+    Ok((id, id.to_string()))
+}
+
 /// Appends `n` notes to a case in one batch, as a busy office would.
 fn notes(store: &mut Store, case: CaseId, n: usize, from: &str) -> Result<(), pacta_core::Error> {
     let mut rng = Rng(n as u64 + from.len() as u64);
@@ -334,15 +347,7 @@ fn merge(dir: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
     // A 2,000-entry case in Geneva, sent to Vienna; Geneva writes 1,000
     // more and Vienna one, so the dossier's 1,000 merge beside it.
     let mut gva = open("gva", "GVA")?;
-    let case = gva
-        .create_case(NewCase {
-            title: "Merge benchmark".into(),
-            parties: vec!["Aldoria".into(), "Belmont".into()],
-            author: "bench".into(),
-            ..Default::default()
-        })?
-        .id;
-    let key = case.to_string();
+    let (case, key) = open_case(&mut gva, "Merge benchmark")?;
     notes(&mut gva, case, 1_999, "Clerk of GVA")?;
     let first = dir.join("first.pacta");
     gva.export_dossier(&key, &first, &mut |_| {})?;
@@ -380,15 +385,7 @@ fn merge(dir: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
     // 50 rounds in which both offices write and then exchange: a journal
     // of 10,000 entries with 50 merge points.
     let mut a = open("a", "GVA")?;
-    let case = a
-        .create_case(NewCase {
-            title: "Fifty merges".into(),
-            parties: vec!["Aldoria".into(), "Belmont".into()],
-            author: "bench".into(),
-            ..Default::default()
-        })?
-        .id;
-    let key = case.to_string();
+    let (case, key) = open_case(&mut a, "Fifty merges")?;
     let mut b = open("b", "VIE")?;
     let to_b = dir.join("to-b.pacta");
     let to_a = dir.join("to-a.pacta");
