@@ -227,6 +227,41 @@ fn consultation_may_settle_directly_and_any_open_stage_may_be_withdrawn_or_refer
     ]);
 }
 
+/// The agreement to mediate lets the mediator end the mediation by
+/// declaration (Article 8 (b)); the parties may also return to direct
+/// consultations. Both were refused before.
+#[test]
+fn a_mediation_ends_by_the_mediators_declaration_or_returns_to_consultations() {
+    let p = Pacta::new();
+    let a = p.new_case("Mediator's declaration");
+    p.json(&["stage", &a, "mediation", "--reason", "Mediator appointed"]);
+    let v = p.json(&[
+        "stage",
+        &a,
+        "closed",
+        "--reason",
+        "The mediator declared that further efforts are no longer justified",
+    ]);
+    assert_eq!(v["entry"]["data"]["to"], "closed");
+    let shown = p.json(&["case", "show", &a]);
+    assert_eq!(shown["case"]["stage"], "closed");
+    assert!(shown["case"]["closed_at"].is_string());
+
+    let b = p.new_case("Back to direct talks");
+    p.json(&["stage", &b, "mediation", "--reason", "Mediator appointed"]);
+    p.json(&[
+        "stage",
+        &b,
+        "consultation",
+        "--reason",
+        "The parties resumed direct consultations",
+    ]);
+    assert_eq!(
+        p.json(&["case", "show", &b])["case"]["stage"],
+        "consultation"
+    );
+}
+
 #[test]
 fn participants_join_with_roles_and_delegates_represent_a_party() {
     let p = Pacta::new();

@@ -50,12 +50,18 @@ impl Stage {
         )
     }
 
-    /// Every move allowed from this stage. The only place the rules live.
+    /// Every move allowed from this stage, in the order to offer them. The
+    /// only place the rules live; DESIGN.md ("Stages") gives the source of
+    /// each move.
     pub fn allowed_moves(self) -> Vec<Stage> {
         use Stage::*;
         match self {
             Consultation => vec![Mediation, Settlement, Withdrawn, Referred],
-            Mediation => vec![Settlement, Withdrawn, Referred],
+            // Back to direct consultations when the parties resume talking
+            // without the mediator; closed when the mediator declares that
+            // further efforts are no longer justified (the agreement to
+            // mediate, Article 8 (b)).
+            Mediation => vec![Settlement, Consultation, Closed, Withdrawn, Referred],
             // A settlement that breaks down goes back to mediation.
             Settlement => vec![Closed, Mediation, Withdrawn, Referred],
             Closed | Withdrawn | Referred => vec![],
@@ -104,13 +110,21 @@ mod tests {
     }
 
     #[test]
-    fn closed_cases_do_not_move_and_nothing_skips_to_closed() {
+    fn ended_cases_do_not_move_and_consultations_do_not_skip_to_closed() {
         for s in [Closed, Withdrawn, Referred] {
             assert!(s.allowed_moves().is_empty());
         }
         assert!(!Consultation.can_move_to(Closed));
-        assert!(!Mediation.can_move_to(Consultation));
-        assert!(!Mediation.can_move_to(Closed));
+    }
+
+    /// Found by running a case through the agreement to mediate: its
+    /// Article 8 (b) lets the mediator end the mediation by declaration, and
+    /// the parties may return to direct consultations.
+    #[test]
+    fn a_mediation_can_be_ended_by_the_mediator_or_go_back_to_consultations() {
+        assert!(Mediation.can_move_to(Closed));
+        assert!(Mediation.can_move_to(Consultation));
+        assert!(!Settlement.can_move_to(Consultation));
     }
 
     #[test]
