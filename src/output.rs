@@ -9,7 +9,9 @@ use pacta_core::dossier::{DossierReport, ExportReport, ImportPlan};
 use pacta_core::filing::library::Library;
 use pacta_core::filing::template::{Template, TemplateProblem};
 use pacta_core::merge::Conflict;
-use pacta_core::{Case, CaseDocument, Deadline, Entry, Rendered, SearchHit, VerifyReport};
+use pacta_core::{
+    Case, CaseDocument, Deadline, DeadlineStatus, Entry, Rendered, SearchHit, VerifyReport,
+};
 use serde::Serialize;
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
@@ -202,7 +204,11 @@ impl Output {
             case.language,
             case.confidentiality
         );
-        say!("  journal:      {} entries   id: {}", case.entries, case.id);
+        say!(
+            "  journal:      {}   id: {}",
+            count(case.entries as u64, "entry", "entries"),
+            case.id
+        );
         if !conflicts.is_empty() {
             say!("\nOpen conflicts (entries written concurrently that contradict each other)");
             for c in conflicts {
@@ -324,9 +330,7 @@ impl Output {
             .map(|d| {
                 vec![
                     d.due.to_string(),
-                    format!("{:?}", d.status)
-                        .to_lowercase()
-                        .replace("duetoday", "due today"),
+                    status_word(d.status).to_owned(),
                     format!("{} #{}", d.case_reference, d.entry_seq),
                     first_line(&d.what, 60),
                 ]
@@ -516,17 +520,17 @@ impl Output {
         }
         if r.ok {
             say!(
-                "OK: dossier of {} ({}) verifies: {} journal entries, {} documents, every hash and the chain up to head {}",
+                "OK: dossier of {} ({}) verifies: {}, {}, every hash and the chain up to head {}",
                 r.case_reference.as_deref().unwrap_or("?"),
                 r.title.as_deref().unwrap_or(""),
-                r.entries,
-                r.documents,
+                count(r.entries, "journal entry", "journal entries"),
+                count(r.documents, "document", "documents"),
                 r.head_hash.as_deref().unwrap_or("")
             );
         } else {
             say!(
-                "FAILED: {} problems; do not rely on this dossier",
-                r.problems.len()
+                "FAILED: {}; do not rely on this dossier",
+                count(r.problems.len() as u64, "problem", "problems")
             );
         }
     }
@@ -542,9 +546,9 @@ impl Output {
             r.sha256
         );
         say!(
-            "  {} journal entries, {} documents, head hash {}",
-            r.entries,
-            r.documents,
+            "  {}, {}, head hash {}",
+            count(r.entries, "journal entry", "journal entries"),
+            count(r.documents, "document", "documents"),
             r.head_hash
         );
         say!("  verified: {}", if verified.ok { "OK" } else { "FAILED" });
@@ -585,12 +589,12 @@ impl Output {
             .map(|o| format!(" of office {o}"))
             .unwrap_or_default();
         say!(
-            "{} ({}){}{from}: {verb} {} journal entries and {} documents",
+            "{} ({}){}{from}: {verb} {} and {}",
             p.case_reference,
             p.title,
             if p.new_case { ", a new case" } else { "" },
-            p.new_entries,
-            p.new_documents
+            count(p.new_entries, "journal entry", "journal entries"),
+            count(p.new_documents, "document", "documents")
         );
         for e in &p.entries {
             let office = e
@@ -665,13 +669,18 @@ impl Output {
             eprintln!("PROBLEM {place}: {}", p.said);
         }
         let summary = format!(
-            "{} cases, {} journal entries, {} documents checked",
-            report.cases, report.entries, report.documents
+            "{}, {}, {} checked",
+            count(report.cases, "case", "cases"),
+            count(report.entries, "journal entry", "journal entries"),
+            count(report.documents, "document", "documents")
         );
         if report.ok {
             say!("OK: {summary}; database integrity ok, every chain verifies, every document matches its hash");
         } else {
-            say!("FAILED: {} problems; {summary}", report.problems.len());
+            say!(
+                "FAILED: {}; {summary}",
+                count(report.problems.len() as u64, "problem", "problems")
+            );
         }
     }
 }
@@ -698,4 +707,21 @@ fn conflict_line(c: &Conflict) -> String {
             sides.join(" and ")
         ),
     }
+}
+
+/// A deadline's status in words, as the window says it.
+fn status_word(status: DeadlineStatus) -> &'static str {
+    match status {
+        DeadlineStatus::Overdue => "overdue",
+        DeadlineStatus::DueToday => "due today",
+        DeadlineStatus::Upcoming => "upcoming",
+        DeadlineStatus::Done => "met",
+        DeadlineStatus::Cancelled => "cancelled",
+        DeadlineStatus::NotMet => "not met",
+    }
+}
+
+/// `1 entry`, `2 entries`.
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -263,3 +263,49 @@ fn a_deadline_still_open_when_its_case_ended_was_not_met_and_the_closure_report_
         "{md}"
     );
 }
+
+/// Found by reading the output as a person would: "1 entries", "notmet",
+/// and a refused date that did not say which form is accepted.
+#[test]
+fn the_command_line_counts_and_names_statuses_in_plain_words() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    let show =
+        String::from_utf8(p.cmd().args(["case", "show", &r]).output().unwrap().stdout).unwrap();
+    assert!(show.contains("1 entry "), "{show}");
+    p.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2020-01-01",
+        "--what",
+        "Reply",
+    ]);
+    p.json(&["stage", &r, "withdrawn", "--reason", "Withdrawn by Aldoria"]);
+    let list = String::from_utf8(
+        p.cmd()
+            .args(["deadline", "list", "--case", &r, "--all"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        list.contains("not met") && !list.contains("notmet"),
+        "{list}"
+    );
+    let err = p.fails(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "15.12.2026",
+        "--what",
+        "Reply",
+    ]);
+    assert!(
+        err.contains("YYYY-MM-DD") && err.contains("15.12.2026"),
+        "{err}"
+    );
+}

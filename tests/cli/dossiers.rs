@@ -566,7 +566,7 @@ fn backup_and_restore_the_whole_data_dir() {
     let before = p.snapshot();
     let err = p.fails(&["restore", backup.to_str().unwrap()]);
     assert!(
-        err.contains("already holds a Pacta store with 1 cases") && err.contains("--force"),
+        err.contains("already holds a Pacta store with 1 case;") && err.contains("--force"),
         "{err}"
     );
     assert_eq!(before, p.snapshot());

@@ -181,7 +181,7 @@ fn the_readable_report_names_the_place_and_the_problem() {
     assert!(err.contains(&format!("PROBLEM {r} entry #2:")), "{err}");
     assert!(String::from_utf8(out.stdout)
         .unwrap()
-        .starts_with("FAILED: 1 problems"));
+        .starts_with("FAILED: 1 problem;"));
 }
 
 #[test]

@@ -204,7 +204,9 @@ pub fn restore(data_dir: &Path, backup: &Path, force: bool) -> Result<RestoreRep
                 format!(
                     "{} already holds a Pacta store{}; restoring replaces it (it is then kept beside, as {}.before-restore-…)",
                     data_dir.display(),
-                    cases.map(|n| format!(" with {n} cases")).unwrap_or_default(),
+                    cases
+                        .map(|n| format!(" with {n} case{}", if n == 1 { "" } else { "s" }))
+                        .unwrap_or_default(),
                     data_dir.display()
                 ),
             ));

@@ -88,7 +88,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate> {
                 "date_unreadable",
                 [("date", s.to_owned())],
                 format!(
-                    "cannot read the date '{s}': use YYYY-MM-DD with a four-digit year, e.g. 2026-12-31"
+                    "cannot read the date '{s}': the one form accepted is YYYY-MM-DD, with a four-digit year (2026-12-15 for 15 December 2026)"
                 ),
             )
         })
