@@ -22,7 +22,7 @@ use uuid::Uuid;
 use std::collections::{HashMap, HashSet};
 
 use crate::entry::{Entry, EntryKind};
-use crate::graph::{order, Ancestry, Node, Unordered};
+use crate::graph::{heads, order, Ancestry, Node, Unordered};
 use crate::id::{CaseId, EntryId};
 use crate::problem::{said, Said};
 use crate::replay::Replay;
@@ -436,13 +436,7 @@ impl<'a> ChainCheck<'a> {
                 ),
             ));
         }
-        let named: HashSet<&String> = self.nodes.iter().flat_map(|n| &n.parents).collect();
-        let heads: Vec<String> = self
-            .nodes
-            .iter()
-            .filter(|n| !named.contains(&n.hash))
-            .map(|n| n.hash.clone())
-            .collect();
+        let heads = heads(self.nodes.iter().map(|n| (&n.hash, n.parents.as_slice())));
         Checked {
             head: heads_hash(&heads),
             found: self.found,

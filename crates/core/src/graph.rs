@@ -8,7 +8,7 @@
 //! are all placed, the one that happened first, then the smaller hash.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 /// What the order of one entry depends on.
 #[derive(Debug, Clone)]
@@ -76,6 +76,18 @@ pub(crate) fn order(nodes: &[Node]) -> Result<Vec<usize>, Unordered> {
         });
     }
     Ok(placed)
+}
+
+/// The heads of a journal: the hashes of its entries that no entry names
+/// as a parent, in the entries' order. Takes `(hash, parents)` of each.
+pub(crate) fn heads<'a>(
+    entries: impl Iterator<Item = (&'a String, &'a [String])> + Clone,
+) -> Vec<String> {
+    let named: HashSet<&String> = entries.clone().flat_map(|(_, parents)| parents).collect();
+    entries
+        .filter(|(hash, _)| !named.contains(hash))
+        .map(|(hash, _)| hash.clone())
+        .collect()
 }
 
 /// Who descends from whom, over entries already in their one order

@@ -93,15 +93,15 @@ fn tip(tx: &Transaction, case_id: CaseId) -> Result<Tip> {
 pub(crate) fn append(tx: &Transaction, case_id: CaseId, new: NewEntry) -> Result<Entry> {
     let office = crate::office::get_or_default(tx)?;
     let (entry, tip) = append_prepared(tx, tip(tx, case_id)?, &office, prepare(case_id, new)?)?;
-    set_heads(tx, case_id, &tip)?;
+    set_heads(tx, case_id, &tip.heads)?;
     Ok(entry)
 }
 
-/// Records where a case's journal now ends.
-fn set_heads(tx: &Transaction, case_id: CaseId, tip: &Tip) -> Result<()> {
+/// Records a case's heads: where its journal now ends.
+pub(crate) fn set_heads(tx: &Transaction, case_id: CaseId, heads: &[String]) -> Result<()> {
     tx.prepare_cached("DELETE FROM journal_heads WHERE case_id = ?1")?
         .execute([case_id])?;
-    for head in &tip.heads {
+    for head in heads {
         tx.prepare_cached("INSERT INTO journal_heads (case_id, hash) VALUES (?1, ?2)")?
             .execute(params![case_id, head])?;
     }
@@ -363,7 +363,7 @@ impl Store {
                 Batch::Entries(prepared) => prepared,
                 Batch::End => {
                     for (case_id, tip) in &tips {
-                        set_heads(&tx, *case_id, tip)?;
+                        set_heads(&tx, *case_id, &tip.heads)?;
                     }
                     tx.commit()?;
                     return Ok(count);

@@ -5,7 +5,7 @@
 //! its heads are worked out, and so is everything it decides
 //! (`effects::rebuild`), conflicts included.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, Transaction};
@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::entry::Entry;
 use crate::error::{Error, Result};
-use crate::graph::{alongside, order, Node, Unordered};
+use crate::graph::{alongside, heads, order, Node, Unordered};
 use crate::id::{CaseId, EntryId};
 use crate::journal::{self, entry_from_row, ENTRY_COLUMNS};
 use crate::store::Store;
@@ -33,14 +33,8 @@ pub(crate) fn merge(tx: &Transaction, case_id: CaseId, new: &[Entry]) -> Result<
         journal::record(tx, &e)?;
     }
     let entries = reorder(tx, case_id)?;
-    tx.execute("DELETE FROM journal_heads WHERE case_id = ?1", [case_id])?;
-    let named: HashSet<&String> = entries.iter().flat_map(|e| &e.parents).collect();
-    for head in entries.iter().filter(|e| !named.contains(&e.hash)) {
-        tx.execute(
-            "INSERT INTO journal_heads (case_id, hash) VALUES (?1, ?2)",
-            params![case_id, head.hash],
-        )?;
-    }
+    let heads = heads(entries.iter().map(|e| (&e.hash, e.parents.as_slice())));
+    journal::set_heads(tx, case_id, &heads)?;
     mark_alongside(tx, case_id, &entries)?;
     crate::effects::rebuild(tx, case_id, &entries)
 }

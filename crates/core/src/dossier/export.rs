@@ -211,14 +211,8 @@ impl Store {
             .entries
             .last()
             .ok_or_else(|| Error::Corrupt(format!("{} has no journal", file.case.reference)))?;
-        let named: std::collections::HashSet<&String> =
-            file.entries.iter().flat_map(|e| &e.parents).collect();
-        let heads: Vec<String> = file
-            .entries
-            .iter()
-            .filter(|e| !named.contains(&e.hash))
-            .map(|e| e.hash.clone())
-            .collect();
+        let heads =
+            crate::graph::heads(file.entries.iter().map(|e| (&e.hash, e.parents.as_slice())));
         let head_hash = crate::chain::heads_hash(&heads);
         let doc_paths = document_paths(file);
         let sizes: BTreeMap<&str, u64> = file
