@@ -4,6 +4,7 @@
 //! found problems.
 
 mod advice;
+mod keys;
 mod output;
 
 use std::io::Read;
@@ -108,11 +109,62 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Your signing key: every entry you record is signed with it
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Agreements: which parties have signed them, and co-signing
+    #[command(subcommand)]
+    Agreement(AgreementCommand),
     /// Show this installation's office code, or set it (e.g. GVA): it tells
     /// this office's cases apart from another office's with the same reference
     Office {
         /// The code to set: 2 to 8 letters or digits
         code: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeyCommand {
+    /// Make your signing key (Ed25519), sealed with a passphrase
+    New {
+        /// Your name as the record shows it
+        #[arg(long)]
+        name: String,
+        /// Keep the key without a passphrase (anyone who can read the data dir can sign as you)
+        #[arg(long)]
+        no_passphrase: bool,
+    },
+    /// Your key's name, fingerprint and public key
+    Show,
+    /// Write your public key (for colleagues: `pacta case participant … --key FILE`),
+    /// or with --secret your sealed key file (to bring it to another machine)
+    Export {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The sealed key file itself, still locked by its passphrase
+        #[arg(long)]
+        secret: bool,
+    },
+    /// Bring your key file from another machine (`pacta key export --secret`)
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum AgreementCommand {
+    /// A case's agreements, and which parties have signed each
+    List { case: String },
+    /// Sign an agreement for a party: with your own key, or with a
+    /// delegate's key file (the delegate types their passphrase)
+    Sign {
+        case: String,
+        /// The agreement entry's number (#) or id
+        entry: String,
+        /// A delegate's key file (`pacta key export --secret`) [default: your own key]
+        #[arg(long, value_name = "FILE")]
+        key: Option<PathBuf>,
+        /// The party the signer signs for, if they are not its delegate in the case yet
+        #[arg(long)]
+        party: Option<String>,
     },
 }
 
@@ -201,6 +253,9 @@ enum CaseCommand {
         /// The party a delegate represents
         #[arg(long)]
         party: Option<String>,
+        /// Their public key (the file `pacta key export` writes), so their signatures count as theirs
+        #[arg(long, value_name = "FILE")]
+        key: Option<PathBuf>,
     },
 }
 
@@ -410,7 +465,21 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         _ => {}
     }
     let mut store = Store::open(&data_dir)?;
-    let author = || store.data_dir().who_signs(cli.author.as_deref());
+    if records(&cli.command) {
+        let key = keys::require_own(&store)?;
+        store.set_signer(key);
+    } else if matches!(cli.command, Command::Export { .. }) {
+        // A dossier is signed by whoever exports it, when they have a key.
+        if let Some(key) = keys::unlock_own(&store)? {
+            store.set_signer(key);
+        }
+    }
+    let signer = store.signer().map(|k| k.name().to_owned());
+    let author = || {
+        store
+            .data_dir()
+            .who_signs(cli.author.as_deref(), signer.as_deref())
+    };
     match cli.command {
         Command::Case(CaseCommand::New(a)) => {
             let clauses = a
@@ -427,7 +496,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                 confidentiality: a.confidentiality,
                 author: author()?,
             })?;
-            out.case(&case, &[], &[], &[]);
+            out.case(&store.case_view(&case.id.to_string())?);
         }
         Command::Case(CaseCommand::List {
             stage,
@@ -452,26 +521,35 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             out.cases(&store.cases(&filter)?, store.office()?.as_deref());
         }
         Command::Case(CaseCommand::Show { case }) => {
-            let view = store.case_view(&case)?;
-            out.case(
-                &view.case,
-                &view.deadlines,
-                &view.documents,
-                &view.conflicts,
-            );
+            out.case(&store.case_view(&case)?);
         }
         Command::Case(CaseCommand::Participant {
             case,
             name,
             role,
             party,
+            key,
         }) => {
             let p = Participant {
                 name,
                 role: role.parse()?,
                 party,
             };
-            out.entry(&store.add_participant(&case, p, &author()?)?);
+            let key = key
+                .map(|file| -> anyhow::Result<pacta_core::Identity> {
+                    let id = pacta_core::Identity::parse(&read_utf8(&file)?)?;
+                    if id.name != p.name.trim() {
+                        anyhow::bail!(
+                            "{} is {}'s key, not {}'s; nothing was changed",
+                            file.display(),
+                            id.name,
+                            p.name.trim()
+                        );
+                    }
+                    Ok(id)
+                })
+                .transpose()?;
+            out.entry(&store.add_participant(&case, p, key.as_ref(), &author()?)?);
         }
         Command::Log(LogCommand::Add {
             case,
@@ -497,7 +575,11 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                 },
             )?;
             entries.reverse();
-            out.entries(&case, &entries);
+            out.entries(
+                &case,
+                &entries,
+                &store.case_view(&case.id.to_string())?.signers,
+            );
         }
         Command::Log(LogCommand::Correct { case, entry, body }) => {
             out.entry(&store.correct(&case, &entry, &author()?, &body_text(body)?)?);
@@ -617,7 +699,84 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             };
             out.office(office.as_deref());
         }
+        Command::Key(KeyCommand::New {
+            name,
+            no_passphrase,
+        }) => {
+            let key = keys::create(&store, &name, no_passphrase)?;
+            out.key(key.identity(), !no_passphrase);
+        }
+        Command::Key(KeyCommand::Show) => {
+            let path = store.data_dir().signing_key();
+            if !path.exists() {
+                anyhow::bail!(
+                    "no signing key yet: create yours with `pacta key new --name \"Your Name\"`"
+                );
+            }
+            let file = pacta_core::KeyFile::read(&path)?;
+            out.key(&file.identity()?, file.has_passphrase());
+        }
+        Command::Key(KeyCommand::Export { out: file, secret }) => {
+            let path = store.data_dir().signing_key();
+            let key = pacta_core::KeyFile::read(&path)?;
+            let text = if secret {
+                std::fs::read_to_string(&path)?
+            } else {
+                format!("{}\n", key.identity()?.to_line())
+            };
+            match file {
+                Some(file) => {
+                    pacta_core::data_dir::write_atomically(&file, text.as_bytes())?;
+                    out.key(&key.identity()?, key.has_passphrase());
+                }
+                None => output::say_raw(&text),
+            }
+        }
+        Command::Key(KeyCommand::Import { file }) => {
+            let key = keys::import(&store, &file)?;
+            out.key(&key.identity()?, key.has_passphrase());
+        }
+        Command::Agreement(AgreementCommand::List { case }) => {
+            out.case(&store.case_view(&case)?);
+        }
+        Command::Agreement(AgreementCommand::Sign {
+            case,
+            entry,
+            key,
+            party,
+        }) => {
+            let author = author()?;
+            let signed = match key {
+                Some(file) => {
+                    let delegate = keys::unlock_file(&file)?;
+                    store.cosign(&case, &entry, &delegate, party.as_deref(), &author)?
+                }
+                None => {
+                    let own = keys::require_own(&store)?;
+                    store.cosign(&case, &entry, &own, party.as_deref(), &author)?
+                }
+            };
+            out.entry(&signed);
+        }
         Command::Restore { .. } => unreachable!("handled before the store is opened"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a command records something (and so needs the signing key).
+fn records(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Case(CaseCommand::New(_) | CaseCommand::Participant { .. })
+            | Command::Log(LogCommand::Add { .. } | LogCommand::Correct { .. })
+            | Command::Stage { .. }
+            | Command::Deadline(
+                DeadlineCommand::Add { .. }
+                    | DeadlineCommand::Done { .. }
+                    | DeadlineCommand::Cancel { .. }
+            )
+            | Command::Doc(DocCommand::Add { .. })
+            | Command::Filing(FilingCommand::File(_))
+            | Command::Agreement(AgreementCommand::Sign { .. })
+    )
 }

@@ -9,8 +9,10 @@ use pacta_core::dossier::{DossierReport, ExportReport, ImportPlan};
 use pacta_core::filing::library::Library;
 use pacta_core::filing::template::{Template, TemplateProblem};
 use pacta_core::merge::Conflict;
+use pacta_core::signers::CaseSigner;
 use pacta_core::{
-    Case, CaseDocument, Deadline, DeadlineStatus, Entry, Rendered, SearchHit, VerifyReport,
+    Case, CaseDocument, CaseView, Deadline, DeadlineStatus, Entry, Rendered, SearchHit,
+    VerifyReport,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -153,17 +155,21 @@ impl Output {
         }
     }
 
-    pub fn case(
-        &self,
-        case: &Case,
-        deadlines: &[Deadline],
-        documents: &[CaseDocument],
-        conflicts: &[Conflict],
-    ) {
+    pub fn case(&self, view: &CaseView) {
+        let CaseView {
+            case,
+            deadlines,
+            documents,
+            conflicts,
+            signers,
+            agreements,
+            ..
+        } = view;
         if self.json {
-            return self.print_json(
-                &json!({ "case": case, "deadlines": deadlines, "documents": documents, "conflicts": conflicts }),
-            );
+            return self.print_json(&json!({
+                "case": case, "deadlines": deadlines, "documents": documents,
+                "conflicts": conflicts, "signers": signers, "agreements": agreements
+            }));
         }
         say!("{}  {}", case.qualified_reference(), case.title);
         say!("  stage:        {}", case.stage);
@@ -213,6 +219,21 @@ impl Output {
             say!("\nOpen conflicts (entries written concurrently that contradict each other)");
             for c in conflicts {
                 say!("  {}", conflict_line(c));
+            }
+        }
+        if !signers.is_empty() {
+            say!("\nWho signs with which key");
+            for s in signers {
+                say!("  {:<24} {}", s.name, s.fingerprint);
+            }
+        }
+        for a in agreements {
+            say!("\nAgreement #{} ({}): {}", a.seq, a.kind, a.summary);
+            for p in &a.parties {
+                match p.signed_by.is_empty() {
+                    true => say!("  {:<24} not signed yet", p.party),
+                    false => say!("  {:<24} signed by {}", p.party, p.signed_by.join(", ")),
+                }
             }
         }
         if !case.summary.is_empty() {
@@ -288,7 +309,7 @@ impl Output {
         }
     }
 
-    pub fn entries(&self, case: &Case, entries: &[Entry]) {
+    pub fn entries(&self, case: &Case, entries: &[Entry], signers: &[CaseSigner]) {
         if self.json {
             return self.print_json(&json!({ "case": case.reference, "entries": entries }));
         }
@@ -301,6 +322,21 @@ impl Output {
             if !e.corrected_by.is_empty() {
                 let by: Vec<String> = e.corrected_by.iter().map(|s| format!("#{s}")).collect();
                 marks.push_str(&format!(" [CORRECTED by {}]", by.join(", ")));
+            }
+            marks.push_str(if e.signed_with.is_empty() {
+                "  (unsigned)"
+            } else {
+                "  (signed)"
+            });
+            let cosigners: Vec<&str> = e
+                .signed_with
+                .iter()
+                .filter_map(|fp| signers.iter().find(|s| s.fingerprint == *fp))
+                .map(|s| s.name.as_str())
+                .filter(|name| *name != e.author)
+                .collect();
+            if !cosigners.is_empty() {
+                marks.push_str(&format!(" [co-signed by {}]", cosigners.join(", ")));
             }
             say!(
                 "\n#{} {}  {}  {}{marks}",
@@ -527,10 +563,47 @@ impl Output {
                 count(r.documents, "document", "documents"),
                 r.head_hash.as_deref().unwrap_or("")
             );
+            self.signatures(r);
         } else {
             say!(
                 "FAILED: {}; do not rely on this dossier",
                 count(r.problems.len() as u64, "problem", "problems")
+            );
+        }
+    }
+
+    /// Who signed a dossier and its entries.
+    fn signatures(&self, r: &DossierReport) {
+        match &r.signed_by {
+            Some(x) => say!("  exported and signed by {} ({})", x.name, x.fingerprint),
+            None => say!("  not signed by its exporter"),
+        }
+        let by_author = r.signed.iter().filter(|s| s.by.author).count() as u64;
+        say!(
+            "  {} signed by their authors, {} unsigned",
+            count(by_author, "entry", "entries"),
+            r.entries - by_author
+        );
+        for s in r.signed.iter().filter(|s| !s.by.cosigners.is_empty()) {
+            say!(
+                "  entry #{} co-signed by {}",
+                s.seq,
+                s.by.cosigners.join(", ")
+            );
+        }
+    }
+
+    pub fn key(&self, key: &pacta_core::keys::Identity, protected: bool) {
+        if self.json {
+            return self.print_json(&json!({ "key": key, "passphrase": protected }));
+        }
+        say!("{}", key.name);
+        say!("  fingerprint:  {}", key.fingerprint);
+        say!("  public key:   {}", key.public_key);
+        if !protected {
+            say!(
+                "  not protected by a passphrase: anyone who can read the data dir can sign as {}",
+                key.name
             );
         }
     }
@@ -552,6 +625,9 @@ impl Output {
             r.head_hash
         );
         say!("  verified: {}", if verified.ok { "OK" } else { "FAILED" });
+        if verified.ok {
+            self.signatures(verified);
+        }
         for p in &verified.problems {
             eprintln!("PROBLEM {}: {}", p.part, p.said);
         }
@@ -575,6 +651,13 @@ impl Output {
             return self.print_json(&json!({ "import": p, "dry_run": dry_run }));
         }
         let verb = if dry_run { "would add" } else { "added" };
+        if p.new_signatures > 0 {
+            say!(
+                "{}: {verb} {}",
+                p.case_reference,
+                count(p.new_signatures, "signature", "signatures")
+            );
+        }
         if p.new_entries == 0 {
             return say!(
                 "{} ({}): already up to date ({} entries present); nothing to add",
@@ -669,9 +752,10 @@ impl Output {
             eprintln!("PROBLEM {place}: {}", p.said);
         }
         let summary = format!(
-            "{}, {}, {} checked",
+            "{}, {} ({} signed by their authors), {} checked",
             count(report.cases, "case", "cases"),
             count(report.entries, "journal entry", "journal entries"),
+            report.signed,
             count(report.documents, "document", "documents")
         );
         if report.ok {

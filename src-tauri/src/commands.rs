@@ -25,6 +25,10 @@ pub struct AppState {
     pub store: Arc<Mutex<Store>>,
     pub data_dir: PathBuf,
     pub started: std::time::Instant,
+    /// The key that signs what the window writes, when it was unlocked at
+    /// start (no passphrase, or the OS keyring); otherwise entries are
+    /// written unsigned.
+    pub signer: Option<pacta_core::Identity>,
 }
 
 /// An error as the UI receives it: a stable `kind` (what sort of failure),
@@ -106,7 +110,8 @@ async fn with_store<T: Send + 'static>(
 /// Who signs what the window writes: one rule for every front end
 /// ([`pacta_core::DataDir::who_signs`]), with no name given for the step.
 fn author(state: &AppState) -> Answer<String> {
-    Ok(pacta_core::DataDir::new(&state.data_dir).who_signs(None)?)
+    Ok(pacta_core::DataDir::new(&state.data_dir)
+        .who_signs(None, state.signer.as_ref().map(|k| k.name.as_str()))?)
 }
 
 #[derive(Serialize)]
@@ -116,16 +121,20 @@ pub struct AppInfo {
     data_dir: PathBuf,
     /// The data dir cannot be written: everything reads, writes are refused.
     read_only: bool,
+    /// The key that signs what the window writes, if one is unlocked.
+    signing_key: Option<pacta_core::Identity>,
 }
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Answer<AppInfo> {
     let data_dir = state.data_dir.clone();
+    let signing_key = state.signer.clone();
     with_store(&state, move |s| {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION"),
             data_dir,
             read_only: s.is_read_only(),
+            signing_key,
         })
     })
     .await
@@ -368,6 +377,7 @@ pub async fn add_participant(
                 role: input.role,
                 party,
             },
+            None,
             &author,
         )
     })

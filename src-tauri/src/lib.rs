@@ -51,14 +51,18 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    let store = match pacta_core::Store::open(&data_dir) {
+    let mut store = match pacta_core::Store::open(&data_dir) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("pacta: {e}");
             std::process::exit(1);
         }
     };
+    if let Some(key) = unlock_without_asking(&store) {
+        store.set_signer(key);
+    }
     let state = commands::AppState {
+        signer: store.signer().map(|k| k.identity().clone()),
         store: Arc::new(Mutex::new(store)),
         data_dir,
         started,
@@ -142,5 +146,15 @@ pub fn run() {
     if let Err(e) = result {
         eprintln!("pacta: the window could not start: {e}");
         std::process::exit(1);
+    }
+}
+
+/// The data dir's signing key, when it opens without a passphrase typed:
+/// kept without one, or unlocked by the OS keyring.
+fn unlock_without_asking(store: &pacta_core::Store) -> Option<pacta_core::SigningKey> {
+    let file = pacta_core::KeyFile::read(&store.data_dir().signing_key()).ok()?;
+    match file.has_passphrase() {
+        true => file.unlock_from_keyring(),
+        false => file.unlock("").ok(),
     }
 }

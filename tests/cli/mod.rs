@@ -7,6 +7,7 @@ mod filings;
 mod journal;
 mod reliability;
 mod search;
+mod signatures;
 mod storage;
 mod support;
 mod verify;

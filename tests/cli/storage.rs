@@ -106,6 +106,7 @@ fn a_full_disk_refuses_clearly_and_loses_nothing() {
     let Some(disk) = Tmpfs::mount(p.home.path(), "8m") else {
         return;
     };
+    p.give_key(&p.data_dir());
     let outside = tempfile::TempDir::new().expect("temp dir");
     let r = p.new_case("Cable incident");
     let small = outside.path().join("note.txt");
@@ -198,6 +199,7 @@ fn a_read_only_data_dir_reads_and_says_why_it_cannot_write() {
     let Some(disk) = Tmpfs::mount(p.home.path(), "8m") else {
         return;
     };
+    p.give_key(&p.data_dir());
     let r = p.new_case("Cable incident");
     p.json(&[
         "log",

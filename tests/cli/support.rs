@@ -11,7 +11,29 @@ pub struct Pacta {
 }
 
 impl Pacta {
+    /// A data dir holding the signing key of "Test Mediator" (without a
+    /// passphrase: the tests of passphrases make their own keys).
     pub fn new() -> Pacta {
+        let pacta = Pacta::without_key();
+        pacta.give_key(&pacta.data_dir());
+        pacta
+    }
+
+    /// Puts the key of "Test Mediator" (one person, so one key for every
+    /// data dir of the tests) into a data dir.
+    pub fn give_key(&self, data_dir: &Path) {
+        static KEY: std::sync::OnceLock<pacta_core::KeyFile> = std::sync::OnceLock::new();
+        let file = KEY.get_or_init(|| {
+            let key = pacta_core::SigningKey::generate("Test Mediator").expect("key");
+            pacta_core::KeyFile::seal(&key, None).expect("seal")
+        });
+        std::fs::create_dir_all(data_dir).expect("data dir");
+        file.write(&data_dir.join("signing-key.json"))
+            .expect("write key");
+    }
+
+    /// A data dir that does not exist yet: nobody has a key in it.
+    pub fn without_key() -> Pacta {
         Pacta {
             home: TempDir::new().expect("temp dir"),
         }

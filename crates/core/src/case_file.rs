@@ -2,8 +2,11 @@
 //! documents. What a filing is rendered from (and a dossier exported from);
 //! and the case as its screen shows it ([`CaseView`]), for every front end.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
+use crate::agreements::AgreementSigning;
 use crate::case::Case;
 use crate::deadline::{Deadline, DeadlineFilter};
 use crate::documents::CaseDocument;
@@ -11,6 +14,7 @@ use crate::entry::Entry;
 use crate::error::Result;
 use crate::journal::EntryQuery;
 use crate::merge::Conflict;
+use crate::signers::{self, CaseSigner, EntrySignature};
 use crate::stage::Stage;
 use crate::store::Store;
 
@@ -22,6 +26,11 @@ pub struct CaseFile {
     /// Met and open, soonest first.
     pub deadlines: Vec<Deadline>,
     pub documents: Vec<CaseDocument>,
+    /// Who's who: each key bound to the person it signs for.
+    pub signers: Vec<CaseSigner>,
+    /// Each signed entry's signatures, by the entry's hash.
+    #[serde(skip)]
+    pub signatures: HashMap<String, Vec<EntrySignature>>,
 }
 
 /// A case as its screen shows it: the case, its deadlines and documents, and the stages it may move to now.
@@ -35,6 +44,11 @@ pub struct CaseView {
     pub allowed_moves: Vec<Stage>,
     /// Entries written concurrently that contradict each other, until someone decides.
     pub conflicts: Vec<Conflict>,
+    /// Who's who: each key bound to the person it signs for (entries name
+    /// the keys that signed them by fingerprint).
+    pub signers: Vec<CaseSigner>,
+    /// The case's agreements, and which parties' delegates have signed each.
+    pub agreements: Vec<AgreementSigning>,
 }
 
 impl Store {
@@ -46,6 +60,8 @@ impl Store {
         Ok(CaseView {
             allowed_moves: case.stage.allowed_moves(),
             conflicts: self.conflicts(case.id)?,
+            signers: signers::case_signers(&self.conn, case.id)?,
+            agreements: self.agreements(&case)?,
             case,
             deadlines,
             documents,
@@ -64,12 +80,16 @@ impl Store {
             },
         )?;
         let (deadlines, documents) = self.deadlines_and_documents(&case)?;
+        let signers = signers::case_signers(&self.conn, case.id)?;
+        let signatures = signers::of_case(&self.conn, case.id)?;
         tx.finish()?;
         Ok(CaseFile {
             case,
             entries,
             deadlines,
             documents,
+            signers,
+            signatures,
         })
     }
 

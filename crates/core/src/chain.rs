@@ -26,6 +26,7 @@ use crate::graph::{heads, order, Ancestry, Node, Unordered};
 use crate::id::{CaseId, EntryId};
 use crate::problem::{said, Said};
 use crate::replay::Replay;
+use crate::signers::{CaseSigner, EntrySignature, SignedBy, Signers};
 
 /// The `prev_hash` of a case's first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -72,33 +73,36 @@ pub fn hashed_fields(e: &Entry) -> Value {
 
 /// The hash an entry must carry.
 pub fn entry_hash(e: &Entry) -> String {
-    let head = canonical_head(e);
-    if is_chained(e) {
-        let mut hasher = Sha256::new();
-        hasher.update(e.prev_hash.as_bytes());
-        hasher.update(b"\n");
-        hasher.update(&head);
-        hasher.update(b",\"recorded_at\":");
-        let mut tail = Vec::new();
-        write_string(&crate::time::format_utc(e.recorded_at), &mut tail);
-        hasher.update(&tail);
-        hasher.update(format!(",\"seq\":{}}}", e.seq).as_bytes());
-        return hex::encode(hasher.finalize());
-    }
-    hash_with_parents(&head, e.office.as_deref(), &e.parents, &e.recorded_at)
+    hex::encode(Sha256::digest(signed_bytes(e)))
 }
 
-/// The hash of a format 3 entry from its [`canonical_head`] and the fields
+/// Exactly the bytes an entry's hash is made from: what its author signs
+/// (`signers.rs`).
+pub fn signed_bytes(e: &Entry) -> Vec<u8> {
+    let head = canonical_head(e);
+    if is_chained(e) {
+        let mut out = Vec::with_capacity(head.len() + 200);
+        out.extend_from_slice(e.prev_hash.as_bytes());
+        out.push(b'\n');
+        out.extend_from_slice(&head);
+        out.extend_from_slice(b",\"recorded_at\":");
+        write_string(&crate::time::format_utc(e.recorded_at), &mut out);
+        out.extend_from_slice(format!(",\"seq\":{}}}", e.seq).as_bytes());
+        return out;
+    }
+    bytes_with_parents(head, e.office.as_deref(), &e.parents, &e.recorded_at)
+}
+
+/// The bytes of a format 3 entry from its [`canonical_head`] and the fields
 /// that come after it: what a batch leaves to be done once the entry's
-/// parents (its case's heads) are known.
-pub fn hash_with_parents(
-    head: &[u8],
+/// parents (its case's heads) are known. Its hash is their SHA-256.
+pub fn bytes_with_parents(
+    mut out: Vec<u8>,
     office: Option<&str>,
     parents: &[String],
     recorded_at: &chrono::DateTime<chrono::Utc>,
-) -> String {
-    let mut out = Vec::with_capacity(head.len() + 100 + 67 * parents.len());
-    out.extend_from_slice(head);
+) -> Vec<u8> {
+    out.reserve(100 + 67 * parents.len());
     out.extend_from_slice(b",\"office\":");
     match office {
         Some(o) => write_string(o, &mut out),
@@ -116,7 +120,7 @@ pub fn hash_with_parents(
     out.extend_from_slice(b"],\"recorded_at\":");
     write_string(&crate::time::format_utc(*recorded_at), &mut out);
     out.push(b'}');
-    hex::encode(Sha256::digest(&out))
+    out
 }
 
 /// The canonical JSON of [`hashed_fields`] up to and with `occurred_at`
@@ -219,12 +223,15 @@ pub fn heads_hash(heads: &[String]) -> String {
 }
 
 /// What a case record says that its journal must bear out.
+#[derive(Clone)]
 pub(crate) struct CaseFacts {
     pub id: CaseId,
     /// `title`, `summary`, `parties` and `clauses`, as the opening entry
     /// records them (`data.case`).
     pub opening: Value,
     pub stage: String,
+    /// Who's who as the store records it (`case_signers`); none for a dossier.
+    pub signers: Option<Vec<CaseSigner>>,
 }
 
 /// Where a problem the chain checker found is.
@@ -260,6 +267,9 @@ pub(crate) struct ChainCheck<'a> {
     /// Parents not seen before the entry that names them.
     unseen: Vec<String>,
     linked: bool,
+    signers: Signers,
+    /// Who signed each entry, by its number.
+    signed: Vec<(i64, SignedBy)>,
     pub found: Vec<(Place, Said)>,
 }
 
@@ -276,6 +286,10 @@ pub(crate) struct Checked {
     /// [`heads_hash`] of the journal's heads.
     pub head: String,
     pub found: Vec<(Place, Said)>,
+    /// Who's who in the case, as its journal binds keys to people.
+    pub signers: Vec<CaseSigner>,
+    /// Who signed each entry, by its number.
+    pub signed: Vec<(i64, SignedBy)>,
 }
 
 impl<'a> ChainCheck<'a> {
@@ -292,13 +306,20 @@ impl<'a> ChainCheck<'a> {
             seqs: Vec::new(),
             unseen: Vec::new(),
             linked: true,
+            signers: Signers::default(),
+            signed: Vec::new(),
             found: Vec::new(),
         }
     }
 
-    /// Checks the next entry; `Err` says why the entry numbered `seq`
-    /// could not be read.
-    pub fn next(&mut self, seq: i64, entry: std::result::Result<&Entry, String>) {
+    /// Checks the next entry with its signatures; `Err` says why the entry
+    /// numbered `seq` could not be read.
+    pub fn next(
+        &mut self,
+        seq: i64,
+        entry: std::result::Result<&Entry, String>,
+        signatures: &[EntrySignature],
+    ) {
         let expected = self.last_seq + 1;
         self.last_seq = seq;
         let at = Place::Entry(seq);
@@ -362,9 +383,15 @@ impl<'a> ChainCheck<'a> {
                 }
             }
         }
-        if entry_hash(entry) != entry.hash {
+        let bytes = signed_bytes(entry);
+        // A changed entry's signatures fail too; its hash says it once.
+        let sigs = if hex::encode(Sha256::digest(&bytes)) != entry.hash {
             self.found.push((at, said("hash_mismatch", [], "the entry was changed after it was recorded (its hash does not match its content)")));
-        }
+            &[]
+        } else {
+            signatures
+        };
+        self.check_signatures(at, entry, &bytes, sigs);
         if entry.kind == EntryKind::StageChange && entry.data["from"].is_null() && place == 0 {
             self.check_opening(&entry.data["case"]);
         }
@@ -378,6 +405,35 @@ impl<'a> ChainCheck<'a> {
             occurred_at: crate::time::format_utc(entry.occurred_at),
         });
         self.prev.clone_from(&entry.hash);
+    }
+
+    /// Each signature must be over the entry's bytes, and by its author
+    /// or by someone the case knows (signers.rs).
+    fn check_signatures(
+        &mut self,
+        at: Place,
+        entry: &Entry,
+        bytes: &[u8],
+        sigs: &[EntrySignature],
+    ) {
+        let mut signed = Vec::with_capacity(sigs.len());
+        for sig in sigs {
+            match crate::signers::check(bytes, sig) {
+                Ok(id) => signed.push(id),
+                Err(why) => self.found.push((
+                    at,
+                    said(
+                        "signature_invalid",
+                        [("signer", sig.fingerprint.clone()), ("detail", why.clone())],
+                        format!("its signature by {} does not hold: {why}", sig.fingerprint),
+                    ),
+                )),
+            }
+        }
+        let taken = self.signers.entry(entry, &signed);
+        self.found
+            .extend(taken.problems.into_iter().map(|p| (at, p)));
+        self.signed.push((entry.seq, taken.signed_by));
     }
 
     /// The case record must still say what the opening entry recorded.
@@ -436,10 +492,42 @@ impl<'a> ChainCheck<'a> {
                 ),
             ));
         }
+        let signing = std::mem::take(&mut self.signers).finish();
+        for (seq, name) in signing.late {
+            if let Some((_, by)) = self.signed.iter_mut().find(|(s, _)| *s == seq) {
+                by.cosigners.push(name);
+                by.cosigners.sort();
+                by.cosigners.dedup();
+            }
+        }
+        self.found.extend(
+            signing
+                .problems
+                .into_iter()
+                .map(|(seq, p)| (Place::Entry(seq), p)),
+        );
+        let signers = signing.signers;
+        if self
+            .facts
+            .signers
+            .as_ref()
+            .is_some_and(|recorded| *recorded != signers)
+        {
+            self.found.push((
+                Place::CaseRecord,
+                said(
+                    "signers_differ",
+                    [],
+                    "the case's list of who signs with which key differs from what its journal binds",
+                ),
+            ));
+        }
         let heads = heads(self.nodes.iter().map(|n| (&n.hash, n.parents.as_slice())));
         Checked {
             head: heads_hash(&heads),
             found: self.found,
+            signers,
+            signed: self.signed,
         }
     }
 
@@ -499,6 +587,7 @@ mod tests {
             hash: String::new(),
             corrected_by: vec![],
             corrects_seq: None,
+            signed_with: Vec::new(),
         };
         let rich = Entry {
             seq: 123_456_789,
@@ -590,6 +679,7 @@ mod spec_example {
             hash: String::new(),
             corrected_by: vec![],
             corrects_seq: None,
+            signed_with: Vec::new(),
         }
     }
 

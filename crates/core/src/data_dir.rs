@@ -11,6 +11,7 @@
 //!   templates/                             the user's own filing templates
 //!   drafts/<case id>[.<template>].json     what was typed and not yet recorded
 //!   settings.json                          the desktop app's settings
+//!   signing-key.json                       this person's signing key (keys.rs)
 //! ```
 //!
 //! A backup carries everything here but the files being copied in
@@ -30,6 +31,7 @@ pub const DOCUMENTS_DIR: &str = "documents";
 pub const TEMPLATES_DIR: &str = "templates";
 pub const DRAFTS_DIR: &str = "drafts";
 pub const SETTINGS_FILE: &str = "settings.json";
+pub const SIGNING_KEY_FILE: &str = "signing-key.json";
 /// Inside `documents/`: files being copied in, not yet under their hash.
 const COPYING_DIR: &str = "tmp";
 
@@ -44,7 +46,7 @@ impl DataDir {
     /// files being copied in)…
     pub const CARRIED_DIRS: [&'static str; 3] = [DOCUMENTS_DIR, TEMPLATES_DIR, DRAFTS_DIR];
     /// …and the files.
-    pub const CARRIED_FILES: [&'static str; 1] = [SETTINGS_FILE];
+    pub const CARRIED_FILES: [&'static str; 2] = [SETTINGS_FILE, SIGNING_KEY_FILE];
 
     pub fn new(root: &Path) -> DataDir {
         DataDir {
@@ -80,6 +82,11 @@ impl DataDir {
     /// The folder of drafts (drafts.rs names the files in it).
     pub fn drafts(&self) -> PathBuf {
         self.root.join(DRAFTS_DIR)
+    }
+
+    /// This person's signing key, sealed (keys.rs).
+    pub fn signing_key(&self) -> PathBuf {
+        self.root.join(SIGNING_KEY_FILE)
     }
 
     pub fn settings_file(&self) -> PathBuf {
@@ -128,10 +135,24 @@ impl DataDir {
     }
 
     /// Who signs what is recorded, by one rule for every front end: the
-    /// name given for this one step, else the name set in Settings, else
+    /// name of the signing key in use (a different name given is refused:
+    /// the signature would not be that person's); without a key, the name
+    /// given for this one step, else the name set in Settings, else
     /// `PACTA_AUTHOR`, else the login name from the system's user database.
-    pub fn who_signs(&self, given: Option<&str>) -> Result<String> {
+    pub fn who_signs(&self, given: Option<&str>, key_name: Option<&str>) -> Result<String> {
         let named = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        if let Some(key) = key_name {
+            return match given.and_then(named) {
+                Some(other) if other != key => Err(Error::input(
+                    "author_not_key",
+                    [("name", other), ("key", key.to_owned())],
+                    format!(
+                        "entries are signed with {key}'s key, so they are recorded as {key}; another name cannot be given"
+                    ),
+                )),
+                _ => Ok(key.to_owned()),
+            };
+        }
         given
             .and_then(named)
             .or_else(|| named(&self.settings().author))
@@ -309,13 +330,27 @@ mod tests {
     fn the_name_given_then_settings_sign() {
         let dir = tempfile::tempdir().unwrap();
         let data = DataDir::new(dir.path());
-        assert_eq!(data.who_signs(Some("  Ines ")).unwrap(), "Ines");
+        assert_eq!(data.who_signs(Some("  Ines "), None).unwrap(), "Ines");
         data.save_settings(&Settings {
             ui_language: "en".into(),
             author: "Li Wei".into(),
         })
         .unwrap();
-        assert_eq!(data.who_signs(None).unwrap(), "Li Wei");
-        assert_eq!(data.who_signs(Some(" ")).unwrap(), "Li Wei");
+        assert_eq!(data.who_signs(None, None).unwrap(), "Li Wei");
+        assert_eq!(data.who_signs(Some(" "), None).unwrap(), "Li Wei");
+    }
+
+    #[test]
+    fn a_signing_key_names_who_signs() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::new(dir.path());
+        let id = Some("Ines Moreau");
+        assert_eq!(data.who_signs(None, id).unwrap(), "Ines Moreau");
+        assert_eq!(
+            data.who_signs(Some("Ines Moreau"), id).unwrap(),
+            "Ines Moreau"
+        );
+        let err = data.who_signs(Some("Li Wei"), id).unwrap_err();
+        assert_eq!(err.said().code, "author_not_key");
     }
 }

@@ -1,6 +1,6 @@
 //! What journal entries do to the rest of the store. The journal is the
 //! record; the `cases` stage, `participants`, `deadlines`,
-//! `case_documents` and `case_conflicts` tables follow from it, here and
+//! `case_documents`, `case_conflicts` and `case_signers` tables follow from it, here and
 //! only here: one entry at a time as this office writes them ([`apply`]),
 //! or a whole case worked out again after a merge ([`rebuild`], deciding
 //! as `replay.rs` does). An entry written here has seen everything, so it
@@ -14,7 +14,9 @@ use crate::entry::{Entry, EntryKind};
 use crate::error::{Error, Result};
 use crate::graph::Ancestry;
 use crate::id::{CaseId, DeadlineId};
+use crate::keys::Identity;
 use crate::replay::{Contradiction, Replay, Settled};
+use crate::signers::{self, Signers};
 use crate::stage::Stage;
 use crate::time::format_utc;
 
@@ -26,9 +28,24 @@ fn bad(entry: &Entry, what: &str) -> Error {
     ))
 }
 
-/// What an entry written in this office does.
-pub(crate) fn apply(tx: &Transaction, case_id: CaseId, entry: &Entry) -> Result<()> {
+/// What an entry written in this office does; `signed` are the keys that
+/// signed it.
+pub(crate) fn apply(
+    tx: &Transaction,
+    case_id: CaseId,
+    entry: &Entry,
+    signed: &[Identity],
+) -> Result<()> {
     add(tx, case_id, entry)?;
+    if !signed.is_empty() || entry.kind == EntryKind::Participant {
+        let mut who = Signers::load(tx, case_id)?;
+        let taken = who.entry(entry, signed);
+        let unbound = who.finish().problems.into_iter().map(|(_, p)| p);
+        if let Some(problem) = taken.problems.into_iter().chain(unbound).next() {
+            return Err(Error::Invalid(problem));
+        }
+        signers::record_bound(tx, case_id, &taken.bound)?;
+    }
     match entry.kind {
         EntryKind::StageChange if !entry.data["from"].is_null() => {
             let to: Stage = entry.data["to"]
@@ -99,6 +116,7 @@ pub(crate) fn rebuild(tx: &Transaction, case_id: CaseId, entries: &[Entry]) -> R
         "deadlines",
         "case_documents",
         "case_conflicts",
+        "case_signers",
     ] {
         tx.execute(
             &format!("DELETE FROM {table} WHERE case_id = ?1"),
@@ -112,7 +130,15 @@ pub(crate) fn rebuild(tx: &Transaction, case_id: CaseId, entries: &[Entry]) -> R
         .collect();
     let mut ancestry = Ancestry::new(Vec::with_capacity(entries.len()));
     let mut replay = Replay::default();
+    let signatures = signers::of_case(tx, case_id)?;
+    let mut who = Signers::default();
     for (at, e) in entries.iter().enumerate() {
+        // Signatures were checked when they came in.
+        let signed: Vec<Identity> = signatures
+            .get(&e.hash)
+            .map(|sigs| sigs.iter().filter_map(signers::identity_of).collect())
+            .unwrap_or_default();
+        signers::record_bound(tx, case_id, &who.entry(e, &signed).bound)?;
         ancestry.push(
             e.parents
                 .iter()

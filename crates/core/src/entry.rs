@@ -142,6 +142,10 @@ pub struct Entry {
     /// `corrects`).
     #[serde(default)]
     pub corrects_seq: Option<i64>,
+    /// The fingerprints of the keys that signed it (not hashed: a
+    /// co-signature may come later; `CaseView::signers` says whose they are).
+    #[serde(default)]
+    pub signed_with: Vec<String>,
 }
 
 /// What a caller supplies; the store adds ids, times, position and hashes.

@@ -12,11 +12,15 @@ use std::sync::mpsc::{self, Receiver};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 
+use sha2::{Digest, Sha256};
+
 use crate::chain;
 use crate::entry::{Entry, EntryKind, NewEntry};
 use crate::error::{Error, Result};
 use crate::id::{CaseId, EntryId};
+use crate::signers::{self, EntrySignature};
 use crate::store::Store;
+use crate::store::Write;
 use crate::time::{format_utc, parse_stored};
 
 /// Bodies are meant to be notes and minutes, not files: attach those.
@@ -35,7 +39,8 @@ pub(crate) const ENTRY_COLUMNS: &str =
     "j.id, j.case_id, j.seq, j.kind, j.occurred_at, j.recorded_at, \
      j.author, j.body, j.corrects, j.documents, j.data, j.prev_hash, j.hash, \
      (SELECT group_concat(c.seq) FROM journal c WHERE c.corrects = j.id), j.parents, j.office, \
-     (SELECT c.seq FROM journal c WHERE c.id = j.corrects)";
+     (SELECT c.seq FROM journal c WHERE c.id = j.corrects), \
+     (SELECT group_concat(s.fingerprint) FROM entry_signatures s WHERE s.entry_hash = j.hash)";
 
 pub(crate) fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
     let text = |i: usize| -> rusqlite::Result<String> { row.get(i) };
@@ -64,6 +69,10 @@ pub(crate) fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
         parents,
         office: row.get(15)?,
         corrects_seq: row.get(16)?,
+        signed_with: row
+            .get::<_, Option<String>>(17)?
+            .map(|s| s.split(',').map(str::to_owned).collect())
+            .unwrap_or_default(),
         hash: row.get(12)?,
         corrected_by: corrected_by
             .map(|s| s.split(',').filter_map(|n| n.parse().ok()).collect())
@@ -89,8 +98,9 @@ fn tip(tx: &Transaction, case_id: CaseId) -> Result<Tip> {
     Ok(Tip { seq, heads })
 }
 
-/// Appends one entry to a case inside the caller's transaction.
-pub(crate) fn append(tx: &Transaction, case_id: CaseId, new: NewEntry) -> Result<Entry> {
+/// Appends one entry to a case inside the caller's transaction, signed
+/// with its key.
+pub(crate) fn append(tx: &Write, case_id: CaseId, new: NewEntry) -> Result<Entry> {
     let office = crate::office::get_or_default(tx)?;
     let (entry, tip) = append_prepared(tx, tip(tx, case_id)?, &office, prepare(case_id, new)?)?;
     set_heads(tx, case_id, &tip.heads)?;
@@ -116,7 +126,7 @@ struct Prepared {
     /// Without `seq`, `parents`, `office` and `hash` yet.
     entry: Entry,
     row: RowText,
-    /// See [`chain::canonical_head`].
+    /// See [`chain::canonical_head`]; the rest is [`chain::bytes_with_parents`].
     head: Vec<u8>,
 }
 
@@ -141,6 +151,7 @@ fn prepare(case_id: CaseId, new: NewEntry) -> Result<Prepared> {
         hash: String::new(),
         corrected_by: Vec::new(),
         corrects_seq: None,
+        signed_with: Vec::new(),
     };
     Ok(Prepared {
         row: RowText::of(&entry),
@@ -153,7 +164,7 @@ fn prepare(case_id: CaseId, new: NewEntry) -> Result<Prepared> {
 /// returns it with where the journal now ends (for the caller to record,
 /// [`set_heads`]: once per batch rather than once per entry).
 fn append_prepared(
-    tx: &Transaction,
+    tx: &Write,
     tip: Tip,
     office: &str,
     Prepared {
@@ -164,10 +175,21 @@ fn append_prepared(
 ) -> Result<(Entry, Tip)> {
     entry.seq = tip.seq + 1;
     entry.office = Some(office.to_owned());
-    entry.hash = chain::hash_with_parents(&head, Some(office), &tip.heads, &entry.recorded_at);
+    let bytes = chain::bytes_with_parents(head, Some(office), &tip.heads, &entry.recorded_at);
+    entry.hash = hex::encode(Sha256::digest(&bytes));
     entry.parents = tip.heads;
     insert(tx, &entry, &row)?;
-    crate::effects::apply(tx, entry.case_id, &entry)?;
+    let mut signed = Vec::new();
+    if let Some(key) = tx.signer {
+        let sig = EntrySignature {
+            fingerprint: key.identity().fingerprint.clone(),
+            signature: key.sign(crate::keys::ENTRY_NAMESPACE, &bytes)?,
+        };
+        signers::record(tx, entry.case_id, &entry.hash, &sig)?;
+        entry.signed_with.push(sig.fingerprint);
+        signed.push(key.identity().clone());
+    }
+    crate::effects::apply(tx, entry.case_id, &entry, &signed)?;
     let tip = Tip {
         seq: entry.seq,
         heads: vec![entry.hash.clone()],

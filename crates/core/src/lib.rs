@@ -5,6 +5,7 @@
 //! moves, deadlines, documents, search and verification are methods on it,
 //! each in the module named for its concept.
 
+pub mod agreements;
 pub mod backup;
 pub mod blobs;
 pub mod case;
@@ -23,6 +24,7 @@ pub mod filing;
 mod graph;
 pub mod id;
 pub mod journal;
+pub mod keys;
 pub mod markdown;
 pub mod merge;
 pub mod office;
@@ -31,6 +33,7 @@ pub mod proceedings;
 mod replay;
 pub mod search;
 mod search_index;
+pub mod signers;
 pub mod stage;
 pub mod store;
 pub mod time;
@@ -50,6 +53,7 @@ pub use error::{Error, Result};
 pub use filing::{FilingRequest, Rendered};
 pub use id::{CaseId, DeadlineId, EntryId};
 pub use journal::EntryQuery;
+pub use keys::{Identity, KeyFile, SigningKey};
 pub use problem::Said;
 pub use search::SearchHit;
 pub use stage::Stage;

@@ -11,6 +11,7 @@ use crate::entry::{Entry, EntryKind, NewEntry};
 use crate::error::{Error, Result};
 use crate::id::CaseId;
 use crate::journal;
+use crate::keys::Identity;
 use crate::stage::Stage;
 use crate::store::Store;
 use crate::time::{format_utc, parse_stored};
@@ -157,8 +158,16 @@ impl Store {
         Ok(())
     }
 
-    /// Adds a mediator, legal officer or delegate to a case.
-    pub fn add_participant(&mut self, case: &str, p: Participant, author: &str) -> Result<Entry> {
+    /// Adds a mediator, legal officer or delegate to a case, with the key
+    /// they sign with if it is known (a colleague's `pacta key export`);
+    /// with a key, a participant already there gets that key.
+    pub fn add_participant(
+        &mut self,
+        case: &str,
+        p: Participant,
+        key: Option<&Identity>,
+        author: &str,
+    ) -> Result<Entry> {
         let case = self.case(case)?;
         let name = p.name.trim().to_owned();
         if name.is_empty() {
@@ -199,11 +208,11 @@ impl Store {
             }
             (_, None) => None,
         };
-        if case
+        let already = case
             .participants
             .iter()
-            .any(|q| q.name == name && q.role == p.role)
-        {
+            .any(|q| q.name == name && q.role == p.role);
+        if already && key.is_none() {
             return Err(Error::input(
                 "participant_exists",
                 [("name", name.clone()), ("role", p.role.as_str().into())],
@@ -214,13 +223,37 @@ impl Store {
                 ),
             ));
         }
+        if let Some(key) = key {
+            let signers = crate::signers::case_signers(&self.conn, case.id)?;
+            if let Some(bound) = signers.iter().find(|s| s.fingerprint == key.fingerprint) {
+                return Err(Error::input(
+                    "key_in_case",
+                    [
+                        ("name", bound.name.clone()),
+                        ("signer", key.fingerprint.clone()),
+                    ],
+                    format!(
+                        "key {} is already {}'s in {}",
+                        key.fingerprint, bound.name, case.reference
+                    ),
+                ));
+            }
+        }
         let tx = self.write()?;
-        let body = match &party {
+        let mut body = match &party {
             Some(party) => format!("{name} joins as delegate of {party}"),
             None => format!("{name} joins as {}", p.role.as_str().replace('_', " ")),
         };
+        let mut data = json!({ "name": name, "role": p.role, "party": party });
+        if let Some(key) = key {
+            body = match already {
+                true => format!("{name} signs with key {}", key.fingerprint),
+                false => format!("{body}, signing with key {}", key.fingerprint),
+            };
+            data["public_key"] = json!(key.public_key);
+        }
         let mut entry = NewEntry::new(EntryKind::Participant, author, &body);
-        entry.data = json!({ "name": name, "role": p.role, "party": party });
+        entry.data = data;
         let entry = journal::append(&tx, case.id, entry)?;
         tx.commit()?;
         Ok(entry)

@@ -35,6 +35,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_offices_and_merging",
         include_str!("../../../schemas/migrations/0004_offices_and_merging.sql"),
     ),
+    (
+        "0005_signatures",
+        include_str!("../../../schemas/migrations/0005_signatures.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -48,6 +52,29 @@ pub struct Store {
     /// write-protected copy): everything reads, every write is refused
     /// before it starts.
     read_only: bool,
+    /// The key that signs what this store writes (keys.rs); without one,
+    /// entries are written unsigned (the shells require one).
+    signer: Option<crate::keys::SigningKey>,
+}
+
+/// A write transaction, with the key that signs the entries written in it.
+/// It is a transaction for everything else (`Deref`).
+pub(crate) struct Write<'a> {
+    tx: rusqlite::Transaction<'a>,
+    pub(crate) signer: Option<&'a crate::keys::SigningKey>,
+}
+
+impl<'a> std::ops::Deref for Write<'a> {
+    type Target = rusqlite::Transaction<'a>;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl Write<'_> {
+    pub(crate) fn commit(self) -> Result<()> {
+        Ok(self.tx.commit()?)
+    }
 }
 
 impl Store {
@@ -81,6 +108,7 @@ impl Store {
             conn,
             dir: layout,
             read_only: false,
+            signer: None,
         };
         store.migrate()?;
         Ok(store)
@@ -126,6 +154,7 @@ impl Store {
             conn,
             dir: DataDir::new(dir),
             read_only: true,
+            signer: None,
         })
     }
 
@@ -144,6 +173,16 @@ impl Store {
             });
         }
         Ok(())
+    }
+
+    /// Signs every entry written from now on with `key`.
+    pub fn set_signer(&mut self, key: crate::keys::SigningKey) {
+        self.signer = Some(key);
+    }
+
+    /// The key that signs what this store writes, if any.
+    pub fn signer(&self) -> Option<&crate::keys::SigningKey> {
+        self.signer.as_ref()
     }
 
     /// The data dir's layout (where each of its parts lives).
@@ -210,11 +249,14 @@ impl Store {
 
     /// Starts a write transaction that holds the write lock from its first
     /// statement, so concurrent writers queue instead of failing midway.
-    pub(crate) fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+    pub(crate) fn write(&mut self) -> Result<Write<'_>> {
         self.check_writable()?;
-        Ok(self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+        Ok(Write {
+            tx: self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?,
+            signer: self.signer.as_ref(),
+        })
     }
 }
 

@@ -16,6 +16,7 @@ use crate::chain::{CaseFacts, ChainCheck, Place};
 use crate::error::Result;
 use crate::journal::{entry_from_row, ENTRY_COLUMNS};
 use crate::problem::{said, Said};
+use crate::signers;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -40,6 +41,9 @@ pub struct VerifyReport {
     pub cases: u64,
     pub entries: u64,
     pub documents: u64,
+    /// Entries signed by their authors' keys (the others were written
+    /// before entries were signed, or by a Pacta that did not sign).
+    pub signed: u64,
     pub problems: Vec<Problem>,
 }
 
@@ -55,6 +59,7 @@ impl Store {
             cases: 0,
             entries: 0,
             documents: 0,
+            signed: 0,
             problems: Vec::new(),
         };
         self.check_sqlite(&mut report)?;
@@ -113,6 +118,7 @@ impl Store {
                 facts: CaseFacts {
                     id: r.get(0)?,
                     stage: r.get(2)?,
+                    signers: None,
                     opening: serde_json::json!({
                         "title": r.get::<_, String>(3)?,
                         "summary": r.get::<_, String>(4)?,
@@ -137,12 +143,23 @@ impl Store {
             format!("SELECT {ENTRY_COLUMNS} FROM journal j WHERE j.case_id = ?1 ORDER BY j.seq");
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(params![case.facts.id])?;
-        let mut check = ChainCheck::new(&case.facts);
+        let signatures = signers::of_case(&self.conn, case.facts.id)?;
+        let facts = CaseFacts {
+            signers: Some(signers::case_signers(&self.conn, case.facts.id)?),
+            ..case.facts.clone()
+        };
+        let mut check = ChainCheck::new(&facts);
         while let Some(row) = rows.next()? {
             report.entries += 1;
             let seq: i64 = row.get(2)?;
             let entry = entry_from_row(row).map_err(|e| e.to_string());
-            check.next(seq, entry.as_ref().map_err(Clone::clone));
+            let sigs = entry
+                .as_ref()
+                .ok()
+                .and_then(|e| signatures.get(&e.hash))
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            check.next(seq, entry.as_ref().map_err(Clone::clone), sigs);
             for doc in entry.iter().flat_map(|e| &e.documents) {
                 if !known_documents.contains(&doc.sha256) {
                     report.problems.push(problem(
@@ -158,7 +175,9 @@ impl Store {
                 }
             }
         }
-        for (place, said) in check.finish().found {
+        let checked = check.finish();
+        report.signed += checked.signed.iter().filter(|(_, by)| by.author).count() as u64;
+        for (place, said) in checked.found {
             let entry = match place {
                 Place::Entry(seq) => Some(seq),
                 Place::CaseRecord => None,

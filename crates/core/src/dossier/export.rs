@@ -1,7 +1,8 @@
 //! Writing a dossier. The bytes depend only on the case's state (and the
 //! Pacta version): sorted entries, fixed zip times, and an `exported_at`
 //! that is the head entry's recording time, so the same case exports to
-//! byte-identical files.
+//! byte-identical files (signed by the same person: Ed25519 signatures are
+//! deterministic too).
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -226,8 +227,17 @@ impl Store {
         let mut small: BTreeMap<String, Vec<u8>> = BTreeMap::new();
         let case_json = case_json(file, &doc_paths);
         small.insert(CASE.into(), to_json_bytes(&case_json));
-        let lines: Vec<JournalLine> = file.entries.iter().map(JournalLine::from).collect();
+        let lines: Vec<JournalLine> = file
+            .entries
+            .iter()
+            .map(|e| JournalLine {
+                signatures: file.signatures.get(&e.hash).cloned(),
+                ..JournalLine::from(e)
+            })
+            .collect();
         let format_version = format_version_for(&case_json, &lines);
+        let exporter = self.signer().map(|key| key.identity());
+        small.extend(signature_files(&lines, &file.signers, exporter)?);
         let mut journal = Vec::new();
         for line in &lines {
             journal.extend(to_json_line(line));
@@ -317,11 +327,19 @@ impl Store {
                 head_hash: head_hash.clone(),
             },
             files,
+            signed_by: exporter.cloned(),
         };
         let bytes = to_json_bytes(&manifest);
-        zip.start_file(MANIFEST, entry_options(bytes.len() as u64))
-            .map_err(|e| zip_error(tmp, e))?;
-        zip.write_all(&bytes).map_err(|e| Error::io(tmp, e))?;
+        let mut last_files = vec![(MANIFEST, bytes.clone())];
+        if let Some(key) = self.signer() {
+            let sig = key.sign(crate::keys::DOSSIER_NAMESPACE, &bytes)?;
+            last_files.push((MANIFEST_SIGNATURE, sig.into_bytes()));
+        }
+        for (name, bytes) in last_files {
+            zip.start_file(name, entry_options(bytes.len() as u64))
+                .map_err(|e| zip_error(tmp, e))?;
+            zip.write_all(&bytes).map_err(|e| Error::io(tmp, e))?;
+        }
         let hashed = zip.finish().map_err(|e| zip_error(tmp, e))?.into_inner();
         let (sha256, bytes) = hashed.finish().map_err(|e| Error::io(tmp, e))?;
         Ok((head_hash, doc_paths.len() as u64, sha256, bytes))

@@ -2,6 +2,8 @@
 //! unknown fields, every field typed): it is the schema check at run time;
 //! the JSON Schemas in `schemas/dossier/` say the same for other programs.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -10,6 +12,7 @@ use crate::clause::Clause;
 use crate::entry::{DocumentRef, Entry, EntryKind};
 use crate::error::Result;
 use crate::id::{CaseId, DeadlineId, EntryId};
+use crate::signers::EntrySignature;
 use crate::stage::Stage;
 use crate::time::{format_utc, parse_stored};
 
@@ -17,14 +20,21 @@ pub const FORMAT: &str = "pacta-dossier";
 /// The newest format version this Pacta reads and writes. Version 2 adds
 /// cancelled deadlines (`cancelled_by` in `case.json`, `deadline` entries
 /// with `cancelled: true`); version 3 entries that name their parents and
-/// office (a journal that merges) and the case's office. A case is written
+/// office (a journal that merges) and the case's office, and the
+/// signatures: each entry's, the exporter's on the manifest
+/// (`manifest.json.sig`), and their copies for `ssh-keygen` under
+/// `signatures/`. A case is written
 /// in the oldest version that holds it, which is all an older Pacta reads,
 /// and says so by name otherwise.
 pub const FORMAT_VERSION: u32 = 3;
 
 /// The version a dossier of `case` is written in: the oldest that holds it.
 pub fn format_version_for(case: &CaseJson, journal: &[JournalLine]) -> u32 {
-    if case.office.is_some() || journal.iter().any(|l| l.parents.is_some()) {
+    if case.office.is_some()
+        || journal
+            .iter()
+            .any(|l| l.parents.is_some() || l.signatures.is_some())
+    {
         3
     } else if case.deadlines.iter().any(|d| d.cancelled_by.is_some()) {
         2
@@ -36,6 +46,12 @@ pub const MANIFEST: &str = "manifest.json";
 pub const CASE: &str = "case.json";
 pub const JOURNAL: &str = "journal.jsonl";
 pub const INDEX: &str = "index.html";
+/// The exporter's signature over `manifest.json` (namespace `pacta-dossier`):
+/// the one file the manifest cannot list, written after it.
+pub const MANIFEST_SIGNATURE: &str = "manifest.json.sig";
+/// Where the signatures are, as files `ssh-keygen -Y verify` takes.
+pub const SIGNATURES_DIR: &str = "signatures";
+pub const ALLOWED_SIGNERS: &str = "signatures/allowed_signers";
 
 /// Limits a dossier must keep to: a hostile one is refused before it can
 /// exhaust memory or disk.
@@ -72,6 +88,9 @@ pub struct Manifest {
     pub journal: ManifestJournal,
     /// Every other file of the archive, sorted by path.
     pub files: Vec<ManifestFile>,
+    /// Who exported it and signed this manifest (`manifest.json.sig`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_by: Option<crate::keys::Identity>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -171,6 +190,9 @@ pub struct JournalLine {
     /// Format 3: the office it was recorded in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
+    /// Format 3: its signatures (not hashed: a co-signature may come later).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signatures: Option<Vec<EntrySignature>>,
 }
 
 impl From<&Entry> for JournalLine {
@@ -195,6 +217,7 @@ impl From<&Entry> for JournalLine {
                 parents
             }),
             office: e.office.clone(),
+            signatures: None,
         }
     }
 }
@@ -222,6 +245,56 @@ impl JournalLine {
             hash: self.hash.clone(),
             corrected_by: Vec::new(),
             corrects_seq: None,
+            signed_with: Vec::new(),
         })
     }
+}
+
+/// The files under `signatures/` that a dossier of these entries carries,
+/// for anyone to check with a stock `ssh-keygen -Y verify`: who may sign
+/// (`allowed_signers`), and for each signed entry the exact bytes signed
+/// (`<hash>.json`), its author's signature (`<hash>.sig`) and any other's
+/// (`<hash>.<n>.sig`, in the order of their keys' fingerprints). Written by
+/// the export and rebuilt by the reader, which refuses any difference.
+pub fn signature_files(
+    journal: &[JournalLine],
+    signers: &[crate::signers::CaseSigner],
+    exporter: Option<&crate::keys::Identity>,
+) -> Result<BTreeMap<String, Vec<u8>>> {
+    let mut files = BTreeMap::new();
+    let name_of = |fp: &str| {
+        signers
+            .iter()
+            .find(|s| s.fingerprint == fp)
+            .map(|s| s.name.as_str())
+    };
+    for line in journal {
+        let Some(sigs) = line.signatures.as_ref().filter(|s| !s.is_empty()) else {
+            continue;
+        };
+        let dir = format!("{SIGNATURES_DIR}/{}", line.hash);
+        files.insert(
+            format!("{dir}.json"),
+            crate::chain::signed_bytes(&line.to_entry()?),
+        );
+        let mut others = 0;
+        let mut sorted: Vec<&EntrySignature> = sigs.iter().collect();
+        sorted.sort_by(|a, b| a.fingerprint.cmp(&b.fingerprint));
+        for sig in sorted {
+            let path = if name_of(&sig.fingerprint) == Some(line.author.as_str()) {
+                format!("{dir}.sig")
+            } else {
+                others += 1;
+                format!("{dir}.{others}.sig")
+            };
+            files.insert(path, sig.signature.clone().into_bytes());
+        }
+    }
+    if !files.is_empty() || exporter.is_some() {
+        files.insert(
+            ALLOWED_SIGNERS.into(),
+            crate::signers::allowed_signers(signers, exporter).into_bytes(),
+        );
+    }
+    Ok(files)
 }

@@ -36,6 +36,9 @@ pub struct ImportPlan {
     pub new_documents: u64,
     /// Entries the store already has.
     pub already_present: u64,
+    /// Signatures the store lacks, on new entries or on entries it has
+    /// (a delegate's co-signature made on their own machine).
+    pub new_signatures: u64,
     /// The entries it adds, in the journal's order.
     pub entries: Vec<PlannedEntry>,
     /// The conflicts the case has once it is imported (none is decided by
@@ -61,7 +64,7 @@ impl Store {
     pub fn preview_import(&self, path: &Path) -> Result<ImportPlan> {
         let verified = verified(path)?;
         let (mut plan, new) = self.plan(&verified)?;
-        if !new.is_empty() && !self.is_read_only() {
+        if (!new.is_empty() || plan.new_signatures > 0) && !self.is_read_only() {
             let tx = self.conn.unchecked_transaction()?;
             Store::add_case(&tx, &verified, &plan, &new)?;
             plan.conflicts = conflicts_in(&tx, verified.case.id)?;
@@ -74,7 +77,7 @@ impl Store {
     pub fn import_dossier(&mut self, path: &Path) -> Result<ImportPlan> {
         let verified = verified(path)?;
         let (mut plan, new) = self.plan(&verified)?;
-        if new.is_empty() {
+        if new.is_empty() && plan.new_signatures == 0 {
             plan.conflicts = self.conflicts(verified.case.id)?;
             return Ok(plan);
         }
@@ -141,6 +144,11 @@ impl Store {
                 },
             )?;
         }
+        for line in &v.journal {
+            for sig in line.signatures.iter().flatten() {
+                crate::signers::record(tx, case.id, &line.hash, sig)?;
+            }
+        }
         merge(tx, case.id, new)
     }
 
@@ -206,6 +214,23 @@ impl Store {
             }
             new.push(line.to_entry()?);
         }
+        let mut stmt = self.conn.prepare(
+            "SELECT entry_hash || ' ' || fingerprint FROM entry_signatures WHERE case_id = ?1",
+        )?;
+        let signed: HashSet<String> = stmt
+            .query_map([case.id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let new_signatures = v
+            .journal
+            .iter()
+            .flat_map(|l| {
+                l.signatures
+                    .iter()
+                    .flatten()
+                    .map(move |s| format!("{} {}", l.hash, s.fingerprint))
+            })
+            .filter(|key| !signed.contains(key))
+            .count() as u64;
         let known = self.known_documents()?;
         let new_documents: HashSet<&str> = new
             .iter()
@@ -220,6 +245,7 @@ impl Store {
             new_entries: new.len() as u64,
             new_documents: new_documents.len() as u64,
             already_present: (v.journal.len() - new.len()) as u64,
+            new_signatures,
             entries: new
                 .iter()
                 .map(|e| PlannedEntry {

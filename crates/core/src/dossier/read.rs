@@ -18,6 +18,7 @@ use super::format::*;
 use crate::chain::{CaseFacts, ChainCheck, Place};
 use crate::error::{Error, Result};
 use crate::problem::Said;
+use crate::signers::{CaseSigner, SignedBy};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -46,7 +47,25 @@ pub struct DossierReport {
     pub entries: u64,
     pub documents: u64,
     pub head_hash: Option<String>,
+    /// Who exported the dossier and signed its manifest; none for a
+    /// dossier exported without a signing key.
+    pub signed_by: Option<crate::keys::Identity>,
+    /// Who's who: each key the journal binds to a person.
+    pub signers: Vec<CaseSigner>,
+    /// Who signed each signed entry.
+    pub signed: Vec<SignedEntry>,
     pub problems: Vec<DossierProblem>,
+}
+
+/// Who signed one entry of a dossier.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SignedEntry {
+    pub seq: i64,
+    pub author: String,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub by: SignedBy,
 }
 
 /// What a dossier that verifies holds (documents stay in the archive).
@@ -54,6 +73,8 @@ pub(crate) struct Verified {
     pub manifest: Manifest,
     pub case: CaseJson,
     pub journal: Vec<JournalLine>,
+    pub signers: Vec<CaseSigner>,
+    pub signed: Vec<SignedEntry>,
 }
 
 type Archive = ZipArchive<BufReader<File>>;
@@ -147,6 +168,14 @@ pub(crate) fn read(path: &Path) -> Result<(DossierReport, Option<Verified>)> {
             check.problems.is_empty()
         }),
     };
+    let (signed_by, signers, signed) = match &verified {
+        Some(v) => (
+            v.manifest.signed_by.clone(),
+            v.signers.clone(),
+            v.signed.clone(),
+        ),
+        None => Default::default(),
+    };
     let (reference, title, entries, documents, head) = match &verified {
         Some(v) => (
             Some(v.manifest.case.reference.to_string()),
@@ -170,6 +199,9 @@ pub(crate) fn read(path: &Path) -> Result<(DossierReport, Option<Verified>)> {
         entries,
         documents,
         head_hash: head,
+        signed_by,
+        signers,
+        signed,
         problems: check.problems,
     };
     Ok((report, if ok { verified } else { None }))
@@ -373,7 +405,10 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
             );
         }
     }
-    for name in names.keys().filter(|n| n.as_str() != MANIFEST) {
+    for name in names
+        .keys()
+        .filter(|n| ![MANIFEST, MANIFEST_SIGNATURE].contains(&n.as_str()))
+    {
         if !listed.contains(name.as_str()) {
             check.add(
                 name,
@@ -427,12 +462,124 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
 
     let case: CaseJson = parse_json(zip, CASE, MAX_JSON_BYTES, check)?;
     let journal = parse_journal(zip, check)?;
-    check_case(&manifest, &case, &journal, check);
+    let (signers, signed) = check_case(&manifest, &case, &journal, check);
+    check_signature_files(zip, &manifest, &journal, &signers, check);
+    check_manifest_signature(
+        zip,
+        &manifest,
+        names.contains_key(MANIFEST_SIGNATURE),
+        check,
+    );
     check.problems.is_empty().then_some(Verified {
         manifest,
         case,
         journal,
+        signers,
+        signed,
     })
+}
+
+/// The files under `signatures/` must be exactly what the journal's
+/// signatures make (`signature_files`): an `allowed_signers` edited to let
+/// another key pass, or a signature file swapped, is named.
+fn check_signature_files(
+    zip: &mut Archive,
+    manifest: &Manifest,
+    journal: &[JournalLine],
+    signers: &[CaseSigner],
+    check: &mut Check,
+) {
+    let expected = match signature_files(journal, signers, manifest.signed_by.as_ref()) {
+        Ok(files) => files,
+        Err(e) => {
+            return check.add(
+                JOURNAL,
+                ("schema", vec![("detail", e.to_string())]),
+                e.to_string(),
+            )
+        }
+    };
+    let prefix = format!("{SIGNATURES_DIR}/");
+    let held: BTreeSet<&str> = manifest
+        .files
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|p| p.starts_with(&prefix))
+        .collect();
+    for path in held.iter().filter(|p| !expected.contains_key(**p)) {
+        check.add(
+            path,
+            ("signature_file_extra", vec![]),
+            "is not a signature the journal holds",
+        );
+    }
+    for (path, bytes) in &expected {
+        let same = held.contains(path.as_str())
+            && read_entry(zip, path, MAX_JSON_BYTES).is_ok_and(|held| held == *bytes);
+        if !same {
+            check.add(
+                path,
+                ("signature_file_differs", vec![]),
+                "differs from what the journal's signatures and keys make: it was changed or left out",
+            );
+        }
+    }
+}
+
+/// The manifest's signature, when the dossier was signed: by the key the
+/// manifest names, over the manifest's exact bytes.
+fn check_manifest_signature(
+    zip: &mut Archive,
+    manifest: &Manifest,
+    present: bool,
+    check: &mut Check,
+) {
+    let Some(exporter) = &manifest.signed_by else {
+        if present {
+            check.add(
+                MANIFEST_SIGNATURE,
+                ("manifest_signature_unnamed", vec![]),
+                "the manifest names no signer, yet a signature of it is here",
+            );
+        }
+        return;
+    };
+    if !present {
+        return check.add(
+            MANIFEST_SIGNATURE,
+            ("manifest_signature_missing", vec![]),
+            format!("missing: the manifest says {} signed it", exporter.name),
+        );
+    }
+    let (bytes, sig) = match (
+        read_entry(zip, MANIFEST, MAX_JSON_BYTES),
+        read_entry(zip, MANIFEST_SIGNATURE, MAX_JSON_BYTES),
+    ) {
+        (Ok(bytes), Ok(sig)) => (bytes, String::from_utf8_lossy(&sig).into_owned()),
+        (Err((said, e)), _) | (_, Err((said, e))) => return check.add(MANIFEST_SIGNATURE, said, e),
+    };
+    match crate::keys::check_signature(crate::keys::DOSSIER_NAMESPACE, &bytes, &sig) {
+        Ok(signer) if signer.fingerprint == exporter.fingerprint => {}
+        Ok(signer) => check.add(
+            MANIFEST_SIGNATURE,
+            (
+                "manifest_signer_differs",
+                vec![
+                    ("signer", signer.fingerprint.clone()),
+                    ("name", exporter.name.clone()),
+                ],
+            ),
+            format!(
+                "is by key {}, not by {}'s key {} that the manifest names",
+                signer.fingerprint, exporter.name, exporter.fingerprint
+            ),
+        ),
+        Err(why) => check.add(
+            MANIFEST_SIGNATURE,
+            ("manifest_signature_invalid", vec![("detail", why.clone())]),
+            format!("does not hold: {why}"),
+        ),
+    }
 }
 
 /// Rebuilds the archive as Pacta writes it (`entry_options`, files in name
@@ -447,6 +594,9 @@ fn check_layout(path: &Path, zip: &mut Archive, manifest: &Manifest, check: &mut
     let mut names: Vec<&str> = manifest.files.iter().map(|f| f.path.as_str()).collect();
     names.sort_unstable();
     names.push(MANIFEST);
+    if zip.index_for_name(MANIFEST_SIGNATURE).is_some() {
+        names.push(MANIFEST_SIGNATURE);
+    }
     let mut rebuilt = zip::ZipWriter::new_stream(SameBytes {
         original,
         offset: 0,
@@ -656,7 +806,12 @@ fn parse_journal(zip: &mut Archive, check: &mut Check) -> Option<Vec<JournalLine
 
 /// The chain, the head hash, and the case record against the journal (the
 /// one chain checker, as the store's `verify` runs it).
-fn check_case(manifest: &Manifest, case: &CaseJson, journal: &[JournalLine], check: &mut Check) {
+fn check_case(
+    manifest: &Manifest,
+    case: &CaseJson,
+    journal: &[JournalLine],
+    check: &mut Check,
+) -> (Vec<CaseSigner>, Vec<SignedEntry>) {
     if case.id != manifest.case.id || case.reference != manifest.case.reference {
         check.add(
             CASE,
@@ -668,11 +823,13 @@ fn check_case(manifest: &Manifest, case: &CaseJson, journal: &[JournalLine], che
         id: case.id,
         opening: serde_json::json!({ "title": case.title, "summary": case.summary, "parties": case.parties, "clauses": case.clauses }),
         stage: case.stage.to_string(),
+        signers: None,
     };
     let mut chain = ChainCheck::new(&facts);
     for line in journal {
         let entry = line.to_entry().map_err(|e| e.to_string());
-        chain.next(line.seq, entry.as_ref().map_err(Clone::clone));
+        let sigs = line.signatures.as_deref().unwrap_or_default();
+        chain.next(line.seq, entry.as_ref().map_err(Clone::clone), sigs);
         if let Ok(entry) = &entry {
             if crate::time::format_utc(entry.occurred_at) != line.occurred_at
                 || crate::time::format_utc(entry.recorded_at) != line.recorded_at
@@ -689,6 +846,17 @@ fn check_case(manifest: &Manifest, case: &CaseJson, journal: &[JournalLine], che
         }
     }
     let checked = chain.finish();
+    let authors: BTreeMap<i64, &str> = journal.iter().map(|l| (l.seq, l.author.as_str())).collect();
+    let signed = checked
+        .signed
+        .into_iter()
+        .filter(|(_, by)| by.author || !by.cosigners.is_empty())
+        .map(|(seq, by)| SignedEntry {
+            seq,
+            author: authors.get(&seq).copied().unwrap_or_default().to_owned(),
+            by,
+        })
+        .collect();
     for (place, said) in checked.found {
         match place {
             Place::Entry(seq) => check.add_entry(seq, said),
@@ -762,4 +930,5 @@ fn check_case(manifest: &Manifest, case: &CaseJson, journal: &[JournalLine], che
             }
         }
     }
+    (checked.signers, signed)
 }

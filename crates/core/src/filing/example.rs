@@ -86,6 +86,7 @@ pub fn case_file() -> CaseFile {
             hash: String::new(),
             corrected_by: vec![],
             corrects_seq: None,
+            signed_with: Vec::new(),
         }
     };
     let mut entries = vec![
@@ -142,6 +143,8 @@ pub fn case_file() -> CaseFile {
         entries,
         deadlines,
         documents,
+        signers: Vec::new(),
+        signatures: Default::default(),
     }
 }
 

@@ -1,0 +1,118 @@
+//! The signing key at the command line: unlocking it (the OS keyring, else
+//! `PACTA_KEY_PASSPHRASE`, else the terminal) and the `pacta key` commands.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use anyhow::{anyhow, bail, Context, Result};
+use pacta_core::{KeyFile, SigningKey, Store};
+
+/// The passphrase for scripts (the terminal is asked otherwise).
+pub const PASSPHRASE_ENV: &str = "PACTA_KEY_PASSPHRASE";
+/// A co-signing delegate's passphrase for scripts.
+pub const COSIGNER_PASSPHRASE_ENV: &str = "PACTA_COSIGNER_PASSPHRASE";
+
+/// This data dir's key, unlocked; `None` when there is none yet.
+pub fn unlock_own(store: &Store) -> Result<Option<SigningKey>> {
+    let path = store.data_dir().signing_key();
+    if !path.exists() {
+        return Ok(None);
+    }
+    let file = KeyFile::read(&path)?;
+    if !file.has_passphrase() {
+        return Ok(Some(file.unlock("")?));
+    }
+    if let Some(key) = file.unlock_from_keyring() {
+        return Ok(Some(key));
+    }
+    let name = file.identity()?.name;
+    let passphrase = passphrase(
+        PASSPHRASE_ENV,
+        &format!("Passphrase of {name}'s signing key: "),
+    )?;
+    Ok(Some(file.unlock(&passphrase)?))
+}
+
+/// This data dir's key, which every command that records needs.
+pub fn require_own(store: &Store) -> Result<SigningKey> {
+    unlock_own(store)?.ok_or_else(|| {
+        anyhow!(
+            "no signing key in {}: every entry is signed by its author; create yours with `pacta key new --name \"Your Name\"` (or bring it with `pacta key import FILE`)",
+            store.data_dir().root().display()
+        )
+    })
+}
+
+/// A delegate's key brought as a key file, unlocked with their passphrase.
+pub fn unlock_file(path: &Path) -> Result<SigningKey> {
+    let file = KeyFile::read(path)?;
+    let name = file.identity()?.name;
+    if !file.has_passphrase() {
+        return Ok(file.unlock("")?);
+    }
+    let passphrase = passphrase(
+        COSIGNER_PASSPHRASE_ENV,
+        &format!("{name}: your key's passphrase: "),
+    )?;
+    Ok(file.unlock(&passphrase)?)
+}
+
+fn passphrase(env: &str, prompt: &str) -> Result<String> {
+    if let Ok(p) = std::env::var(env) {
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        bail!("a passphrase is needed and there is no terminal to ask: set {env}");
+    }
+    rpassword::prompt_password(prompt).context("cannot read the passphrase")
+}
+
+/// `pacta key new`: makes and keeps this person's key.
+pub fn create(store: &Store, name: &str, no_passphrase: bool) -> Result<SigningKey> {
+    let path = store.data_dir().signing_key();
+    if path.exists() {
+        bail!(
+            "{} already has a signing key ({}); one person, one key: `pacta key show` shows it",
+            store.data_dir().root().display(),
+            path.display()
+        );
+    }
+    let key = SigningKey::generate(name)?;
+    let file = if no_passphrase {
+        KeyFile::seal(&key, None)?
+    } else {
+        let first = passphrase(PASSPHRASE_ENV, "Choose a passphrase for your signing key: ")?;
+        if std::env::var(PASSPHRASE_ENV).is_err() {
+            let again = rpassword::prompt_password("The same passphrase again: ")?;
+            if again != first {
+                bail!("the two passphrases differ; nothing was created");
+            }
+        }
+        let file = KeyFile::seal(&key, Some(&first))?;
+        // Unlock it without the passphrase where an OS keyring runs.
+        file.remember(&file.unlocker(&first)?);
+        file
+    };
+    file.write(&path)?;
+    Ok(key)
+}
+
+/// `pacta key import`: brings this person's key file from elsewhere.
+pub fn import(store: &Store, from: &Path) -> Result<KeyFile> {
+    let file = KeyFile::read(from)?;
+    let path = store.data_dir().signing_key();
+    if path.exists() {
+        let mine = KeyFile::read(&path)?.identity()?;
+        if mine == file.identity()? {
+            return Ok(file);
+        }
+        bail!(
+            "{} already has a signing key ({}, {}); nothing was changed",
+            store.data_dir().root().display(),
+            mine.name,
+            mine.fingerprint
+        );
+    }
+    file.write(&path)?;
+    Ok(file)
+}
