@@ -578,7 +578,7 @@ impl Output {
             Some(x) => say!("  exported and signed by {} ({})", x.name, x.fingerprint),
             None => say!("  not signed by its exporter"),
         }
-        let by_author = r.signed.iter().filter(|s| s.by.author).count() as u64;
+        let by_author = r.signed.iter().filter(|s| s.by.author_signed).count() as u64;
         say!(
             "  {} signed by their authors, {} unsigned",
             count(by_author, "entry", "entries"),

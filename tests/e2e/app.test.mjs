@@ -156,7 +156,7 @@ test("three entries are logged with the keyboard alone", async () => {
 test("a half-written entry keeps its kind and time when the case is left; no shortcut leaves an open dialog", async () => {
   const body = "Second session: Belmont's delegation arrived late.";
   await (await s.byTestId("log-kind")).choose("meeting");
-  await (await s.byTestId("log-time")).choose("2026-11-20T09:30");
+  await (await s.byTestId("log-time")).choose("2026-11-20 09:30");
   const box = await s.byTestId("log-body");
   await box.click();
   await box.type(body);
@@ -177,7 +177,7 @@ test("a half-written entry keeps its kind and time when the case is left; no sho
   await s.waitFor("the draft restored", async () => (await (await s.byTestId("log-body")).property("value")) === body);
   assert.equal(await (await s.byTestId("log-kind")).property("value"), "meeting");
   const time = await s.byTestId("log-time");
-  assert.equal(await time.property("value"), "2026-11-20T09:30");
+  assert.equal(await time.property("value"), "2026-11-20 09:30");
   assert.equal(await time.attribute("data-edited"), "true");
 
   await (await s.byTestId("log-body")).type(KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
@@ -619,7 +619,8 @@ test("a stage move recorded after the fact keeps when it happened", async () => 
   const when = new Date(Math.ceil((Date.parse(late.opened_at) + 1000) / 60000) * 60000);
   while (Date.now() < when.getTime() + 1000) await sleep(500);
   const pad = (n) => String(n).padStart(2, "0");
-  const local = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  // As the time field shows and takes it: YYYY-MM-DD HH:MM, local time.
+  const local = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
   await (await s.byTestId("nav-cases")).click();
   await (await s.find(`[data-testid="case-row"][data-reference="${late.reference}"] td`)).click();

@@ -49,7 +49,7 @@ pub struct CaseSigner {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SignedBy {
     /// Signed by its author's key.
-    pub author: bool,
+    pub author_signed: bool,
     /// Others whose bound keys signed it (delegates co-signing an agreement), by name.
     pub cosigners: Vec<String>,
 }
@@ -154,11 +154,11 @@ impl Signers {
             .iter()
             .any(|s| self.name_of(&s.fingerprint) == Some(author));
         if by_author {
-            taken.signed_by.author = true;
+            taken.signed_by.author_signed = true;
         } else if !self.keys_of.contains_key(author) && unbound.len() == 1 {
             // The first entry this person signs binds their key.
             self.bind_new(unbound[0], author, e, &mut taken);
-            taken.signed_by.author = true;
+            taken.signed_by.author_signed = true;
         }
         for s in signed {
             match self.name_of(&s.fingerprint) {

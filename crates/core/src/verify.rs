@@ -176,7 +176,11 @@ impl Store {
             }
         }
         let checked = check.finish();
-        report.signed += checked.signed.iter().filter(|(_, by)| by.author).count() as u64;
+        report.signed += checked
+            .signed
+            .iter()
+            .filter(|(_, by)| by.author_signed)
+            .count() as u64;
         for (place, said) in checked.found {
             let entry = match place {
                 Place::Entry(seq) => Some(seq),

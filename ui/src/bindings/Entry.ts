@@ -46,4 +46,9 @@ corrected_by: Array<number>,
  * The number the entry it corrects has now (not hashed: derived from
  * `corrects`).
  */
-corrects_seq: number | null, };
+corrects_seq: number | null, 
+/**
+ * The fingerprints of the keys that signed it (not hashed: a
+ * co-signature may come later; `CaseView::signers` says whose they are).
+ */
+signed_with: Array<string>, };

@@ -16,6 +16,11 @@ new_case: boolean, new_entries: number, new_documents: number,
  */
 already_present: number, 
 /**
+ * Signatures the store lacks, on new entries or on entries it has
+ * (a delegate's co-signature made on their own machine).
+ */
+new_signatures: number, 
+/**
  * The entries it adds, in the journal's order.
  */
 entries: Array<PlannedEntry>, 

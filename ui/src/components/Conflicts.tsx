@@ -29,7 +29,7 @@ function decisionText(t: I18n["t"], side: ConflictSide): string {
 
 /** What the conflict is about, then each side. `onJump`: each side's entry is a link to it in the journal. */
 export function ConflictText({ conflict, onJump }: { conflict: Conflict; onJump?: (seq: number) => void }) {
-  const { t, locale } = useI18n();
+  const { t, lang } = useI18n();
   const { code: mine } = useOffice();
   const about =
     conflict.kind === "stage"
@@ -41,7 +41,7 @@ export function ConflictText({ conflict, onJump }: { conflict: Conflict; onJump?
       <ul class="conflict-sides">
         {conflict.sides.map((side) => {
           const text = t("conflict.side", { author: side.author, office: officeWord(t, side.office, mine), seq: side.entry, decision: decisionText(t, side) });
-          const recorded = t("timeline.recordedAt", { time: formatDateTime(side.recorded_at, locale) });
+          const recorded = t("timeline.recordedAt", { time: formatDateTime(side.recorded_at, lang) });
           return (
             <li key={side.id} data-testid="conflict-side" data-entry={side.entry} data-office={side.office ?? ""} data-decision={side.decision}>
               {onJump ? (

@@ -45,7 +45,7 @@ export function SettleDeadlineDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, lang } = useI18n();
   const [text, setText] = useState("");
   const { run, busy, error, setError } = useAction();
   const words = WORDS[action];
@@ -67,7 +67,7 @@ export function SettleDeadlineDialog({
     <Dialog title={t(words.title)} onClose={onClose} testid={ids.dialog} size="small" dirty={text.trim() !== ""}>
       <form class="form" onSubmit={(e) => void submit(e)}>
         <p>
-          <b>{formatDate(deadline.due, locale)}</b> — {deadline.what}
+          <b>{formatDate(deadline.due, lang)}</b> — {deadline.what}
         </p>
         <label class="field">
           <span class="field-label">{t(words.field)}</span>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 
 import { errorMessage } from "../api";
 import { debounce, type Debounced } from "../lib/debounce";
-import { toLocalInput } from "../lib/time";
+import { toTimeField } from "../lib/time";
 
 /** A value that follows `value` once it has stopped changing for `ms`. */
 export function useDebouncedValue<T>(value: T, ms: number): T {
@@ -36,16 +36,17 @@ export function useMounted(): { current: boolean } {
 }
 
 /**
- * A date-and-time field (`datetime-local`) that follows the clock until the
- * user changes it: the quick log's and a stage move's "when". `edited` says
- * whether the user chose the time; `toNow` makes it follow the clock again.
+ * A date-and-time field (the text of a `DateInput` of kind "time",
+ * "2026-11-26 14:30") that follows the clock until the user changes it: the
+ * quick log's and a stage move's "when". `edited` says whether the user
+ * chose the time; `toNow` makes it follow the clock again.
  */
 export function useClockTime() {
-  const [time, setTime] = useState(() => toLocalInput(new Date()));
+  const [time, setTime] = useState(() => toTimeField(new Date()));
   const [edited, setEdited] = useState(false);
   useEffect(() => {
     if (edited) return;
-    const timer = setInterval(() => setTime(toLocalInput(new Date())), 15_000);
+    const timer = setInterval(() => setTime(toTimeField(new Date())), 15_000);
     return () => clearInterval(timer);
   }, [edited]);
   /** Sets the time (as the user chose it, or as a draft kept it). */
@@ -55,7 +56,7 @@ export function useClockTime() {
   }, []);
   const toNow = useCallback(() => {
     setEdited(false);
-    setTime(toLocalInput(new Date()));
+    setTime(toTimeField(new Date()));
   }, []);
   return { time, edited, set, toNow };
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { FieldSpec } from "../bindings/FieldSpec";
 import { filingDraftOf, isEmptyLogDraft, logDraftOf, logFormOf, type LogForm } from "./drafts";
-import { localInputToRfc3339, toLocalInput } from "./time";
+import { localInputToRfc3339, toTimeField } from "./time";
 
 const LOGGABLE = ["meeting", "communication", "proposal", "note", "agreement"] as const;
 
 const form = (change: Partial<LogForm> = {}): LogForm => ({
   kind: "note",
-  time: "2026-11-20T10:00",
+  time: "2026-11-20 10:00",
   timeEdited: false,
   body: "",
   attachments: [],
@@ -22,12 +22,12 @@ describe("the quick log's draft", () => {
 
   it("keeps the kind, a changed time and the files with the text", () => {
     const kept = logDraftOf(
-      form({ kind: "meeting", time: "2026-11-20T09:30", timeEdited: true, body: "Opening", attachments: ["/home/m/minutes.pdf"] }),
+      form({ kind: "meeting", time: "2026-11-20 09:30", timeEdited: true, body: "Opening", attachments: ["/home/m/minutes.pdf"] }),
     );
     expect(kept).toEqual({
       body: "Opening",
       kind: "meeting",
-      occurred_at: localInputToRfc3339("2026-11-20T09:30"),
+      occurred_at: localInputToRfc3339("2026-11-20 09:30"),
       attachments: ["/home/m/minutes.pdf"],
     });
     expect(isEmptyLogDraft(kept)).toBe(false);
@@ -36,11 +36,11 @@ describe("the quick log's draft", () => {
   it("keeps a kind or a time alone, but not the time that follows the clock", () => {
     expect(isEmptyLogDraft(logDraftOf(form({ kind: "proposal" })))).toBe(false);
     expect(isEmptyLogDraft(logDraftOf(form({ timeEdited: true })))).toBe(false);
-    expect(logDraftOf(form({ time: "2026-11-21T08:00" })).occurred_at).toBeNull();
+    expect(logDraftOf(form({ time: "2026-11-21 08:00" })).occurred_at).toBeNull();
   });
 
   it("fills the form in again as it was", () => {
-    const before = form({ kind: "agreement", time: "2026-11-19T16:45", timeEdited: true, body: "Signed", attachments: ["/a.pdf", "/b.pdf"] });
+    const before = form({ kind: "agreement", time: "2026-11-19 16:45", timeEdited: true, body: "Signed", attachments: ["/a.pdf", "/b.pdf"] });
     expect(logFormOf(logDraftOf(before), LOGGABLE)).toEqual(before);
   });
 
@@ -49,7 +49,7 @@ describe("the quick log's draft", () => {
     const restored = logFormOf({ body: "x", kind: "stage_change", occurred_at: null, attachments: [] }, LOGGABLE, now);
     expect(restored.kind).toBe("note");
     expect(restored.timeEdited).toBe(false);
-    expect(restored.time).toBe(toLocalInput(now));
+    expect(restored.time).toBe(toTimeField(now));
     expect(logFormOf({ body: "", kind: null, occurred_at: "not a time", attachments: [] }, LOGGABLE, now).timeEdited).toBe(false);
   });
 });

@@ -5,12 +5,12 @@
 import type { EntryKind } from "../bindings/EntryKind";
 import type { FieldSpec } from "../bindings/FieldSpec";
 import type { LogDraft } from "../bindings/LogDraft";
-import { localInputToRfc3339, toLocalInput } from "./time";
+import { localInputToRfc3339, toTimeField } from "./time";
 
 /** The quick log's kind until the user picks another. */
 export const DEFAULT_KIND: EntryKind = "note";
 
-/** The quick log's form: `time` follows the clock until `timeEdited`. */
+/** The quick log's form: `time` (the field's text, "2026-11-26 14:30") follows the clock until `timeEdited`. */
 export type LogForm = {
   kind: EntryKind;
   time: string;
@@ -44,7 +44,7 @@ export function logFormOf(d: LogDraft, loggable: readonly EntryKind[], now: Date
   const timed = at !== null && !Number.isNaN(at.getTime());
   return {
     kind: d.kind && loggable.includes(d.kind) ? d.kind : DEFAULT_KIND,
-    time: toLocalInput(timed ? at : now),
+    time: toTimeField(timed ? at : now),
     timeEdited: timed,
     body: d.body,
     attachments: [...new Set(d.attachments)],

@@ -101,8 +101,10 @@ describe("problemText, for a command's error", () => {
       message: "K-2026-0001 has been in mediation since 2026-11-20T09:30:00.000000Z: a move to another stage cannot be dated earlier",
       params: { time: "2026-11-19T09:00:00.000000Z", since },
     };
-    expect(say(early, "en")).toBe(`The case has been in its present stage since ${formatDateTime(since, "en-GB")}: the move cannot be dated earlier.`);
+    expect(say(early, "en")).toBe(`The case has been in its present stage since ${formatDateTime(since, "en")}: the move cannot be dated earlier.`);
     expect(say(early, "zh")).not.toContain("000000Z");
+    const local = new Date(since);
+    expect(say(early, "ru")).toContain(`${String(local.getDate()).padStart(2, "0")}.11.2026`);
   });
 
   it("words what offices' codes and references get refused for", () => {
@@ -193,6 +195,15 @@ describe("problemText, for what verification finds", () => {
     expect(word({ code: "opening_differs", params: { field: "summary" }, problem: "x" }, "zh")).toBe("案件的摘要与日志在立案时（第 1 条）记录的不一致。");
     const zip = { code: "not_a_zip", params: { detail: "invalid Zip archive: EOCD not found" }, problem: "x" };
     expect(word(zip, "ru")).toBe("Это не досье Pacta: не читаемый zip-архив или он обрезан (invalid Zip archive: EOCD not found).");
+  });
+
+  it("says what checking signatures finds with the words of the signing key", () => {
+    const stranger = { code: "signer_not_author", params: { seq: "7", author: "Lin Wei", signer: "SHA256:q5x" }, problem: "x" };
+    expect(word(stranger, "en")).toBe("Entry #7 names Lin Wei as its author, but it is signed with key SHA256:q5x, which belongs to no one in this case.");
+    expect(word(stranger, "zh")).toBe("第 7 号条目的作者为 Lin Wei，但它由密钥 SHA256:q5x 签名，而该密钥不属于本案中的任何人。");
+    expect(word(stranger, "ru")).toBe("В записи № 7 автором значится Lin Wei, но она подписана ключом SHA256:q5x, который в этом деле никому не принадлежит.");
+    const other = { code: "manifest_signer_differs", params: { signer: "SHA256:q5x", name: "Dr. Ines Moreau" }, problem: "x" };
+    expect(word(other, "zh")).toBe("该签名由密钥 SHA256:q5x 作出，而不是清单所载的 Dr. Ines Moreau 的密钥。");
   });
 
   it("falls back to the core's English for a code it does not know, or a value missing", () => {

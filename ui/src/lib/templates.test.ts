@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TemplateInfo } from "../bindings/TemplateInfo";
-import { canFile, fieldLabel, fieldValues, fileableIn, groupTemplates, languagesOf, missingRequired, versionFor } from "./templates";
+import { canFile, fieldLabel, fieldValues, fileableIn, groupTemplates, languagesOf, missingRequired, unreadableDates, versionFor } from "./templates";
 
 const t = (id: string, language: string, label: string): TemplateInfo => ({
   id,
@@ -36,6 +36,14 @@ describe("templates", () => {
     const fields = versionFor(groups[0]!, "en").fields;
     expect(missingRequired(fields, { period_start: "  " }).map((f) => f.name)).toEqual(["period_start"]);
     expect(fieldValues(fields, { period_start: "2026-01-01", prepared_by: " ", other: "x" })).toEqual({ period_start: "2026-01-01" });
+  });
+
+  it("holds back a date field that is not YYYY-MM-DD, and only a date field", () => {
+    const fields = versionFor(groups[0]!, "en").fields;
+    expect(unreadableDates(fields, { period_start: "2026-11-26", prepared_by: "11/26/2026" })).toEqual([]);
+    expect(unreadableDates(fields, { period_start: "" })).toEqual([]);
+    expect(unreadableDates(fields, { period_start: "11/26/2026" }).map((f) => f.name)).toEqual(["period_start"]);
+    expect(unreadableDates(fields, { period_start: "2026-02-30" }).map((f) => f.name)).toEqual(["period_start"]);
   });
 
   it("lets a filing be filed once, not twice", () => {

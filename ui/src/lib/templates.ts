@@ -4,6 +4,7 @@
 import type { FieldSpec } from "../bindings/FieldSpec";
 import type { Stage } from "../bindings/Stage";
 import type { TemplateInfo } from "../bindings/TemplateInfo";
+import { readDateField } from "./time";
 
 export type TemplateGroup = {
   id: string;
@@ -50,6 +51,14 @@ export function fieldLabel(g: TemplateGroup, field: FieldSpec, uiLanguage: strin
 /** Required fields left empty. */
 export function missingRequired(fields: readonly FieldSpec[], values: Record<string, string>): FieldSpec[] {
   return fields.filter((f) => f.required && !(values[f.name] ?? "").trim());
+}
+
+/** Date fields holding text that is not a date as the core takes one (YYYY-MM-DD): not to be filed or previewed. */
+export function unreadableDates(fields: readonly FieldSpec[], values: Record<string, string>): FieldSpec[] {
+  return fields.filter((f) => {
+    const v = (values[f.name] ?? "").trim();
+    return f.type === "date" && v !== "" && !("value" in readDateField(v));
+  });
 }
 
 /** Only the values the template declares and that are not empty. */

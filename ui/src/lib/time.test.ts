@@ -1,30 +1,136 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, localInputToRfc3339, parseDate, todayLocal, toLocalInput, toRfc3339Local } from "./time";
+import { LANGUAGES, translate } from "../i18n";
+import {
+  fieldProblemText,
+  formatDate,
+  formatDateTime,
+  localInputToRfc3339,
+  parseDate,
+  readDateField,
+  readTimeField,
+  todayLocal,
+  toRfc3339Local,
+  toTimeField,
+} from "./time";
 
-describe("times", () => {
-  it("turns a datetime-local value into RFC 3339 with the local offset, same instant", () => {
-    const value = "2026-11-26T14:30";
-    const rfc = localInputToRfc3339(value);
+/** 26 November 2026, 14:30 local time, as the backend sends it (RFC 3339, UTC). */
+const nov26 = new Date(2026, 10, 26, 14, 30).toISOString();
+
+describe("dates as the UI language writes them", () => {
+  it("shows a calendar date day-month-year in English, 年月日 in Chinese, dd.mm.yyyy in Russian", () => {
+    expect(formatDate("2026-11-26", "en")).toBe("26 Nov 2026");
+    expect(formatDate("2026-11-26", "zh")).toBe("2026年11月26日");
+    expect(formatDate("2026-11-26", "ru")).toBe("26.11.2026");
+  });
+
+  it("shows a time the same way, with the local 24-hour clock", () => {
+    expect(formatDateTime(nov26, "en")).toBe("26 Nov 2026, 14:30");
+    expect(formatDateTime(nov26, "zh")).toBe("2026年11月26日 14:30");
+    expect(formatDateTime(nov26, "ru")).toBe("26.11.2026, 14:30");
+  });
+
+  it("never in the US order, nor with the system's month names or an AM/PM clock", () => {
+    for (const lang of LANGUAGES) {
+      for (const text of [formatDate("2026-11-26", lang), formatDateTime(nov26, lang)]) {
+        expect(text, lang).not.toContain("11/26/2026");
+        expect(text, lang).not.toMatch(/\bNov 26\b|\d+\/\d+\/\d+|AM|PM/);
+      }
+    }
+  });
+
+  it("pads days and months as each language does, and writes September as Sep", () => {
+    expect(formatDate("2026-01-05", "en")).toBe("5 Jan 2026");
+    expect(formatDate("2026-01-05", "zh")).toBe("2026年1月5日");
+    expect(formatDate("2026-01-05", "ru")).toBe("05.01.2026");
+    expect(formatDate("2026-09-30", "en")).toBe("30 Sep 2026");
+    expect(formatDateTime(new Date(2027, 0, 2, 9, 5).toISOString(), "ru")).toBe("02.01.2027, 09:05");
+  });
+
+  it("shows the date of a deadline as the day it is, with no time zone shift", () => {
+    expect(formatDate("2026-12-31", "en")).toBe("31 Dec 2026");
+    expect(formatDate("2026-12-31T00:00:00Z", "ru")).toBe("31.12.2026");
+  });
+
+  it("shows what it cannot read as it came", () => {
+    expect(formatDate("someday", "en")).toBe("someday");
+    expect(formatDateTime("not a time", "zh")).toBe("not a time");
+  });
+});
+
+describe("date fields", () => {
+  it("take YYYY-MM-DD, as the commands do, and send it unchanged", () => {
+    expect(readDateField("2026-11-26")).toEqual({ value: "2026-11-26" });
+    expect(readDateField(" 2026-11-26 ")).toEqual({ value: "2026-11-26" });
+    expect(fieldProblemText("date", "2026-11-26", "en")).toBeNull();
+  });
+
+  it("refuse 11/26/2026, and any other order, saying which form is taken", () => {
+    for (const text of ["11/26/2026", "26.11.2026", "26/11/2026", "2026/11/26", "26 Nov 2026", "2026-1-5", "20261126"]) {
+      expect(readDateField(text), text).toEqual({ problem: "form" });
+    }
+    expect(fieldProblemText("date", "11/26/2026", "en")).toBe("Write the date as YYYY-MM-DD, for example 2026-11-26.");
+    expect(fieldProblemText("date", "11/26/2026", "zh")).toBe("请按“年-月-日”填写日期，例如 2026-11-26。");
+    expect(fieldProblemText("date", "11/26/2026", "ru")).toBe("Запишите дату в виде ГГГГ-ММ-ДД, например 2026-11-26.");
+  });
+
+  it("refuse a day that does not exist, or a year the core refuses, naming it", () => {
+    expect(readDateField("2026-02-30")).toEqual({ problem: "calendar" });
+    expect(readDateField("2026-13-01")).toEqual({ problem: "calendar" });
+    expect(readDateField("0999-01-01")).toEqual({ problem: "calendar" });
+    expect(fieldProblemText("date", "2026-02-30", "en")).toBe("There is no such date as 2026-02-30.");
+    for (const lang of LANGUAGES) expect(fieldProblemText("date", "2026-02-30", lang)).toContain("2026-02-30");
+  });
+
+  it("leave an empty field to the form (required or not)", () => {
+    expect(fieldProblemText("date", "", "en")).toBeNull();
+    expect(fieldProblemText("time", "  ", "ru")).toBeNull();
+  });
+
+  it("ask for the same form in every language", () => {
+    expect(LANGUAGES.map((l) => translate(l, "dateField.placeholder"))).toEqual(["YYYY-MM-DD", "年-月-日", "ГГГГ-ММ-ДД"]);
+    expect(LANGUAGES.map((l) => translate(l, "timeField.placeholder"))).toEqual(["YYYY-MM-DD HH:MM", "年-月-日 时:分", "ГГГГ-ММ-ДД ЧЧ:ММ"]);
+  });
+});
+
+describe("time fields", () => {
+  it("show local time as YYYY-MM-DD HH:MM", () => {
+    expect(toTimeField(new Date(2026, 0, 5, 9, 7, 0))).toBe("2026-01-05 09:07");
+  });
+
+  it("send RFC 3339 with the local offset, the same instant", () => {
+    const rfc = localInputToRfc3339("2026-11-26 14:30");
     expect(rfc).toMatch(/^2026-11-26T14:30:00[+-]\d{2}:\d{2}$/);
     expect(Date.parse(rfc!)).toBe(new Date(2026, 10, 26, 14, 30).getTime());
+    // The ISO "T", and seconds, are taken too.
+    expect(localInputToRfc3339("2026-11-26T14:30")).toBe(rfc);
+    expect(Date.parse(localInputToRfc3339("2026-11-26 14:30:15")!)).toBe(new Date(2026, 10, 26, 14, 30, 15).getTime());
   });
 
-  it("refuses what is not a time", () => {
-    expect(localInputToRfc3339("")).toBeNull();
-    expect(localInputToRfc3339("next tuesday")).toBeNull();
-    expect(localInputToRfc3339("2026-02-30T10:00")).toBeNull();
-  });
-
-  it("round-trips a Date through the input format", () => {
+  it("round-trip a Date through the field", () => {
     const d = new Date(2026, 0, 5, 9, 7, 0);
-    expect(toLocalInput(d)).toBe("2026-01-05T09:07");
+    expect(Date.parse(localInputToRfc3339(toTimeField(d))!)).toBe(d.getTime());
     expect(Date.parse(toRfc3339Local(d))).toBe(d.getTime());
   });
 
-  it("gives today's local date and reads calendar dates without shifting them", () => {
+  it("refuse what is not a time, or not in the form asked for", () => {
+    expect(localInputToRfc3339("")).toBeNull();
+    expect(localInputToRfc3339("next tuesday")).toBeNull();
+    expect(readTimeField("11/26/2026 2:30 PM")).toEqual({ problem: "form" });
+    expect(readTimeField("26.11.2026 14:30")).toEqual({ problem: "form" });
+    expect(readTimeField("2026-02-30 10:00")).toEqual({ problem: "calendar" });
+    expect(readTimeField("2026-11-26 24:00")).toEqual({ problem: "calendar" });
+    expect(fieldProblemText("time", "11/26/2026 2:30 PM", "en")).toBe("Write the time as YYYY-MM-DD HH:MM, for example 2026-11-26 14:30.");
+    expect(fieldProblemText("time", "11/26/2026 2:30 PM", "zh")).toBe("请按“年-月-日 时:分”填写时间，例如 2026-11-26 14:30。");
+    expect(fieldProblemText("time", "11/26/2026 2:30 PM", "ru")).toBe("Запишите время в виде ГГГГ-ММ-ДД ЧЧ:ММ, например 2026-11-26 14:30.");
+    expect(fieldProblemText("time", "2026-02-30 10:00", "ru")).toBe("Времени 2026-02-30 10:00 не существует.");
+  });
+});
+
+describe("calendar dates", () => {
+  it("give today's local date and read dates without shifting them", () => {
     expect(todayLocal(new Date(2026, 11, 31, 23, 59))).toBe("2026-12-31");
     expect(parseDate("2026-12-31")?.getDate()).toBe(31);
     expect(parseDate("2026-02-30")).toBeNull();
-    expect(formatDate("2026-12-31", "en-GB")).toContain("31");
+    expect(parseDate("2026-13-01")).toBeNull();
   });
 });

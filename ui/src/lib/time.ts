@@ -1,10 +1,61 @@
-// Times: the backend speaks RFC 3339 in UTC; people see and type local time.
+// Dates and times: the backend speaks RFC 3339 (times) and YYYY-MM-DD
+// (calendar dates); people see and type local time. This is the one place
+// that shows a date or a time to people, and the one place that reads what
+// they type into a date or time field.
+//
+// Shown as the UI language writes dates, whatever the system's locale:
+//   en  26 Nov 2026     26 Nov 2026, 14:30
+//   zh  2026年11月26日   2026年11月26日 14:30
+//   ru  26.11.2026      26.11.2026, 14:30
+// Written out here rather than asked of Intl.DateTimeFormat: what Intl gives
+// depends on the ICU data of the web view ("Sept" in one version, "Sep" in
+// another; Russian "26 нояб. 2026 г."), and a missing locale falls back to
+// the US order.
+//
+// Typed as YYYY-MM-DD and YYYY-MM-DD HH:MM in every language: plain text
+// fields (components/DateInput.tsx), because WebKitGTK shows <input
+// type="date"> and "datetime-local" in the order of the system's locale
+// (11/26/2026 on a US system) even in a Chinese or Russian window.
+
+import { translate } from "../i18n";
+import type { Language } from "../i18n/language";
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
 
-/** A Date as the value of an `<input type="datetime-local">`: "2026-11-26T14:30". */
-export function toLocalInput(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** A local Date's calendar day as the UI language writes it: "26 Nov 2026", "2026年11月26日", "26.11.2026". */
+function dayText(d: Date, lang: Language): string {
+  const year = d.getFullYear();
+  const month = d.getMonth() + 1;
+  const day = d.getDate();
+  switch (lang) {
+    case "zh":
+      return `${year}年${month}月${day}日`;
+    case "ru":
+      return `${pad(day)}.${pad(month)}.${year}`;
+    case "en":
+      return `${day} ${EN_MONTHS[month - 1]} ${year}`;
+  }
+}
+
+/** An RFC 3339 time shown in local time: "26 Nov 2026, 14:30", "2026年11月26日 14:30", "26.11.2026, 14:30". */
+export function formatDateTime(iso: string, lang: Language): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const clock = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return lang === "zh" ? `${dayText(d, lang)} ${clock}` : `${dayText(d, lang)}, ${clock}`;
+}
+
+/** A calendar date (YYYY-MM-DD) as the UI language writes it; no time zone shift. */
+export function formatDate(ymd: string, lang: Language): string {
+  const d = parseDate(ymd.slice(0, 10));
+  return d ? dayText(d, lang) : ymd;
+}
+
+/** A Date as the text of a time field, in local time: "2026-11-26 14:30". */
+export function toTimeField(d: Date): string {
+  return `${todayLocal(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** A Date as RFC 3339 with the local offset: "2026-11-26T14:30:00+01:00". */
@@ -12,67 +63,80 @@ export function toRfc3339Local(d: Date): string {
   const offset = -d.getTimezoneOffset();
   const sign = offset >= 0 ? "+" : "-";
   return (
-    `${toLocalInput(d)}:${pad(d.getSeconds())}` +
+    `${todayLocal(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
     `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
   );
 }
 
+/** Why the text of a date or time field cannot be used: not in the form asked for, or no such day or time. */
+export type FieldProblem = "form" | "calendar";
+
+/** What a date or time field holds: the value to send, or why there is none. */
+export type FieldReading = { value: string } | { problem: FieldProblem };
+
+const DATE_FIELD = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_FIELD = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
 /**
- * The value of a datetime-local input ("2026-11-26T14:30", seconds optional)
- * as RFC 3339 with the local offset, or null if it is not a time.
+ * The text of a time field ("2026-11-26 14:30"; a "T" for the space, and
+ * seconds, are taken too) as RFC 3339 with the local offset, what the
+ * commands take as `occurred_at`.
  */
-export function localInputToRfc3339(value: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
-  if (!m) return null;
+export function readTimeField(text: string): FieldReading {
+  const m = TIME_FIELD.exec(text.trim());
+  if (!m) return { problem: "form" };
   const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0)) as [
     number, number, number, number, number, number,
   ];
+  if (year < 1000 || hour > 23 || minute > 59 || second > 59) return { problem: "calendar" };
   const d = new Date(year, month - 1, day, hour, minute, second);
-  if (d.getMonth() !== month - 1 || d.getDate() !== day) return null;
-  return toRfc3339Local(d);
+  if (d.getMonth() !== month - 1 || d.getDate() !== day) return { problem: "calendar" };
+  return { value: toRfc3339Local(d) };
+}
+
+/** The text of a time field as RFC 3339 with the local offset, or null if it is not a time. */
+export function localInputToRfc3339(text: string): string | null {
+  const read = readTimeField(text);
+  return "value" in read ? read.value : null;
+}
+
+/**
+ * The text of a date field as the commands take a date: YYYY-MM-DD, a day
+ * that exists, with a four-digit year (the core refuses any other form).
+ * 11/26/2026 and 26.11.2026 are refused: which is the month is not certain.
+ */
+export function readDateField(text: string): FieldReading {
+  const ymd = text.trim();
+  if (!DATE_FIELD.test(ymd)) return { problem: "form" };
+  return parseDate(ymd) ? { value: ymd } : { problem: "calendar" };
+}
+
+/**
+ * Why a date or time field's text cannot be used, in the UI language, or
+ * null when it can, or when it is empty (whether it may be is the form's
+ * to say).
+ */
+export function fieldProblemText(kind: "date" | "time", text: string, lang: Language): string | null {
+  if (!text.trim()) return null;
+  const read = kind === "date" ? readDateField(text) : readTimeField(text);
+  if ("value" in read) return null;
+  if (kind === "date") {
+    return read.problem === "form" ? translate(lang, "dateField.form") : translate(lang, "dateField.calendar", { date: text.trim() });
+  }
+  return read.problem === "form" ? translate(lang, "timeField.form") : translate(lang, "timeField.calendar", { time: text.trim() });
 }
 
 /** Today's local date as YYYY-MM-DD. */
 export function todayLocal(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A calendar date (YYYY-MM-DD) as a local Date at midnight, or null. */
+/** A calendar date (YYYY-MM-DD, year 1000 to 9999) as a local Date at midnight, or null. */
 export function parseDate(ymd: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  const m = DATE_FIELD.exec(ymd);
   if (!m) return null;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return d.getDate() === Number(m[3]) ? d : null;
-}
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function cached(map: Map<string, Intl.DateTimeFormat>, locale: string, options: Intl.DateTimeFormatOptions) {
-  let f = map.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, options);
-    map.set(locale, f);
-  }
-  return f;
-}
-
-/** An RFC 3339 time shown in local time, e.g. "26 Nov 2026, 14:30". */
-export function formatDateTime(iso: string, locale: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return cached(dateTimeFormats, locale, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(d);
-}
-
-/** A calendar date (YYYY-MM-DD) shown as the locale writes dates; no time zone shift. */
-export function formatDate(ymd: string, locale: string): string {
-  const d = parseDate(ymd.slice(0, 10));
-  if (!d) return ymd;
-  return cached(dateFormats, locale, { year: "numeric", month: "short", day: "numeric" }).format(d);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1000) return null;
+  const d = new Date(year, month - 1, day);
+  return d.getMonth() === month - 1 && d.getDate() === day ? d : null;
 }

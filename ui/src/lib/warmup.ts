@@ -19,7 +19,7 @@ export function warmUpStyles(): string[] {
   );
 }
 
-/** Lays out a line of the UI's script in every face, and a date-and-time field, hidden; then removes it all. */
+/** Lays out a line of the UI's script in every face, hidden; then removes it all. */
 export function warmUpFonts(doc: Document = document): void {
   // Chinese text is set in its own family (styles.css, :lang(zh)).
   const sample = doc.documentElement.lang.startsWith("zh") ? "案件 K-2026 0123" : "Pacta K-2026 0123";
@@ -31,12 +31,6 @@ export function warmUpFonts(doc: Document = document): void {
   const next = () => {
     const style = steps.shift();
     if (style === undefined) {
-      // The quick log's "occurred at" field is the slowest control to show the first time.
-      const field = doc.createElement("input");
-      field.type = "datetime-local";
-      field.tabIndex = -1;
-      box.appendChild(field);
-      void field.offsetWidth;
       box.remove();
       return;
     }

@@ -850,7 +850,7 @@ fn check_case(
     let signed = checked
         .signed
         .into_iter()
-        .filter(|(_, by)| by.author || !by.cosigners.is_empty())
+        .filter(|(_, by)| by.author_signed || !by.cosigners.is_empty())
         .map(|(seq, by)| SignedEntry {
             seq,
             author: authors.get(&seq).copied().unwrap_or_default().to_owned(),

@@ -28,7 +28,7 @@ type Props = {
 };
 
 export function CaseHeader({ detail, reference, tab, navigate, onChanged, onJump }: Props) {
-  const { t, locale } = useI18n();
+  const { t, lang } = useI18n();
   const [moving, setMoving] = useState<Stage | null>(null);
   /** A deadline conflict being decided: the deadline met or cancelled. */
   const [settling, setSettling] = useState<{ action: Settle; deadline: Deadline } | null>(null);
@@ -85,12 +85,12 @@ export function CaseHeader({ detail, reference, tab, navigate, onChanged, onJump
           </div>
           <div>
             <dt>{t("case.opened")}</dt>
-            <dd>{formatDateTime(c.opened_at, locale)}</dd>
+            <dd>{formatDateTime(c.opened_at, lang)}</dd>
           </div>
           {c.closed_at && (
             <div>
               <dt>{t("case.closed")}</dt>
-              <dd>{formatDateTime(c.closed_at, locale)}</dd>
+              <dd>{formatDateTime(c.closed_at, lang)}</dd>
             </div>
           )}
           <div>

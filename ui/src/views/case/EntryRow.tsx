@@ -1,7 +1,8 @@
 // One journal entry: kind, number, local time, author (and the office, when
-// another office recorded it), corrections, the rendered body and the
-// documents attached to it. An entry written while another office wrote one
-// (neither knowing of the other) says so, with a link to that entry.
+// another office recorded it), whether it is signed, corrections, the
+// rendered body and the documents attached to it. An entry written while
+// another office wrote one (neither knowing of the other) says so, with a
+// link to that entry.
 
 import type { Alongside } from "../../bindings/Alongside";
 import type { Entry } from "../../bindings/Entry";
@@ -12,6 +13,7 @@ import { KindBadge, StageBadge } from "../../components/Badges";
 import { Hash } from "../../components/Hash";
 import { PaperclipIcon } from "../../components/Icons";
 import { useI18n, type I18n } from "../../i18n";
+import type { Language } from "../../i18n/language";
 import { formatBytes } from "../../lib/format";
 import { STAGES } from "../../lib/stages";
 import { formatDate, formatDateTime } from "../../lib/time";
@@ -39,7 +41,7 @@ function text(v: JsonValue | undefined): string | null {
  * same facts are in `data`, so they are shown in the UI's language.
  * Null: show the body (a person's words).
  */
-function systemText(e: Entry, t: I18n["t"], locale: string): string | null {
+function systemText(e: Entry, t: I18n["t"], lang: Language): string | null {
   const d = e.data;
   switch (e.kind) {
     case "stage_change":
@@ -57,7 +59,7 @@ function systemText(e: Entry, t: I18n["t"], locale: string): string | null {
     case "deadline": {
       const due = text(field(d, "due"));
       const what = text(field(d, "what"));
-      if (due && what) return t("timeline.deadlineSet", { due: formatDate(due, locale), what });
+      if (due && what) return t("timeline.deadlineSet", { due: formatDate(due, lang), what });
       if (field(d, "done") === true) return t("timeline.deadlineMet", { what: e.body.replace(/^Met: /, "") });
       const reason = text(field(d, "reason"));
       if (field(d, "cancelled") === true && what && reason) return t("timeline.deadlineCancelled", { what, reason });
@@ -88,7 +90,7 @@ function asStage(v: JsonValue | undefined): Stage | null {
 }
 
 export function EntryRow({ view, total, highlighted, onCorrect, onJump }: Props) {
-  const { t, locale } = useI18n();
+  const { t, lang, locale } = useI18n();
   const { code: mine } = useOffice();
   const e = view.entry;
   const { alongside } = view;
@@ -99,7 +101,9 @@ export function EntryRow({ view, total, highlighted, onCorrect, onJump }: Props)
   const from = asStage(field(e.data, "from"));
   const to = asStage(field(e.data, "to"));
   const corrected = e.corrected_by.length > 0;
-  const system = systemText(e, t, locale);
+  /** Signed by at least one key (an entry from a shell older than signatures has no list). */
+  const signed = (e.signed_with ?? []).length > 0;
+  const system = systemText(e, t, lang);
 
   return (
     <article
@@ -117,10 +121,10 @@ export function EntryRow({ view, total, highlighted, onCorrect, onJump }: Props)
         <span class="entry-seq">#{e.seq}</span>
         <time
           dateTime={e.occurred_at}
-          title={t("timeline.recordedAt", { time: formatDateTime(e.recorded_at, locale) })}
+          title={t("timeline.recordedAt", { time: formatDateTime(e.recorded_at, lang) })}
           data-testid="entry-time"
         >
-          {formatDateTime(e.occurred_at, locale)}
+          {formatDateTime(e.occurred_at, lang)}
         </time>
         <span class="entry-author" data-testid="entry-author">
           {e.author}
@@ -130,6 +134,14 @@ export function EntryRow({ view, total, highlighted, onCorrect, onJump }: Props)
             {otherOffice}
           </span>
         )}
+        <span
+          class="entry-signed"
+          title={signed ? t("timeline.signedTitle", { keys: e.signed_with.join(", ") }) : t("timeline.unsignedTitle")}
+          data-testid="entry-signed"
+          data-signed={signed ? "true" : "false"}
+        >
+          {signed ? t("timeline.signed") : t("timeline.unsigned")}
+        </span>
         {typeof correctsSeq === "number" && (
           <button type="button" class="tag tag--link" onClick={() => onJump(correctsSeq)} data-testid="entry-corrects">
             {t("timeline.corrects", { seq: correctsSeq })}

@@ -8,6 +8,7 @@ import type { Entry } from "../../bindings/Entry";
 import type { Stage } from "../../bindings/Stage";
 import { StageBadge } from "../../components/Badges";
 import { CancelButton, Dialog } from "../../components/Dialog";
+import { DateInput } from "../../components/DateInput";
 import { useAction, useClockTime } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
@@ -20,6 +21,8 @@ export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props
   const { t } = useI18n();
   const [reason, setReason] = useState("");
   const { time, edited: timeEdited, set: setWhen, toNow } = useClockTime();
+  /** Confirming was refused for the time: the field says why until it reads. */
+  const [timeTried, setTimeTried] = useState(false);
   const { run, busy, error, setError } = useAction();
 
   const submit = async () => {
@@ -30,7 +33,9 @@ export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props
     }
     const occurredAt = timeEdited ? localInputToRfc3339(time) : null;
     if (timeEdited && !occurredAt) {
-      setError(t("log.timeInvalid"));
+      // The time field says what is wrong with it.
+      setError(null);
+      setTimeTried(true);
       return;
     }
     await run(async () => onMoved(await api.moveStage(reference, to, reason.trim(), occurredAt)));
@@ -68,14 +73,13 @@ export function MoveStageDialog({ reference, from, to, onClose, onMoved }: Props
         <div class="field">
           <label class="inline">
             <span class="field-label">{t("move.time")}</span>
-            <input
-              type="datetime-local"
+            <DateInput
+              kind="time"
               value={time}
-              onInput={(e) => {
-                setWhen(e.currentTarget.value);
-              }}
-              data-testid="move-time"
-              data-edited={timeEdited ? "true" : "false"}
+              onInput={(text) => setWhen(text)}
+              checked={timeTried}
+              testid="move-time"
+              data={{ "data-edited": timeEdited ? "true" : "false" }}
             />
           </label>
           {timeEdited && (

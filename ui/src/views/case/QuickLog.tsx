@@ -13,6 +13,7 @@ import { api } from "../../api";
 import type { Entry } from "../../bindings/Entry";
 import type { EntryKind } from "../../bindings/EntryKind";
 import type { LogDraft } from "../../bindings/LogDraft";
+import { DateInput } from "../../components/DateInput";
 import { useAction, useClockTime, useDebouncedCallback, useMounted } from "../../components/hooks";
 import { PaperclipIcon } from "../../components/Icons";
 import { ErrorNote } from "../../components/Notes";
@@ -37,6 +38,8 @@ export function QuickLog({ reference, onLogged }: Props) {
   const quickLog = useContext(QuickLogContext);
   const [kind, setKind] = useState<EntryKind>(DEFAULT_KIND);
   const { time, edited: timeEdited, set: setWhen, toNow } = useClockTime();
+  /** Saving was refused for the time: the field says why until it reads. */
+  const [timeTried, setTimeTried] = useState(false);
   const [body, setBody] = useState("");
   const [attachments, setAttachments] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -137,9 +140,12 @@ export function QuickLog({ reference, onLogged }: Props) {
     }
     const occurredAt = timeEdited ? localInputToRfc3339(time) : null;
     if (timeEdited && !occurredAt) {
-      setError(t("log.timeInvalid"));
+      // The time field says what is wrong with it.
+      setError(null);
+      setTimeTried(true);
       return;
     }
+    setTimeTried(false);
     // Not kept again once log_entry has removed it; kept again if it fails.
     saveDraft.cancel();
     const logged = await run(async () => {
@@ -207,15 +213,16 @@ export function QuickLog({ reference, onLogged }: Props) {
         </label>
         <label class="inline">
           <span class="muted">{t("log.time")}</span>
-          <input
-            type="datetime-local"
+          <DateInput
+            kind="time"
             value={time}
-            onInput={(e) => {
+            onInput={(text) => {
               touch();
-              setWhen(e.currentTarget.value);
+              setWhen(text);
             }}
-            data-testid="log-time"
-            data-edited={timeEdited ? "true" : "false"}
+            checked={timeTried}
+            testid="log-time"
+            data={{ "data-edited": timeEdited ? "true" : "false" }}
           />
         </label>
         {timeEdited && (

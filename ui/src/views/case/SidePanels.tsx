@@ -11,6 +11,7 @@ import type { CaseView } from "../../bindings/CaseView";
 import type { Deadline } from "../../bindings/Deadline";
 import type { Role } from "../../bindings/Role";
 import { StatusBadge } from "../../components/Badges";
+import { DateInput } from "../../components/DateInput";
 import { SettleDeadlineDialog } from "../../components/SettleDeadlineDialog";
 import { Hash } from "../../components/Hash";
 import { useAction } from "../../components/hooks";
@@ -18,7 +19,7 @@ import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { canMarkMet, sortDeadlines } from "../../lib/deadlines";
 import { formatBytes } from "../../lib/format";
-import { formatDate, formatDateTime } from "../../lib/time";
+import { formatDate, formatDateTime, readDateField } from "../../lib/time";
 
 function Panel({ title, testid, children, count }: { title: string; testid: string; count?: number; children: ComponentChildren }) {
   return (
@@ -36,8 +37,10 @@ function Panel({ title, testid, children, count }: { title: string; testid: stri
 type PanelProps = { detail: CaseView; reference: string; onChanged: () => void };
 
 export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelProps & { onJump: (seq: number) => void }) {
-  const { t, locale } = useI18n();
+  const { t, lang } = useI18n();
   const [due, setDue] = useState("");
+  /** "Add" was pressed: the due date field says now what is wrong with it. */
+  const [tried, setTried] = useState(false);
   const [what, setWhat] = useState("");
   const { run, busy, error, setError } = useAction();
   const [completing, setCompleting] = useState<Deadline | null>(null);
@@ -49,13 +52,18 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
   const add = async (e: Event) => {
     e.preventDefault();
     if (busy) return;
-    if (!due) return setError(t("deadlines.dueMissing"));
+    setTried(true);
+    if (!due.trim()) return setError(t("deadlines.dueMissing"));
+    const date = readDateField(due);
+    // The field says what is wrong with it.
+    if (!("value" in date)) return setError(null);
     if (!what.trim()) return setError(t("deadlines.whatMissing"));
     const added = await run(async () => {
-      await api.addDeadline(reference, due, what.trim());
+      await api.addDeadline(reference, date.value, what.trim());
       onChanged();
     });
     if (!added) return;
+    setTried(false);
     setDue("");
     setWhat("");
   };
@@ -67,7 +75,7 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
         {deadlines.map((d) => (
           <li key={d.id} class={`deadline deadline--${d.status}`} data-testid="case-deadline" data-seq={d.entry_seq} data-status={d.status}>
             <div class="side-line">
-              <span class="nowrap">{formatDate(d.due, locale)}</span>
+              <span class="nowrap">{formatDate(d.due, lang)}</span>
               <StatusBadge status={d.status} />
               <span class="spacer" />
               <button type="button" class="tag tag--link" onClick={() => onJump(d.entry_seq)} title={t("common.showEntry")}>
@@ -76,10 +84,10 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
             </div>
             <div class="side-text">{d.what}</div>
             {d.status === "done" && d.done_at ? (
-              <div class="muted small">{t("deadlines.metOn", { date: formatDateTime(d.done_at, locale) })}</div>
+              <div class="muted small">{t("deadlines.metOn", { date: formatDateTime(d.done_at, lang) })}</div>
             ) : d.status === "cancelled" && d.cancelled_at ? (
               <div class="muted small" data-testid="deadline-cancelled">
-                {t("deadlines.cancelledOn", { date: formatDateTime(d.cancelled_at, locale), reason: d.cancel_reason ?? "" })}
+                {t("deadlines.cancelledOn", { date: formatDateTime(d.cancelled_at, lang), reason: d.cancel_reason ?? "" })}
               </div>
             ) : canMarkMet(d) ? (
               <div class="side-actions">
@@ -101,13 +109,14 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
       {!ended ? (
         <form class="side-form" onSubmit={(e) => void add(e)}>
           <div class="side-form-row">
-            <input
-              type="date"
+            <DateInput
+              kind="date"
               value={due}
-              onInput={(e) => setDue(e.currentTarget.value)}
-              aria-label={t("deadlines.due")}
-              title={t("deadlines.due")}
-              data-testid="deadline-due"
+              onInput={setDue}
+              checked={tried}
+              label={t("deadlines.due")}
+              required
+              testid="deadline-due"
             />
           </div>
           <input

@@ -59,7 +59,7 @@ const chosen: { stage: StageFilter | ""; order: CaseOrder | null; party: string;
 };
 
 export function CasesView({ navigate, newCase }: Props) {
-  const { t, locale } = useI18n();
+  const { t, lang, locale } = useI18n();
   const { code: office } = useOffice();
   const [stage, setStage] = useState<StageFilter | "">(chosen.stage);
   const [order, setOrder] = useState<CaseOrder | null>(chosen.order);
@@ -301,7 +301,7 @@ export function CasesView({ navigate, newCase }: Props) {
                       <StageBadge stage={c.stage} />
                     </td>
                     <td class="num">{formatNumber(c.entries, locale)}</td>
-                    <td class="nowrap">{formatDateTime(c.opened_at, locale)}</td>
+                    <td class="nowrap">{formatDateTime(c.opened_at, lang)}</td>
                   </tr>
                 );
               })}

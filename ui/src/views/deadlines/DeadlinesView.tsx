@@ -20,7 +20,7 @@ import { useOffice } from "../../office";
 import { caseRoute, type Navigate } from "../../route";
 
 export function DeadlinesView({ navigate }: { navigate: Navigate }) {
-  const { t, locale } = useI18n();
+  const { t, lang } = useI18n();
   const { code: office } = useOffice();
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [includeDone, setIncludeDone] = useState(false);
@@ -103,7 +103,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
                 const reference = referenceOf(d);
                 return (
                   <tr key={d.id} class={`deadline-row deadline--${d.status}`} data-testid="deadline-row" data-status={d.status} data-reference={reference} data-seq={d.entry_seq}>
-                    <td class="nowrap">{formatDate(d.due, locale)}</td>
+                    <td class="nowrap">{formatDate(d.due, lang)}</td>
                     <td>
                       <StatusBadge status={d.status} />
                     </td>

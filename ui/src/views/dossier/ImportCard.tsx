@@ -113,7 +113,7 @@ function PlanCounts({ plan }: { plan: ImportPlan }) {
 
 /** The offices the entries come from, each entry, and the conflicts left open: before the import (`done` false) and after it. */
 function PlanDetails({ plan, done }: { plan: ImportPlan; done: boolean }) {
-  const { t, locale } = useI18n();
+  const { t, lang, locale } = useI18n();
   const offices = [...new Set(plan.entries.map((e) => e.office).filter((o): o is string => !!o))];
   const more = plan.entries.length - ENTRIES_SHOWN;
   return (
@@ -139,7 +139,7 @@ function PlanDetails({ plan, done }: { plan: ImportPlan; done: boolean }) {
             <tbody>
               {plan.entries.slice(0, ENTRIES_SHOWN).map((e, i) => (
                 <tr key={i} data-testid="import-entry" data-kind={e.kind} data-office={e.office ?? ""}>
-                  <td class="nowrap">{formatDateTime(e.occurred_at, locale)}</td>
+                  <td class="nowrap">{formatDateTime(e.occurred_at, lang)}</td>
                   <td>
                     <KindBadge kind={e.kind} />
                   </td>

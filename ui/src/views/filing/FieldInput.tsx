@@ -1,7 +1,9 @@
 // One field of a filing template's form, as its type asks: a line, several
-// lines, a date, a whole number, or one of the case's parties.
+// lines, a date (typed YYYY-MM-DD: components/DateInput.tsx), a whole
+// number, or one of the case's parties.
 
 import type { FieldSpec } from "../../bindings/FieldSpec";
+import { DateInput } from "../../components/DateInput";
 import { useI18n } from "../../i18n";
 
 export function FieldInput({
@@ -26,7 +28,7 @@ export function FieldInput({
       input = <textarea rows={4} value={value} onInput={(e) => onChange(e.currentTarget.value)} {...common} />;
       break;
     case "date":
-      input = <input type="date" value={value} onInput={(e) => onChange(e.currentTarget.value)} {...common} />;
+      input = <DateInput kind="date" value={value} onInput={onChange} testid={testid} name={field.name} required={field.required} />;
       break;
     case "number":
       input = <input type="number" step={1} value={value} onInput={(e) => onChange(e.currentTarget.value)} {...common} />;

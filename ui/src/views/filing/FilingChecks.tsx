@@ -1,5 +1,5 @@
 // Why the filing cannot be filed yet: it is not made in the case's present
-// stage, or required fields are still empty.
+// stage, or required fields (or the date of the filing) are still empty.
 
 import type { FieldSpec } from "../../bindings/FieldSpec";
 import type { Stage } from "../../bindings/Stage";
@@ -7,11 +7,13 @@ import { StageBadge } from "../../components/Badges";
 import { useI18n } from "../../i18n";
 import { fieldLabel, type TemplateGroup } from "../../lib/templates";
 
-type Props = { group: TemplateGroup; stage: Stage; stageOk: boolean; missing: FieldSpec[] };
+/** `dateMissing`: the date of the filing was emptied. */
+type Props = { group: TemplateGroup; stage: Stage; stageOk: boolean; missing: FieldSpec[]; dateMissing: boolean };
 
-export function FilingChecks({ group, stage, stageOk, missing }: Props) {
+export function FilingChecks({ group, stage, stageOk, missing, dateMissing }: Props) {
   const { t, lang } = useI18n();
   const stages = [...new Set([...group.versions.values()].flatMap((v) => v.stages))];
+  const toFill = [...(dateMissing ? [t("filing.date")] : []), ...missing.map((f) => fieldLabel(group, f, lang))];
   return (
     <>
       {!stageOk && (
@@ -19,9 +21,9 @@ export function FilingChecks({ group, stage, stageOk, missing }: Props) {
           {t("filing.notThisStage", { stages: stages.map((s) => t(`stage.${s}`)).join(", ") })} <StageBadge stage={stage} />
         </p>
       )}
-      {missing.length > 0 && (
+      {toFill.length > 0 && (
         <p class="note note--info" data-testid="filing-missing">
-          {t("filing.missing", { fields: missing.map((f) => fieldLabel(group, f, lang)).join(", ") })}
+          {t("filing.missing", { fields: toFill.join(", ") })}
         </p>
       )}
     </>

@@ -23,8 +23,8 @@ import type { FilingInput } from "../../bindings/FilingInput";
 import { useAction, useDebouncedValue } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
-import { canFile, fieldLabel, fieldValues, fileableIn, languagesOf, missingRequired } from "../../lib/templates";
-import { todayLocal } from "../../lib/time";
+import { canFile, fieldLabel, fieldValues, fileableIn, languagesOf, missingRequired, unreadableDates } from "../../lib/templates";
+import { readDateField, todayLocal } from "../../lib/time";
 import { FieldInput } from "./FieldInput";
 import { FilingChecks } from "./FilingChecks";
 import { FilingPreview } from "./FilingPreview";
@@ -74,13 +74,15 @@ export function FilingComposer({ detail, reference, onFiled, onShowEntry }: Prop
   const { values } = draft;
   const missing = missingRequired(fields, values);
   const stageOk = group ? fileableIn(group, c.stage) : false;
+  // Dates that are not YYYY-MM-DD are neither previewed nor filed; their fields say why.
+  const datesOk = "value" in readDateField(filingDate) && unreadableDates(fields, values).length === 0;
 
   const request: FilingInput | null = useMemo(
     () =>
-      template
-        ? { template: template.id, language, parallel: parallel || null, fields: fieldValues(template.fields, values), filing_date: filingDate }
+      template && datesOk
+        ? { template: template.id, language, parallel: parallel || null, fields: fieldValues(template.fields, values), filing_date: filingDate.trim() }
         : null,
-    [template, language, parallel, values, filingDate],
+    [template, language, parallel, values, filingDate, datesOk],
   );
   const fileable = canFile({ ready: request !== null, filing, filed: filed !== null, missing: missing.length, stageOk });
   const settled = useDebouncedValue(request, 350);
@@ -164,7 +166,7 @@ export function FilingComposer({ detail, reference, onFiled, onShowEntry }: Prop
             />
           ))}
 
-        {group && <FilingChecks group={group} stage={c.stage} stageOk={stageOk} missing={missing} />}
+        {group && <FilingChecks group={group} stage={c.stage} stageOk={stageOk} missing={missing} dateMissing={!filingDate.trim()} />}
         <ErrorNote message={fileError} testid="filing-error" />
         {filed && <FilingResult filed={filed} onShowEntry={onShowEntry} />}
         <div class="form-actions">
@@ -173,7 +175,7 @@ export function FilingComposer({ detail, reference, onFiled, onShowEntry }: Prop
           </button>
         </div>
       </form>
-      <FilingPreview preview={preview} incomplete={missing.length > 0} />
+      <FilingPreview preview={preview} incomplete={missing.length > 0 || !datesOk} />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import { errorMessage } from "../../api";
 import type { BrokenTemplate } from "../../bindings/BrokenTemplate";
 import type { Stage } from "../../bindings/Stage";
+import { DateInput } from "../../components/DateInput";
 import { useI18n } from "../../i18n";
 import { fileableIn, versionFor, type TemplateGroup } from "../../lib/templates";
 
@@ -90,7 +91,7 @@ export function TemplateChoice(p: Props) {
       </div>
       <label class="field">
         <span class="field-label">{t("filing.date")}</span>
-        <input type="date" value={p.date} onInput={(e) => p.onDate(e.currentTarget.value)} data-testid="filing-date" />
+        <DateInput kind="date" value={p.date} onInput={p.onDate} required testid="filing-date" />
       </label>
     </>
   );

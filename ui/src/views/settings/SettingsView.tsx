@@ -1,5 +1,6 @@
-// Settings: the UI language and the name entries are signed with (kept
-// with set_settings), this office's code (set_office: the core checks it),
+// Settings: the UI language and the name entries are recorded under (kept
+// with set_settings), the signing key that signs what the window writes (or
+// how to make one), this office's code (set_office: the core checks it),
 // and where the data lives, whether it can be written, and which version
 // this is (from app_info).
 
@@ -7,6 +8,7 @@ import { useEffect, useState } from "preact/hooks";
 
 import { api, errorMessage } from "../../api";
 import type { AppInfo } from "../../bindings/AppInfo";
+import type { Identity } from "../../bindings/Identity";
 import type { Language } from "../../i18n/language";
 import { useAction, useMounted } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
@@ -104,6 +106,7 @@ export function SettingsView() {
             )}
           </div>
         </form>
+        {info && <SigningKey identity={info.signing_key} />}
         <form class="form settings" onSubmit={(e) => void saveCode(e)}>
           <label class="field">
             <span class="field-label">{t("office.title")}</span>
@@ -149,6 +152,46 @@ export function SettingsView() {
           <ErrorNote message={error} />
           <p class="hint">{t("settings.offline")}</p>
         </form>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The key that signs what the window writes (its name is the author of
+ * every entry then), or, without one, that entries are written unsigned
+ * and how a key is made (the window unlocks it at start).
+ */
+function SigningKey({ identity }: { identity: Identity | null }) {
+  const { t } = useI18n();
+  return (
+    <section class="form settings" aria-labelledby="settings-signing-key" data-testid="settings-signing-key" data-signed={identity ? "true" : "false"}>
+      <div class="field">
+        <span class="field-label" id="settings-signing-key">
+          {t("settings.signingKey")}
+        </span>
+        {identity ? (
+          <>
+            <dl class="facts">
+              <dt>{t("settings.signingKeyName")}</dt>
+              <dd data-testid="settings-signing-key-name">{identity.name}</dd>
+              <dt>{t("settings.signingKeyFingerprint")}</dt>
+              <dd class="path" title={identity.public_key} data-testid="settings-signing-key-fingerprint">
+                {identity.fingerprint}
+              </dd>
+            </dl>
+            <span class="hint">{t("settings.signingKeyHint")}</span>
+          </>
+        ) : (
+          <>
+            <span data-testid="settings-signing-key-none">{t("settings.signingKeyNone")}</span>
+            <span class="hint">{t("settings.signingKeyHowTo")}</span>
+            <code class="path key-command" data-testid="settings-signing-key-command">
+              pacta key new --name "{t("settings.signingKeyNameExample")}"
+            </code>
+            <span class="hint">{t("settings.signingKeyLocked")}</span>
+          </>
+        )}
       </div>
     </section>
   );
