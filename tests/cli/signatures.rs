@@ -426,6 +426,27 @@ fn each_party_co_signs_the_agreement_on_the_mediators_machine_or_on_their_own() 
     let report = mediator.json(&["verify"]);
     assert_eq!(report["ok"], true, "{report}");
 
+    // The closure report states it, from the record.
+    mediator.json(&[
+        "stage",
+        &r,
+        "settlement",
+        "--reason",
+        "The Parties signed the agreement.",
+    ]);
+    let report = mediator
+        .cmd()
+        .args(["filing", "render", &r, "--template", "closure-report"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(report.stdout).unwrap();
+    assert!(
+        text.contains(&format!(
+            "signed for {ALDORIA} and {BELMONT} by their delegates"
+        )),
+        "{text}"
+    );
+
     // The dossier says who co-signed, and ssh-keygen agrees.
     let final_dossier = export(&mediator, &r, "final.pacta");
     let checked = mediator.json(&["verify", final_dossier.to_str().unwrap()]);
@@ -462,4 +483,59 @@ fn each_party_co_signs_the_agreement_on_the_mediators_machine_or_on_their_own() 
 fn sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(bytes))
+}
+
+#[test]
+fn the_os_keyring_unlocks_the_key_and_the_passphrase_works_without_it() {
+    // A real Secret Service: GNOME Keyring on a private session bus
+    // (scripts/setup installs it), in a home of its own.
+    let p = Pacta::without_key();
+    let script = r#"
+        eval "$(printf 'login' | gnome-keyring-daemon --unlock --components=secrets)"
+        PACTA_KEY_PASSPHRASE='only typed once' "$PACTA" key new --name "Ines Moreau" >/dev/null || exit 10
+        env -u PACTA_KEY_PASSPHRASE "$PACTA" --json case new --title "Unlocked by the keyring" \
+            --party Aldoria --party Belmont </dev/null
+    "#;
+    let out = Command::new("dbus-run-session")
+        .args(["--", "sh", "-c", script])
+        .env("PACTA", assert_cmd::cargo::cargo_bin("pacta"))
+        .env("PACTA_DATA_DIR", p.data_dir())
+        .env("HOME", p.home.path())
+        .env("TZ", "UTC")
+        .env_remove("PACTA_KEY_PASSPHRASE")
+        .output()
+        .expect("dbus-run-session and gnome-keyring-daemon (scripts/setup installs them)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let case: Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(case["case"]["title"], "Unlocked by the keyring");
+
+    // Outside that session no keyring answers: the passphrase is asked for,
+    // and still works.
+    let without = p
+        .cmd()
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env_remove("PACTA_KEY_PASSPHRASE")
+        .args(["log", "add", "K-2026-0001", "--kind", "note", "--body", "x"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&without.stderr).contains("PACTA_KEY_PASSPHRASE"),
+        "{without:?}"
+    );
+    let with = p
+        .cmd()
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("PACTA_KEY_PASSPHRASE", "only typed once")
+        .args(["log", "add", "K-2026-0001", "--kind", "note", "--body", "x"])
+        .output()
+        .unwrap();
+    assert!(
+        with.status.success(),
+        "{}",
+        String::from_utf8_lossy(&with.stderr)
+    );
 }

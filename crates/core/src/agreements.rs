@@ -152,40 +152,47 @@ impl crate::store::Store {
         Ok(entries
             .iter()
             .filter(|e| is_agreement(e))
-            .map(|e| {
-                let signers: Vec<&str> = e
-                    .signed_with
-                    .iter()
-                    .filter_map(|fp| names.get(fp).map(String::as_str))
-                    .collect();
-                AgreementSigning {
-                    entry: e.id,
-                    seq: e.seq,
-                    kind: e.kind,
-                    summary: e
-                        .body
-                        .lines()
-                        .next()
-                        .unwrap_or_default()
-                        .chars()
-                        .take(120)
-                        .collect(),
-                    parties: case
-                        .parties
-                        .iter()
-                        .map(|party| PartySigned {
-                            party: party.clone(),
-                            signed_by: case
-                                .participants
-                                .iter()
-                                .filter(|p| p.party.as_deref() == Some(party.as_str()))
-                                .filter(|p| signers.contains(&p.name.as_str()))
-                                .map(|p| p.name.clone())
-                                .collect(),
-                        })
-                        .collect(),
-                }
+            .map(|e| AgreementSigning {
+                entry: e.id,
+                seq: e.seq,
+                kind: e.kind,
+                summary: e
+                    .body
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(120)
+                    .collect(),
+                parties: parties_signed(case, e, &names),
             })
             .collect())
     }
+}
+
+/// Every party of a case with its delegates whose keys signed `e`
+/// (`names`: each bound key's person, by fingerprint).
+pub fn parties_signed(
+    case: &crate::case::Case,
+    e: &Entry,
+    names: &HashMap<String, String>,
+) -> Vec<PartySigned> {
+    let signers: Vec<&str> = e
+        .signed_with
+        .iter()
+        .filter_map(|fp| names.get(fp).map(String::as_str))
+        .collect();
+    case.parties
+        .iter()
+        .map(|party| PartySigned {
+            party: party.clone(),
+            signed_by: case
+                .participants
+                .iter()
+                .filter(|p| p.party.as_deref() == Some(party.as_str()))
+                .filter(|p| signers.contains(&p.name.as_str()))
+                .map(|p| p.name.clone())
+                .collect(),
+        })
+        .collect()
 }

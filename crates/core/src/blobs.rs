@@ -29,8 +29,14 @@ pub fn hash_file(path: &Path) -> io::Result<(String, u64)> {
 
 /// SHA-256 and length of everything a reader yields, streamed.
 pub(crate) fn hash_stream(input: &mut dyn Read) -> io::Result<(String, u64)> {
+    hash_stream_of(input, u64::MAX)
+}
+
+/// [`hash_stream`] of a stream of about `size` bytes: a small one (a
+/// dossier holds thousands of signature files) gets a buffer its size.
+pub(crate) fn hash_stream_of(input: &mut dyn Read, size: u64) -> io::Result<(String, u64)> {
     let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
+    let mut buf = vec![0u8; size.saturating_add(1).clamp(4096, 1 << 20) as usize];
     let mut size = 0u64;
     loop {
         let n = input.read(&mut buf)?;

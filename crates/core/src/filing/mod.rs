@@ -216,11 +216,25 @@ fn context(
     let local = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&offset);
     let seq_of: HashMap<_, i64> = file.entries.iter().map(|e| (e.id, e.seq)).collect();
     let case = &file.case;
+    let key_names: HashMap<String, String> = file
+        .signers
+        .iter()
+        .map(|s| (s.fingerprint.clone(), s.name.clone()))
+        .collect();
     let journal: Vec<serde_json::Value> = file
         .entries
         .iter()
         .map(|e| {
+            let signed_for: Vec<String> = match crate::agreements::is_agreement(e) {
+                true => crate::agreements::parties_signed(case, e, &key_names)
+                    .into_iter()
+                    .filter(|p| !p.signed_by.is_empty())
+                    .map(|p| p.party)
+                    .collect(),
+                false => Vec::new(),
+            };
             json!({
+                "signed_for": signed_for,
                 "seq": e.seq,
                 "kind": e.kind,
                 "date": local(e.occurred_at).format("%Y-%m-%d").to_string(),
