@@ -14,23 +14,19 @@ pub const COSIGNER_PASSPHRASE_ENV: &str = "PACTA_COSIGNER_PASSPHRASE";
 
 /// This data dir's key, unlocked; `None` when there is none yet.
 pub fn unlock_own(store: &Store) -> Result<Option<SigningKey>> {
-    let path = store.data_dir().signing_key();
-    if !path.exists() {
+    let dir = store.data_dir();
+    if !dir.signing_key().exists() {
         return Ok(None);
     }
-    let file = KeyFile::read(&path)?;
-    if !file.has_passphrase() {
-        return Ok(Some(file.unlock("")?));
-    }
-    if let Some(key) = file.unlock_from_keyring() {
+    if let Some(key) = pacta_core::keys::unlock_without_asking(dir) {
         return Ok(Some(key));
     }
-    let name = file.identity()?.name;
+    let name = KeyFile::read(&dir.signing_key())?.identity()?.name;
     let passphrase = passphrase(
         PASSPHRASE_ENV,
         &format!("Passphrase of {name}'s signing key: "),
     )?;
-    Ok(Some(file.unlock(&passphrase)?))
+    Ok(Some(pacta_core::keys::unlock_in(dir, &passphrase)?))
 }
 
 /// This data dir's key, which every command that records needs.
@@ -69,32 +65,25 @@ fn passphrase(env: &str, prompt: &str) -> Result<String> {
 
 /// `pacta key new`: makes and keeps this person's key.
 pub fn create(store: &Store, name: &str, no_passphrase: bool) -> Result<SigningKey> {
-    let path = store.data_dir().signing_key();
-    if path.exists() {
-        bail!(
-            "{} already has a signing key ({}); one person, one key: `pacta key show` shows it",
-            store.data_dir().root().display(),
-            path.display()
-        );
+    if no_passphrase {
+        return Ok(pacta_core::keys::create_in(store.data_dir(), name, None)?);
     }
-    let key = SigningKey::generate(name)?;
-    let file = if no_passphrase {
-        KeyFile::seal(&key, None)?
-    } else {
-        let first = passphrase(PASSPHRASE_ENV, "Choose a passphrase for your signing key: ")?;
-        if std::env::var(PASSPHRASE_ENV).is_err() {
-            let again = rpassword::prompt_password("The same passphrase again: ")?;
-            if again != first {
-                bail!("the two passphrases differ; nothing was created");
-            }
+    if store.data_dir().signing_key().exists() {
+        // Said before a passphrase is asked for nothing.
+        pacta_core::keys::create_in(store.data_dir(), name, None)?;
+    }
+    let first = passphrase(PASSPHRASE_ENV, "Choose a passphrase for your signing key: ")?;
+    if std::env::var(PASSPHRASE_ENV).is_err() {
+        let again = rpassword::prompt_password("The same passphrase again: ")?;
+        if again != first {
+            bail!("the two passphrases differ; nothing was created");
         }
-        let file = KeyFile::seal(&key, Some(&first))?;
-        // Unlock it without the passphrase where an OS keyring runs.
-        file.remember(&file.unlocker(&first)?);
-        file
-    };
-    file.write(&path)?;
-    Ok(key)
+    }
+    Ok(pacta_core::keys::create_in(
+        store.data_dir(),
+        name,
+        Some(&first),
+    )?)
 }
 
 /// `pacta key import`: brings this person's key file from elsewhere.

@@ -14,8 +14,9 @@ use pacta_core::filing::template::FieldSpec;
 use pacta_core::merge::Alongside;
 use pacta_core::{
     Case, CaseDocument, CaseFilter, CaseOrder, CasePage, CaseSort, CaseView, DataDir, Deadline,
-    DeadlineFilter, Entry, EntryKind, EntryQuery, FilingRequest, NewCase, NewEntry, Participant,
-    Rendered, Role, SearchHit, Settings, Stage, StageFilter, Store, VerifyReport,
+    DeadlineFilter, Entry, EntryKind, EntryQuery, FilingRequest, Identity, KeyFile, NewCase,
+    NewEntry, Participant, Rendered, Role, SearchHit, Settings, SigningKey, Stage, StageFilter,
+    Store, VerifyReport,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, State};
@@ -25,10 +26,6 @@ pub struct AppState {
     pub store: Arc<Mutex<Store>>,
     pub data_dir: PathBuf,
     pub started: std::time::Instant,
-    /// The key that signs what the window writes, when it was unlocked at
-    /// start (no passphrase, or the OS keyring); otherwise entries are
-    /// written unsigned.
-    pub signer: Option<pacta_core::Identity>,
 }
 
 /// An error as the UI receives it: a stable `kind` (what sort of failure),
@@ -107,11 +104,27 @@ async fn with_store<T: Send + 'static>(
     })?
 }
 
+/// Runs core work that needs no store on a blocking thread.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> pacta_core::Result<T> + Send + 'static,
+) -> Answer<T> {
+    tauri::async_runtime::spawn_blocking(move || work().map_err(CommandError::from))
+        .await
+        .map_err(|e| {
+            failed(
+                "work_stopped",
+                format!("the work stopped unexpectedly: {e}"),
+            )
+        })?
+}
+
 /// Who signs what the window writes: one rule for every front end
-/// ([`pacta_core::DataDir::who_signs`]), with no name given for the step.
-fn author(state: &AppState) -> Answer<String> {
-    Ok(pacta_core::DataDir::new(&state.data_dir)
-        .who_signs(None, state.signer.as_ref().map(|k| k.name.as_str()))?)
+/// ([`pacta_core::DataDir::who_signs`]), with no name given for the step:
+/// the store's signing key's name when one is unlocked (at start, or
+/// since: `create_key`, `unlock_key`), else the name in Settings and on.
+fn author(s: &Store) -> pacta_core::Result<String> {
+    s.data_dir()
+        .who_signs(None, s.signer().map(SigningKey::name))
 }
 
 #[derive(Serialize)]
@@ -122,20 +135,137 @@ pub struct AppInfo {
     /// The data dir cannot be written: everything reads, writes are refused.
     read_only: bool,
     /// The key that signs what the window writes, if one is unlocked.
-    signing_key: Option<pacta_core::Identity>,
+    signing_key: Option<Identity>,
+    /// The data dir's key when it is there but not unlocked (its passphrase
+    /// not given since start, and no OS keyring that unlocks it): the
+    /// window asks for it (`unlock_key`); until then entries are unsigned.
+    locked_key: Option<Identity>,
+    /// Whom what the window writes is recorded under now: the key's name,
+    /// else the name in Settings, `PACTA_AUTHOR` or the login name; none
+    /// when none of them is known.
+    author: Option<String>,
 }
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Answer<AppInfo> {
     let data_dir = state.data_dir.clone();
-    let signing_key = state.signer.clone();
     with_store(&state, move |s| {
+        let signing_key = s.signer().map(|k| k.identity().clone());
+        let locked_key = match signing_key {
+            Some(_) => None,
+            None => KeyFile::read(&s.data_dir().signing_key())
+                .and_then(|f| f.identity())
+                .ok(),
+        };
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION"),
             data_dir,
             read_only: s.is_read_only(),
             signing_key,
+            locked_key,
+            author: author(s).ok(),
         })
+    })
+    .await
+}
+
+/// Makes this person's signing key (the window offers it while the data
+/// dir has none): sealed with `passphrase`, or kept without one when the
+/// user chose that (`None`; an empty passphrase is refused), written to
+/// the data dir, remembered by the OS keyring where one runs (so the next
+/// start needs no passphrase), and from now on the key that signs what
+/// the window writes.
+#[tauri::command]
+pub async fn create_key(
+    state: State<'_, AppState>,
+    name: String,
+    passphrase: Option<String>,
+) -> Answer<Identity> {
+    with_store(&state, move |s| {
+        if s.is_read_only() {
+            return Err(pacta_core::Error::ReadOnly {
+                path: s.data_dir().root().to_path_buf(),
+                reason: "it is on a read-only disk or in a write-protected folder; reading works"
+                    .into(),
+            });
+        }
+        let key = pacta_core::keys::create_in(s.data_dir(), &name, passphrase.as_deref())?;
+        let identity = key.identity().clone();
+        s.set_signer(key);
+        Ok(identity)
+    })
+    .await
+}
+
+/// Unlocks the data dir's key with its passphrase; from now on it signs
+/// what the window writes, and the OS keyring (where one runs) remembers
+/// what unlocks it, so the next start needs no passphrase. A wrong
+/// passphrase is the core's `wrong_passphrase`, and changes nothing.
+#[tauri::command]
+pub async fn unlock_key(state: State<'_, AppState>, passphrase: String) -> Answer<Identity> {
+    with_store(&state, move |s| {
+        let key = pacta_core::keys::unlock_in(s.data_dir(), &passphrase)?;
+        let identity = key.identity().clone();
+        s.set_signer(key);
+        Ok(identity)
+    })
+    .await
+}
+
+/// A signing key file the user chose (a delegate's, brought to co-sign):
+/// whose it is, and whether a passphrase unlocks it.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct KeyFileInfo {
+    identity: Identity,
+    has_passphrase: bool,
+}
+
+#[tauri::command]
+pub async fn read_key_file(app: AppHandle, key_file: PathBuf) -> Answer<KeyFileInfo> {
+    chosen(&app, &[&key_file])?;
+    blocking(move || {
+        let file = KeyFile::read(&key_file)?;
+        Ok(KeyFileInfo {
+            identity: file.identity()?,
+            has_passphrase: file.has_passphrase(),
+        })
+    })
+    .await
+}
+
+/// Co-signs agreement entry `entry` with a party delegate's key file, chosen
+/// in a dialog and unlocked with the delegate's passphrase (typed by them;
+/// ignored for a key kept without one). A delegate the case does not know
+/// yet joins it first for `party` (preselected by the window when the key's
+/// name is already a delegate's), recorded under the window's own signer.
+/// A wrong passphrase changes nothing.
+#[tauri::command]
+pub async fn cosign_agreement(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    reference: String,
+    entry: i64,
+    key_file: PathBuf,
+    passphrase: String,
+    party: Option<String>,
+) -> Answer<Entry> {
+    chosen(&app, &[&key_file])?;
+    with_store(&state, move |s| {
+        let file = KeyFile::read(&key_file)?;
+        let delegate = match file.has_passphrase() {
+            true => file.unlock(&passphrase)?,
+            false => file.unlock("")?,
+        };
+        let author = author(s)?;
+        let party = party.filter(|p| !p.trim().is_empty());
+        s.cosign(
+            &reference,
+            &entry.to_string(),
+            &delegate,
+            party.as_deref(),
+            &author,
+        )
     })
     .await
 }
@@ -213,8 +343,8 @@ pub struct NewCaseInput {
 
 #[tauri::command]
 pub async fn create_case(state: State<'_, AppState>, input: NewCaseInput) -> Answer<Case> {
-    let author = author(&state)?;
     with_store(&state, move |s| {
+        let author = author(s)?;
         let clauses = input
             .clauses
             .iter()
@@ -301,8 +431,8 @@ pub async fn log_entry(
 ) -> Answer<Entry> {
     let attachments: Vec<&Path> = input.attachments.iter().map(PathBuf::as_path).collect();
     chosen(&app, &attachments)?;
-    let author = author(&state)?;
     with_store(&state, move |s| {
+        let author = author(s)?;
         let mut new = NewEntry::new(input.kind, &author, &input.body);
         new.occurred_at = input
             .occurred_at
@@ -324,8 +454,8 @@ pub async fn correct_entry(
     entry: i64,
     body: String,
 ) -> Answer<Entry> {
-    let author = author(&state)?;
     with_store(&state, move |s| {
+        let author = author(s)?;
         s.correct(&reference, &entry.to_string(), &author, &body)
     })
     .await
@@ -341,8 +471,8 @@ pub async fn move_stage(
     reason: String,
     occurred_at: Option<String>,
 ) -> Answer<Entry> {
-    let author = author(&state)?;
     with_store(&state, move |s| {
+        let author = author(s)?;
         let at = occurred_at
             .as_deref()
             .filter(|t| !t.is_empty())
@@ -367,8 +497,8 @@ pub async fn add_participant(
     reference: String,
     input: ParticipantInput,
 ) -> Answer<Entry> {
-    let author = author(&state)?;
     with_store(&state, move |s| {
+        let author = author(s)?;
         let party = input.party.filter(|p| !p.trim().is_empty());
         s.add_participant(
             &reference,
@@ -391,8 +521,8 @@ pub async fn add_deadline(
     due: String,
     what: String,
 ) -> Answer<Deadline> {
-    let author = author(&state)?;
     with_store(&state, move |s| {
+        let author = author(s)?;
         s.add_deadline(
             &reference,
             pacta_core::time::parse_date(&due)?,
@@ -411,8 +541,8 @@ pub async fn complete_deadline(
     entry: i64,
     note: String,
 ) -> Answer<Entry> {
-    let author = author(&state)?;
     with_store(&state, move |s| {
+        let author = author(s)?;
         s.complete_deadline(&reference, &entry.to_string(), &note, &author)
     })
     .await
@@ -426,8 +556,8 @@ pub async fn cancel_deadline(
     entry: i64,
     reason: String,
 ) -> Answer<Entry> {
-    let author = author(&state)?;
     with_store(&state, move |s| {
+        let author = author(s)?;
         s.cancel_deadline(&reference, &entry.to_string(), &reason, &author)
     })
     .await
@@ -469,8 +599,8 @@ pub async fn attach_documents(
         &app,
         &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
     )?;
-    let author = author(&state)?;
     with_store(&state, move |s| {
+        let author = author(s)?;
         paths
             .iter()
             .map(|p| s.add_document(&reference, p, &author))
@@ -605,8 +735,8 @@ pub async fn file_filing(
     reference: String,
     request: FilingInput,
 ) -> Answer<Filed> {
-    let author = author(&state)?;
     with_store(&state, move |s| {
+        let author = author(s)?;
         let request = filing_request(request)?;
         let (rendered, entry) = s.file_filing(&reference, &request, &author)?;
         forget_draft(s.save_filing_draft(&reference, &request.template, &BTreeMap::new()));
@@ -762,16 +892,7 @@ pub async fn export_dossier(
 #[tauri::command]
 pub async fn verify_dossier(app: AppHandle, path: PathBuf) -> Answer<DossierReport> {
     chosen(&app, &[&path])?;
-    tauri::async_runtime::spawn_blocking(move || {
-        pacta_core::dossier::verify_dossier(&path).map_err(CommandError::from)
-    })
-    .await
-    .map_err(|e| {
-        failed(
-            "work_stopped",
-            format!("the work stopped unexpectedly: {e}"),
-        )
-    })?
+    blocking(move || pacta_core::dossier::verify_dossier(&path)).await
 }
 
 #[tauri::command]

@@ -58,11 +58,10 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    if let Some(key) = unlock_without_asking(&store) {
+    if let Some(key) = pacta_core::keys::unlock_without_asking(store.data_dir()) {
         store.set_signer(key);
     }
     let state = commands::AppState {
-        signer: store.signer().map(|k| k.identity().clone()),
         store: Arc::new(Mutex::new(store)),
         data_dir,
         started,
@@ -112,6 +111,10 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::ui_ready,
+            commands::create_key,
+            commands::unlock_key,
+            commands::read_key_file,
+            commands::cosign_agreement,
             commands::list_cases,
             commands::create_case,
             commands::get_case,
@@ -146,15 +149,5 @@ pub fn run() {
     if let Err(e) = result {
         eprintln!("pacta: the window could not start: {e}");
         std::process::exit(1);
-    }
-}
-
-/// The data dir's signing key, when it opens without a passphrase typed:
-/// kept without one, or unlocked by the OS keyring.
-fn unlock_without_asking(store: &pacta_core::Store) -> Option<pacta_core::SigningKey> {
-    let file = pacta_core::KeyFile::read(&store.data_dir().signing_key()).ok()?;
-    match file.has_passphrase() {
-        true => file.unlock_from_keyring(),
-        false => file.unlock("").ok(),
     }
 }

@@ -21,7 +21,12 @@ const cli = process.env.PACTA_CLI_BIN ?? join(root, "target/debug/pacta");
 const shots = join(root, "docs/screenshots");
 const home = mkdtempSync(join(tmpdir(), "pacta-e2e-"));
 const dataDir = join(home, "data");
-const env = { ...process.env, PACTA_DATA_DIR: dataDir, PACTA_AUTHOR: "Dr. Ines Moreau" };
+/** The passphrase the window's signing key is made with at first use; the pacta command unlocks the same key with it. */
+const passphrase = "Mirel Strait 2026";
+const env = { ...process.env, PACTA_DATA_DIR: dataDir, PACTA_AUTHOR: "Dr. Ines Moreau", PACTA_KEY_PASSPHRASE: passphrase };
+// No OS keyring: the window asks for the passphrase itself (a story restarts
+// it to see that), and the test's keys stay out of the machine's keyring.
+delete env.DBUS_SESSION_BUS_ADDRESS;
 let driver;
 let s;
 let reference;
@@ -113,6 +118,29 @@ test("at first use the window asks for this office's code, once", async () => {
   await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="office-dialog"]')).length === 0);
   // Checked by the core, and kept in capitals.
   assert.equal(pacta("office").office, "VIE");
+});
+
+// Issue "Who wrote it, provably": with no signing key in the data dir, the
+// window offers to make one right after the office's code; the pacta
+// command then signs with the same key (PACTA_KEY_PASSPHRASE).
+test("at first use the window offers to make a signing key, with a passphrase typed twice", async () => {
+  await s.byTestId("key-dialog");
+  assert.equal(await (await s.byTestId("key-name")).property("value"), "Dr. Ines Moreau", "prefilled with whom the window records under");
+  await (await s.byTestId("key-passphrase")).type(passphrase);
+  await (await s.byTestId("key-passphrase-again")).type(`${passphrase}!`);
+  await (await s.byTestId("key-create")).click();
+  const mismatch = await s.find('[data-testid="key-dialog"] [data-testid="error"]');
+  assert.equal(await mismatch.text(), "The two passphrases differ: type the same one twice.");
+  assert.equal(existsSync(join(dataDir, "signing-key.json")), false, "no key made");
+  await (await s.byTestId("key-passphrase-again")).clear();
+  await (await s.byTestId("key-passphrase-again")).type(passphrase);
+  await shot("signing-key-en");
+  await (await s.byTestId("key-create")).click();
+  await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="key-dialog"]')).length === 0, 30000);
+  const made = pacta("key", "show");
+  assert.equal(made.key.name, "Dr. Ines Moreau");
+  assert.equal(made.passphrase, true, "sealed with the passphrase");
+  assert.equal(JSON.parse(readFileSync(join(dataDir, "signing-key.json"), "utf8")).protection.kdf, "argon2id");
 });
 
 test("a mediator opens a case from the Cases screen", async () => {
@@ -263,6 +291,12 @@ test("a dossier is exported through the save dialog and shown verified", async (
   execFileSync("xdotool", ["key", "Return"]);
   const result = await s.byTestId("dossier-export-report", 30000);
   await s.waitFor("a verified export", async () => (await result.attribute("data-ok")) === "true");
+  // Signed by whoever exported it, as every entry is by its author.
+  const signedBy = await s.find('[data-testid="dossier-export-report"] [data-testid="dossier-signed-by"]');
+  assert.equal(await signedBy.attribute("data-signed"), "true");
+  assert.equal(await signedBy.attribute("data-name"), "Dr. Ines Moreau");
+  const entries = pacta("log", "list", reference).entries.length;
+  assert.equal(await (await s.find('[data-testid="dossier-export-report"] [data-testid="dossier-entries-signed"]')).attribute("data-count"), String(entries));
   await shot("dossier-en");
   assert.ok(existsSync(target));
   const verified = JSON.parse(execFileSync(cli, ["verify", target, "--json"], { env, encoding: "utf8" }));
@@ -281,6 +315,8 @@ test("a path the user did not choose in a dialog is refused by every command tha
     ["preview_import", { path: secret }],
     ["import_dossier", { path: secret }],
     ["export_dossier", { reference, path: join(home, "elsewhere.pacta") }],
+    ["read_key_file", { keyFile: secret }],
+    ["cosign_agreement", { reference, entry: 1, keyFile: secret, passphrase: "x", party: null }],
   ];
   for (const [command, args] of calls) {
     const answer = await s.executeAsync(
@@ -367,25 +403,124 @@ test("a copy of a case's document is saved through the save dialog, byte for byt
   assert.deepEqual(readFileSync(target), readFileSync(minutes));
 });
 
-test("a mediator's name set in Settings signs what they record", async () => {
+// With a signing key, its name is the author: a name set in Settings does
+// not change who signs (and Settings says so when the name is saved).
+test("what a mediator records is signed with their key, under its name, whatever name Settings holds", async () => {
+  const key = pacta("key", "show").key;
   await (await s.byTestId("nav-settings")).click();
+  assert.equal(await (await s.byTestId("settings-signing-key")).attribute("data-signed"), "true");
+  assert.equal(await (await s.byTestId("settings-signing-key-name")).text(), "Dr. Ines Moreau");
+  assert.equal(await (await s.byTestId("settings-signing-key-fingerprint")).text(), key.fingerprint);
   const name = await s.byTestId("settings-author");
   await name.click();
   await name.type("Ambassador Lin Wei");
   await (await s.byTestId("settings-author-save")).click();
-  await s.byTestId("settings-author-saved");
+  assert.equal(
+    await (await s.byTestId("settings-author-saved")).text(),
+    "Saved. While your signing key signs, what you record is still recorded under its name, Dr. Ines Moreau.",
+  );
   await (await s.byTestId("nav-cases")).click();
   await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
   const box = await s.byTestId("log-body");
   await box.click();
   await box.type("Consultations resumed at the ambassador's request." + KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
   const entry = await s.waitFor("the signed entry", async () => pacta("log", "list", reference).entries.find((e) => e.body.startsWith("Consultations resumed")));
-  assert.equal(entry.author, "Ambassador Lin Wei");
-  // Cleared, the login name (here PACTA_AUTHOR) signs again.
+  assert.equal(entry.author, "Dr. Ines Moreau");
+  assert.deepEqual(entry.signed_with, [key.fingerprint]);
+  // As the journal shows it: the key's name, signed.
+  const row = `[data-testid="entry"][data-seq="${entry.seq}"]`;
+  assert.equal(await (await s.find(`${row} [data-testid="entry-author"]`)).text(), "Dr. Ines Moreau");
+  assert.equal(await (await s.find(`${row} [data-testid="entry-signed"]`)).attribute("data-signed"), "true");
+  // Cleared again for the stories after this one.
   await (await s.byTestId("nav-settings")).click();
   await (await s.byTestId("settings-author")).type(KEY.CONTROL + "a" + KEY.RELEASE + "\uE003"); // select all, Backspace
   await (await s.byTestId("settings-author-save")).click();
   await s.waitFor("the name cleared", async () => JSON.parse(readFileSync(join(dataDir, "settings.json"), "utf8")).author === "");
+});
+
+// Issue "Who wrote it, provably": an agreement logged in the window is
+// co-signed there by a party's delegate, with the key they made on their
+// own machine and brought as a file, and their passphrase.
+test("a party's delegate co-signs an agreement with their key file; a wrong passphrase changes nothing", async () => {
+  const anaEnv = { ...env, PACTA_DATA_DIR: join(home, "ana"), PACTA_KEY_PASSPHRASE: "Aldoria for ever" };
+  const ana = JSON.parse(execFileSync(cli, ["key", "new", "--name", "Ana Aldor", "--json"], { env: anaEnv, encoding: "utf8" })).key;
+  const keyFile = join(home, "ana-aldor.key");
+  execFileSync(cli, ["key", "export", "--secret", "--out", keyFile], { env: anaEnv });
+
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+  await (await s.byTestId("log-kind")).choose("agreement");
+  const box = await s.byTestId("log-body");
+  await box.click();
+  await box.type("Agreed: Aldoria and Belmont share the cost of the works equally." + KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
+  const agreement = await s.waitFor("the agreement stored", async () => pacta("log", "list", reference).entries.find((e) => e.kind === "agreement"));
+  const item = `[data-testid="agreement"][data-seq="${agreement.seq}"]`;
+  const party = (name) => `${item} [data-testid="agreement-party"][data-party="${name}"]`;
+  for (const p of ["Republic of Aldoria", "Kingdom of Belmont"]) {
+    assert.equal(await (await s.find(party(p))).attribute("data-signed"), "false");
+    assert.equal(await (await s.find(`${party(p)} [data-testid="agreement-signers"]`)).text(), "not signed yet");
+  }
+
+  await (await s.find(`${item} [data-testid="agreement-cosign"]`)).click();
+  await (await s.byTestId("cosign-choose-key")).click();
+  await openInDialog("The delegate's signing key file", keyFile);
+  const chosenKey = await s.byTestId("cosign-key");
+  assert.equal(await chosenKey.attribute("data-name"), "Ana Aldor");
+  assert.equal(await chosenKey.attribute("data-fingerprint"), ana.fingerprint);
+  // Not a delegate of the case yet: the party she signs for is chosen here.
+  assert.equal(await (await s.byTestId("cosign-party")).property("value"), "");
+  await (await s.byTestId("cosign-party")).choose("Republic of Aldoria");
+
+  // A wrong passphrase first: said, and nothing changed.
+  const before = pacta("log", "list", reference).entries.length;
+  const signatures = () => pacta("agreement", "list", reference).agreements.find((a) => a.seq === agreement.seq).parties.map((p) => [p.party, p.signed_by]);
+  await (await s.byTestId("cosign-passphrase")).type("Aldoria forever");
+  await (await s.byTestId("cosign-confirm")).click();
+  const refusal = await s.find('[data-testid="cosign-dialog"] [data-testid="error"]', 30000);
+  assert.equal(await refusal.text(), "The passphrase for Ana Aldor's signing key is wrong; nothing was changed.");
+  assert.equal(pacta("log", "list", reference).entries.length, before);
+  assert.deepEqual(signatures(), [["Republic of Aldoria", []], ["Kingdom of Belmont", []]]);
+  assert.equal(pacta("case", "show", reference).signers.some((k) => k.fingerprint === ana.fingerprint), false);
+  assert.equal(await (await s.byTestId("cosign-passphrase")).property("value"), "", "typed again from scratch");
+
+  await (await s.byTestId("cosign-passphrase")).type("Aldoria for ever");
+  await (await s.byTestId("cosign-confirm")).click();
+  await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="cosign-dialog"]')).length === 0, 30000);
+  await s.waitFor("Aldoria signed", async () => (await (await s.find(party("Republic of Aldoria"))).attribute("data-signed")) === "true");
+  assert.equal(await (await s.find(`${party("Republic of Aldoria")} [data-testid="agreement-signers"]`)).text(), "signed by Ana Aldor");
+  assert.equal(await (await s.find(party("Kingdom of Belmont"))).attribute("data-signed"), "false");
+  assert.equal(await (await s.find(`${party("Kingdom of Belmont")} [data-testid="agreement-signers"]`)).text(), "not signed yet");
+  await shot("cosign-en");
+
+  // In the store: Ana joined the case as Aldoria's delegate (recorded, and
+  // signed, by the mediator), and her signature is on the agreement.
+  assert.deepEqual(signatures(), [["Republic of Aldoria", ["Ana Aldor"]], ["Kingdom of Belmont", []]]);
+  const joined = pacta("log", "list", reference).entries.at(-1);
+  assert.equal(joined.kind, "participant");
+  assert.equal(joined.author, "Dr. Ines Moreau");
+  assert.equal(joined.data.party, "Republic of Aldoria");
+  const shown = pacta("case", "show", reference);
+  assert.ok(shown.case.participants.some((p) => p.name === "Ana Aldor" && p.role === "delegate" && p.party === "Republic of Aldoria"));
+  assert.equal(shown.signers.find((k) => k.fingerprint === ana.fingerprint)?.name, "Ana Aldor");
+  const signed = pacta("log", "list", reference).entries.find((e) => e.seq === agreement.seq);
+  assert.deepEqual([...signed.signed_with].sort(), [pacta("key", "show").key.fingerprint, ana.fingerprint].sort());
+  assert.equal(pacta("verify").ok, true);
+
+  // A dossier of the case, verified in the window, names the co-signature.
+  const dossier = join(home, "cosigned.pacta");
+  pacta("export", reference, "--out", dossier);
+  await (await s.byTestId("nav-dossier")).click();
+  await (await s.byTestId("dossier-verify")).click();
+  await openInDialog("Dossier to verify", dossier);
+  const report = await s.byTestId("dossier-verify-result", 15000);
+  assert.equal(await report.attribute("data-ok"), "true");
+  assert.equal(await (await s.find('[data-testid="dossier-verify-result"] [data-testid="dossier-signed-by"]')).attribute("data-name"), "Dr. Ines Moreau");
+  const cosigned = await s.find(`[data-testid="dossier-verify-result"] [data-testid="dossier-cosigned"][data-seq="${agreement.seq}"]`);
+  assert.equal(await cosigned.text(), `#${agreement.seq} (Dr. Ines Moreau): Ana Aldor`);
+  // Back to the case, where the next story searches from.
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+  await s.byTestId("timeline");
 });
 
 test("search (Ctrl+K) lands on the entry", async () => {
@@ -675,6 +810,8 @@ test("a dossier that forked is imported, its conflict is shown and decided", asy
   mkdirSync(gvaDir, { recursive: true });
   const gvaEnv = { ...process.env, PACTA_DATA_DIR: gvaDir, PACTA_AUTHOR: "Jonas Keller" };
   const gva = (...args) => JSON.parse(execFileSync(cli, [...args, "--json"], { env: gvaEnv, encoding: "utf8", maxBuffer: 1 << 30 }));
+  // Geneva's mediator signs with a key of his own.
+  assert.equal(gva("key", "new", "--name", "Jonas Keller", "--no-passphrase").key.name, "Jonas Keller");
   assert.equal(gva("office", "GVA").office, "GVA");
   const opened = gva("case", "new", "--title", "Joint inspection of the MSC-2 landing station", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont").case;
   // Numbered like this office's first case: here it is Geneva's, named with its office.
@@ -775,6 +912,51 @@ test("a dossier that forked is imported, its conflict is shown and decided", asy
   assert.equal(decided.case.conflicts, 0);
   assert.equal(decided.case.stage, "mediation");
   assert.equal(pacta("verify").ok, true);
+});
+
+// The window started again: the key kept with a passphrase is locked (no
+// keyring here) and asked for once; "Not now" leaves it locked, and
+// Settings unlocks it.
+test("after a restart the locked key is asked for once; Settings unlocks it, not with a wrong passphrase", async () => {
+  await s.end();
+  // One window at a time (a second launch would only focus the first): wait until it has gone.
+  await s.waitFor("the window closed", async () => {
+    try {
+      return execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Pacta$"], { encoding: "utf8" }).trim() === "";
+    } catch {
+      return true;
+    }
+  });
+  s = await Session.start("http://127.0.0.1:4444", app);
+  const asked = await s.byTestId("key-unlock-dialog", 20000);
+  assert.match(await asked.text(), /Dr\. Ines Moreau/);
+  await (await s.byTestId("key-unlock-not-now")).click();
+  await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="key-unlock-dialog"]')).length === 0);
+
+  await (await s.byTestId("nav-settings")).click();
+  const panel = await s.byTestId("settings-signing-key");
+  assert.equal(await panel.attribute("data-state"), "locked");
+  assert.match(await (await s.byTestId("settings-signing-key-locked")).text(), /Dr\. Ines Moreau's signing key is locked/);
+  await (await s.byTestId("settings-signing-key-unlock")).click();
+  await (await s.byTestId("key-unlock-passphrase")).type("not the passphrase");
+  await (await s.byTestId("key-unlock")).click();
+  const refusal = await s.find('[data-testid="key-unlock-dialog"] [data-testid="error"]', 30000);
+  assert.equal(await refusal.text(), "The passphrase for Dr. Ines Moreau's signing key is wrong; nothing was changed.");
+  assert.equal(await (await s.byTestId("settings-signing-key")).attribute("data-state"), "locked");
+  await (await s.byTestId("key-unlock-passphrase")).type(passphrase);
+  await (await s.byTestId("key-unlock")).click();
+  await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="key-unlock-dialog"]')).length === 0, 30000);
+  await s.waitFor("the key shown", async () => (await (await s.byTestId("settings-signing-key")).attribute("data-state")) === "signed");
+  assert.equal(await (await s.byTestId("settings-signing-key-fingerprint")).text(), pacta("key", "show").key.fingerprint);
+
+  // What the window records now is signed again.
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+  const box = await s.byTestId("log-body");
+  await box.click();
+  await box.type("Recorded after the restart." + KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
+  const entry = await s.waitFor("the entry stored", async () => pacta("log", "list", reference).entries.find((e) => e.body === "Recorded after the restart."));
+  assert.deepEqual(entry.signed_with, [pacta("key", "show").key.fingerprint]);
 });
 
 // Last: it changes the store behind Pacta's back, as an intruder would.

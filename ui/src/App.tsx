@@ -4,15 +4,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 
 import { api, errorMessage, setErrorLanguage } from "./api";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { Identity } from "./bindings/Identity";
 import type { Language } from "./i18n/language";
 import { ErrorNote } from "./components/Notes";
 import { OfficeDialog } from "./components/OfficeDialog";
+import { CreateKeyDialog, UnlockKeyDialog } from "./components/SigningKeyDialog";
 import { HTML_LANG, I18nContext, isLanguage, makeI18n } from "./i18n";
 import { actionFor } from "./lib/shortcuts";
 import { OfficeContext, type Office } from "./office";
 import { QuickLogContext } from "./quickLog";
 import { caseRoute, type Navigate, type Route } from "./route";
 import { Sidebar } from "./Sidebar";
+import { SigningContext, type Signing } from "./signing";
 import { takeOffice, takeSettings } from "./startup";
 import { CaseScreen } from "./views/case/CaseScreen";
 import { CasesView } from "./views/cases/CasesView";
@@ -34,6 +38,10 @@ export function App() {
   const [officeAsked, setOfficeAsked] = useState(false);
   /** The code to suggest while the first-use dialog asks for one. */
   const [askOffice, setAskOffice] = useState<string | null>(null);
+  /** The signing key (unlocked or locked) and whom the window records under, from app_info. */
+  const [keys, setKeys] = useState<Pick<AppInfo, "signing_key" | "locked_key" | "author"> | null>(null);
+  /** The key dialog shown: making a key (none yet) or unlocking it (locked); each offered once a start, then from Settings. */
+  const [keyDialog, setKeyDialog] = useState<"create" | "unlock" | null>(null);
   const quickLog = useRef<(() => void) | null>(null);
 
   useEffect(() => {
@@ -54,9 +62,32 @@ export function App() {
     // A failure here is shown by Settings, which asks again.
     api
       .appInfo()
-      .then((info) => setReadOnly(info.read_only))
+      .then((info) => {
+        setReadOnly(info.read_only);
+        setKeys(info);
+        // No key yet, or one that did not unlock without its passphrase: asked once (after the office's code).
+        if (!info.read_only && info.signing_key === null) setKeyDialog(info.locked_key ? "unlock" : "create");
+      })
       .catch(() => undefined);
   }, []);
+
+  const askKey = useCallback(() => {
+    api
+      .appInfo()
+      .then((info) => {
+        setKeys(info);
+        if (info.signing_key === null) setKeyDialog(info.locked_key ? "unlock" : "create");
+      })
+      .catch((e: unknown) => setStartupError(errorMessage(e)));
+  }, []);
+  const keyReady = useCallback((key: Identity) => {
+    setKeys({ signing_key: key, locked_key: null, author: key.name });
+    setKeyDialog(null);
+  }, []);
+  const signing: Signing = useMemo(
+    () => ({ key: keys?.signing_key ?? null, locked: keys?.locked_key ?? null, ask: askKey }),
+    [keys, askKey],
+  );
 
   const setLang = useCallback((next: Language) => {
     setLangState(next);
@@ -138,41 +169,50 @@ export function App() {
   return (
     <I18nContext.Provider value={i18n}>
       <OfficeContext.Provider value={office}>
-        <QuickLogContext.Provider value={quickLog}>
-          <div class={readOnly ? "shell shell--banner" : "shell"}>
-            {readOnly && (
-              <p class="read-only-banner" role="status" data-testid="read-only-banner">
-                {i18n.t("readOnly.banner")}
-              </p>
-            )}
-            <Sidebar route={route} lastCase={lastCase} navigate={navigate} onSearch={() => setSearchOpen(true)} />
-            <main class="main" id="main">
-              {startupError && (
-                <div class="banner">
-                  <ErrorNote message={startupError} testid="startup-error" />
-                </div>
+        <SigningContext.Provider value={signing}>
+          <QuickLogContext.Provider value={quickLog}>
+            <div class={readOnly ? "shell shell--banner" : "shell"}>
+              {readOnly && (
+                <p class="read-only-banner" role="status" data-testid="read-only-banner">
+                  {i18n.t("readOnly.banner")}
+                </p>
               )}
-              {renderView(route, navigate)}
-            </main>
-          </div>
-          {searchOpen && (
-            <SearchPalette
-              currentCase={currentCase}
-              onClose={() => setSearchOpen(false)}
-              onOpen={(reference, seq) => navigate(caseRoute(reference, seq))}
-            />
-          )}
-          {askOffice !== null && !readOnly && (
-            <OfficeDialog
-              suggested={askOffice}
-              onClose={() => setAskOffice(null)}
-              onSet={(code) => {
-                office.changed(code);
-                setAskOffice(null);
-              }}
-            />
-          )}
-        </QuickLogContext.Provider>
+              <Sidebar route={route} lastCase={lastCase} navigate={navigate} onSearch={() => setSearchOpen(true)} />
+              <main class="main" id="main">
+                {startupError && (
+                  <div class="banner">
+                    <ErrorNote message={startupError} testid="startup-error" />
+                  </div>
+                )}
+                {renderView(route, navigate)}
+              </main>
+            </div>
+            {searchOpen && (
+              <SearchPalette
+                currentCase={currentCase}
+                onClose={() => setSearchOpen(false)}
+                onOpen={(reference, seq) => navigate(caseRoute(reference, seq))}
+              />
+            )}
+            {askOffice !== null && !readOnly && (
+              <OfficeDialog
+                suggested={askOffice}
+                onClose={() => setAskOffice(null)}
+                onSet={(code) => {
+                  office.changed(code);
+                  setAskOffice(null);
+                }}
+              />
+            )}
+            {/* After the office's code, never over it. */}
+            {askOffice === null && keyDialog === "create" && (
+              <CreateKeyDialog suggestedName={keys?.author ?? ""} onClose={() => setKeyDialog(null)} onMade={keyReady} />
+            )}
+            {askOffice === null && keyDialog === "unlock" && keys?.locked_key && (
+              <UnlockKeyDialog identity={keys.locked_key} onClose={() => setKeyDialog(null)} onUnlocked={keyReady} />
+            )}
+          </QuickLogContext.Provider>
+        </SigningContext.Provider>
       </OfficeContext.Provider>
     </I18nContext.Provider>
   );

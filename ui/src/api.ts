@@ -26,7 +26,9 @@ import type { Entry } from "./bindings/Entry";
 import type { EntryView } from "./bindings/EntryView";
 import type { Filed } from "./bindings/Filed";
 import type { FilingInput } from "./bindings/FilingInput";
+import type { Identity } from "./bindings/Identity";
 import type { ImportPlan } from "./bindings/ImportPlan";
+import type { KeyFileInfo } from "./bindings/KeyFileInfo";
 import type { NewCaseInput } from "./bindings/NewCaseInput";
 import type { OfficeInfo } from "./bindings/OfficeInfo";
 import type { LogDraft } from "./bindings/LogDraft";
@@ -75,6 +77,24 @@ export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
   /** Tells the shell the first screen is up (once, after the cases list first rendered). */
   uiReady: () => invoke<null>("ui_ready", { pageMs: performance.now() }),
+
+  /**
+   * Makes this person's signing key, sealed with `passphrase` (null: kept
+   * without one, as the user chose); from then on it signs what the window
+   * writes. Refused when the data folder has a key already.
+   */
+  createKey: (name: string, passphrase: string | null) => invoke<Identity>("create_key", { name, passphrase }),
+  /** Unlocks the data folder's key with its passphrase (wrong: `wrong_passphrase`, nothing changed). */
+  unlockKey: (passphrase: string) => invoke<Identity>("unlock_key", { passphrase }),
+  /** Whose a key file chosen in a dialog is, and whether a passphrase unlocks it. */
+  readKeyFile: (keyFile: string) => invoke<KeyFileInfo>("read_key_file", { keyFile }),
+  /**
+   * Co-signs agreement entry #`entry` with a delegate's key file (chosen in a
+   * dialog), unlocked with their passphrase; `party`: the party they sign
+   * for, when they are not its delegate in the case yet.
+   */
+  cosignAgreement: (reference: string, entry: number, keyFile: string, passphrase: string, party: string | null) =>
+    invoke<Entry>("cosign_agreement", { reference, entry, keyFile, passphrase, party }),
 
   /** One page of the cases matching `filter`, newest first, and how many match in all. */
   listCases: (filter: CaseFilterInput, offset: number, limit: number = CASES_PAGE) =>

@@ -19,6 +19,7 @@ use ssh_key::private::Ed25519Keypair;
 use ssh_key::{HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
 use zeroize::Zeroizing;
 
+use crate::data_dir::DataDir;
 use crate::error::{Error, Result};
 
 /// What an entry's signature is for (SSHSIG's namespace): a signature
@@ -403,6 +404,67 @@ impl KeyFile {
         keyring_entry(&fingerprint)
             .map(|entry| entry.set_secret(unlocker.as_ref()).is_ok())
             .unwrap_or(false)
+    }
+}
+
+/// Makes this person's key in a data dir (one person, one key: refused when
+/// the data dir has one), sealed with `passphrase` or, when the user chose
+/// that, with none; what unlocks it goes to the OS keyring where one runs.
+pub fn create_in(dir: &DataDir, name: &str, passphrase: Option<&str>) -> Result<SigningKey> {
+    let path = dir.signing_key();
+    if path.exists() {
+        let existing = KeyFile::read(&path).and_then(|f| f.identity()).ok();
+        let name = existing.map(|i| i.name).unwrap_or_default();
+        return Err(Error::input(
+            "key_exists",
+            [("path", path.display().to_string()), ("name", name.clone())],
+            format!(
+                "{} already holds {name}'s signing key; one person, one key: nothing was changed",
+                path.display()
+            ),
+        ));
+    }
+    let key = SigningKey::generate(name)?;
+    let file = KeyFile::seal(&key, passphrase)?;
+    file.write(&path)?;
+    if let Some(passphrase) = passphrase {
+        // Without a keyring, the passphrase is asked for instead.
+        file.remember(&file.unlocker(passphrase)?);
+    }
+    Ok(key)
+}
+
+/// Unlocks the data dir's key with its passphrase (ignored for a key kept
+/// without one); the OS keyring, where one runs, remembers what unlocks it.
+pub fn unlock_in(dir: &DataDir, passphrase: &str) -> Result<SigningKey> {
+    let path = dir.signing_key();
+    if !path.exists() {
+        return Err(Error::input(
+            "no_signing_key",
+            [("path", path.display().to_string())],
+            format!(
+                "there is no signing key in {}: make one first",
+                path.display()
+            ),
+        ));
+    }
+    let file = KeyFile::read(&path)?;
+    if !file.has_passphrase() {
+        return file.unlock("");
+    }
+    let unlocker = file.unlocker(passphrase)?;
+    let key = file.unlock_with(&unlocker)?;
+    file.remember(&unlocker);
+    Ok(key)
+}
+
+/// The data dir's key when it opens without a passphrase typed: kept
+/// without one, or unlocked by the OS keyring.
+pub fn unlock_without_asking(dir: &DataDir) -> Option<SigningKey> {
+    let file = KeyFile::read(&dir.signing_key()).ok()?;
+    match file.has_passphrase() {
+        true => file.unlock_from_keyring(),
+        false => file.unlock("").ok(),
     }
 }
 

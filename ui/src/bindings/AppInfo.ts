@@ -9,4 +9,16 @@ read_only: boolean,
 /**
  * The key that signs what the window writes, if one is unlocked.
  */
-signing_key: Identity | null, };
+signing_key: Identity | null, 
+/**
+ * The data dir's key when it is there but not unlocked (its passphrase
+ * not given since start, and no OS keyring that unlocks it): the
+ * window asks for it (`unlock_key`); until then entries are unsigned.
+ */
+locked_key: Identity | null, 
+/**
+ * Whom what the window writes is recorded under now: the key's name,
+ * else the name in Settings, `PACTA_AUTHOR` or the login name; none
+ * when none of them is known.
+ */
+author: string | null, };

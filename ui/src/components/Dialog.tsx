@@ -110,11 +110,11 @@ export function Dialog({ title, onClose, children, testid, size = "medium", dirt
  * The Cancel button of a dialog's form: closes the dialog, asking first if it
  * is dirty. `label` where "Cancel" would read like the dialog's own action.
  */
-export function CancelButton({ label }: { label?: MessageKey }) {
+export function CancelButton({ label, testid }: { label?: MessageKey; testid?: string }) {
   const { t } = useI18n();
   const requestClose = useContext(RequestClose);
   return (
-    <button type="button" onClick={requestClose}>
+    <button type="button" onClick={requestClose} data-testid={testid}>
       {t(label ?? "common.cancel")}
     </button>
   );

@@ -97,7 +97,7 @@ function items(value: string | number): string[] {
     .filter((s) => s !== "");
 }
 
-/** Names as one list in the UI language ("A, B or C"). */
-function list(lang: Language, type: "conjunction" | "disjunction", names: string[]): string {
+/** Names as one list in the UI language ("A, B and C", "A, B or C"). */
+export function list(lang: Language, type: "conjunction" | "disjunction", names: string[]): string {
   return new Intl.ListFormat(LOCALES[lang], { type }).format(names);
 }

@@ -18,7 +18,7 @@ import { FilingComposer } from "../filing/FilingComposer";
 import { CaseHeader } from "./CaseHeader";
 import { CorrectDialog } from "./CorrectDialog";
 import { QuickLog } from "./QuickLog";
-import { DeadlinesPanel, DocumentsPanel, ParticipantsPanel } from "./SidePanels";
+import { AgreementsPanel, DeadlinesPanel, DocumentsPanel, ParticipantsPanel } from "./SidePanels";
 import { Timeline } from "./Timeline";
 
 type Props = {
@@ -114,6 +114,7 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
           </div>
           <aside class="case-side" aria-label={t("case.side")}>
             <DeadlinesPanel detail={detail} reference={key} onChanged={changed} onJump={jumpTo} />
+            <AgreementsPanel detail={detail} reference={key} onChanged={changed} onJump={jumpTo} />
             <ParticipantsPanel detail={detail} reference={key} onChanged={changed} />
             <DocumentsPanel detail={detail} reference={key} onChanged={changed} onJump={jumpTo} />
           </aside>

@@ -1,11 +1,13 @@
-// The side of a case: its deadlines (add, mark met, cancel), participants (add)
-// and documents (with their SHA-256; attach more).
+// The side of a case: its deadlines (add, mark met, cancel), participants (add),
+// agreements (who has signed each for each party; co-sign) and documents
+// (with their SHA-256; attach more).
 
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 
 import { api } from "../../api";
+import type { AgreementSigning } from "../../bindings/AgreementSigning";
 import type { CaseDocument } from "../../bindings/CaseDocument";
 import type { CaseView } from "../../bindings/CaseView";
 import type { Deadline } from "../../bindings/Deadline";
@@ -18,8 +20,10 @@ import { useAction } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { canMarkMet, sortDeadlines } from "../../lib/deadlines";
+import { list } from "../../lib/errors";
 import { formatBytes } from "../../lib/format";
 import { formatDate, formatDateTime, readDateField } from "../../lib/time";
+import { CosignDialog } from "./CosignDialog";
 
 function Panel({ title, testid, children, count }: { title: string; testid: string; count?: number; children: ComponentChildren }) {
   return (
@@ -244,6 +248,72 @@ export function ParticipantsPanel({ detail, reference, onChanged }: PanelProps) 
           + {t("participants.add")}
         </button>
       </form>
+    </Panel>
+  );
+}
+
+/**
+ * The case's agreements (shown once it has one): for each, every party with
+ * the delegates who co-signed it for them, or that it is not signed yet,
+ * and "Co-sign…" while a party has not signed.
+ */
+export function AgreementsPanel({ detail, reference, onChanged, onJump }: PanelProps & { onJump: (seq: number) => void }) {
+  const { t, lang } = useI18n();
+  const [cosigning, setCosigning] = useState<AgreementSigning | null>(null);
+  if (detail.agreements.length === 0) return null;
+  return (
+    <Panel title={t("agreements.section")} testid="case-agreements" count={detail.agreements.length}>
+      <ul class="side-list">
+        {detail.agreements.map((a) => {
+          const unsigned = a.parties.some((p) => p.signed_by.length === 0);
+          return (
+            <li key={a.entry} data-testid="agreement" data-seq={a.seq}>
+              <div class="side-line">
+                <span class="side-text">{a.summary || t(`kind.${a.kind}`)}</span>
+                <span class="spacer" />
+                <button type="button" class="tag tag--link" onClick={() => onJump(a.seq)} title={t("common.showEntry")}>
+                  #{a.seq}
+                </button>
+              </div>
+              <ul class="agreement-parties">
+                {a.parties.map((p) => (
+                  <li
+                    key={p.party}
+                    class="agreement-party"
+                    data-testid="agreement-party"
+                    data-party={p.party}
+                    data-signed={p.signed_by.length > 0 ? "true" : "false"}
+                  >
+                    <span>{p.party}</span>
+                    <span class="agreement-signers" data-testid="agreement-signers">
+                      {p.signed_by.length > 0 ? t("agreements.signedBy", { names: list(lang, "conjunction", p.signed_by) }) : t("agreements.notSigned")}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              {unsigned && (
+                <div class="side-actions">
+                  <button type="button" class="small-button" onClick={() => setCosigning(a)} data-testid="agreement-cosign">
+                    {t("agreements.cosign")}
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {cosigning && (
+        <CosignDialog
+          reference={reference}
+          detail={detail}
+          agreement={cosigning}
+          onClose={() => setCosigning(null)}
+          onDone={() => {
+            setCosigning(null);
+            onChanged();
+          }}
+        />
+      )}
     </Panel>
   );
 }

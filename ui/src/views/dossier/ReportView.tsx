@@ -1,11 +1,13 @@
 // A dossier's verification, as export and verify both show it: a clear OK
-// with its head hash, or every problem, where it is and what is wrong.
+// with its head hash, or every problem, where it is and what is wrong; and
+// its signatures: who exported and signed it, how many entries are signed
+// by their authors, and who co-signed which entry.
 
 import type { DossierProblem } from "../../bindings/DossierProblem";
 import type { DossierReport } from "../../bindings/DossierReport";
 import { Hash } from "../../components/Hash";
 import { useI18n } from "../../i18n";
-import { problemText } from "../../lib/errors";
+import { list, problemText } from "../../lib/errors";
 
 /** A dossier's verification: a clear OK with its head hash, or every problem. `reference`: the case as this window names it, when known (a dossier names it bare). */
 export function ReportView({ report, reference, testid }: { report: DossierReport; reference?: string; testid: string }) {
@@ -17,6 +19,9 @@ export function ReportView({ report, reference, testid }: { report: DossierRepor
     if (p.line !== null) return t("dossier.report.line", { file: p.file, line: p.line });
     return p.file;
   };
+  /** Entries signed by their authors' keys; and those co-signed (agreements, by the parties' delegates). */
+  const authorSigned = report.signed.filter((e) => e.author_signed).length;
+  const cosigned = report.signed.filter((e) => e.cosigners.length > 0);
   return (
     <div class={`report ${report.ok ? "report--ok" : "report--bad"}`} data-testid={testid} data-ok={report.ok ? "true" : "false"} role="status">
       <p class="report-verdict">
@@ -42,6 +47,37 @@ export function ReportView({ report, reference, testid }: { report: DossierRepor
             <dt>{t("dossier.report.headHash")}</dt>
             <dd>
               <Hash value={report.head_hash} full testid="dossier-head-hash" />
+            </dd>
+          </>
+        )}
+        <dt>{t("dossier.report.signedBy")}</dt>
+        {report.signed_by ? (
+          <dd data-testid="dossier-signed-by" data-signed="true" data-name={report.signed_by.name}>
+            {report.signed_by.name}
+            <div class="muted small path" title={report.signed_by.public_key}>
+              {t("key.fingerprint", { fingerprint: report.signed_by.fingerprint })}
+            </div>
+          </dd>
+        ) : (
+          <dd data-testid="dossier-signed-by" data-signed="false">
+            {t("dossier.report.unsignedExport")}
+          </dd>
+        )}
+        <dt>{t("dossier.report.entriesSigned")}</dt>
+        <dd data-testid="dossier-entries-signed" data-count={authorSigned}>
+          {t("dossier.report.entriesSignedCount", { signed: authorSigned, entries: report.entries })}
+        </dd>
+        {cosigned.length > 0 && (
+          <>
+            <dt>{t("dossier.report.cosigned")}</dt>
+            <dd>
+              <ul class="plain-list">
+                {cosigned.map((e) => (
+                  <li key={e.seq} data-testid="dossier-cosigned" data-seq={e.seq}>
+                    {t("dossier.report.cosignedEntry", { seq: e.seq, author: e.author, names: list(lang, "conjunction", e.cosigners) })}
+                  </li>
+                ))}
+              </ul>
             </dd>
           </>
         )}

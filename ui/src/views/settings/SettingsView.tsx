@@ -1,6 +1,6 @@
 // Settings: the UI language and the name entries are recorded under (kept
 // with set_settings), the signing key that signs what the window writes (or
-// how to make one), this office's code (set_office: the core checks it),
+// the dialog that makes or unlocks it), this office's code (set_office: the core checks it),
 // and where the data lives, whether it can be written, and which version
 // this is (from app_info).
 
@@ -8,13 +8,13 @@ import { useEffect, useState } from "preact/hooks";
 
 import { api, errorMessage } from "../../api";
 import type { AppInfo } from "../../bindings/AppInfo";
-import type { Identity } from "../../bindings/Identity";
 import type { Language } from "../../i18n/language";
 import { useAction, useMounted } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { OFFICE_EXAMPLE } from "../../components/OfficeDialog";
 import { LANGUAGES, NATIVE_NAMES, useI18n } from "../../i18n";
 import { useOffice } from "../../office";
+import { useSigning } from "../../signing";
 
 export function SettingsView() {
   const { t, lang, setLang } = useI18n();
@@ -23,6 +23,7 @@ export function SettingsView() {
   const [author, setAuthor] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
   const office = useOffice();
+  const signing = useSigning();
   const [code, setCode] = useState(office.code ?? "");
   const [suggested, setSuggested] = useState("");
   const [codeSaved, setCodeSaved] = useState<string | null>(null);
@@ -101,12 +102,15 @@ export function SettingsView() {
             </button>{" "}
             {saved !== null && saved !== "" && (
               <span class="muted" role="status" data-testid="settings-author-saved">
-                {t("settings.authorSaved", { name: saved })}
+                {/* The key's name signs while there is one: said, so that the saved name is not taken for the author. */}
+                {signing.key && signing.key.name !== saved
+                  ? t("settings.authorSavedKey", { key: signing.key.name })
+                  : t("settings.authorSaved", { name: saved })}
               </span>
             )}
           </div>
         </form>
-        {info && <SigningKey identity={info.signing_key} />}
+        {info && <SigningKey />}
         <form class="form settings" onSubmit={(e) => void saveCode(e)}>
           <label class="field">
             <span class="field-label">{t("office.title")}</span>
@@ -159,37 +163,59 @@ export function SettingsView() {
 
 /**
  * The key that signs what the window writes (its name is the author of
- * every entry then), or, without one, that entries are written unsigned
- * and how a key is made (the window unlocks it at start).
+ * every entry then); or, while it is locked, that entries are written
+ * unsigned until its passphrase is given; or, without one, that entries are
+ * written unsigned, and the button that makes one (the same dialog as at
+ * first use).
  */
-function SigningKey({ identity }: { identity: Identity | null }) {
+function SigningKey() {
   const { t } = useI18n();
+  const { key, locked, ask } = useSigning();
+  const state = key ? "signed" : locked ? "locked" : "none";
   return (
-    <section class="form settings" aria-labelledby="settings-signing-key" data-testid="settings-signing-key" data-signed={identity ? "true" : "false"}>
+    <section
+      class="form settings"
+      aria-labelledby="settings-signing-key"
+      data-testid="settings-signing-key"
+      data-signed={key ? "true" : "false"}
+      data-state={state}
+    >
       <div class="field">
         <span class="field-label" id="settings-signing-key">
           {t("settings.signingKey")}
         </span>
-        {identity ? (
+        {key ? (
           <>
             <dl class="facts">
               <dt>{t("settings.signingKeyName")}</dt>
-              <dd data-testid="settings-signing-key-name">{identity.name}</dd>
+              <dd data-testid="settings-signing-key-name">{key.name}</dd>
               <dt>{t("settings.signingKeyFingerprint")}</dt>
-              <dd class="path" title={identity.public_key} data-testid="settings-signing-key-fingerprint">
-                {identity.fingerprint}
+              <dd class="path" title={key.public_key} data-testid="settings-signing-key-fingerprint">
+                {key.fingerprint}
               </dd>
             </dl>
             <span class="hint">{t("settings.signingKeyHint")}</span>
           </>
+        ) : locked ? (
+          <>
+            <span data-testid="settings-signing-key-locked">{t("settings.signingKeyLockedNow", { name: locked.name })}</span>
+            <span class="hint path" title={locked.public_key}>
+              {t("key.fingerprint", { fingerprint: locked.fingerprint })}
+            </span>
+            <div>
+              <button type="button" onClick={ask} data-testid="settings-signing-key-unlock">
+                {t("settings.signingKeyUnlock")}
+              </button>
+            </div>
+          </>
         ) : (
           <>
             <span data-testid="settings-signing-key-none">{t("settings.signingKeyNone")}</span>
-            <span class="hint">{t("settings.signingKeyHowTo")}</span>
-            <code class="path key-command" data-testid="settings-signing-key-command">
-              pacta key new --name "{t("settings.signingKeyNameExample")}"
-            </code>
-            <span class="hint">{t("settings.signingKeyLocked")}</span>
+            <div>
+              <button type="button" onClick={ask} data-testid="settings-signing-key-make">
+                {t("settings.signingKeyMake")}
+              </button>
+            </div>
           </>
         )}
       </div>

@@ -1,5 +1,6 @@
 // Verify store: the database's integrity, every case's hash chain and every
-// stored document's bytes; each problem names its case, entry or document.
+// stored document's bytes; each problem names its case, entry or document;
+// and how many entries are signed by their authors.
 
 import { useState } from "preact/hooks";
 
@@ -45,6 +46,9 @@ export function VerifyView({ navigate }: { navigate: Navigate }) {
             <p class="report-verdict">
               <span aria-hidden="true">{report.ok ? "✓ " : "✗ "}</span>
               {report.ok ? t("verify.ok", counts) : t("verify.bad", { ...counts, count: report.problems.length })}
+            </p>
+            <p data-testid="verify-signed" data-count={report.signed}>
+              {t("verify.signed", { signed: report.signed, entries: report.entries })}
             </p>
             {report.problems.length > 0 && (
               <table class="table">
