@@ -20,7 +20,8 @@ def rehash(files):
     """Rewrites manifest.json so that its file list matches the files again."""
     files = [(n, b) for n, b in files]
     manifest = json.loads(dict(files)["manifest.json"])
-    manifest["files"] = [{"path": n, "size": len(b), "sha256": sha(b)} for n, b in sorted(files) if n != "manifest.json"]
+    manifest["files"] = [{"path": n, "size": len(b), "sha256": sha(b)} for n, b in sorted(files)
+                         if n not in ("manifest.json", "manifest.json.sig")]
     return [(n, json.dumps(manifest, indent=2).encode() if n == "manifest.json" else b) for n, b in files]
 
 def write(out, name, files, compress=zipfile.ZIP_STORED, extra=None):
@@ -134,6 +135,25 @@ def main(valid, out):
     other[-1]["case_id"] = "01937f6e-0000-7000-8000-00000000ffff"
     other[-1] = rehash_entry(other[-1])
     write(out, "graph-entry-of-another-case.pacta", with_journal(files, other))
+
+    # Signatures: a forger who rewrites the manifest cannot sign it, so these
+    # drop the exporter's signature (an unsigned dossier is allowed) and
+    # must be caught by what the journal's own signatures say.
+    def unsigned(files):
+        manifest = json.loads(dict(files)["manifest.json"]); manifest.pop("signed_by", None)
+        files = [(n, b) for n, b in files if n != "manifest.json.sig"]
+        return replace(files, "manifest.json", json.dumps(manifest).encode())
+    signed = [e for e in entries if e.get("signatures")]
+    allowed = names["signatures/allowed_signers"].decode()
+    mallory = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBw0Lb9Pt9pZ7Y3qVv1s9r0n9iWq3Z1j7Q0uU3bS4hXk"
+    write(out, "signature-allowed-signers-edited.pacta", rehash(replace(unsigned(files), "signatures/allowed_signers",
+          (allowed + f'"Mallory" namespaces="pacta-entry" {mallory}\n').encode())))
+    other_bytes = [dict(e) for e in entries]
+    other_bytes[2]["signatures"] = signed[1]["signatures"]  # another entry's signature
+    write(out, "signature-over-other-bytes.pacta", with_journal(unsigned(files), other_bytes))
+    # The manifest signed by an entry's signature: other bytes, other namespace.
+    write(out, "signature-manifest-swapped.pacta",
+          replace(files, "manifest.json.sig", signed[0]["signatures"][0]["signature"].encode()))
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])

@@ -481,6 +481,21 @@ fn every_hostile_dossier_is_refused_and_changes_nothing() {
             "title differs",
             "opening_differs",
         ),
+        (
+            "signature-allowed-signers-edited",
+            "differs from what the journal's signatures and keys make",
+            "signature_file_differs",
+        ),
+        (
+            "signature-over-other-bytes",
+            "does not hold",
+            "signature_invalid",
+        ),
+        (
+            "signature-manifest-swapped",
+            "manifest.json.sig: does not hold",
+            "manifest_signature_invalid",
+        ),
     ];
     let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
         .unwrap()
