@@ -25,6 +25,9 @@ pub fn advice(code: &str, params: &BTreeMap<String, String>) -> Option<String> {
         "parties_too_few" => ": repeat --party for each".into(),
         "reason_empty" | "cancel_reason_empty" => ": give --reason TEXT".into(),
         "deadline_what_empty" => ": give --what TEXT".into(),
+        "deadline_party_unknown" => {
+            ": give --party as one of them, or leave --party out for a task of the office".into()
+        }
         "delegate_without_party" => ": give --party".into(),
         "party_for_non_delegate" => ": drop --party".into(),
         "author_empty" | "author_unknown" => ": give --author NAME or set PACTA_AUTHOR".into(),

@@ -277,6 +277,12 @@ struct NewCaseArgs {
     /// public, restricted or confidential [default: restricted]
     #[arg(long)]
     confidentiality: Option<String>,
+    /// When the case was opened, if before it is entered here: a date or time
+    #[arg(long, value_name = "TIME")]
+    opened_at: Option<String>,
+    /// The time zone of --opened-at (IANA name) [default: this machine's]
+    #[arg(long, value_name = "ZONE")]
+    tz: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -292,6 +298,12 @@ enum LogCommand {
         /// When it happened [default: now]: RFC 3339, or local `2026-11-26 14:30`
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
+        /// The time zone the time is read in, by its IANA name (Europe/Zurich) [default: this machine's]
+        #[arg(long, value_name = "ZONE")]
+        tz: Option<String>,
+        /// Where it happened (a meeting's city and venue)
+        #[arg(long)]
+        place: Option<String>,
         /// A file to attach (repeatable)
         #[arg(long = "attach", value_name = "FILE")]
         attachments: Vec<PathBuf>,
@@ -303,20 +315,36 @@ enum LogCommand {
         #[arg(long, value_name = "N")]
         last: Option<u32>,
     },
-    /// Correct an entry: adds a correction that points at it
+    /// Correct an entry: adds a correction that points at it (its text,
+    /// time, place or kind, or that it was entered in error)
     Correct {
         case: String,
         /// The entry's number (#) or id
         entry: String,
-        /// Markdown text; `-` reads it from standard input
+        /// The corrected text (markdown); `-` reads it from standard input
+        #[arg(long, required_unless_present_any = ["at", "place", "kind", "void"])]
+        body: Option<String>,
+        /// When it really happened
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// The time zone of --at (IANA name) [default: this machine's]
+        #[arg(long, value_name = "ZONE", requires = "at")]
+        tz: Option<String>,
+        /// Where it really happened
         #[arg(long)]
-        body: String,
+        place: Option<String>,
+        /// What kind of step it really was
+        #[arg(long)]
+        kind: Option<String>,
+        /// It was entered in error: it no longer counts (it stays, listed as void)
+        #[arg(long)]
+        void: bool,
     },
 }
 
 #[derive(Subcommand)]
 enum DeadlineCommand {
-    /// Set a deadline in a case
+    /// Set a deadline in a case: what a party must do, or without --party a task of the office
     Add {
         case: String,
         /// YYYY-MM-DD
@@ -324,6 +352,9 @@ enum DeadlineCommand {
         due: String,
         #[arg(long)]
         what: String,
+        /// The party that must do it (one of the case's parties); left out: a task of the office
+        #[arg(long)]
+        party: Option<String>,
     },
     /// Open deadlines across cases, soonest first
     List {
@@ -494,6 +525,11 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                 clauses,
                 language: a.language,
                 confidentiality: a.confidentiality,
+                opened_at: a
+                    .opened_at
+                    .map(|t| pacta_core::time::parse_user_time_in(&t, a.tz.as_deref()))
+                    .transpose()?,
+                zone: a.tz,
                 author: author()?,
             })?;
             out.case(&store.case_view(&case.id.to_string())?);
@@ -556,13 +592,21 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             kind,
             body,
             at,
+            tz,
+            place,
             attachments,
         }) => {
             let kind: EntryKind = kind.parse()?;
             let mut new = NewEntry::new(kind, &author()?, &body_text(body)?);
             new.occurred_at = at
-                .map(|t| pacta_core::time::parse_user_time(&t))
+                .map(|t| pacta_core::time::parse_user_time_in(&t, tz.as_deref()))
                 .transpose()?;
+            if let Some(tz) = tz {
+                new.data["tz"] = tz.into();
+            }
+            if let Some(place) = place.filter(|p| !p.trim().is_empty()) {
+                new.data["place"] = place.trim().into();
+            }
             out.entry(&store.log(&case, new, &attachments)?);
         }
         Command::Log(LogCommand::List { case, last }) => {
@@ -581,8 +625,26 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                 &store.case_view(&case.id.to_string())?.signers,
             );
         }
-        Command::Log(LogCommand::Correct { case, entry, body }) => {
-            out.entry(&store.correct(&case, &entry, &author()?, &body_text(body)?)?);
+        Command::Log(LogCommand::Correct {
+            case,
+            entry,
+            body,
+            at,
+            tz,
+            place,
+            kind,
+            void,
+        }) => {
+            let changes = pacta_core::record::Changes {
+                occurred_at: at
+                    .map(|t| pacta_core::time::parse_user_time_in(&t, tz.as_deref()))
+                    .transpose()?,
+                place,
+                kind: kind.map(|k| k.parse()).transpose()?,
+                void,
+            };
+            let body = body.map(body_text).transpose()?;
+            out.entry(&store.correct(&case, &entry, &author()?, body.as_deref(), &changes)?);
         }
         Command::Stage {
             case,
@@ -596,9 +658,20 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                 .transpose()?;
             out.entry(&store.move_stage(&case, to, &reason, at, &author()?)?);
         }
-        Command::Deadline(DeadlineCommand::Add { case, due, what }) => {
+        Command::Deadline(DeadlineCommand::Add {
+            case,
+            due,
+            what,
+            party,
+        }) => {
             let due = pacta_core::time::parse_date(&due)?;
-            out.deadlines(&[store.add_deadline(&case, due, &what, &author()?)?]);
+            out.deadlines(&[store.add_deadline(
+                &case,
+                due,
+                &what,
+                party.as_deref(),
+                &author()?,
+            )?]);
         }
         Command::Deadline(DeadlineCommand::List { overdue, case, all }) => {
             let filter = DeadlineFilter {

@@ -314,8 +314,13 @@ impl Output {
             return self.print_json(&json!({ "case": case.reference, "entries": entries }));
         }
         say!("{}  {}  ({})", case.reference, case.title, case.stage);
-        for e in entries {
+        // In the order things happened, as corrected.
+        for c in pacta_core::record::current(entries) {
+            let e = c.entry;
             let mut marks = String::new();
+            if c.void {
+                marks.push_str(" [VOID: entered in error]");
+            }
             if let Some(seq) = e.corrects_seq {
                 marks.push_str(&format!(" (corrects #{seq})"));
             }
@@ -338,11 +343,16 @@ impl Output {
             if !cosigners.is_empty() {
                 marks.push_str(&format!(" [co-signed by {}]", cosigners.join(", ")));
             }
+            let place = match c.place.as_str() {
+                "" => String::new(),
+                place => format!("  at {place}"),
+            };
             say!(
-                "\n#{} {}  {}  {}{marks}",
+                "\n#{} {}{}  {}  {}{marks}",
                 e.seq,
-                local(e.occurred_at),
-                e.kind,
+                local(c.occurred_at),
+                place,
+                c.kind,
                 e.author
             );
             for line in e.body.lines() {
@@ -368,11 +378,12 @@ impl Output {
                     d.due.to_string(),
                     status_word(d.status).to_owned(),
                     format!("{} #{}", d.case_reference, d.entry_seq),
+                    d.party.clone().unwrap_or_else(|| "(office task)".into()),
                     first_line(&d.what, 60),
                 ]
             })
             .collect();
-        table(&["DUE", "STATUS", "SET BY", "WHAT"], &rows);
+        table(&["DUE", "STATUS", "SET BY", "FOR", "WHAT"], &rows);
     }
 
     pub fn documents(&self, docs: &[CaseDocument]) {
@@ -802,6 +813,7 @@ fn status_word(status: DeadlineStatus) -> &'static str {
         DeadlineStatus::Done => "met",
         DeadlineStatus::Cancelled => "cancelled",
         DeadlineStatus::NotMet => "not met",
+        DeadlineStatus::OpenAtClosing => "open at closing",
     }
 }
 

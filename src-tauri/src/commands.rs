@@ -339,6 +339,9 @@ pub struct NewCaseInput {
     /// public, restricted (the default) or confidential.
     #[serde(default)]
     confidentiality: Option<String>,
+    /// The day the case was opened, if before today (YYYY-MM-DD, local).
+    #[serde(default)]
+    opened_on: Option<String>,
 }
 
 #[tauri::command]
@@ -357,6 +360,12 @@ pub async fn create_case(state: State<'_, AppState>, input: NewCaseInput) -> Ans
             clauses,
             language: input.language,
             confidentiality: input.confidentiality,
+            opened_at: input
+                .opened_on
+                .filter(|d| !d.trim().is_empty())
+                .map(|d| pacta_core::time::parse_user_time(&d))
+                .transpose()?,
+            zone: None,
             author,
         })
     })
@@ -456,7 +465,13 @@ pub async fn correct_entry(
 ) -> Answer<Entry> {
     with_store(&state, move |s| {
         let author = author(s)?;
-        s.correct(&reference, &entry.to_string(), &author, &body)
+        s.correct(
+            &reference,
+            &entry.to_string(),
+            &author,
+            Some(&body),
+            &pacta_core::record::Changes::default(),
+        )
     })
     .await
 }
@@ -514,12 +529,14 @@ pub async fn add_participant(
     .await
 }
 
+/// Sets a deadline: what `party` must do, or (`party` null) a task of the office.
 #[tauri::command]
 pub async fn add_deadline(
     state: State<'_, AppState>,
     reference: String,
     due: String,
     what: String,
+    party: Option<String>,
 ) -> Answer<Deadline> {
     with_store(&state, move |s| {
         let author = author(s)?;
@@ -527,6 +544,7 @@ pub async fn add_deadline(
             &reference,
             pacta_core::time::parse_date(&due)?,
             &what,
+            party.as_deref(),
             &author,
         )
     })

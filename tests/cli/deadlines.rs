@@ -222,10 +222,22 @@ fn manifest_version(dossier: &std::path::Path) -> u64 {
     manifest["format_version"].as_u64().unwrap()
 }
 
+/// A deadline still open when its case ended was not met if its date had
+/// passed; one not yet due was neither met nor missed: "open at closing".
 #[test]
-fn a_deadline_still_open_when_its_case_ended_was_not_met_and_the_closure_report_says_so() {
+fn a_deadline_still_open_when_its_case_ended_is_not_met_or_open_at_closing_and_the_closure_report_says_which(
+) {
     let p = Pacta::new();
     let r = p.new_case("Fisheries data exchange");
+    p.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2020-03-01",
+        "--what",
+        "Name the data officers",
+    ]);
     p.json(&[
         "deadline",
         "add",
@@ -244,9 +256,20 @@ fn a_deadline_still_open_when_its_case_ended_was_not_met_and_the_closure_report_
     ]);
 
     let all = p.json(&["deadline", "list", "--all", "--case", &r]);
+    assert_eq!(all["deadlines"][0]["what"], "Name the data officers");
     assert_eq!(all["deadlines"][0]["status"], "not_met", "{all}");
+    assert_eq!(all["deadlines"][1]["status"], "open_at_closing", "{all}");
     let due = p.json(&["deadline", "list"]);
     assert_eq!(due["deadlines"], serde_json::json!([]), "nothing is due");
+    let list = String::from_utf8(
+        p.cmd()
+            .args(["deadline", "list", "--case", &r, "--all"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(list.contains("open at closing"), "{list}");
 
     let report = p.json(&[
         "filing",
@@ -258,8 +281,11 @@ fn a_deadline_still_open_when_its_case_ended_was_not_met_and_the_closure_report_
         "outcome=The request was withdrawn.",
     ]);
     let md = report["rendered"]["markdown"].as_str().unwrap();
+    let row = |what: &str| md.lines().find(|l| l.contains(what)).unwrap_or_default();
+    assert!(row("Name the data officers").contains("Not met"), "{md}");
+    let later = row("Exchange the catch data");
     assert!(
-        md.contains("Exchange the catch data") && md.contains("Not met"),
+        later.contains("Open at closing") && !later.contains("Not met"),
         "{md}"
     );
 }
@@ -308,4 +334,199 @@ fn the_command_line_counts_and_names_statuses_in_plain_words() {
         err.contains("YYYY-MM-DD") && err.contains("15.12.2026"),
         "{err}"
     );
+}
+
+/// Found in review: "Book interpreters for the third session", a task of
+/// the office, was listed as an obligation of the States. A deadline says
+/// whose it is: a party's, named as the case names it, or the office's.
+#[test]
+fn a_deadline_says_whose_it_is_a_partys_or_the_offices() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    let theirs = p.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2030-01-31",
+        "--what",
+        "Reply to the proposal",
+        "--party",
+        " kingdom of belmont ",
+    ]);
+    assert_eq!(theirs["deadlines"][0]["party"], "Kingdom of Belmont");
+    let ours = p.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2030-02-15",
+        "--what",
+        "Book interpreters for the third session",
+    ]);
+    assert_eq!(ours["deadlines"][0]["party"], serde_json::Value::Null);
+
+    // On the record: the entry's data says whose it is.
+    let log = p.json(&["log", "list", &r]);
+    let set: Vec<&serde_json::Value> = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "deadline")
+        .collect();
+    assert_eq!(set[0]["data"]["party"], "Kingdom of Belmont");
+    assert!(set[1]["data"].get("party").is_none(), "{}", set[1]);
+
+    // Shown by `deadline list` and `case show`, in words and in JSON.
+    let text =
+        |args: &[&str]| String::from_utf8(p.cmd().args(args).output().unwrap().stdout).unwrap();
+    for args in [&["deadline", "list"][..], &["case", "show", &r][..]] {
+        let out = text(args);
+        let line = |what: &str| out.lines().find(|l| l.contains(what)).unwrap_or_default();
+        assert!(
+            line("Reply to the proposal").contains("Kingdom of Belmont"),
+            "{out}"
+        );
+        assert!(line("Book interpreters").contains("office task"), "{out}");
+    }
+    let show = p.json(&["case", "show", &r]);
+    assert_eq!(show["deadlines"][0]["party"], "Kingdom of Belmont");
+    assert_eq!(show["deadlines"][1]["party"], serde_json::Value::Null);
+
+    // Someone not a party to the case: refused, naming the parties, nothing changed.
+    let before = p.snapshot();
+    let err = p.fails(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2030-01-31",
+        "--what",
+        "Reply",
+        "--party",
+        "Republic of Carpathia",
+    ]);
+    assert!(
+        err.contains("Republic of Carpathia")
+            && err.contains("Republic of Aldoria; Kingdom of Belmont")
+            && err.contains("--party"),
+        "{err}"
+    );
+    assert_eq!(p.snapshot(), before, "a refused deadline changes nothing");
+    p.verify_ok();
+}
+
+#[test]
+fn only_the_parties_deadlines_go_into_the_settlement_agreement_each_with_its_party() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    p.json(&[
+        "stage",
+        &r,
+        "mediation",
+        "--reason",
+        "Both accepted a mediator",
+    ]);
+    for (what, party) in [
+        (
+            "Belmont pays into the repair fund",
+            Some("Kingdom of Belmont"),
+        ),
+        ("Book interpreters for the third session", None),
+        ("Aldoria opens the hotline", Some("Republic of Aldoria")),
+    ] {
+        let mut args = vec!["deadline", "add", &r, "--due", "2030-06-30", "--what", what];
+        if let Some(party) = party {
+            args.extend(["--party", party]);
+        }
+        p.json(&args);
+    }
+    for (lang, party_column) in [("en", "Party"), ("zh", "承担方"), ("ru", "Сторона")] {
+        let rendered = p.json(&[
+            "filing",
+            "render",
+            &r,
+            "--template",
+            "settlement-agreement",
+            "--lang",
+            lang,
+            "--set",
+            "commitments=The Parties set up a repair fund and a hotline.",
+        ]);
+        let md = rendered["rendered"]["markdown"].as_str().unwrap();
+        assert!(
+            !md.contains("Book interpreters"),
+            "{lang}: an office task\n{md}"
+        );
+        let row = |what: &str| {
+            md.lines()
+                .find(|l| l.starts_with('|') && l.contains(what))
+                .unwrap_or_default()
+        };
+        assert!(
+            row("repair fund").contains("| Kingdom of Belmont |"),
+            "{lang}\n{md}"
+        );
+        assert!(
+            row("hotline").contains("| Republic of Aldoria |"),
+            "{lang}\n{md}"
+        );
+        assert!(md.contains(party_column), "{lang}\n{md}");
+    }
+}
+
+#[test]
+fn a_deadlines_party_travels_in_a_dossier_and_matches_the_schema() {
+    let from = Pacta::new();
+    let r = from.new_case("Cable incident");
+    from.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2030-01-31",
+        "--what",
+        "Reply to the proposal",
+        "--party",
+        "Kingdom of Belmont",
+    ]);
+    from.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2030-02-15",
+        "--what",
+        "Book interpreters",
+    ]);
+    let file = from.home.path().join("case.pacta");
+    let exported = from.json(&["export", &r, "--out", file.to_str().unwrap()]);
+    assert_eq!(exported["verify"]["ok"], true, "{exported}");
+    assert_eq!(manifest_version(&file), 3);
+
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let case: serde_json::Value =
+        serde_json::from_reader(zip.by_name("case.json").unwrap()).unwrap();
+    assert_eq!(case["deadlines"][0]["party"], "Kingdom of Belmont");
+    assert!(
+        case["deadlines"][1].get("party").is_none(),
+        "an office task has no party: {case}"
+    );
+    let path = format!(
+        "{}/schemas/dossier/case.schema.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let schema = jsonschema::validator_for(
+        &serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap(),
+    )
+    .unwrap();
+    let errors: Vec<String> = schema.iter_errors(&case).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+
+    let to = Pacta::new();
+    to.json(&["import", file.to_str().unwrap()]);
+    let list = to.json(&["deadline", "list", "--case", &r]);
+    assert_eq!(list["deadlines"][0]["party"], "Kingdom of Belmont");
+    assert_eq!(list["deadlines"][1]["party"], serde_json::Value::Null);
+    to.verify_ok();
 }

@@ -5,7 +5,21 @@ use super::support::Pacta;
 #[test]
 fn entries_keep_when_they_happened_and_when_they_were_recorded() {
     let p = Pacta::new();
-    let r = p.new_case("Cable incident");
+    let r = p.json(&[
+        "case",
+        "new",
+        "--title",
+        "Cable incident",
+        "--party",
+        "Aldoria",
+        "--party",
+        "Belmont",
+        "--opened-at",
+        "2026-03-01",
+    ])["case"]["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let v = p.json(&[
         "log",
         "add",

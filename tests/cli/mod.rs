@@ -5,6 +5,7 @@ mod documents;
 mod dossiers;
 mod filings;
 mod journal;
+mod record;
 mod reliability;
 mod search;
 mod signatures;

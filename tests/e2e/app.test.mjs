@@ -152,6 +152,8 @@ test("a mediator opens a case from the Cases screen", async () => {
   await (await s.byTestId("new-case-clause-e")).click();
   await (await s.byTestId("new-case-summary")).type("The MSC-2 cable was cut on 3 February.");
   await (await s.byTestId("new-case-confidentiality")).choose("confidential");
+  // Entered after the fact: opened at the start of the month.
+  await (await s.byTestId("new-case-opened-on")).type("2026-11-01");
   await (await s.byTestId("new-case-submit")).click();
   const view = await s.byTestId("case-view");
   reference = await view.attribute("data-reference");
@@ -162,6 +164,7 @@ test("a mediator opens a case from the Cases screen", async () => {
   assert.equal(stored.case.title, "Damage to the Mirel Strait submarine cable");
   assert.deepEqual(stored.case.clauses, ["e", "k"]);
   assert.equal(stored.case.confidentiality, "confidential");
+  assert.equal(new Date(stored.case.opened_at).getTime(), new Date(2026, 10, 1).getTime(), "opened on the day given");
 });
 
 test("three entries are logged with the keyboard alone", async () => {
@@ -714,9 +717,9 @@ test("the Deadlines view shows one case's deadlines; a case that has ended offer
   const row = await s.find(`[data-testid="deadline-row"][data-reference="${ended}"]`);
   assert.equal((await s.findAll(`[data-testid="deadline-row"][data-reference="${ended}"] [data-testid="deadline-row-done"]`)).length, 0);
   assert.equal((await s.findAll(`[data-testid="deadline-row"][data-reference="${spectrum}"] [data-testid="deadline-row-done"]`)).length, 1);
-  // Nor is it due any more: its badge says it was not met.
+  // Nor is it due any more: its badge says it was still open, not yet due, when the case ended.
   const badge = await s.find(`[data-testid="deadline-row"][data-reference="${ended}"] [data-testid="deadline-status"]`);
-  assert.equal(await badge.attribute("data-status"), "not_met");
+  assert.equal(await badge.attribute("data-status"), "open_at_closing");
   await (await row.s.find(`[data-testid="deadline-row"][data-reference="${ended}"] button.link`)).click();
   await s.find(`[data-testid="case-view"][data-reference="${ended}"]`);
   await s.byTestId("deadline-case-ended");
@@ -746,6 +749,29 @@ test("a deadline is cancelled on the record, with the reason, beside Mark as met
   const last = pacta("log", "list", reference).entries.at(-1);
   assert.equal(last.data.cancelled, true);
   assert.equal(pacta("deadline", "list", "--case", reference).deadlines.some((d) => d.entry_seq === seq), false, "no longer open");
+});
+
+test("a deadline says whose it is: a party's, chosen in the form, or by default the office's", async () => {
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+  const before = pacta("deadline", "list", "--case", reference).deadlines.length;
+  const add = async (what, party) => {
+    await (await s.byTestId("deadline-due")).type("2030-04-01");
+    await (await s.byTestId("deadline-what")).type(what);
+    if (party) await (await s.byTestId("deadline-party-choice")).choose(party);
+    await (await s.byTestId("deadline-add")).click();
+    await s.waitFor(`"${what}" stored`, async () => pacta("deadline", "list", "--case", reference).deadlines.some((d) => d.what === what));
+  };
+  await add("Belmont names its technical experts", "Kingdom of Belmont");
+  await add("Book interpreters for the third session", null);
+  const stored = pacta("deadline", "list", "--case", reference).deadlines;
+  assert.equal(stored.length, before + 2);
+  assert.equal(stored.find((d) => d.what === "Belmont names its technical experts").party, "Kingdom of Belmont");
+  assert.equal(stored.find((d) => d.what === "Book interpreters for the third session").party, null);
+  // The form is back to its default, the office, and the list says whose each is.
+  assert.equal(await (await s.byTestId("deadline-party-choice")).property("value"), "");
+  const { entry_seq: seq } = stored.find((d) => d.what === "Belmont names its technical experts");
+  assert.equal(await (await s.find(`[data-testid="case-deadline"][data-seq="${seq}"] [data-testid="deadline-party"]`)).text(), "Kingdom of Belmont");
 });
 
 test("a stage move recorded after the fact keeps when it happened", async () => {

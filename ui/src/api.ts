@@ -114,8 +114,9 @@ export const api = {
   addParticipant: (reference: string, input: ParticipantInput) =>
     invoke<Entry>("add_participant", { reference, input }),
 
-  addDeadline: (reference: string, due: string, what: string) =>
-    invoke<Deadline>("add_deadline", { reference, due, what }),
+  /** `party`: the party that must do it; null: a task of the office. */
+  addDeadline: (reference: string, due: string, what: string, party: string | null) =>
+    invoke<Deadline>("add_deadline", { reference, due, what, party }),
   completeDeadline: (reference: string, entry: number, note: string) =>
     invoke<Entry>("complete_deadline", { reference, entry, note }),
   /** Cancels the deadline set by entry `entry`, on the record, with the reason. */

@@ -49,6 +49,7 @@ describe("dates in the UI language", () => {
       "./views/case/MoveStageDialog.tsx",
       "./views/case/QuickLog.tsx",
       "./views/case/SidePanels.tsx",
+      "./views/cases/NewCaseDialog.tsx",
       "./views/filing/FieldInput.tsx",
       "./views/filing/TemplateChoice.tsx",
     ]);

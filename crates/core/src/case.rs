@@ -177,6 +177,10 @@ pub struct NewCase {
     pub clauses: Vec<Clause>,
     pub language: Option<String>,
     pub confidentiality: Option<String>,
+    /// When the case was opened, if before it is entered [default: now].
+    pub opened_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The IANA zone the opening time was given in [default: this machine's].
+    pub zone: Option<String>,
     pub author: String,
 }
 

@@ -4,7 +4,7 @@
 //! that set it.
 
 use crate::id::DeadlineId;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Local, NaiveDate, Utc};
 use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
@@ -27,9 +27,40 @@ pub enum DeadlineStatus {
     Done,
     /// Cancelled on the record: nothing is due.
     Cancelled,
-    /// Still open when its case ended (closed, withdrawn, referred): it was
-    /// not met, and nothing is due now.
+    /// Still open when its case ended (closed, withdrawn, referred) after
+    /// its date had passed: it was not met, and nothing is due now.
     NotMet,
+    /// Still open when its case ended before its date came: it was neither
+    /// met nor missed, and nothing is due now.
+    OpenAtClosing,
+}
+
+impl DeadlineStatus {
+    /// The status on `today` of a deadline due on `due`, met or cancelled or
+    /// neither, in a case at `case_stage` that ended on `closed_on` (if it
+    /// has): the one rule, for the store and the example case alike.
+    pub fn of(
+        due: NaiveDate,
+        done: bool,
+        cancelled: bool,
+        case_stage: Stage,
+        closed_on: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Self {
+        match (done, cancelled) {
+            (true, _) => DeadlineStatus::Done,
+            (false, true) => DeadlineStatus::Cancelled,
+            _ if !case_stage.is_open() => match closed_on {
+                Some(closed) if due >= closed => DeadlineStatus::OpenAtClosing,
+                _ => DeadlineStatus::NotMet,
+            },
+            _ => match due.cmp(&today) {
+                std::cmp::Ordering::Less => DeadlineStatus::Overdue,
+                std::cmp::Ordering::Equal => DeadlineStatus::DueToday,
+                std::cmp::Ordering::Greater => DeadlineStatus::Upcoming,
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -46,6 +77,9 @@ pub struct Deadline {
     pub entry_seq: i64,
     pub due: NaiveDate,
     pub what: String,
+    /// The party that must do it; none: a task of the office (booking
+    /// interpreters, sending the minutes), which no State owes.
+    pub party: Option<String>,
     pub done_at: Option<DateTime<Utc>>,
     /// When it was cancelled, and why.
     pub cancelled_at: Option<DateTime<Utc>>,
@@ -63,11 +97,14 @@ pub struct DeadlineFilter {
 }
 
 impl Store {
+    /// Sets a deadline: what `party` (one of the case's parties) must do by
+    /// `due`, or, without a party, a task of the office.
     pub fn add_deadline(
         &mut self,
         case: &str,
         due: NaiveDate,
         what: &str,
+        party: Option<&str>,
         author: &str,
     ) -> Result<Deadline> {
         let case = self.case(case)?;
@@ -75,6 +112,7 @@ impl Store {
         if what.is_empty() {
             return Err(Error::input("deadline_what_empty", [], "say what is due"));
         }
+        let party = party.map(|p| party_of(&case, p)).transpose()?;
         if !case.stage.is_open() {
             return Err(Error::input(
                 "deadline_case_closed",
@@ -87,8 +125,15 @@ impl Store {
         }
         let id = DeadlineId::generate();
         let tx = self.write()?;
-        let mut new = NewEntry::new(EntryKind::Deadline, author, &format!("Due {due}: {what}"));
+        let body = match &party {
+            Some(p) => format!("Due {due} ({p}): {what}"),
+            None => format!("Due {due}: {what}"),
+        };
+        let mut new = NewEntry::new(EntryKind::Deadline, author, &body);
         new.data = json!({ "deadline_id": id, "due": due.to_string(), "what": what });
+        if let Some(p) = &party {
+            new.data["party"] = json!(p);
+        }
         journal::append(&tx, case.id, new)?;
         tx.commit()?;
         self.deadline(id)
@@ -225,7 +270,9 @@ impl Store {
     ) -> Result<Vec<Deadline>> {
         let sql = format!(
             "SELECT d.id, c.ref_year, c.ref_number, c.title, j.seq, d.due, d.what, d.done_at, c.stage,
-                    d.cancelled_at, d.cancel_reason, c.office
+                    d.cancelled_at, d.cancel_reason, c.office, c.closed_at,
+                    CASE WHEN json_type(j.data, '$.party') = 'text' AND json_extract(j.data, '$.party') <> ''
+                         THEN json_extract(j.data, '$.party') END
              FROM deadlines d JOIN cases c ON c.id = d.case_id JOIN journal j ON j.id = d.entry_id
              WHERE {condition} ORDER BY d.due, c.reference"
         );
@@ -247,6 +294,8 @@ impl Store {
                 r.get::<_, Option<String>>(9)?,
                 r.get::<_, Option<String>>(10)?,
                 r.get::<_, String>(11)?,
+                r.get::<_, Option<String>>(12)?,
+                r.get::<_, Option<String>>(13)?,
             ))
         })?;
         rows.map(|row| {
@@ -262,20 +311,27 @@ impl Store {
                 cancelled_at,
                 cancel_reason,
                 case_office,
+                closed_at,
+                party,
             ) = row?;
             let case_stage: Stage = stage.parse()?;
             let due = NaiveDate::parse_from_str(&due, "%Y-%m-%d")
                 .map_err(|_| Error::Corrupt(format!("deadline {id} has due date '{due}'")))?;
             let done_at = done_at.as_deref().map(parse_stored).transpose()?;
             let cancelled_at = cancelled_at.as_deref().map(parse_stored).transpose()?;
-            let status = match (done_at, cancelled_at, due.cmp(&today)) {
-                (Some(_), _, _) => DeadlineStatus::Done,
-                (None, Some(_), _) => DeadlineStatus::Cancelled,
-                _ if !case_stage.is_open() => DeadlineStatus::NotMet,
-                (None, None, std::cmp::Ordering::Less) => DeadlineStatus::Overdue,
-                (None, None, std::cmp::Ordering::Equal) => DeadlineStatus::DueToday,
-                (None, None, std::cmp::Ordering::Greater) => DeadlineStatus::Upcoming,
-            };
+            let closed_on = closed_at
+                .as_deref()
+                .map(parse_stored)
+                .transpose()?
+                .map(|t| t.with_timezone(&Local).date_naive());
+            let status = DeadlineStatus::of(
+                due,
+                done_at.is_some(),
+                cancelled_at.is_some(),
+                case_stage,
+                closed_on,
+                today,
+            );
             Ok(Deadline {
                 id,
                 case_reference,
@@ -285,6 +341,7 @@ impl Store {
                 entry_seq,
                 due,
                 what,
+                party,
                 done_at,
                 cancelled_at,
                 cancel_reason,
@@ -293,4 +350,29 @@ impl Store {
         })
         .collect()
     }
+}
+
+/// `given` as the case names the party (case and spacing aside), or an error
+/// naming the case's parties.
+fn party_of(case: &Case, given: &str) -> Result<String> {
+    let given = given.trim();
+    case.parties
+        .iter()
+        .find(|p| p.to_lowercase() == given.to_lowercase())
+        .cloned()
+        .ok_or_else(|| {
+            Error::input(
+                "deadline_party_unknown",
+                [
+                    ("party", given.to_owned()),
+                    ("case", case.reference.to_string()),
+                    ("parties", case.parties.join("; ")),
+                ],
+                format!(
+                    "'{given}' is not a party to {} (its parties: {})",
+                    case.reference,
+                    case.parties.join("; ")
+                ),
+            )
+        })
 }

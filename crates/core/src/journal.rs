@@ -130,8 +130,27 @@ struct Prepared {
     head: Vec<u8>,
 }
 
-fn prepare(case_id: CaseId, new: NewEntry) -> Result<Prepared> {
+/// This machine's zone, read once: where an entry's time was read unless
+/// it says otherwise.
+fn machine_zone() -> &'static str {
+    static ZONE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ZONE.get_or_init(crate::time::machine_zone)
+}
+
+fn prepare(case_id: CaseId, mut new: NewEntry) -> Result<Prepared> {
     validate(&new)?;
+    // Where its time was read (`tz`, an IANA zone), so that it reads the
+    // same wherever it is shown or printed.
+    if let Some(data) = new.data.as_object_mut() {
+        match data.get("tz").and_then(|z| z.as_str()) {
+            Some(zone) => {
+                crate::time::parse_zone(zone)?;
+            }
+            None => {
+                data.insert("tz".into(), machine_zone().into());
+            }
+        }
+    }
     let recorded_at = crate::time::now();
     let entry = Entry {
         id: EntryId::generate(),
@@ -274,6 +293,56 @@ enum Batch {
 /// have the two threads waking each other for every entry).
 const CHUNK: usize = 256;
 
+/// What a correction without new text changes, in words (its body).
+fn describe(data: &serde_json::Map<String, serde_json::Value>) -> String {
+    let mut said = Vec::new();
+    if data.contains_key("void") {
+        said.push("entered in error".to_owned());
+    }
+    for (key, what) in [
+        ("occurred_at", "time"),
+        ("place", "place"),
+        ("kind", "kind"),
+    ] {
+        if let Some(v) = data.get(key).and_then(|v| v.as_str()) {
+            said.push(format!("{what}: {v}"));
+        }
+    }
+    format!("Corrected ({}).", said.join("; "))
+}
+
+/// When something happened: not before its case was opened, and not in
+/// the future (one rule for every kind: what is planned is a deadline).
+pub(crate) fn check_time(
+    case: &crate::case::Case,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    use crate::time::format_utc;
+    if at < case.opened_at {
+        return Err(Error::input(
+            "time_before_opening",
+            [("time", format_utc(at)), ("opened", format_utc(case.opened_at))],
+            format!(
+                "{} is before {} was opened ({}): an entry cannot be dated earlier; if the case began earlier, its opening date says so",
+                format_utc(at),
+                case.reference,
+                format_utc(case.opened_at)
+            ),
+        ));
+    }
+    if at > crate::time::now() + chrono::Duration::minutes(1) {
+        return Err(Error::input(
+            "time_in_future",
+            [("time", format_utc(at))],
+            format!(
+                "{} is in the future: the journal records what has happened; plan what is to come as a deadline",
+                format_utc(at)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn validate(new: &NewEntry) -> Result<()> {
     if new.body.trim().is_empty() {
         return Err(Error::input(
@@ -316,18 +385,72 @@ impl Store {
         }
         validate(&new)?;
         let case = self.case(case)?;
+        if let Some(at) = new.occurred_at {
+            check_time(&case, at)?;
+        }
         let staged = self.stage_documents(attachments)?;
         new.documents = staged.refs.clone();
         self.append_with_documents(&case, new, staged)
     }
 
-    /// Appends a correction of an earlier entry. The corrected entry stays as
-    /// it was; listings show it as corrected.
-    pub fn correct(&mut self, case: &str, entry: &str, author: &str, body: &str) -> Result<Entry> {
+    /// Appends a correction of an earlier entry: its new text, and what else
+    /// it changes (`record.rs`). The corrected entry stays as it was;
+    /// listings and filings show it as corrected.
+    pub fn correct(
+        &mut self,
+        case: &str,
+        entry: &str,
+        author: &str,
+        body: Option<&str>,
+        changes: &crate::record::Changes,
+    ) -> Result<Entry> {
         let case = self.case(case)?;
         let target = self.entry(case.id, entry)?;
+        let mut data = serde_json::Map::new();
+        if let Some(at) = changes.occurred_at {
+            check_time(&case, at)?;
+            data.insert("occurred_at".into(), crate::time::format_utc(at).into());
+        }
+        if let Some(place) = &changes.place {
+            data.insert("place".into(), place.trim().into());
+        }
+        if let Some(kind) = changes.kind {
+            if !EntryKind::LOGGABLE.contains(&kind) || !EntryKind::LOGGABLE.contains(&target.kind) {
+                return Err(Error::input(
+                    "kind_not_correctable",
+                    [("kind", kind.as_str().into()), ("seq", target.seq.to_string())],
+                    format!(
+                        "entry #{} cannot become a {kind}: only a meeting, communication, proposal, note or agreement can be corrected into another of these",
+                        target.seq
+                    ),
+                ));
+            }
+            data.insert("kind".into(), kind.as_str().into());
+        }
+        if changes.void {
+            data.insert("void".into(), true.into());
+        }
+        // Without new text, the correction says what it changes, and the
+        // entry keeps its text.
+        let said;
+        let body = match body {
+            Some(body) => body,
+            None if data.is_empty() => {
+                return Err(Error::input(
+                    "correction_empty",
+                    [],
+                    "the correction changes nothing: give the new text, time, place or kind, or say the entry was entered in error",
+                ))
+            }
+            None => {
+                data.insert("text_unchanged".into(), true.into());
+                said = describe(&data);
+                &said
+            }
+        };
         let tx = self.write()?;
         let mut new = NewEntry::new(EntryKind::Correction, author, body);
+        new.data = serde_json::Value::Object(data);
         // By id only: a merge may move the corrected entry's number.
         new.corrects = Some(target.id);
         let entry = append(&tx, case.id, new)?;

@@ -30,6 +30,7 @@ pub mod merge;
 pub mod office;
 pub mod problem;
 pub mod proceedings;
+pub mod record;
 mod replay;
 pub mod search;
 mod search_index;

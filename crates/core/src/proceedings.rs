@@ -21,7 +21,20 @@ impl Store {
     /// the case as opened, so the chain covers title, parties and clauses.
     pub fn create_case(&mut self, new: NewCase) -> Result<Case> {
         let new = new.validate()?;
-        let opened_at = crate::time::now();
+        let opened_at = match new.opened_at {
+            Some(at) if at > crate::time::now() + chrono::Duration::minutes(1) => {
+                return Err(Error::input(
+                    "opened_in_future",
+                    [("time", format_utc(at))],
+                    format!(
+                        "{} is in the future: a case is entered once it is opened",
+                        format_utc(at)
+                    ),
+                ))
+            }
+            Some(at) => at,
+            None => crate::time::now(),
+        };
         let year = opened_at.year();
         let id = CaseId::generate();
         let language = new.language.clone().unwrap_or_else(|| "en".into());
@@ -59,6 +72,7 @@ impl Store {
         );
         entry.occurred_at = Some(opened_at);
         entry.data = json!({
+            "tz": new.zone.clone().unwrap_or_else(crate::time::machine_zone),
             "from": null,
             "to": Stage::Consultation,
             "case": {

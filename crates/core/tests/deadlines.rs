@@ -20,7 +20,7 @@ fn a_cancelled_deadline_is_neither_open_nor_overdue_and_keeps_its_reason() {
         .unwrap();
     let r = case.reference.to_string();
     let past = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
-    let d = store.add_deadline(&r, past, "Reply", "Ines").unwrap();
+    let d = store.add_deadline(&r, past, "Reply", None, "Ines").unwrap();
     assert_eq!(d.status, DeadlineStatus::Overdue);
     assert_eq!(store.case(&r).unwrap().overdue, 1);
 
@@ -49,4 +49,60 @@ fn a_cancelled_deadline_is_neither_open_nor_overdue_and_keeps_its_reason() {
 
     let again = store.complete_deadline(&r, &seq, "", "Ines").unwrap_err();
     assert_eq!(again.said().code, "deadline_already_cancelled");
+}
+
+/// In a case that has ended, an open deadline whose date had passed was not
+/// met; one due on the closing day or later was open at closing.
+#[test]
+fn an_open_deadline_of_an_ended_case_is_not_met_only_if_its_date_had_passed() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let case = store
+        .create_case(NewCase {
+            title: "Cable".into(),
+            parties: vec!["Aldoria".into(), "Belmont".into()],
+            author: "Ines".into(),
+            ..NewCase::default()
+        })
+        .unwrap();
+    let r = case.reference.to_string();
+    let today = chrono::Local::now().date_naive();
+    for (days, what) in [(-1, "Past"), (0, "Closing day"), (30, "Later")] {
+        let due = today + chrono::Duration::days(days);
+        store
+            .add_deadline(&r, due, what, Some("belmont"), "Ines")
+            .unwrap();
+    }
+    store
+        .move_stage(
+            &r,
+            pacta_core::Stage::Withdrawn,
+            "Belmont withdrew",
+            None,
+            "Ines",
+        )
+        .unwrap();
+    let all = store
+        .deadlines(&DeadlineFilter {
+            case: Some(r.clone()),
+            include_done: true,
+            ..DeadlineFilter::default()
+        })
+        .unwrap();
+    let status: Vec<(&str, DeadlineStatus, Option<&str>)> = all
+        .iter()
+        .map(|d| (d.what.as_str(), d.status, d.party.as_deref()))
+        .collect();
+    assert_eq!(
+        status,
+        [
+            ("Past", DeadlineStatus::NotMet, Some("Belmont")),
+            (
+                "Closing day",
+                DeadlineStatus::OpenAtClosing,
+                Some("Belmont")
+            ),
+            ("Later", DeadlineStatus::OpenAtClosing, Some("Belmont")),
+        ]
+    );
 }

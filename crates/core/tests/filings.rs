@@ -264,3 +264,60 @@ fn hostile_markup_in_a_journal_entry_or_a_field_is_stripped_from_the_filing() {
     assert_harmless(body, &hostile);
     assert!(body.contains("click"), "the harmless text stays");
 }
+
+/// UN Charter Article 33(1), in its official English, Chinese and Russian
+/// texts: every means the referral recalls and offers.
+const ARTICLE_33: [(&str, &str, [&str; 8]); 3] = [
+    (
+        "en",
+        "negotiation, enquiry, mediation, conciliation, arbitration, judicial settlement, resort to regional agencies or arrangements, or other peaceful means of their own choice",
+        ["negotiation", "enquiry", "mediation", "conciliation", "arbitration", "judicial settlement", "resort to regional agencies or arrangements", "other peaceful means of their own choice"],
+    ),
+    (
+        "zh",
+        "谈判、调查、调停、和解、公断、司法解决、区域机关或区域办法之利用、或各该国自行选择之其他和平方法",
+        ["谈判", "调查", "调停", "和解", "公断", "司法解决", "区域机关或区域办法之利用", "各该国自行选择之其他和平方法"],
+    ),
+    (
+        "ru",
+        "путем переговоров, обследования, посредничества, примирения, арбитража, судебного разбирательства, обращения к региональным органам или соглашениям или иными мирными средствами по своему выбору",
+        ["переговоры", "обследование", "посредничество", "примирение", "арбитраж", "судебное разбирательство", "обращение к региональным органам или соглашениям", "иные мирные средства по своему выбору"],
+    ),
+];
+
+#[test]
+fn the_referral_recalls_and_offers_every_means_of_article_33() {
+    let library = Library::built_in();
+    let file = example::case_file();
+    for (lang, charter, means) in ARTICLE_33 {
+        let template = library.get("referral", lang).unwrap();
+        let label = &template.field("means").unwrap().label;
+        let mut req = request("referral", lang, &library);
+        let recital = filing::render(&library, &file, &req).unwrap().markdown;
+        assert!(
+            recital.contains(charter),
+            "{lang}: the whole of Article 33(1)\n{recital}"
+        );
+        // Each means is offered by the field, and the template knows it: it
+        // says the means' own procedure, not the one for a means it does not know.
+        req.fields
+            .insert("means".into(), "a joint fact-finding panel".into());
+        let unknown = filing::render(&library, &file, &req).unwrap().markdown;
+        let generic = unknown.split("###").nth(3).unwrap().to_owned();
+        for m in means {
+            assert!(
+                label.contains(m),
+                "{lang}: the field offers {m:?} ({label})"
+            );
+            req.fields.insert("means".into(), m.into());
+            let md = filing::render(&library, &file, &req).unwrap().markdown;
+            let procedure = md.split("###").nth(3).unwrap();
+            let other = m.contains("other") || m.contains("其他") || m.contains("иные");
+            assert_eq!(
+                procedure == generic,
+                other,
+                "{lang}: {m:?} is known and has its own procedure\n{procedure}"
+            );
+        }
+    }
+}

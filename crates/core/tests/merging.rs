@@ -81,7 +81,13 @@ fn step(o: &mut Office, case: &str, rng: &mut Rng, round: usize) {
         3 if !view.allowed_moves.is_empty() => {
             let due = NaiveDate::from_ymd_opt(2027, 1, 1 + (round % 28) as u32).expect("date");
             o.store
-                .add_deadline(case, due, &format!("Reply {round} to {}", o.code), &who)
+                .add_deadline(
+                    case,
+                    due,
+                    &format!("Reply {round} to {}", o.code),
+                    None,
+                    &who,
+                )
                 .expect("deadline");
         }
         _ => {

@@ -131,6 +131,7 @@ fn new_store_with_a_case(dir: &std::path::Path) -> String {
             language: None,
             confidentiality: None,
             author: "Drill".into(),
+            ..Default::default()
         })
         .expect("case");
     case.reference.to_string()

@@ -16,7 +16,12 @@ case_stage: Stage,
 /**
  * Number of the journal entry that set it.
  */
-entry_seq: number, due: string, what: string, done_at: string | null, 
+entry_seq: number, due: string, what: string, 
+/**
+ * The party that must do it; none: a task of the office (booking
+ * interpreters, sending the minutes), which no State owes.
+ */
+party: string | null, done_at: string | null, 
 /**
  * When it was cancelled, and why.
  */

@@ -4,4 +4,8 @@ export type NewCaseInput = { title: string, summary: string, parties: Array<stri
 /**
  * public, restricted (the default) or confidential.
  */
-confidentiality: string | null, };
+confidentiality: string | null, 
+/**
+ * The day the case was opened, if before today (YYYY-MM-DD, local).
+ */
+opened_on: string | null, };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Deadline } from "../bindings/Deadline";
 import type { Stage } from "../bindings/Stage";
-import { canMarkMet, casesOf, sortDeadlines } from "./deadlines";
+import { canMarkMet, casesOf, partyOfChoice, sortDeadlines } from "./deadlines";
 
 const d = (status: Deadline["status"], due: string, ref = "K-2026-0001", stage: Stage = "mediation"): Deadline => ({
   id: `${status}-${due}-${ref}`,
@@ -12,6 +12,7 @@ const d = (status: Deadline["status"], due: string, ref = "K-2026-0001", stage: 
   entry_seq: 1,
   due,
   what: "w",
+  party: null,
   done_at: status === "done" ? "2026-01-01T00:00:00Z" : null,
   cancelled_at: status === "cancelled" ? "2026-01-02T00:00:00Z" : null,
   cancel_reason: status === "cancelled" ? "withdrawn" : null,
@@ -70,5 +71,23 @@ describe("a deadline left open when its case ended", () => {
     const lapsed = d("not_met", "2026-01-01", "K-2026-0002", "closed");
     expect(canMarkMet(lapsed)).toBe(false);
     expect(sortDeadlines([lapsed, d("done", "2026-06-01")]).map((x) => x.status)).toEqual(["done", "not_met"]);
+  });
+});
+
+describe("a deadline not yet due when its case ended", () => {
+  it("is open at closing: not offered to be marked as met, and sorts after those not met", () => {
+    const open = d("open_at_closing", "2026-09-01", "K-2026-0002", "closed");
+    const lapsed = d("not_met", "2026-01-01", "K-2026-0002", "closed");
+    expect(canMarkMet(open)).toBe(false);
+    expect(sortDeadlines([open, d("cancelled", "2026-01-01"), lapsed]).map((x) => x.status)).toEqual(["not_met", "open_at_closing", "cancelled"]);
+  });
+});
+
+describe("whose a new deadline is", () => {
+  const parties = ["Republic of Aldoria", "Kingdom of Belmont"];
+  it("is the party chosen, or by default none: a task of the office", () => {
+    expect(partyOfChoice("Kingdom of Belmont", parties)).toBe("Kingdom of Belmont");
+    expect(partyOfChoice("", parties)).toBeNull();
+    expect(partyOfChoice("Republic of Carpathia", parties)).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
 // Deadlines across cases: overdue first, then due today, upcoming, met, not
-// met (left open when the case ended), cancelled; soonest first within each.
+// met (left open when the case ended, its date passed), open at closing (not
+// yet due when the case ended), cancelled; soonest first within each. Whose a
+// deadline is: a party's, or (no party) a task of the office.
 
 import type { Deadline } from "../bindings/Deadline";
 import type { DeadlineStatus } from "../bindings/DeadlineStatus";
 
-const ORDER: Record<DeadlineStatus, number> = { overdue: 0, due_today: 1, upcoming: 2, done: 3, not_met: 4, cancelled: 5 };
+const ORDER: Record<DeadlineStatus, number> = { overdue: 0, due_today: 1, upcoming: 2, done: 3, not_met: 4, open_at_closing: 5, cancelled: 6 };
 
 export function sortDeadlines(list: readonly Deadline[]): Deadline[] {
   return [...list].sort(
@@ -36,4 +38,13 @@ export function casesOf(list: readonly Deadline[], referenceOf: (d: Deadline) =>
  */
 export function canMarkMet(d: Deadline): boolean {
   return d.status === "overdue" || d.status === "due_today" || d.status === "upcoming";
+}
+
+/**
+ * The party a new deadline is for, as the deadline form's choice gives it:
+ * one of the case's parties, or null (the choice "Office task", the
+ * default) for a task of the office, which no State owes.
+ */
+export function partyOfChoice(choice: string, parties: readonly string[]): string | null {
+  return parties.includes(choice) ? choice : null;
 }

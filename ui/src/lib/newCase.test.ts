@@ -30,7 +30,16 @@ describe("new case form", () => {
       clauses: ["e", "k"],
       language: "zh",
       confidentiality: "confidential",
+      opened_on: null,
     });
+    expect(toNewCaseInput({ ...f, openedOn: " 2026-10-01 " }).opened_on).toBe("2026-10-01");
+  });
+
+  it("takes an opening date as YYYY-MM-DD only", () => {
+    const f = { ...emptyNewCaseForm(), title: "Cable", parties: ["Aldoria", "Belmont"] };
+    expect(checkNewCase({ ...f, openedOn: "2026-10-01" })).toEqual([]);
+    expect(checkNewCase({ ...f, openedOn: "10/01/2026" })).toEqual(["opened_on"]);
+    expect(newCaseDirty({ ...emptyNewCaseForm(), openedOn: "2026-10-01" })).toBe(true);
   });
 
   it("is dirty once something was typed or chosen", () => {

@@ -4,6 +4,7 @@
 import type { Clause } from "../bindings/Clause";
 import type { Language } from "../i18n/language";
 import type { NewCaseInput } from "../bindings/NewCaseInput";
+import { readDateField } from "./time";
 
 export const CLAUSES: readonly Clause[] = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"];
 
@@ -18,12 +19,14 @@ export type NewCaseForm = {
   clauses: Clause[];
   language: Language | "";
   confidentiality: Confidentiality;
+  /** The day it was opened, if before today: YYYY-MM-DD, or empty. */
+  openedOn: string;
 };
 
-export type NewCaseProblem = "title_missing" | "parties_too_few" | "party_twice";
+export type NewCaseProblem = "title_missing" | "parties_too_few" | "party_twice" | "opened_on";
 
 export function emptyNewCaseForm(language: Language | "" = ""): NewCaseForm {
-  return { title: "", summary: "", parties: ["", ""], clauses: ["k"], language, confidentiality: "restricted" };
+  return { title: "", summary: "", parties: ["", ""], clauses: ["k"], language, confidentiality: "restricted", openedOn: "" };
 }
 
 export function checkNewCase(form: NewCaseForm): NewCaseProblem[] {
@@ -33,6 +36,7 @@ export function checkNewCase(form: NewCaseForm): NewCaseProblem[] {
   if (parties.length < 2) problems.push("parties_too_few");
   const lower = parties.map((p) => p.toLowerCase());
   if (new Set(lower).size !== lower.length) problems.push("party_twice");
+  if (form.openedOn.trim() && !("value" in readDateField(form.openedOn))) problems.push("opened_on");
   return problems;
 }
 
@@ -44,6 +48,7 @@ export function toNewCaseInput(form: NewCaseForm): NewCaseInput {
     clauses: CLAUSES.filter((c) => form.clauses.includes(c)),
     language: form.language || null,
     confidentiality: form.confidentiality,
+    opened_on: form.openedOn.trim() || null,
   };
 }
 
@@ -59,6 +64,7 @@ export function newCaseDirty(form: NewCaseForm): boolean {
     form.parties.some((p) => p.trim() !== "") ||
     [...form.clauses].sort().join() !== initial.clauses.join() ||
     form.language !== initial.language ||
-    form.confidentiality !== initial.confidentiality
+    form.confidentiality !== initial.confidentiality ||
+    form.openedOn.trim() !== ""
   );
 }

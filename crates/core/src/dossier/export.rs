@@ -391,6 +391,10 @@ fn case_json(file: &CaseFile, doc_paths: &BTreeMap<String, String>) -> CaseJson 
                 set_by: e.seq,
                 met_by: met_by.map(|m| m.seq),
                 cancelled_by: cancelled_by.map(|m| m.seq),
+                party: e.data["party"]
+                    .as_str()
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_owned),
             })
         })
         .collect();

@@ -20,8 +20,8 @@ pub const FORMAT: &str = "pacta-dossier";
 /// The newest format version this Pacta reads and writes. Version 2 adds
 /// cancelled deadlines (`cancelled_by` in `case.json`, `deadline` entries
 /// with `cancelled: true`); version 3 entries that name their parents and
-/// office (a journal that merges) and the case's office, and the
-/// signatures: each entry's, the exporter's on the manifest
+/// office (a journal that merges), the case's office, the party a
+/// deadline is for, and the signatures: each entry's, the exporter's on the manifest
 /// (`manifest.json.sig`), and their copies for `ssh-keygen` under
 /// `signatures/`. A case is written
 /// in the oldest version that holds it, which is all an older Pacta reads,
@@ -31,6 +31,7 @@ pub const FORMAT_VERSION: u32 = 3;
 /// The version a dossier of `case` is written in: the oldest that holds it.
 pub fn format_version_for(case: &CaseJson, journal: &[JournalLine]) -> u32 {
     if case.office.is_some()
+        || case.deadlines.iter().any(|d| d.party.is_some())
         || journal
             .iter()
             .any(|l| l.parents.is_some() || l.signatures.is_some())
@@ -151,6 +152,10 @@ pub struct DeadlineJson {
     /// without cancellations is what an older Pacta wrote and reads).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cancelled_by: Option<i64>,
+    /// Format 3: the party that must do it; absent: a task of the office
+    /// (and every deadline of an older dossier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

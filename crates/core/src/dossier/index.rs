@@ -169,7 +169,7 @@ pub(super) fn html(
         let _ = writeln!(h, "<p class=\"meta hash\">{}</p>\n</div>", e.hash);
     }
 
-    h.push_str("<h2>Deadlines</h2>\n<table>\n<thead><tr><th>Due</th><th>What</th><th>Status</th></tr></thead>\n");
+    h.push_str("<h2>Deadlines</h2>\n<table>\n<thead><tr><th>Due</th><th>What</th><th>For</th><th>Status</th></tr></thead>\n");
     for d in &file.deadlines {
         let status = match (d.done_at, d.cancelled_at) {
             (Some(t), _) => format!("met {}", utc(t)),
@@ -181,13 +181,17 @@ pub(super) fn html(
             (None, None) if d.status == crate::deadline::DeadlineStatus::NotMet => {
                 "not met (open when the case ended)".into()
             }
+            (None, None) if d.status == crate::deadline::DeadlineStatus::OpenAtClosing => {
+                "open at closing (not yet due when the case ended)".into()
+            }
             (None, None) => "open".into(),
         };
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             d.due,
             escape(&d.what),
+            escape(d.party.as_deref().unwrap_or("the office")),
             escape(&status)
         );
     }

@@ -112,6 +112,7 @@ pub fn case_file() -> CaseFile {
             entry_seq: 6,
             due: NaiveDate::from_ymd_opt(2026, 5, 15).unwrap_or_default(),
             what: "Belmont replies to the mediator's proposal".into(),
+            party: Some("Kingdom of Belmont".into()),
             done_at: None,
             cancelled_at: None,
             cancel_reason: None,
@@ -125,7 +126,23 @@ pub fn case_file() -> CaseFile {
             case_stage: case.stage,
             entry_seq: 6,
             due: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap_or_default(),
-            what: "Joint technical inquiry reports".into(),
+            what: "Aldoria transmits the cable's fault logs to the joint technical inquiry".into(),
+            party: Some("Republic of Aldoria".into()),
+            done_at: None,
+            cancelled_at: None,
+            cancel_reason: None,
+            status: DeadlineStatus::Upcoming,
+        },
+        Deadline {
+            id: DeadlineId(uuid::Uuid::from_u128(3)),
+            case_reference: case.reference.clone(),
+            case_office: case.office.clone(),
+            case_title: case.title.clone(),
+            case_stage: case.stage,
+            entry_seq: 7,
+            due: NaiveDate::from_ymd_opt(2026, 7, 6).unwrap_or_default(),
+            what: "Book interpreters for the third session".into(),
+            party: None,
             done_at: None,
             cancelled_at: None,
             cancel_reason: None,
@@ -143,6 +160,113 @@ pub fn case_file() -> CaseFile {
         entries,
         deadlines,
         documents,
+        signers: Vec::new(),
+        signatures: Default::default(),
+    }
+}
+
+/// A sparse case: what a case holds when little happened. No agreement, no
+/// meeting, no participant, no document; a deadline of a party not met, one
+/// not yet due and a task of the office when the case was closed by the
+/// mediator's declaration that further efforts were no longer justified.
+/// Its filings must claim nothing the record does not hold.
+pub fn sparse_case_file() -> CaseFile {
+    let example = case_file();
+    let case_id = CaseId(uuid::Uuid::from_u128(
+        0x0193_7f6e_0000_7000_8000_0000_0000_0012,
+    ));
+    let parties = vec![
+        "Republic of Corvina".to_owned(),
+        "Federation of Dunmere".to_owned(),
+    ];
+    let case = Case {
+        id: case_id,
+        reference: CaseRef {
+            year: 2026,
+            number: 12,
+        },
+        title: "Interference with the Tarsk ground station".into(),
+        summary: String::new(),
+        parties: parties.clone(),
+        participants: Vec::new(),
+        clauses: vec![Clause::K],
+        stage: Stage::Closed,
+        opened_at: at("2026-04-01T09:00:00Z"),
+        closed_at: Some(at("2026-06-10T16:00:00Z")),
+        ..example.case.clone()
+    };
+    let base = example.entries[0].clone();
+    let mut seq = 0;
+    let mut entry = |kind, when: &str, body: &str, data: serde_json::Value| {
+        seq += 1;
+        Entry {
+            id: id(100 + seq as u32),
+            case_id,
+            seq,
+            kind,
+            occurred_at: at(when),
+            recorded_at: at(when),
+            author: "Registry".into(),
+            body: body.into(),
+            data,
+            ..base.clone()
+        }
+    };
+    let entries = vec![
+        entry(EntryKind::StageChange, "2026-04-01T09:00:00Z", "Case K-2026-0012 opened.", json!({"from": null, "to": "consultation"})),
+        entry(EntryKind::StageChange, "2026-04-20T10:00:00Z", "Both parties asked for a mediator.", json!({"from": "consultation", "to": "mediation"})),
+        entry(EntryKind::Deadline, "2026-04-21T11:00:00Z", "Due 2026-05-15 (Republic of Corvina): Corvina submits its written account of the interference", json!({"deadline_id": DeadlineId(uuid::Uuid::from_u128(11)), "due": "2026-05-15", "what": "Corvina submits its written account of the interference", "party": "Republic of Corvina"})),
+        entry(EntryKind::Deadline, "2026-04-21T11:05:00Z", "Due 2026-06-30: Book interpreters for the third session", json!({"deadline_id": DeadlineId(uuid::Uuid::from_u128(12)), "due": "2026-06-30", "what": "Book interpreters for the third session"})),
+        entry(EntryKind::Deadline, "2026-04-21T11:10:00Z", "Due 2026-07-15 (Federation of Dunmere): Dunmere states its position on the draft terms", json!({"deadline_id": DeadlineId(uuid::Uuid::from_u128(13)), "due": "2026-07-15", "what": "Dunmere states its position on the draft terms", "party": "Federation of Dunmere"})),
+        entry(EntryKind::StageChange, "2026-06-10T16:00:00Z", "The mediator declared that further efforts at mediation are no longer justified: Dunmere did not take part in the sessions offered.", json!({"from": "mediation", "to": "closed"})),
+    ];
+    let closed_on = NaiveDate::from_ymd_opt(2026, 6, 10);
+    let deadline = |n: u128, set_by: i64, due: (i32, u32, u32), what: &str, party: Option<&str>| {
+        let due = NaiveDate::from_ymd_opt(due.0, due.1, due.2).unwrap_or_default();
+        Deadline {
+            id: DeadlineId(uuid::Uuid::from_u128(n)),
+            case_reference: case.reference.clone(),
+            case_office: case.office.clone(),
+            case_title: case.title.clone(),
+            case_stage: case.stage,
+            entry_seq: set_by,
+            due,
+            what: what.into(),
+            party: party.map(Into::into),
+            done_at: None,
+            cancelled_at: None,
+            cancel_reason: None,
+            status: DeadlineStatus::of(due, false, false, case.stage, closed_on, due),
+        }
+    };
+    let deadlines = vec![
+        deadline(
+            11,
+            3,
+            (2026, 5, 15),
+            "Corvina submits its written account of the interference",
+            Some("Republic of Corvina"),
+        ),
+        deadline(
+            12,
+            4,
+            (2026, 6, 30),
+            "Book interpreters for the third session",
+            None,
+        ),
+        deadline(
+            13,
+            5,
+            (2026, 7, 15),
+            "Dunmere states its position on the draft terms",
+            Some("Federation of Dunmere"),
+        ),
+    ];
+    CaseFile {
+        case,
+        entries,
+        deadlines,
+        documents: Vec::new(),
         signers: Vec::new(),
         signatures: Default::default(),
     }

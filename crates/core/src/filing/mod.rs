@@ -213,7 +213,14 @@ fn context(
     req: &FilingRequest,
 ) -> serde_json::Value {
     let offset = req.utc_offset;
-    let local = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&offset);
+    // Each time as it read where it happened (the zone its entry recorded);
+    // only entries from before zones were recorded follow this machine's.
+    let local = |t: chrono::DateTime<chrono::Utc>, zone: Option<&str>| {
+        crate::time::local_in(t, zone, offset)
+    };
+    let zone_of =
+        |e: &crate::entry::Entry| e.data.get("tz").and_then(|z| z.as_str()).map(str::to_owned);
+    let case_zone = file.entries.first().and_then(zone_of);
     let seq_of: HashMap<_, i64> = file.entries.iter().map(|e| (e.id, e.seq)).collect();
     let case = &file.case;
     let key_names: HashMap<String, String> = file
@@ -221,10 +228,11 @@ fn context(
         .iter()
         .map(|s| (s.fingerprint.clone(), s.name.clone()))
         .collect();
-    let journal: Vec<serde_json::Value> = file
-        .entries
+    let record = crate::record::current(&file.entries);
+    let journal: Vec<serde_json::Value> = record
         .iter()
-        .map(|e| {
+        .map(|c| {
+            let e = c.entry;
             let signed_for: Vec<String> = match crate::agreements::is_agreement(e) {
                 true => crate::agreements::parties_signed(case, e, &key_names)
                     .into_iter()
@@ -233,17 +241,29 @@ fn context(
                     .collect(),
                 false => Vec::new(),
             };
+            let (date, time) = local(c.occurred_at, c.zone.as_deref());
+            let corrections: Vec<serde_json::Value> = c
+                .corrections
+                .iter()
+                .map(|k| {
+                    let (date, _) = local(k.occurred_at, zone_of(k).as_deref());
+                    json!({ "seq": k.seq, "date": date, "author": k.author, "body": k.body })
+                })
+                .collect();
             json!({
                 "signed_for": signed_for,
                 "seq": e.seq,
-                "kind": e.kind,
-                "date": local(e.occurred_at).format("%Y-%m-%d").to_string(),
-                "time": local(e.occurred_at).format("%H:%M").to_string(),
+                "kind": c.kind,
+                "date": date,
+                "time": time,
+                "zone": c.zone.clone().unwrap_or_default(),
                 "author": e.author,
                 "body": e.body,
+                "void": c.void,
                 "corrects": e.corrects.and_then(|id| seq_of.get(&id)),
                 "corrected_by": e.corrected_by,
-                "place": e.data.get("place").and_then(|p| p.as_str()).unwrap_or(""),
+                "corrections": corrections,
+                "place": c.place,
             })
         })
         .collect();
@@ -251,7 +271,33 @@ fn context(
         .entries
         .iter()
         .filter(|e| e.kind == EntryKind::StageChange)
-        .map(|e| json!({ "date": local(e.occurred_at).format("%Y-%m-%d").to_string(), "from": e.data["from"], "to": e.data["to"], "reason": e.body }))
+        .map(|e| json!({ "date": local(e.occurred_at, zone_of(e).as_deref()).0, "from": e.data["from"], "to": e.data["to"], "reason": e.body }))
+        .collect();
+    // The Parties' agreements on the record: what alone lets a filing say
+    // that the dispute was settled by agreement.
+    let agreements: Vec<serde_json::Value> = record
+        .iter()
+        .filter(|c| {
+            !c.void
+                && (c.kind == EntryKind::Agreement
+                    || (c.kind == EntryKind::Filing
+                        && c.entry.data["template"] == "settlement-agreement"))
+        })
+        .map(|c| {
+            let e = c.entry;
+            let signed_for: Vec<String> = crate::agreements::parties_signed(case, e, &key_names)
+                .into_iter()
+                .filter(|p| !p.signed_by.is_empty())
+                .map(|p| p.party)
+                .collect();
+            json!({
+                "seq": e.seq,
+                "date": local(e.occurred_at, zone_of(e).as_deref()).0,
+                "filed": e.kind == EntryKind::Filing,
+                "corrected_by": e.corrected_by,
+                "signed_for": signed_for,
+            })
+        })
         .collect();
     let deadlines: Vec<serde_json::Value> = file
         .deadlines
@@ -261,11 +307,12 @@ fn context(
                 (DeadlineStatus::Done, _) => "done",
                 (DeadlineStatus::Cancelled, _) => "cancelled",
                 (DeadlineStatus::NotMet, _) => "not_met",
+                (DeadlineStatus::OpenAtClosing, _) => "open_at_closing",
                 (_, std::cmp::Ordering::Less) => "overdue",
                 (_, std::cmp::Ordering::Equal) => "due_today",
                 (_, std::cmp::Ordering::Greater) => "upcoming",
             };
-            json!({ "due": d.due.to_string(), "what": d.what, "status": status })
+            json!({ "due": d.due.to_string(), "what": d.what, "party": d.party, "status": status })
         })
         .collect();
     let people = |role: crate::case::Role| -> Vec<&str> {
@@ -283,8 +330,8 @@ fn context(
             "stage": case.stage,
             "language": case.language,
             "confidentiality": case.confidentiality,
-            "opened_at": local(case.opened_at).format("%Y-%m-%d").to_string(),
-            "closed_at": case.closed_at.map(|t| local(t).format("%Y-%m-%d").to_string()),
+            "opened_at": local(case.opened_at, case_zone.as_deref()).0,
+            "closed_at": case.closed_at.map(|t| local(t, case_zone.as_deref()).0),
             "parties": case.parties,
             "clauses": case.clauses.iter().map(|c| {
                 let letter = c.letter().to_string();
@@ -297,6 +344,7 @@ fn context(
             .map(|p| json!({ "name": p.name, "party": p.party })).collect::<Vec<_>>(),
         "journal": journal,
         "stage_history": stage_history,
+        "agreements": agreements,
         "deadlines": deadlines,
         "documents": file.documents.iter().map(|d| json!({ "name": d.name, "sha256": d.sha256, "size": d.size })).collect::<Vec<_>>(),
         "fields": fields,

@@ -59,6 +59,8 @@ function systemText(e: Entry, t: I18n["t"], lang: Language): string | null {
     case "deadline": {
       const due = text(field(d, "due"));
       const what = text(field(d, "what"));
+      const party = text(field(d, "party"));
+      if (due && what && party) return t("timeline.deadlineSetFor", { due: formatDate(due, lang), party, what });
       if (due && what) return t("timeline.deadlineSet", { due: formatDate(due, lang), what });
       if (field(d, "done") === true) return t("timeline.deadlineMet", { what: e.body.replace(/^Met: /, "") });
       const reason = text(field(d, "reason"));

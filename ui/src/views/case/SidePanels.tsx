@@ -19,7 +19,7 @@ import { Hash } from "../../components/Hash";
 import { useAction } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
-import { canMarkMet, sortDeadlines } from "../../lib/deadlines";
+import { canMarkMet, partyOfChoice, sortDeadlines } from "../../lib/deadlines";
 import { list } from "../../lib/errors";
 import { formatBytes } from "../../lib/format";
 import { formatDate, formatDateTime, readDateField } from "../../lib/time";
@@ -46,6 +46,8 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
   /** "Add" was pressed: the due date field says now what is wrong with it. */
   const [tried, setTried] = useState(false);
   const [what, setWhat] = useState("");
+  /** Whose it is: one of the parties, or "" for a task of the office (the default). */
+  const [party, setParty] = useState("");
   const { run, busy, error, setError } = useAction();
   const [completing, setCompleting] = useState<Deadline | null>(null);
   const [cancelling, setCancelling] = useState<Deadline | null>(null);
@@ -63,13 +65,14 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
     if (!("value" in date)) return setError(null);
     if (!what.trim()) return setError(t("deadlines.whatMissing"));
     const added = await run(async () => {
-      await api.addDeadline(reference, date.value, what.trim());
+      await api.addDeadline(reference, date.value, what.trim(), partyOfChoice(party, detail.case.parties));
       onChanged();
     });
     if (!added) return;
     setTried(false);
     setDue("");
     setWhat("");
+    setParty("");
   };
 
   return (
@@ -87,6 +90,9 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
               </button>
             </div>
             <div class="side-text">{d.what}</div>
+            <div class="muted small" data-testid="deadline-party">
+              {d.party ?? t("deadlines.officeTask")}
+            </div>
             {d.status === "done" && d.done_at ? (
               <div class="muted small">{t("deadlines.metOn", { date: formatDateTime(d.done_at, lang) })}</div>
             ) : d.status === "cancelled" && d.cancelled_at ? (
@@ -104,7 +110,7 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
               </div>
             ) : (
               <div class="muted small" data-testid="deadline-case-ended">
-                {t("deadlines.notMetCaseEnded")}
+                {t(d.status === "open_at_closing" ? "deadlines.openAtClosingCaseEnded" : "deadlines.notMetCaseEnded")}
               </div>
             )}
           </li>
@@ -131,6 +137,20 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
             onInput={(e) => setWhat(e.currentTarget.value)}
             data-testid="deadline-what"
           />
+          <select
+            value={party}
+            onChange={(e) => setParty(e.currentTarget.value)}
+            aria-label={t("deadlines.party")}
+            title={t("deadlines.party")}
+            data-testid="deadline-party-choice"
+          >
+            <option value="">{t("deadlines.officeTask")}</option>
+            {detail.case.parties.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
           <ErrorNote message={error} />
           <button type="submit" disabled={busy} data-testid="deadline-add">
             + {t("deadlines.add")}

@@ -6,6 +6,7 @@ import { useState } from "preact/hooks";
 import { api } from "../../api";
 import type { Case } from "../../bindings/Case";
 import type { Language } from "../../i18n/language";
+import { DateInput } from "../../components/DateInput";
 import { CancelButton, Dialog } from "../../components/Dialog";
 import { useAction } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
@@ -123,6 +124,12 @@ export function NewCaseDialog({ onClose, onCreated }: Props) {
         <label class="field">
           <span class="field-label">{t("newCase.field.summary")}</span>
           <textarea rows={3} value={form.summary} onInput={(e) => update({ summary: e.currentTarget.value })} data-testid="new-case-summary" />
+        </label>
+
+        <label class="field">
+          <span class="field-label">{t("newCase.field.openedOn")}</span>
+          <DateInput kind="date" value={form.openedOn} onInput={(openedOn) => update({ openedOn })} checked={tried} testid="new-case-opened-on" />
+          <p class="hint">{t("newCase.openedOnHint")}</p>
         </label>
 
         <label class="field">

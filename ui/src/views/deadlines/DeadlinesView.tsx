@@ -92,6 +92,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
                 <th scope="col">{t("deadlinesView.col.due")}</th>
                 <th scope="col">{t("deadlinesView.col.status")}</th>
                 <th scope="col">{t("deadlinesView.col.what")}</th>
+                <th scope="col">{t("deadlinesView.col.party")}</th>
                 <th scope="col">{t("deadlinesView.col.case")}</th>
                 <th scope="col">
                   <span class="sr-only">{t("deadlinesView.col.actions")}</span>
@@ -111,6 +112,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
                       {d.what}
                       {d.status === "cancelled" && d.cancel_reason && <div class="muted small">{d.cancel_reason}</div>}
                     </td>
+                    <td data-testid="deadline-row-party">{d.party ?? <span class="muted">{t("deadlines.officeTask")}</span>}</td>
                     <td>
                       <button type="button" class="link" onClick={() => navigate(caseRoute(reference, d.entry_seq))} title={t("common.showEntry")}>
                         <span class="ref">{reference}</span> {d.case_title}

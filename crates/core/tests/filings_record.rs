@@ -1,0 +1,215 @@
+#![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
+
+//! A filing states nothing the record does not. Every built-in template in
+//! every language, rendered for a sparse case (no agreement, no meeting, no
+//! participant, no document; deadlines of a party, one not yet due, and a
+//! task of the office; closed by the mediator's declaration that further
+//! efforts were no longer justified), compared with its reviewed snapshot
+//! and checked for claims the record does not hold: a settlement, a
+//! meeting, a mediator, an office task turned into an obligation of a State.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, Offset, Utc};
+use pacta_core::filing::template::FieldType;
+use pacta_core::filing::{self, example, library::Library, FilingRequest, Rendered};
+
+/// Only the fields a template requires, as a sparse filing gives them.
+fn request(id: &str, lang: &str, library: &Library, parties: &[String]) -> FilingRequest {
+    let template = library.get(id, lang).unwrap();
+    let by_lang = |en: &str, zh: &str, ru: &str| match lang {
+        "zh" => zh.to_owned(),
+        "ru" => ru.to_owned(),
+        _ => en.to_owned(),
+    };
+    let mut party = parties.iter().cycle();
+    let fields: BTreeMap<String, String> = template
+        .meta
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| {
+            let value = match (f.name.as_str(), f.kind) {
+                ("means", _) => by_lang("conciliation", "和解", "примирение"),
+                ("mediator_name", _) => "Dr. Ana Petrov".into(),
+                ("period_start" | "request_date", _) => "2026-04-01".into(),
+                ("period_end", _) => "2026-06-10".into(),
+                ("commitments" | "proposal", _) => by_lang(
+                    "The Parties exchange points of contact for their ground stations.",
+                    "双方交换各自地面站的联络点。",
+                    "Стороны обмениваются контактными данными своих наземных станций.",
+                ),
+                (_, FieldType::Multiline) => by_lang(
+                    "Whether the interference originated on the territory of a Party.",
+                    "干扰是否源自一方领土。",
+                    "Исходили ли помехи с территории одной из Сторон.",
+                ),
+                (_, FieldType::Text) => by_lang("Geneva", "日内瓦", "Женева"),
+                (_, FieldType::Date) => "2026-06-12".into(),
+                (_, FieldType::Party) => party.next().cloned().unwrap_or_default(),
+                (_, FieldType::Number) => "30".into(),
+            };
+            (f.name.clone(), value)
+        })
+        .collect();
+    FilingRequest {
+        template: id.into(),
+        language: Some(lang.into()),
+        parallel: None,
+        fields,
+        filing_date: NaiveDate::from_ymd_opt(2026, 6, 12).unwrap(),
+        utc_offset: Utc.fix(),
+    }
+}
+
+fn render(id: &str, lang: &str) -> Rendered {
+    let library = Library::built_in();
+    let file = example::sparse_case_file();
+    filing::render(
+        &library,
+        &file,
+        &request(id, lang, &library, &file.case.parties),
+    )
+    .unwrap_or_else(|e| panic!("{id}.{lang}: {e}"))
+}
+
+/// The line of a markdown table that names `what`.
+fn row<'a>(markdown: &'a str, what: &str) -> &'a str {
+    markdown
+        .lines()
+        .find(|l| l.starts_with('|') && l.contains(what))
+        .unwrap_or_else(|| panic!("no row for {what:?} in {markdown}"))
+}
+
+#[test]
+fn every_built_in_template_renders_a_sparse_case_as_reviewed() {
+    let library = Library::built_in();
+    let mut count = 0;
+    for t in library.templates() {
+        let (id, lang) = (t.meta.id.as_str(), t.meta.language.as_str());
+        let md = render(id, lang).markdown;
+        assert!(md.contains("K-2026-0012"), "{id}.{lang} names the case");
+        insta::assert_snapshot!(format!("sparse.{id}.{lang}"), md);
+        count += 1;
+    }
+    assert_eq!(count, 30, "ten templates in three languages");
+}
+
+const SETTLED: [(&str, &str); 3] = [
+    ("en", "settled by agreement of the Parties"),
+    ("zh", "协议解决"),
+    ("ru", "урегулирован по соглашению Сторон"),
+];
+
+#[test]
+fn the_closure_report_of_a_case_closed_without_agreement_says_how_it_ended() {
+    for (lang, settled) in SETTLED {
+        let md = render("closure-report", lang).markdown;
+        assert!(
+            !md.contains(settled),
+            "{lang}: no agreement is on record\n{md}"
+        );
+        let (declared, none, not_met, open) = match lang {
+            "zh" => ("调解员宣布继续调解已无必要", "案件日志中未记录双方达成的协议", "未履行", "结案时尚未到期"),
+            "ru" => ("дальнейшие усилия по посредничеству не оправданы", "Соглашение Сторон в журнале дела не записано", "не выполнено", "срок не истек к закрытию дела"),
+            _ => ("declaration of the Mediator that further efforts at mediation were no longer justified", "No agreement of the Parties is recorded", "Not met", "Open at closing"),
+        };
+        assert!(md.contains(declared) && md.contains(none), "{lang}\n{md}");
+        assert!(
+            md.contains("Dunmere did not take part in the sessions offered"),
+            "{lang}: the recorded reason"
+        );
+        // Due before the closing and not met; due after it: open at closing.
+        assert!(row(&md, "Corvina submits").contains(not_met), "{lang}");
+        let later = row(&md, "Dunmere states its position");
+        assert!(
+            later.contains(open) && !later.contains(not_met),
+            "{lang}: {later}"
+        );
+    }
+}
+
+#[test]
+fn the_closure_report_says_settled_only_with_an_agreement_on_record() {
+    use pacta_core::{Entry, EntryKind};
+    let library = Library::built_in();
+    let settled_file = |kind: EntryKind, data: serde_json::Value| {
+        let mut file = example::sparse_case_file();
+        let last = file.entries.len() - 1;
+        // The case went to settlement, an agreement was recorded, then closed.
+        file.entries[last].data = serde_json::json!({"from": "settlement", "to": "closed"});
+        file.entries[last].body = "The commitments were performed.".into();
+        let mut agreement: Entry = file.entries[last].clone();
+        agreement.kind = kind;
+        agreement.seq = 7;
+        agreement.body = "The Parties agreed on the terms.".into();
+        agreement.data = data;
+        file.entries.push(agreement);
+        file
+    };
+    for file in [
+        settled_file(EntryKind::Agreement, serde_json::json!({})),
+        settled_file(
+            EntryKind::Filing,
+            serde_json::json!({"template": "settlement-agreement"}),
+        ),
+    ] {
+        for (lang, settled) in SETTLED {
+            let req = request("closure-report", lang, &library, &file.case.parties);
+            let md = filing::render(&library, &file, &req).unwrap().markdown;
+            let entry = match lang {
+                "zh" => "第7号条目",
+                "ru" => "№ 7 от",
+                _ => "entry #7 of",
+            };
+            assert!(md.contains(settled) && md.contains(entry), "{lang}\n{md}");
+        }
+    }
+    // Closed from settlement with no agreement entry: not settled by agreement.
+    let mut file = example::sparse_case_file();
+    let last = file.entries.len() - 1;
+    file.entries[last].data = serde_json::json!({"from": "settlement", "to": "closed"});
+    for (lang, settled) in SETTLED {
+        let req = request("closure-report", lang, &library, &file.case.parties);
+        let md = filing::render(&library, &file, &req).unwrap().markdown;
+        assert!(!md.contains(settled), "{lang}\n{md}");
+    }
+}
+
+#[test]
+fn no_filing_turns_a_task_of_the_office_into_an_obligation_of_a_state() {
+    let library = Library::built_in();
+    for t in library.templates() {
+        let (id, lang) = (t.meta.id.as_str(), t.meta.language.as_str());
+        let md = render(id, lang).markdown;
+        if id == "closure-report" {
+            let office = match lang {
+                "zh" => "办事处事务",
+                "ru" => "задача офиса",
+                _ => "Office task",
+            };
+            assert!(row(&md, "Book interpreters").contains(office), "{lang}");
+        } else if id != "minutes" {
+            // (The minutes reproduce the journal's entries as recorded.)
+            assert!(!md.contains("Book interpreters"), "{id}.{lang}\n{md}");
+        }
+    }
+    // In the example case, in mediation with every deadline still to come:
+    // the settlement agreement binds each party to its own deadlines, and
+    // leaves out the office's.
+    let file = example::case_file();
+    for lang in ["en", "zh", "ru"] {
+        let mut req = request("settlement-agreement", lang, &library, &file.case.parties);
+        req.filing_date = NaiveDate::from_ymd_opt(2026, 5, 4).unwrap();
+        let md = filing::render(&library, &file, &req).unwrap().markdown;
+        assert!(!md.contains("Book interpreters"), "{lang}\n{md}");
+        assert!(
+            row(&md, "Belmont replies").contains("Kingdom of Belmont"),
+            "{lang}"
+        );
+        assert!(
+            row(&md, "fault logs").contains("Republic of Aldoria"),
+            "{lang}"
+        );
+    }
+}

@@ -1,0 +1,272 @@
+//! A record entered after the fact reads as things happened: when, where,
+//! in what order, and what was entered in error.
+
+use serde_json::Value;
+
+use super::support::Pacta;
+
+const ZURICH: &str = "Europe/Zurich";
+
+/// A case opened in October, typed in later, with its meetings.
+fn october(p: &Pacta) -> String {
+    let case = p.json(&[
+        "case",
+        "new",
+        "--title",
+        "Cable incident",
+        "--party",
+        "Republic of Aldoria",
+        "--party",
+        "Kingdom of Belmont",
+        "--opened-at",
+        "2026-10-01 09:00",
+        "--tz",
+        ZURICH,
+    ]);
+    assert_eq!(case["case"]["opened_at"], "2026-10-01T07:00:00Z", "{case}");
+    case["case"]["reference"].as_str().unwrap().to_owned()
+}
+
+fn meeting(p: &Pacta, r: &str, at: &str, place: &str, body: &str) -> Value {
+    p.json(&[
+        "log", "add", r, "--kind", "meeting", "--at", at, "--tz", ZURICH, "--place", place,
+        "--body", body,
+    ])["entry"]
+        .clone()
+}
+
+#[test]
+fn entries_are_dated_from_the_opening_to_now_and_keep_their_place_and_zone() {
+    let p = Pacta::new();
+    let r = october(&p);
+    let m = meeting(
+        &p,
+        &r,
+        "2026-10-20 14:30",
+        "Geneva, Palais des Nations",
+        "Second round.",
+    );
+    assert_eq!(m["occurred_at"], "2026-10-20T12:30:00Z");
+    assert_eq!(
+        (m["data"]["place"].as_str(), m["data"]["tz"].as_str()),
+        (Some("Geneva, Palais des Nations"), Some(ZURICH))
+    );
+    // A stage move dated back, after the opening.
+    p.json(&[
+        "stage",
+        &r,
+        "mediation",
+        "--reason",
+        "Both accepted a mediator",
+        "--at",
+        "2026-10-10 12:00",
+    ]);
+
+    let before = p.snapshot();
+    let err = p.fails(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "meeting",
+        "--at",
+        "2026-09-30 10:00",
+        "--body",
+        "x",
+    ]);
+    assert!(err.contains("before K-2026-0001 was opened"), "{err}");
+    let err = p.fails(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "meeting",
+        "--at",
+        "2099-01-10 10:00",
+        "--body",
+        "Third round.",
+    ]);
+    assert!(
+        err.contains("in the future") && err.contains("deadline"),
+        "{err}"
+    );
+    let err = p.fails(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "meeting",
+        "--tz",
+        "Mars/Olympus",
+        "--at",
+        "2026-10-21 10:00",
+        "--body",
+        "x",
+    ]);
+    assert!(err.contains("not a time zone"), "{err}");
+    let err = p.fails(&[
+        "case",
+        "new",
+        "--title",
+        "T",
+        "--party",
+        "A",
+        "--party",
+        "B",
+        "--opened-at",
+        "2099-01-01",
+    ]);
+    assert!(err.contains("in the future"), "{err}");
+    assert_eq!(p.snapshot(), before, "nothing changed");
+}
+
+#[test]
+fn minutes_number_meetings_as_they_happened_leave_out_void_ones_and_read_alike_in_every_zone() {
+    let p = Pacta::new();
+    let r = october(&p);
+    meeting(
+        &p,
+        &r,
+        "2026-10-20 14:30",
+        "Geneva, Palais des Nations",
+        "Second round: the repair schedule.",
+    );
+    // Typed in after the second, it happened first.
+    let first = meeting(
+        &p,
+        &r,
+        "2026-10-05 10:00",
+        "Geneva",
+        "First round: accounts of the incident.",
+    );
+    let wrong = meeting(
+        &p,
+        &r,
+        "2026-10-12 10:00",
+        "Vienna",
+        "A round that never took place.",
+    );
+    let seq = |e: &Value| e["seq"].to_string();
+    p.json(&[
+        "log",
+        "correct",
+        &r,
+        &seq(&wrong),
+        "--void",
+        "--body",
+        "Entered in error: no meeting took place on 12 October.",
+    ]);
+    // A correction of a correction: the later one stands, and both are shown.
+    let c1 = p.json(&[
+        "log",
+        "correct",
+        &r,
+        &seq(&first),
+        "--body",
+        "Three delegates of each Party attended.",
+    ])["entry"]
+        .clone();
+    p.json(&[
+        "log",
+        "correct",
+        &r,
+        &seq(&c1),
+        "--body",
+        "Two delegates of each Party attended, not three.",
+    ]);
+    // A correction of when and where alone keeps the text.
+    p.json(&[
+        "log",
+        "correct",
+        &r,
+        &seq(&first),
+        "--at",
+        "2026-10-06 10:00",
+        "--tz",
+        ZURICH,
+        "--place",
+        "Geneva, Villa Moynier",
+    ]);
+
+    let render = |tz: &str| {
+        let out = p
+            .cmd()
+            .env("TZ", tz)
+            .args([
+                "filing",
+                "render",
+                &r,
+                "--template",
+                "minutes",
+                "--set",
+                "period_start=2026-10-01",
+                "--set",
+                "period_end=2026-10-31",
+                "--date",
+                "2026-11-01",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = render("UTC");
+    assert_eq!(
+        text,
+        render("Asia/Shanghai"),
+        "the same minutes whatever the machine's zone"
+    );
+    assert!(
+        text.contains("Number of meetings recorded in the period: 2."),
+        "{text}"
+    );
+    let one = text
+        .find("### Meeting 1 — 6 October 2026")
+        .expect("the first meeting first");
+    let two = text
+        .find("### Meeting 2 — 20 October 2026")
+        .expect("then the second");
+    assert!(one < two);
+    assert!(
+        text.contains("**Date and time:** 20 October 2026, 14:30 (Europe/Zurich)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("**Place:** Geneva, Villa Moynier"),
+        "corrected place: {text}"
+    );
+    assert!(
+        text.contains("First round: accounts of the incident."),
+        "the text stays"
+    );
+    assert!(
+        text.contains("Three delegates of each Party attended.")
+            && text.contains("Two delegates of each Party attended, not three.")
+    );
+    assert!(
+        !text.contains("A round that never took place")
+            || text.contains("Entered in error and not counted"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "**Entered in error and not counted:** entry #{}",
+            seq(&wrong)
+        )),
+        "{text}"
+    );
+
+    // The listing too: in the order things happened, the void one marked.
+    let list =
+        String::from_utf8(p.cmd().args(["log", "list", &r]).output().unwrap().stdout).unwrap();
+    let at = |needle: &str| {
+        list.find(needle)
+            .unwrap_or_else(|| panic!("{needle} in {list}"))
+    };
+    assert!(at("First round") < at("Second round"));
+    assert!(list.contains("[VOID: entered in error]"), "{list}");
+}
