@@ -396,6 +396,7 @@ enum DocCommand {
         case: String,
         /// Its sha256, or the first 8 or more hex digits
         sha256: String,
+        /// A file, or a folder to put it in under the name it was attached with
         #[arg(long)]
         out: PathBuf,
     },
@@ -707,8 +708,8 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             sha256,
             out: file,
         }) => {
-            let doc = store.export_document(&case, &sha256, &file, false)?;
-            out.document_written(&doc, &file);
+            let (doc, written) = store.export_document(&case, &sha256, &file, false)?;
+            out.document_written(&doc, &written);
         }
         Command::Search { query, case, limit } => {
             out.search(&store.search(&query, case.as_deref(), limit)?);

@@ -879,6 +879,7 @@ pub async fn save_document(
     chosen(&app, &[&path])?;
     with_store(&state, move |s| {
         s.export_document(&reference, &sha256, &path, true)
+            .map(|(doc, _)| doc)
     })
     .await
 }

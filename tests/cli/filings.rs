@@ -69,21 +69,31 @@ fn filing_stores_markdown_and_html_with_their_hashes_in_the_journal() {
         "The cut of the MSC-2 cable."
     );
     let docs = entry["documents"].as_array().unwrap();
+    let date = entry["data"]["filing_date"].as_str().unwrap();
     assert_eq!(
         docs[0]["name"],
-        format!("{r}-request-for-consultations-en.md")
+        format!("{r}-{date}-request-for-consultations-en.md")
     );
     assert_eq!(docs[1]["sha256"], entry["data"]["html_sha256"]);
+    // The same filing again that day: a name of its own.
+    let again = p.json(&args(&["filing", "file", &r], REQUEST));
+    assert_eq!(
+        again["entry"]["documents"][0]["name"],
+        format!("{r}-{date}-request-for-consultations-en-2.md")
+    );
 
-    let out = p.home.path().join("filed.html");
+    // Into a folder: under the name it was filed with.
+    let folder = p.home.path().join("out");
+    std::fs::create_dir_all(&folder).unwrap();
     p.json(&[
         "doc",
         "get",
         &r,
         docs[1]["sha256"].as_str().unwrap(),
         "--out",
-        out.to_str().unwrap(),
+        folder.to_str().unwrap(),
     ]);
+    let out = folder.join(docs[1]["name"].as_str().unwrap());
     assert_eq!(
         std::fs::read_to_string(&out).unwrap(),
         preview["rendered"]["html"].as_str().unwrap(),

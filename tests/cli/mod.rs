@@ -5,6 +5,7 @@ mod documents;
 mod dossiers;
 mod filings;
 mod journal;
+mod readme;
 mod record;
 mod reliability;
 mod search;

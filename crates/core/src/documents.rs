@@ -2,7 +2,7 @@
 //! kind `document` (or with any entry), its bytes in the blob store
 //! (`blobs.rs`), listed and copied out by case.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -86,7 +86,7 @@ impl Store {
         sha256: &str,
         out: &Path,
         replace: bool,
-    ) -> Result<CaseDocument> {
+    ) -> Result<(CaseDocument, PathBuf)> {
         let case = self.case(case)?;
         let prefix = sha256.trim().to_ascii_lowercase();
         if prefix.len() < 8 || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -96,11 +96,14 @@ impl Store {
                 format!("'{sha256}' is not a document hash: give at least the first 8 hex digits of its sha256"),
             ));
         }
-        let matches: Vec<CaseDocument> = self
+        let mut matches: Vec<CaseDocument> = self
             .case_documents(&case)?
             .into_iter()
             .filter(|d| d.sha256.starts_with(&prefix))
             .collect();
+        // The same bytes attached twice (under two names) are one document.
+        let mut seen = std::collections::HashSet::new();
+        matches.retain(|d| seen.insert(d.sha256.clone()));
         let doc = match matches.as_slice() {
             [one] => one.clone(),
             [] => {
@@ -125,6 +128,15 @@ impl Store {
                 ))
             }
         };
+        // A folder: the document goes in it under the name it was attached with.
+        let out = &match out.is_dir() {
+            true => out.join(
+                Path::new(&doc.name)
+                    .file_name()
+                    .unwrap_or_else(|| std::ffi::OsStr::new(&doc.sha256)),
+            ),
+            false => out.to_path_buf(),
+        };
         if out.exists() && !replace {
             return Err(Error::input(
                 "file_exists",
@@ -142,6 +154,6 @@ impl Store {
             )),
             e => e,
         })?;
-        Ok(doc)
+        Ok((doc, out.clone()))
     }
 }

@@ -46,7 +46,9 @@ pub struct ExportProgress {
 }
 
 /// Where each of the case's documents goes in the archive: filed filings
-/// under `filings/<entry>-<name>`, everything else under `documents/<sha256>`.
+/// under `filings/<entry>-<name>`, everything else under
+/// `documents/<sha256>-<name>` (its hash, then the name and extension it
+/// was attached with, so that a person can open it).
 pub(crate) fn document_paths(file: &CaseFile) -> BTreeMap<String, String> {
     let mut paths = BTreeMap::new();
     for e in file.entries.iter().filter(|e| e.kind == EntryKind::Filing) {
@@ -59,7 +61,7 @@ pub(crate) fn document_paths(file: &CaseFile) -> BTreeMap<String, String> {
     for d in &file.documents {
         paths
             .entry(d.sha256.clone())
-            .or_insert_with(|| format!("documents/{}", d.sha256));
+            .or_insert_with(|| format!("documents/{}-{}", d.sha256, safe_name(&d.name)));
     }
     paths
 }

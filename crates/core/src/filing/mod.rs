@@ -556,13 +556,25 @@ impl Store {
                 ),
             ));
         }
-        let mut base = format!(
-            "{}-{}-{}",
-            file.case.reference, rendered.template, rendered.language
+        // A name a person can tell apart from the case's other filings:
+        // reference, date, template, language(s), and a number when the same
+        // filing is made twice on one day.
+        let mut stem = format!(
+            "{}-{}-{}-{}",
+            file.case.reference, req.filing_date, rendered.template, rendered.language
         );
         if let Some(p) = &rendered.parallel {
-            base.push_str(&format!("-{p}"));
+            stem.push_str(&format!("-{p}"));
         }
+        let taken: std::collections::HashSet<&str> =
+            file.documents.iter().map(|d| d.name.as_str()).collect();
+        let base = (1..)
+            .map(|n| match n {
+                1 => stem.clone(),
+                n => format!("{stem}-{n}"),
+            })
+            .find(|b| !taken.contains(format!("{b}.md").as_str()))
+            .unwrap_or(stem);
         let staged = self.stage_bytes(&[
             (format!("{base}.md"), rendered.markdown.as_bytes()),
             (format!("{base}.html"), rendered.html.as_bytes()),
