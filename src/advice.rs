@@ -42,6 +42,7 @@ pub fn advice(code: &str, params: &BTreeMap<String, String>) -> Option<String> {
         "kind_not_loggable" => {
             let command = match param("kind") {
                 "stage_change" => "pacta stage",
+                "case_change" => "pacta case edit",
                 "deadline" => "pacta deadline add",
                 "correction" => "pacta log correct",
                 "document" => "pacta doc add",

@@ -242,7 +242,31 @@ enum CaseCommand {
     },
     /// Show one case: parties, participants, stage, deadlines, documents
     Show { case: String },
-    /// Add a mediator, legal officer or delegate to a case
+    /// Change a case's details (each a journal entry): title, summary,
+    /// parties, clauses, language, confidentiality
+    Edit {
+        case: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        summary: Option<String>,
+        /// The parties, all of them (repeat --party for each)
+        #[arg(long = "party", value_name = "NAME")]
+        parties: Vec<String>,
+        /// The clauses invoked, all of them (repeat --clause for each)
+        #[arg(long = "clause", value_name = "LETTER")]
+        clauses: Vec<String>,
+        /// en, zh or ru
+        #[arg(long)]
+        language: Option<String>,
+        /// public, restricted or confidential
+        #[arg(long)]
+        confidentiality: Option<String>,
+        /// Why, for the record
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Add a mediator, legal officer or delegate to a case (or with --remove, record that they left)
     Participant {
         case: String,
         #[arg(long)]
@@ -254,8 +278,11 @@ enum CaseCommand {
         #[arg(long)]
         party: Option<String>,
         /// Their public key (the file `pacta key export` writes), so their signatures count as theirs
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "remove")]
         key: Option<PathBuf>,
+        /// They leave the case (the journal keeps that they took part)
+        #[arg(long)]
+        remove: bool,
     },
 }
 
@@ -564,8 +591,46 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             case,
             name,
             role,
+            remove: true,
+            ..
+        }) => {
+            out.entry(&store.remove_participant(&case, &name, role.parse()?, &author()?)?);
+        }
+        Command::Case(CaseCommand::Edit {
+            case,
+            title,
+            summary,
+            parties,
+            clauses,
+            language,
+            confidentiality,
+            reason,
+        }) => {
+            let changes = pacta_core::CaseChanges {
+                title,
+                summary,
+                parties: (!parties.is_empty()).then_some(parties),
+                clauses: match clauses.is_empty() {
+                    true => None,
+                    false => Some(
+                        clauses
+                            .iter()
+                            .map(|c| c.parse())
+                            .collect::<Result<Vec<Clause>, _>>()?,
+                    ),
+                },
+                language,
+                confidentiality,
+            };
+            out.entry(&store.change_case(&case, changes, &reason, &author()?)?);
+        }
+        Command::Case(CaseCommand::Participant {
+            case,
+            name,
+            role,
             party,
             key,
+            ..
         }) => {
             let p = Participant {
                 name,
@@ -841,8 +906,9 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
 fn records(command: &Command) -> bool {
     matches!(
         command,
-        Command::Case(CaseCommand::New(_) | CaseCommand::Participant { .. })
-            | Command::Log(LogCommand::Add { .. } | LogCommand::Correct { .. })
+        Command::Case(
+            CaseCommand::New(_) | CaseCommand::Participant { .. } | CaseCommand::Edit { .. }
+        ) | Command::Log(LogCommand::Add { .. } | LogCommand::Correct { .. })
             | Command::Stage { .. }
             | Command::Deadline(
                 DeadlineCommand::Add { .. }

@@ -394,3 +394,120 @@ fn a_stage_move_recorded_after_the_fact_keeps_when_it_happened() {
     assert_eq!(case["case"]["closed_at"], moved["entry"]["occurred_at"]);
     p.verify_ok();
 }
+
+#[test]
+fn a_case_s_details_change_through_its_record_and_travel_with_it() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    p.json(&[
+        "case",
+        "participant",
+        &r,
+        "--name",
+        "Dr. Ines Moreau",
+        "--role",
+        "mediator",
+    ]);
+    let changed = p.json(&[
+        "case",
+        "edit",
+        &r,
+        "--title",
+        "Damage to the Mirel Strait cable",
+        "--party",
+        "Republic of Aldoria",
+        "--party",
+        "Kingdom of Belmont",
+        "--party",
+        "Federation of Corvia",
+        "--clause",
+        "e",
+        "--clause",
+        "k",
+        "--confidentiality",
+        "confidential",
+        "--reason",
+        "Corvia joined the talks.",
+    ]);
+    let entry = &changed["entry"];
+    assert_eq!(entry["kind"], "case_change");
+    assert_eq!(entry["data"]["title"], "Damage to the Mirel Strait cable");
+    assert_eq!(entry["data"]["parties"].as_array().unwrap().len(), 3);
+    assert!(
+        entry["data"].get("summary").is_none(),
+        "only what changed: {entry}"
+    );
+    assert!(entry["body"]
+        .as_str()
+        .unwrap()
+        .contains("Corvia joined the talks."));
+
+    let shown = p.json(&["case", "show", &r])["case"].clone();
+    assert_eq!(shown["title"], "Damage to the Mirel Strait cable");
+    assert_eq!(shown["parties"][2], "Federation of Corvia");
+    assert_eq!(shown["clauses"], serde_json::json!(["e", "k"]));
+    assert_eq!(shown["confidentiality"], "confidential");
+    let found = p.json(&["search", "Mirel"]);
+    assert!(
+        found["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["case_reference"] == r.as_str()),
+        "{found}"
+    );
+    assert_eq!(p.json(&["verify"])["ok"], true);
+
+    // Leaving: the journal keeps that they took part.
+    p.json(&[
+        "case",
+        "participant",
+        &r,
+        "--name",
+        "Dr. Ines Moreau",
+        "--role",
+        "mediator",
+        "--remove",
+    ]);
+    assert_eq!(
+        p.json(&["case", "show", &r])["case"]["participants"],
+        serde_json::json!([])
+    );
+
+    // Refused, nothing changed.
+    let before = p.snapshot();
+    let err = p.fails(&[
+        "case",
+        "edit",
+        &r,
+        "--title",
+        "Damage to the Mirel Strait cable",
+    ]);
+    assert!(err.contains("nothing to change"), "{err}");
+    let err = p.fails(&["case", "edit", &r, "--party", "Republic of Aldoria"]);
+    assert!(err.contains("at least two parties"), "{err}");
+    let err = p.fails(&[
+        "case",
+        "participant",
+        &r,
+        "--name",
+        "Nobody",
+        "--role",
+        "mediator",
+        "--remove",
+    ]);
+    assert!(err.contains("is not a mediator"), "{err}");
+    assert_eq!(p.snapshot(), before);
+
+    // The dossier carries the history, and the other office sees today's details.
+    let dossier = p.home.path().join("case.pacta");
+    p.json(&["export", &r, "--out", dossier.to_str().unwrap()]);
+    let other = Pacta::new();
+    other.json(&["import", dossier.to_str().unwrap()]);
+    let there = other.json(&["case", "show", &r])["case"].clone();
+    assert_eq!(
+        (there["title"].clone(), there["participants"].clone()),
+        (shown["title"].clone(), serde_json::json!([]))
+    );
+    assert_eq!(other.json(&["verify"])["ok"], true);
+}

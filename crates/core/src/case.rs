@@ -184,6 +184,17 @@ pub struct NewCase {
     pub author: String,
 }
 
+/// New values for a case's details ([`Store::change_case`]); `None`: as it is.
+#[derive(Debug, Clone, Default)]
+pub struct CaseChanges {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub parties: Option<Vec<String>>,
+    pub clauses: Option<Vec<Clause>>,
+    pub language: Option<String>,
+    pub confidentiality: Option<String>,
+}
+
 /// A page of cases and how many match the filter in all.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -463,6 +474,62 @@ pub(crate) fn insert_case_row(tx: &Transaction, c: &CaseRecord) -> Result<()> {
             "INSERT INTO parties (case_id, position, name) VALUES (?1, ?2, ?3)",
             params![c.id, position as i64, name],
         )?;
+    }
+    Ok(())
+}
+
+/// Gives a case row the details in `changes` (title, summary, parties,
+/// clauses, language, confidentiality: those given; the others stay), with
+/// its parties and its search index: what a `case_change` entry records.
+pub(crate) fn set_details(
+    tx: &Transaction,
+    case_id: CaseId,
+    changes: &serde_json::Value,
+) -> Result<()> {
+    let (rowid, title, summary): (i64, String, String) = tx.query_row(
+        "SELECT rowid, title, summary FROM cases WHERE id = ?1",
+        [case_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let text = |key: &str| changes.get(key).and_then(|v| v.as_str());
+    let clauses = match changes.get("clauses").and_then(|v| v.as_array()) {
+        Some(list) => Some(
+            list.iter()
+                .filter_map(|c| c.as_str())
+                .map(|c| c.parse())
+                .collect::<Result<Vec<Clause>>>()?,
+        ),
+        None => None,
+    };
+    tx.execute(
+        "UPDATE cases SET title = coalesce(?2, title), summary = coalesce(?3, summary),
+                          clauses = coalesce(?4, clauses), language = coalesce(?5, language),
+                          confidentiality = coalesce(?6, confidentiality)
+         WHERE id = ?1",
+        params![
+            case_id,
+            text("title"),
+            text("summary"),
+            clauses.as_deref().map(clause::format_list),
+            text("language"),
+            text("confidentiality"),
+        ],
+    )?;
+    if let Some(parties) = changes.get("parties").and_then(|v| v.as_array()) {
+        tx.execute("DELETE FROM parties WHERE case_id = ?1", [case_id])?;
+        for (position, name) in parties.iter().filter_map(|p| p.as_str()).enumerate() {
+            tx.execute(
+                "INSERT INTO parties (case_id, position, name) VALUES (?1, ?2, ?3)",
+                params![case_id, position as i64, name],
+            )?;
+        }
+    }
+    let new = (
+        text("title").unwrap_or(&title),
+        text("summary").unwrap_or(&summary),
+    );
+    if new != (title.as_str(), summary.as_str()) {
+        crate::search_index::reindex_case(tx, rowid, (&title, &summary), new)?;
     }
     Ok(())
 }

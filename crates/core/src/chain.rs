@@ -222,6 +222,17 @@ pub fn heads_hash(heads: &[String]) -> String {
     }
 }
 
+/// The details of a case that its journal records (at opening, and in
+/// `case_change` entries).
+pub const DETAILS: [&str; 6] = [
+    "title",
+    "summary",
+    "parties",
+    "clauses",
+    "language",
+    "confidentiality",
+];
+
 /// What a case record says that its journal must bear out.
 #[derive(Clone)]
 pub(crate) struct CaseFacts {
@@ -267,6 +278,8 @@ pub(crate) struct ChainCheck<'a> {
     /// Parents not seen before the entry that names them.
     unseen: Vec<String>,
     linked: bool,
+    /// The case's details as its journal records them so far.
+    recorded: Option<Value>,
     signers: Signers,
     /// Who signed each entry, by its number.
     signed: Vec<(i64, SignedBy)>,
@@ -306,6 +319,7 @@ impl<'a> ChainCheck<'a> {
             seqs: Vec::new(),
             unseen: Vec::new(),
             linked: true,
+            recorded: None,
             signers: Signers::default(),
             signed: Vec::new(),
             found: Vec::new(),
@@ -393,7 +407,16 @@ impl<'a> ChainCheck<'a> {
         };
         self.check_signatures(at, entry, &bytes, sigs);
         if entry.kind == EntryKind::StageChange && entry.data["from"].is_null() && place == 0 {
-            self.check_opening(&entry.data["case"]);
+            self.recorded = Some(entry.data["case"].clone());
+        }
+        if entry.kind == EntryKind::CaseChange {
+            if let (Some(recorded), Some(changes)) = (&mut self.recorded, entry.data.as_object()) {
+                for field in DETAILS {
+                    if let Some(v) = changes.get(field) {
+                        recorded[field] = v.clone();
+                    }
+                }
+            }
         }
         self.ancestry.push(parents);
         self.replay.entry(place, entry, &self.ancestry);
@@ -436,16 +459,20 @@ impl<'a> ChainCheck<'a> {
         self.signed.push((entry.seq, taken.signed_by));
     }
 
-    /// The case record must still say what the opening entry recorded.
-    fn check_opening(&mut self, opened: &Value) {
+    /// The case record must say what the journal recorded: the details at
+    /// opening, as changed since by `case_change` entries.
+    fn check_details(&mut self) {
+        let Some(recorded) = self.recorded.take() else {
+            return;
+        };
         for field in ["title", "summary", "parties", "clauses"] {
-            if opened[field] != self.facts.opening[field] {
+            if recorded[field] != self.facts.opening[field] {
                 self.found.push((
                     Place::CaseRecord,
                     said(
                         "opening_differs",
                         [("field", field.to_owned())],
-                        format!("the case's {field} differs from what its journal recorded at opening (entry #1)"),
+                        format!("the case's {field} differs from what its journal recorded (at opening, and in the changes since)"),
                     ),
                 ));
             }
@@ -453,6 +480,7 @@ impl<'a> ChainCheck<'a> {
     }
 
     pub fn finish(mut self) -> Checked {
+        self.check_details();
         if self.nodes.is_empty() {
             self.found.push((
                 Place::CaseRecord,

@@ -58,6 +58,7 @@ pub(crate) fn apply(
                 [case_id],
             )?;
         }
+        EntryKind::CaseChange => crate::case::set_details(tx, case_id, &entry.data)?,
         EntryKind::Deadline if entry.data["done"].as_bool() == Some(true) => {
             settle(tx, case_id, entry, Settled::Met)?
         }
@@ -148,6 +149,19 @@ pub(crate) fn rebuild(tx: &Transaction, case_id: CaseId, entries: &[Entry]) -> R
         replay.entry(at, e, &ancestry);
         add(tx, case_id, e)?;
     }
+    // The case's details: as opened, then as each change in order says.
+    if let Some(mut details) = entries
+        .first()
+        .map(|e| e.data["case"].clone())
+        .filter(|d| d.is_object())
+    {
+        for e in entries.iter().filter(|e| e.kind == EntryKind::CaseChange) {
+            for (field, value) in e.data.as_object().into_iter().flatten() {
+                details[field] = value.clone();
+            }
+        }
+        crate::case::set_details(tx, case_id, &details)?;
+    }
     let stage = replay.stage.unwrap_or(Stage::Consultation);
     tx.execute(
         "UPDATE cases SET stage = ?2, closed_at = ?3 WHERE id = ?1",
@@ -179,6 +193,16 @@ fn add(tx: &Transaction, case_id: CaseId, entry: &Entry) -> Result<()> {
     let bad = |what: &str| bad(entry, what);
     let text = |key: &str| entry.data.get(key).and_then(|v| v.as_str());
     match entry.kind {
+        EntryKind::Participant if entry.data["removed"].as_bool() == Some(true) => {
+            tx.execute(
+                "DELETE FROM participants WHERE case_id = ?1 AND name = ?2 AND role = ?3",
+                params![
+                    case_id,
+                    text("name").ok_or_else(|| bad("name"))?,
+                    text("role").ok_or_else(|| bad("role"))?
+                ],
+            )?;
+        }
         EntryKind::Participant => {
             // Two offices may add the same person: once is enough.
             tx.execute(

@@ -26,10 +26,13 @@ pub enum EntryKind {
     Filing,
     Document,
     Participant,
+    /// A case's details changed: title, summary, parties, clauses,
+    /// language or confidentiality.
+    CaseChange,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 11] = [
+    pub const ALL: [EntryKind; 12] = [
         EntryKind::Meeting,
         EntryKind::Communication,
         EntryKind::Proposal,
@@ -41,6 +44,7 @@ impl EntryKind {
         EntryKind::Filing,
         EntryKind::Document,
         EntryKind::Participant,
+        EntryKind::CaseChange,
     ];
 
     /// Kinds a user logs directly; the others are written by the command
@@ -66,6 +70,7 @@ impl EntryKind {
             EntryKind::Filing => "filing",
             EntryKind::Document => "document",
             EntryKind::Participant => "participant",
+            EntryKind::CaseChange => "case_change",
         }
     }
 }

@@ -6,7 +6,9 @@ use chrono::{DateTime, Datelike, Utc};
 use rusqlite::params;
 use serde_json::json;
 
-use crate::case::{insert_case_row, Case, CaseRecord, CaseRef, NewCase, Participant, Role};
+use crate::case::{
+    insert_case_row, Case, CaseChanges, CaseRecord, CaseRef, NewCase, Participant, Role,
+};
 use crate::entry::{Entry, EntryKind, NewEntry};
 use crate::error::{Error, Result};
 use crate::id::CaseId;
@@ -170,6 +172,105 @@ impl Store {
             ));
         }
         Ok(())
+    }
+
+    /// Changes a case's details (title, summary, parties, clauses, language,
+    /// confidentiality) through its record: one `case_change` entry with
+    /// each changed detail's new value, checked as a new case's are. The
+    /// case shows the new values; its journal keeps every earlier one.
+    pub fn change_case(
+        &mut self,
+        case: &str,
+        changes: CaseChanges,
+        reason: &str,
+        author: &str,
+    ) -> Result<Entry> {
+        let case = self.case(case)?;
+        let new = NewCase {
+            title: changes.title.unwrap_or_else(|| case.title.clone()),
+            summary: changes.summary.unwrap_or_else(|| case.summary.clone()),
+            parties: changes.parties.unwrap_or_else(|| case.parties.clone()),
+            clauses: changes.clauses.unwrap_or_else(|| case.clauses.clone()),
+            language: Some(changes.language.unwrap_or_else(|| case.language.clone())),
+            confidentiality: Some(
+                changes
+                    .confidentiality
+                    .unwrap_or_else(|| case.confidentiality.clone()),
+            ),
+            author: author.to_owned(),
+            ..Default::default()
+        }
+        .validate()?;
+        let before = json!({
+            "title": case.title, "summary": case.summary, "parties": case.parties,
+            "clauses": case.clauses, "language": case.language, "confidentiality": case.confidentiality,
+        });
+        let after = json!({
+            "title": new.title, "summary": new.summary, "parties": new.parties,
+            "clauses": new.clauses, "language": new.language, "confidentiality": new.confidentiality,
+        });
+        let changed: serde_json::Map<String, serde_json::Value> = after
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(field, value)| before[field.as_str()] != **value)
+            .map(|(field, value)| (field.clone(), value.clone()))
+            .collect();
+        if changed.is_empty() {
+            return Err(Error::input(
+                "case_unchanged",
+                [("case", case.reference.to_string())],
+                format!(
+                    "nothing to change: {} already has these details",
+                    case.reference
+                ),
+            ));
+        }
+        let fields: Vec<&str> = changed.keys().map(String::as_str).collect();
+        let body = match reason.trim() {
+            "" => format!("Case details changed: {}.", fields.join(", ")),
+            reason => format!("Case details changed ({}): {reason}", fields.join(", ")),
+        };
+        let tx = self.write()?;
+        let mut entry = NewEntry::new(EntryKind::CaseChange, author, &body);
+        entry.data = serde_json::Value::Object(changed);
+        let entry = journal::append(&tx, case.id, entry)?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    /// A participant leaves a case: a participant entry that says so (they
+    /// stay in the journal, and on what they signed).
+    pub fn remove_participant(
+        &mut self,
+        case: &str,
+        name: &str,
+        role: Role,
+        author: &str,
+    ) -> Result<Entry> {
+        let case = self.case(case)?;
+        let name = name.trim();
+        let Some(p) = case
+            .participants
+            .iter()
+            .find(|p| p.name == name && p.role == role)
+        else {
+            return Err(Error::input(
+                "participant_unknown",
+                [("name", name.to_owned()), ("role", role.as_str().into())],
+                format!("{name} is not a {} in {}", role.as_str(), case.reference),
+            ));
+        };
+        let tx = self.write()?;
+        let body = format!(
+            "{name} leaves the case ({})",
+            role.as_str().replace('_', " ")
+        );
+        let mut entry = NewEntry::new(EntryKind::Participant, author, &body);
+        entry.data = json!({ "name": name, "role": role, "party": p.party, "removed": true });
+        let entry = journal::append(&tx, case.id, entry)?;
+        tx.commit()?;
+        Ok(entry)
     }
 
     /// Adds a mediator, legal officer or delegate to a case, with the key

@@ -47,3 +47,18 @@ pub(crate) fn index_case(tx: &Transaction, rowid: i64, title: &str, summary: &st
         .execute(params![rowid, index_text(title), index_text(summary)])?;
     Ok(())
 }
+
+/// Indexes a case's new title and summary in place of its old ones (the
+/// index holds no text of its own: the old text is given to take it out).
+pub(crate) fn reindex_case(
+    tx: &Transaction,
+    rowid: i64,
+    old: (&str, &str),
+    new: (&str, &str),
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO cases_fts (cases_fts, rowid, title, summary) VALUES ('delete', ?1, ?2, ?3)",
+    )?
+    .execute(params![rowid, index_text(old.0), index_text(old.1)])?;
+    index_case(tx, rowid, new.0, new.1)
+}

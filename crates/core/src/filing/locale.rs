@@ -83,6 +83,7 @@ pub fn kind_name(kind: EntryKind, language: &str) -> &'static str {
         ("zh", Filing) => "文书",
         ("zh", Document) => "文件",
         ("zh", Participant) => "参与人",
+        ("zh", CaseChange) => "案件信息变更",
         ("ru", Meeting) => "встреча",
         ("ru", Communication) => "сообщение",
         ("ru", Proposal) => "предложение",
@@ -94,6 +95,7 @@ pub fn kind_name(kind: EntryKind, language: &str) -> &'static str {
         ("ru", Filing) => "процессуальный документ",
         ("ru", Document) => "документ",
         ("ru", Participant) => "участник",
+        ("ru", CaseChange) => "изменение сведений о деле",
         (_, Meeting) => "meeting",
         (_, Communication) => "communication",
         (_, Proposal) => "proposal",
@@ -105,6 +107,7 @@ pub fn kind_name(kind: EntryKind, language: &str) -> &'static str {
         (_, Filing) => "filing",
         (_, Document) => "document",
         (_, Participant) => "participant",
+        (_, CaseChange) => "change of case details",
     }
 }
 
