@@ -650,3 +650,93 @@ fn dossiers_written_by_earlier_versions_still_verify_and_import() {
     }
     assert!(seen >= 1, "no dossiers in {}", fixtures.display());
 }
+
+#[test]
+fn a_chinese_or_russian_case_s_printable_page_is_in_its_language() {
+    for (language, said, english) in [
+        (
+            "zh",
+            [
+                "当事方和参加人员",
+                "时间线",
+                "阶段变更记录",
+                "期限",
+                "第(k)项",
+                "保密",
+            ],
+            [
+                "Parties and participants",
+                "Timeline",
+                "Stage history",
+                "Deadlines",
+                "Clause (k)",
+                "Confidentiality",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "Стороны и участники",
+                "Хронология",
+                "История стадий",
+                "Сроки",
+                "Пункт (k)",
+                "конфиденциально",
+            ],
+            [
+                "Parties and participants",
+                "Timeline",
+                "Stage history",
+                "Deadlines",
+                "Clause (k)",
+                "Confidentiality",
+            ],
+        ),
+    ] {
+        let p = Pacta::new();
+        let v = p.json(&[
+            "case",
+            "new",
+            "--title",
+            "海底电缆事件",
+            "--party",
+            "阿尔多利亚",
+            "--party",
+            "贝尔蒙特",
+            "--language",
+            language,
+            "--confidentiality",
+            "confidential",
+        ]);
+        let r = v["case"]["reference"].as_str().unwrap().to_owned();
+        p.json(&[
+            "deadline",
+            "add",
+            &r,
+            "--due",
+            "2030-01-31",
+            "--what",
+            "答复",
+        ]);
+        let dossier = export(&p, &r, "case.pacta");
+        let files = unzip(&dossier);
+        let index = String::from_utf8(
+            files
+                .iter()
+                .find(|(n, _)| n == "index.html")
+                .unwrap()
+                .1
+                .clone(),
+        )
+        .unwrap();
+        for word in said {
+            assert!(index.contains(word), "{language}: {word} in the page");
+        }
+        for word in english {
+            assert!(
+                !index.contains(word),
+                "{language}: no English heading {word}"
+            );
+        }
+    }
+}

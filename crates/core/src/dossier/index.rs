@@ -1,5 +1,5 @@
 //! `index.html`: the whole case as one self-contained, printable page (no
-//! script, no external file). Times are in UTC so the page, like the rest of
+//! script, no external file), in the case's language (`words.rs`). Times are in UTC so the page, like the rest of
 //! the dossier, depends only on the case.
 
 use std::collections::BTreeMap;
@@ -37,6 +37,7 @@ pub(super) fn html(
 ) -> Result<String> {
     let c = &file.case;
     let lang = c.language.as_str();
+    let w = |key: &str| super::words::word(key, lang);
     let utc = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
     let head = file
         .entries
@@ -55,32 +56,44 @@ pub(super) fn html(
         escape(&c.parties.join(" — "))
     );
     let rows = [
-        ("Stage", stage_name(c.stage, "en").to_owned()),
-        ("Opened", utc(c.opened_at)),
-        ("Closed", c.closed_at.map(utc).unwrap_or_else(|| "—".into())),
-        ("Language", c.language.clone()),
-        ("Confidentiality", c.confidentiality.clone()),
-        ("Journal", format!("{} entries", file.entries.len())),
-        ("Head hash", format!("<span class=\"hash\">{head}</span>")),
+        ("stage", escape(stage_name(c.stage, lang))),
+        ("opened", utc(c.opened_at)),
+        ("closed", c.closed_at.map(utc).unwrap_or_else(|| "—".into())),
+        ("language", escape(w(&c.language))),
+        ("confidentiality", escape(w(&c.confidentiality))),
+        (
+            "journal",
+            format!("{} {}", file.entries.len(), w("entries")),
+        ),
+        ("head_hash", format!("<span class=\"hash\">{head}</span>")),
     ];
     for (k, v) in rows {
-        let v = if k == "Head hash" { v } else { escape(&v) };
-        let _ = writeln!(h, "<tr><th>{k}</th><td>{v}</td></tr>");
+        let _ = writeln!(h, "<tr><th>{}</th><td>{v}</td></tr>", w(k));
     }
-    h.push_str("</table>\n<p class=\"meta\">Check this dossier with <code>pacta verify FILE</code>: it re-computes every hash below and the journal's chain up to the head hash.</p>\n</section>\n");
+    let _ = writeln!(
+        h,
+        "</table>\n<p class=\"meta\">{}</p>\n</section>",
+        w("check")
+    );
 
     if !c.summary.is_empty() {
-        let _ = write!(h, "<h2>Summary</h2>\n{}", to_html(&c.summary));
+        let _ = write!(h, "<h2>{}</h2>\n{}", w("summary"), to_html(&c.summary));
     }
 
-    h.push_str("<h2>Parties and participants</h2>\n<table>\n<thead><tr><th>Name</th><th>Role</th></tr></thead>\n");
+    let _ = writeln!(
+        h,
+        "<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th></tr></thead>",
+        w("parties_participants"),
+        w("name"),
+        w("role")
+    );
     for p in &c.parties {
-        let _ = writeln!(h, "<tr><td>{}</td><td>Party</td></tr>", escape(p));
+        let _ = writeln!(h, "<tr><td>{}</td><td>{}</td></tr>", escape(p), w("party"));
     }
     for p in &c.participants {
         let role = match &p.party {
-            Some(party) => format!("Delegate of {party}"),
-            None => p.role.as_str().replace('_', " "),
+            Some(party) => format!("{} {party}", w("delegate_of")),
+            None => w(p.role.as_str()).to_owned(),
         };
         let _ = writeln!(
             h,
@@ -96,7 +109,8 @@ pub(super) fn html(
         .or_else(|_| library.code_text("zh"))?;
     let _ = write!(
         h,
-        "<h2>Clause (k)</h2>\n<p>{} ({})</p>\n<blockquote>(k) {}</blockquote>\n",
+        "<h2>{}</h2>\n<p>{} ({})</p>\n<blockquote>(k) {}</blockquote>\n",
+        w("clause_k"),
         escape(&code.title),
         escape(&code.document),
         escape(code.clauses.get("k").map(String::as_str).unwrap_or(""))
@@ -105,9 +119,18 @@ pub(super) fn html(
         let _ = writeln!(h, "<p class=\"meta\">{}</p>", escape(&code.note));
     }
     let invoked: Vec<String> = c.clauses.iter().map(|cl| format!("({cl})")).collect();
-    let _ = writeln!(h, "<p>Clauses invoked: {}</p>", invoked.join(", "));
+    let _ = writeln!(h, "<p>{} {}</p>", w("clauses_invoked"), invoked.join(", "));
 
-    h.push_str("<h2>Stage history</h2>\n<table>\n<thead><tr><th>Date</th><th>From</th><th>To</th><th>Reason</th><th>Entry</th></tr></thead>\n");
+    let _ = writeln!(
+        h,
+        "<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>",
+        w("stage_history"),
+        w("date"),
+        w("from"),
+        w("to"),
+        w("reason"),
+        w("entry")
+    );
     for e in file
         .entries
         .iter()
@@ -116,7 +139,7 @@ pub(super) fn html(
         let name = |v: &serde_json::Value| {
             v.as_str()
                 .and_then(|s| s.parse::<Stage>().ok())
-                .map_or("—", |s| stage_name(s, "en"))
+                .map_or("—", |s| stage_name(s, lang))
         };
         let _ = writeln!(
             h,
@@ -130,7 +153,7 @@ pub(super) fn html(
     }
     h.push_str("</table>\n");
 
-    h.push_str("<h2>Timeline</h2>\n");
+    let _ = writeln!(h, "<h2>{}</h2>", w("timeline"));
     let seq_of: BTreeMap<_, i64> = file.entries.iter().map(|e| (e.id, e.seq)).collect();
     for e in &file.entries {
         let class = if !e.corrected_by.is_empty() {
@@ -140,9 +163,13 @@ pub(super) fn html(
         } else {
             ""
         };
-        let _ = write!(h, "<div class=\"entry{class}\" id=\"entry-{}\">\n<p class=\"meta\"><b>#{}</b> · {} · {} · {}", e.seq, e.seq, kind_name(e.kind, "en"), utc(e.occurred_at), escape(&e.author));
+        let _ = write!(h, "<div class=\"entry{class}\" id=\"entry-{}\">\n<p class=\"meta\"><b>#{}</b> · {} · {} · {}", e.seq, e.seq, kind_name(e.kind, lang), utc(e.occurred_at), escape(&e.author));
         if let Some(target) = e.corrects.and_then(|id| seq_of.get(&id)) {
-            let _ = write!(h, " · corrects <a href=\"#entry-{target}\">#{target}</a>");
+            let _ = write!(
+                h,
+                " · {} <a href=\"#entry-{target}\">#{target}</a>",
+                w("corrects")
+            );
         }
         if !e.corrected_by.is_empty() {
             let by: Vec<String> = e
@@ -152,52 +179,70 @@ pub(super) fn html(
                 .collect();
             let _ = write!(
                 h,
-                " <span class=\"flag\">CORRECTED by {}</span>",
+                " <span class=\"flag\">{} {}</span>",
+                w("corrected_by"),
                 by.join(", ")
             );
         }
         let _ = write!(
             h,
-            " · recorded {}</p>\n{}",
+            " · {} {}</p>\n{}",
+            w("recorded"),
             utc(e.recorded_at),
             to_html(&e.body)
         );
         for d in &e.documents {
             let path = doc_paths.get(&d.sha256).cloned().unwrap_or_default();
-            let _ = writeln!(h, "<p class=\"meta\">Attached: <a href=\"{}\">{}</a> ({} bytes) <span class=\"hash\">{}</span></p>", escape(&path), escape(&d.name), d.size, d.sha256);
+            let _ = writeln!(h, "<p class=\"meta\">{} <a href=\"{}\">{}</a> ({} {}) <span class=\"hash\">{}</span></p>", w("attached"), escape(&path), escape(&d.name), d.size, w("bytes"), d.sha256);
         }
         let _ = writeln!(h, "<p class=\"meta hash\">{}</p>\n</div>", e.hash);
     }
 
-    h.push_str("<h2>Deadlines</h2>\n<table>\n<thead><tr><th>Due</th><th>What</th><th>For</th><th>Status</th></tr></thead>\n");
+    let _ = writeln!(
+        h,
+        "<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>",
+        w("deadlines"),
+        w("due"),
+        w("what"),
+        w("for"),
+        w("status")
+    );
     for d in &file.deadlines {
         let status = match (d.done_at, d.cancelled_at) {
-            (Some(t), _) => format!("met {}", utc(t)),
+            (Some(t), _) => format!("{} {}", w("met"), utc(t)),
             (None, Some(t)) => format!(
-                "cancelled {}: {}",
+                "{} {}: {}",
+                w("cancelled"),
                 utc(t),
                 d.cancel_reason.as_deref().unwrap_or_default()
             ),
             (None, None) if d.status == crate::deadline::DeadlineStatus::NotMet => {
-                "not met (open when the case ended)".into()
+                w("not_met").into()
             }
             (None, None) if d.status == crate::deadline::DeadlineStatus::OpenAtClosing => {
-                "open at closing (not yet due when the case ended)".into()
+                w("open_at_closing").into()
             }
-            (None, None) => "open".into(),
+            (None, None) => w("open").into(),
         };
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             d.due,
             escape(&d.what),
-            escape(d.party.as_deref().unwrap_or("the office")),
+            escape(d.party.as_deref().unwrap_or(w("the_office"))),
             escape(&status)
         );
     }
     h.push_str("</table>\n");
 
-    h.push_str("<h2>Filings</h2>\n<table>\n<thead><tr><th>Entry</th><th>Filing</th><th>Files</th></tr></thead>\n");
+    let _ = writeln!(
+        h,
+        "<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>",
+        w("filings"),
+        w("entry"),
+        w("filing"),
+        w("files")
+    );
     for e in file.entries.iter().filter(|e| e.kind == EntryKind::Filing) {
         let files: Vec<String> = e
             .documents
@@ -220,14 +265,22 @@ pub(super) fn html(
     }
     h.push_str("</table>\n");
 
-    h.push_str("<h2>Documents</h2>\n<table>\n<thead><tr><th>Name</th><th>Bytes</th><th>SHA-256</th><th>Entry</th></tr></thead>\n");
+    let _ = writeln!(
+        h,
+        "<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>SHA-256</th><th>{}</th></tr></thead>",
+        w("documents"),
+        w("name"),
+        w("bytes"),
+        w("entry")
+    );
     for d in &file.documents {
         let _ = writeln!(h, "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td class=\"hash\">{}</td><td>#{}</td></tr>",
             escape(doc_paths.get(&d.sha256).map(String::as_str).unwrap_or("")), escape(&d.name), d.size, d.sha256, d.entry_seq);
     }
     let _ = write!(
         h,
-        "</table>\n<h2>Head hash</h2>\n<p class=\"hash\">{head}</p>\n</body>\n</html>\n"
+        "</table>\n<h2>{}</h2>\n<p class=\"hash\">{head}</p>\n</body>\n</html>\n",
+        w("head_hash")
     );
     Ok(h)
 }

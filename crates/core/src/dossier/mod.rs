@@ -13,6 +13,7 @@ pub mod format;
 mod import;
 mod index;
 pub(crate) mod read;
+mod words;
 
 pub use export::{ExportProgress, ExportReport, Exported};
 pub use import::ImportPlan;

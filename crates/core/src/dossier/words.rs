@@ -1,0 +1,100 @@
+//! The words of a dossier's printable page (`index.html`) in the case's
+//! language, one word per concept as `docs/glossary.md` sets them.
+
+/// A word or phrase of the page, in `language` (English for any other).
+pub(super) fn word(key: &str, language: &str) -> &'static str {
+    let [en, zh, ru] = match key {
+        "stage" => ["Stage", "阶段", "Стадия"],
+        "opened" => ["Opened", "立案", "Открыто"],
+        "closed" => ["Closed", "结案", "Закрыто"],
+        "language" => ["Language", "语言", "Язык"],
+        "confidentiality" => ["Confidentiality", "保密级别", "Конфиденциальность"],
+        "journal" => ["Journal", "日志", "Журнал"],
+        "entries" => ["entries", "个条目", "записей"],
+        "head_hash" => ["Head hash", "日志末端哈希值", "Хеш конца журнала"],
+        "check" => [
+            "Check this dossier with <code>pacta verify FILE</code>: it re-computes every hash below and the journal's chain up to the head hash.",
+            "可用 <code>pacta verify FILE</code> 核验本卷宗：它会重新计算下列每个哈希值以及日志直至末端哈希值的链。",
+            "Проверьте это досье командой <code>pacta verify FILE</code>: она заново вычисляет каждый хеш ниже и цепочку журнала до хеша его конца.",
+        ],
+        "summary" => ["Summary", "摘要", "Краткое описание"],
+        "parties_participants" => ["Parties and participants", "当事方和参加人员", "Стороны и участники"],
+        "name" => ["Name", "姓名或名称", "Имя или наименование"],
+        "role" => ["Role", "身份", "Роль"],
+        "party" => ["Party", "当事方", "Сторона"],
+        "delegate_of" => ["Delegate of", "代表：", "Делегат:"],
+        "mediator" => ["mediator", "调解员", "посредник"],
+        "legal_officer" => ["legal officer", "法律干事", "юрист"],
+        "delegate" => ["delegate", "代表", "делегат"],
+        "clause_k" => ["Clause (k)", "第(k)项", "Пункт (k)"],
+        "clauses_invoked" => ["Clauses invoked:", "援引条款：", "Пункты Правил, на которые ссылаются:"],
+        "stage_history" => ["Stage history", "阶段变更记录", "История стадий"],
+        "date" => ["Date", "日期", "Дата"],
+        "from" => ["From", "原阶段", "Из"],
+        "to" => ["To", "新阶段", "В"],
+        "reason" => ["Reason", "理由", "Причина"],
+        "entry" => ["Entry", "条目", "Запись"],
+        "timeline" => ["Timeline", "时间线", "Хронология"],
+        "corrects" => ["corrects", "更正", "исправляет"],
+        "corrected_by" => ["CORRECTED by", "已由以下条目更正：", "ИСПРАВЛЕНО записями"],
+        "recorded" => ["recorded", "记录于", "записано"],
+        "attached" => ["Attached:", "附件：", "Приложение:"],
+        "bytes" => ["bytes", "字节", "байт"],
+        "deadlines" => ["Deadlines", "期限", "Сроки"],
+        "due" => ["Due", "到期日", "Срок"],
+        "what" => ["What", "事项", "Что"],
+        "for" => ["For", "承担方", "Для кого"],
+        "status" => ["Status", "状态", "Состояние"],
+        "met" => ["met", "已完成", "выполнено"],
+        "cancelled" => ["cancelled", "已取消", "отменено"],
+        "not_met" => [
+            "not met (open when the case ended)",
+            "未完成（结案时仍未了结）",
+            "не выполнено (было открыто при закрытии дела)",
+        ],
+        "open_at_closing" => [
+            "open at closing (not yet due when the case ended)",
+            "结案时未到期",
+            "открыто при закрытии (срок ещё не наступил)",
+        ],
+        "open" => ["open", "未了结", "открыто"],
+        "the_office" => ["the office", "办公室", "канцелярия"],
+        "filings" => ["Filings", "文书", "Процессуальные документы"],
+        "filing" => ["Filing", "文书", "Документ"],
+        "files" => ["Files", "文件", "Файлы"],
+        "documents" => ["Documents", "文件", "Документы"],
+        "public" => ["public", "公开", "открыто"],
+        "restricted" => ["restricted", "限制分发", "ограниченный доступ"],
+        "confidential" => ["confidential", "保密", "конфиденциально"],
+        "en" => ["English", "英文", "английский"],
+        "zh" => ["Chinese", "中文", "китайский"],
+        "ru" => ["Russian", "俄文", "русский"],
+        _ => ["", "", ""],
+    };
+    match language {
+        "zh" => zh,
+        "ru" => ru,
+        _ => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word;
+
+    #[test]
+    fn every_word_is_in_every_language() {
+        for key in [
+            "stage",
+            "check",
+            "the_office",
+            "open_at_closing",
+            "confidential",
+        ] {
+            for language in ["en", "zh", "ru"] {
+                assert!(!word(key, language).is_empty(), "{key} {language}");
+            }
+        }
+        assert_eq!(word("confidential", "zh"), "保密", "docs/glossary.md");
+    }
+}
