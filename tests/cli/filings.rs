@@ -134,8 +134,8 @@ fn chinese_russian_and_parallel_text() {
     ));
     let html = both["rendered"]["html"].as_str().unwrap();
     assert!(
-        html.contains(r#"<article lang="en">"#)
-            && html.contains(r#"<article lang="zh">"#)
+        html.contains(r#"<section lang="en">"#)
+            && html.contains(r#"<section lang="zh">"#)
             && html.contains("class=\"parallel\"")
     );
 }

@@ -149,9 +149,32 @@ fn the_printable_page_and_parallel_text_are_as_reviewed() {
     req.parallel = Some("zh".into());
     let parallel = filing::render(&library, &file, &req).unwrap();
     assert!(parallel.html.contains(r#"<div class="parallel">"#));
+    // Part by part: as many sections in each language, in turn, so that
+    // each article stands beside its translation.
+    let en = parallel.html.matches(r#"<section lang="en">"#).count();
+    let zh = parallel.html.matches(r#"<section lang="zh">"#).count();
+    assert!(en > 5 && en == zh, "{en} English parts, {zh} Chinese");
+    let first_en = parallel.html.find(r#"<section lang="en">"#).unwrap();
+    let first_zh = parallel.html.find(r#"<section lang="zh">"#).unwrap();
+    let second_en = parallel.html[first_en + 1..]
+        .find(r#"<section lang="en">"#)
+        .unwrap()
+        + first_en
+        + 1;
+    assert!(first_en < first_zh && first_zh < second_en, "in turn");
+    // Every id once on the page (the footnote of each language its own).
+    let ids: Vec<&str> = parallel
+        .html
+        .match_indices(" id=\"")
+        .map(|(i, _)| {
+            let rest = &parallel.html[i + 5..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
     assert!(
-        parallel.html.contains(r#"<article lang="en">"#)
-            && parallel.html.contains(r#"<article lang="zh">"#)
+        ids.iter().any(|id| id.starts_with("zh-")) && ids.iter().any(|id| id.starts_with("en-"))
     );
     assert!(parallel.title.contains(" / "));
 }

@@ -27,7 +27,7 @@ code { font-family: "Noto Sans Mono", "DejaVu Sans Mono", monospace; font-size: 
 .footnote-definition { font-size: 9.5pt; margin-top: 4mm; }
 .footnote-definition p { display: inline; }
 .parallel { display: grid; grid-template-columns: 1fr 1fr; column-gap: 10mm; }
-.parallel > article { min-width: 0; }
+.parallel > section { min-width: 0; }
 @media print { body { max-width: none; padding: 0; } .running { display: none; } }
 "#;
 
@@ -51,16 +51,13 @@ pub(crate) fn escape(text: &str) -> String {
 /// parallel text, side by side.
 pub fn page(reference: &str, title: &str, articles: &[(&str, String)]) -> String {
     let lang = articles.first().map_or("en", |a| a.0);
-    let mut body = String::new();
-    for (language, html) in articles {
-        body.push_str(&format!(
+    let body = match articles {
+        [(language, html)] => format!(
             "<article lang=\"{}\">\n{html}</article>\n",
             escape(language)
-        ));
-    }
-    if articles.len() > 1 {
-        body = format!("<div class=\"parallel\">\n{body}</div>\n");
-    }
+        ),
+        _ => parallel(articles),
+    };
     // The reference is K-<year>-<digits>, so it is safe inside a CSS string.
     let reference_css: String = reference
         .chars()
@@ -75,4 +72,51 @@ pub fn page(reference: &str, title: &str, articles: &[(&str, String)]) -> String
         reference = escape(reference),
         title = escape(title),
     )
+}
+
+/// Texts side by side, part by part: each heading starts a new row in
+/// every language, so that the same article of a filing stands at the
+/// same height in both columns. Ids (headings, footnotes) take their
+/// language as a prefix, so that each stays unique on the page.
+fn parallel(articles: &[(&str, String)]) -> String {
+    let parts: Vec<Vec<String>> = articles
+        .iter()
+        .map(|(language, html)| sections(&namespaced(language, html)))
+        .collect();
+    let rows = parts.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out = String::from("<div class=\"parallel\">\n");
+    for row in 0..rows {
+        for ((language, _), part) in articles.iter().zip(&parts) {
+            out.push_str(&format!(
+                "<section lang=\"{}\">\n{}</section>\n",
+                escape(language),
+                part.get(row).map_or("", String::as_str)
+            ));
+        }
+    }
+    out.push_str("</div>\n");
+    out
+}
+
+/// An article's HTML cut before each heading of levels 1 to 3.
+fn sections(html: &str) -> Vec<String> {
+    let mut starts = vec![0];
+    for level in ["\n<h1", "\n<h2", "\n<h3"] {
+        starts.extend(html.match_indices(level).map(|(i, _)| i + 1));
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    let mut parts: Vec<String> = starts
+        .windows(2)
+        .map(|w| html[w[0]..w[1]].to_owned())
+        .collect();
+    parts.push(html[*starts.last().unwrap_or(&0)..].to_owned());
+    parts.retain(|p| !p.trim().is_empty());
+    parts
+}
+
+/// The ids of an article, and the links to them, with its language first.
+fn namespaced(language: &str, html: &str) -> String {
+    html.replace(" id=\"", &format!(" id=\"{language}-"))
+        .replace("href=\"#", &format!("href=\"#{language}-"))
 }
