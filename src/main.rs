@@ -266,6 +266,20 @@ enum CaseCommand {
         #[arg(long, default_value = "")]
         reason: String,
     },
+    /// Give the case's title and its parties' names in another language,
+    /// for its filings in that language (a journal entry, like every detail)
+    Name {
+        case: String,
+        /// en, zh or ru
+        #[arg(long = "lang")]
+        language: String,
+        /// The title in that language
+        #[arg(long)]
+        title: Option<String>,
+        /// A party's name in that language: "NAME=NAME IN THAT LANGUAGE" (repeatable)
+        #[arg(long = "party", value_name = "NAME=NAME")]
+        parties: Vec<String>,
+    },
     /// Add a mediator, legal officer or delegate to a case (or with --remove, record that they left)
     Participant {
         case: String,
@@ -596,6 +610,31 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         }) => {
             out.entry(&store.remove_participant(&case, &name, role.parse()?, &author()?)?);
         }
+        Command::Case(CaseCommand::Name {
+            case,
+            language,
+            title,
+            parties,
+        }) => {
+            let mut names = store.case(&case)?.names;
+            let entry = names.entry(language).or_default();
+            if let Some(title) = title {
+                entry.title = Some(title.trim().to_owned()).filter(|t| !t.is_empty());
+            }
+            for pair in &parties {
+                let (party, name) = pair.split_once('=').ok_or_else(|| {
+                    anyhow::anyhow!("--party takes NAME=NAME IN THAT LANGUAGE, got '{pair}'")
+                })?;
+                entry
+                    .parties
+                    .insert(party.trim().to_owned(), name.trim().to_owned());
+            }
+            let changes = pacta_core::CaseChanges {
+                names: Some(names),
+                ..Default::default()
+            };
+            out.entry(&store.change_case(&case, changes, "", &author()?)?);
+        }
         Command::Case(CaseCommand::Edit {
             case,
             title,
@@ -621,6 +660,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                 },
                 language,
                 confidentiality,
+                names: None,
             };
             out.entry(&store.change_case(&case, changes, &reason, &author()?)?);
         }
@@ -907,7 +947,10 @@ fn records(command: &Command) -> bool {
     matches!(
         command,
         Command::Case(
-            CaseCommand::New(_) | CaseCommand::Participant { .. } | CaseCommand::Edit { .. }
+            CaseCommand::New(_)
+                | CaseCommand::Participant { .. }
+                | CaseCommand::Edit { .. }
+                | CaseCommand::Name { .. }
         ) | Command::Log(LogCommand::Add { .. } | LogCommand::Correct { .. })
             | Command::Stage { .. }
             | Command::Deadline(

@@ -463,12 +463,13 @@ fn only_the_parties_deadlines_go_into_the_settlement_agreement_each_with_its_par
                 .find(|l| l.starts_with('|') && l.contains(what))
                 .unwrap_or_default()
         };
+        // (Named in the case's English, marked as the original elsewhere.)
         assert!(
-            row("repair fund").contains("| Kingdom of Belmont |"),
+            row("repair fund").contains("| Kingdom of Belmont"),
             "{lang}\n{md}"
         );
         assert!(
-            row("hotline").contains("| Republic of Aldoria |"),
+            row("hotline").contains("| Republic of Aldoria"),
             "{lang}\n{md}"
         );
         assert!(md.contains(party_column), "{lang}\n{md}");

@@ -361,3 +361,74 @@ fn bad_requests_are_refused_with_everything_wrong_at_once() {
     assert!(err.contains("must be a party to the case"), "{err}");
     assert_eq!(before, p.snapshot());
 }
+
+#[test]
+fn names_in_the_filing_s_language_else_the_original_marked() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    let render = |lang: &str| {
+        let out = p
+            .cmd()
+            .args([
+                "filing",
+                "render",
+                &r,
+                "--template",
+                "agreement-to-mediate",
+                "--lang",
+                lang,
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Not given in Russian yet: the English names, marked as the originals.
+    let ru = render("ru");
+    assert!(
+        ru.contains("Cable incident (в оригинале)")
+            && ru.contains("Republic of Aldoria (в оригинале)"),
+        "{ru}"
+    );
+    p.json(&[
+        "case",
+        "name",
+        &r,
+        "--lang",
+        "ru",
+        "--title",
+        "Инцидент с кабелем",
+        "--party",
+        "Republic of Aldoria=Республика Алдория",
+        "--party",
+        "Kingdom of Belmont=Королевство Белмонт",
+    ]);
+    let ru = render("ru");
+    assert!(
+        ru.contains("Инцидент с кабелем") && ru.contains("Республика Алдория"),
+        "{ru}"
+    );
+    assert!(!ru.contains("в оригинале"), "{ru}");
+    let en = render("en");
+    assert!(
+        en.contains("Cable incident") && !en.contains("(original)"),
+        "the case's own language"
+    );
+    let err = p.fails(&[
+        "case",
+        "name",
+        &r,
+        "--lang",
+        "ru",
+        "--party",
+        "Atlantis=Атлантида",
+    ]);
+    assert!(err.contains("not a party"), "{err}");
+
+    // The names travel in the dossier, from the journal.
+    let dossier = p.home.path().join("case.pacta");
+    p.json(&["export", &r, "--out", dossier.to_str().unwrap()]);
+    let other = Pacta::new();
+    other.json(&["import", dossier.to_str().unwrap()]);
+    let names = other.json(&["case", "show", &r])["case"]["names"].clone();
+    assert_eq!(names["ru"]["title"], "Инцидент с кабелем");
+}

@@ -2,6 +2,7 @@
 //! one is found and listed, and the one place a case row is inserted.
 //! Opening a case and moving it on are journal entries (`proceedings.rs`).
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -155,6 +156,19 @@ pub struct Case {
     pub office: String,
     /// Open conflicts between entries written concurrently.
     pub conflicts: i64,
+    /// The title and parties' names in other languages, by language.
+    pub names: BTreeMap<String, Names>,
+}
+
+/// A case's title and its parties' names in one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Names {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Each party's name in this language, by its name in the case.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub parties: BTreeMap<String, String>,
 }
 
 impl Case {
@@ -193,6 +207,8 @@ pub struct CaseChanges {
     pub clauses: Option<Vec<Clause>>,
     pub language: Option<String>,
     pub confidentiality: Option<String>,
+    /// The title and parties' names in other languages, all of them.
+    pub names: Option<BTreeMap<String, Names>>,
 }
 
 /// A page of cases and how many match the filter in all.
@@ -330,7 +346,7 @@ const CASE_COLUMNS: &str = "c.id, c.ref_year, c.ref_number, c.title, c.summary, 
      (SELECT coalesce(max(seq), 0) FROM journal j WHERE j.case_id = c.id), \
      (SELECT count(*) FROM deadlines d WHERE d.case_id = c.id AND d.done_at IS NULL AND d.cancelled_at IS NULL AND d.due < ?1 \
         AND c.closed_at IS NULL), c.office, \
-     (SELECT count(*) FROM case_conflicts k WHERE k.case_id = c.id)";
+     (SELECT count(*) FROM case_conflicts k WHERE k.case_id = c.id), c.names";
 
 fn case_from_row(row: &Row) -> rusqlite::Result<Case> {
     let conv = |i: usize, e: Error| {
@@ -363,6 +379,8 @@ fn case_from_row(row: &Row) -> rusqlite::Result<Case> {
         overdue: row.get(13)?,
         office: row.get(14)?,
         conflicts: row.get(15)?,
+        names: serde_json::from_str(&text(16)?)
+            .map_err(|e| conv(16, Error::Corrupt(e.to_string())))?,
     })
 }
 
@@ -515,6 +533,12 @@ pub(crate) fn set_details(
             text("confidentiality"),
         ],
     )?;
+    if let Some(names) = changes.get("names").filter(|n| n.is_object()) {
+        tx.execute(
+            "UPDATE cases SET names = ?2 WHERE id = ?1",
+            params![case_id, names.to_string()],
+        )?;
+    }
     if let Some(parties) = changes.get("parties").and_then(|v| v.as_array()) {
         tx.execute("DELETE FROM parties WHERE case_id = ?1", [case_id])?;
         for (position, name) in parties.iter().filter_map(|p| p.as_str()).enumerate() {

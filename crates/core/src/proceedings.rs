@@ -201,13 +201,17 @@ impl Store {
             ..Default::default()
         }
         .validate()?;
+        let names = changes.names.unwrap_or_else(|| case.names.clone());
+        check_names(&names, &new.parties)?;
         let before = json!({
             "title": case.title, "summary": case.summary, "parties": case.parties,
             "clauses": case.clauses, "language": case.language, "confidentiality": case.confidentiality,
+            "names": case.names,
         });
         let after = json!({
             "title": new.title, "summary": new.summary, "parties": new.parties,
             "clauses": new.clauses, "language": new.language, "confidentiality": new.confidentiality,
+            "names": names,
         });
         let changed: serde_json::Map<String, serde_json::Value> = after
             .as_object()
@@ -373,4 +377,32 @@ impl Store {
         tx.commit()?;
         Ok(entry)
     }
+}
+
+/// A case's names in other languages: for a language Pacta writes in, and
+/// for parties the case has.
+fn check_names(
+    names: &std::collections::BTreeMap<String, crate::case::Names>,
+    parties: &[String],
+) -> Result<()> {
+    for (language, n) in names {
+        if !crate::case::LANGUAGES.contains(&language.as_str()) {
+            return Err(Error::input(
+                "unknown_language",
+                [("language", language.clone())],
+                format!("unknown language '{language}'; names are given in en, zh or ru"),
+            ));
+        }
+        if let Some(party) = n.parties.keys().find(|p| !parties.contains(p)) {
+            return Err(Error::input(
+                "not_a_party",
+                [("party", party.clone())],
+                format!(
+                    "'{party}' is not a party to the case; parties: {}",
+                    parties.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
 }

@@ -39,6 +39,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_signatures",
         include_str!("../../../schemas/migrations/0005_signatures.sql"),
     ),
+    (
+        "0006_case_names",
+        include_str!("../../../schemas/migrations/0006_case_names.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -426,5 +426,6 @@ fn case_json(file: &CaseFile, doc_paths: &BTreeMap<String, String>) -> CaseJson 
             })
             .collect(),
         office: (!c.office.is_empty()).then(|| c.office.clone()),
+        names: c.names.clone(),
     }
 }

@@ -137,6 +137,9 @@ pub struct CaseJson {
     /// The office that opened the case (format 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
+    /// The title and parties' names in other languages (format 3).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub names: BTreeMap<String, crate::case::Names>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

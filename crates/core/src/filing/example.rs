@@ -64,6 +64,23 @@ pub fn case_file() -> CaseFile {
         overdue: 0,
         office: "GVA".into(),
         conflicts: 0,
+        names: [
+            ("zh", "米雷尔海峡海底电缆损坏案", "阿尔多利亚共和国", "贝尔蒙特王国"),
+            ("ru", "Повреждение подводного кабеля в проливе Мирел", "Республика Алдория", "Королевство Белмонт"),
+        ]
+        .into_iter()
+        .map(|(language, title, aldoria, belmont)| {
+            let names = crate::case::Names {
+                title: Some(title.into()),
+                parties: [
+                    ("Republic of Aldoria".to_owned(), aldoria.to_owned()),
+                    ("Kingdom of Belmont".to_owned(), belmont.to_owned()),
+                ]
+                .into(),
+            };
+            (language.to_owned(), names)
+        })
+        .collect(),
     };
     let mut seq = 0;
     let mut entry = |kind, when: &str, author: &str, body: &str, data: serde_json::Value| {
@@ -193,6 +210,8 @@ pub fn sparse_case_file() -> CaseFile {
         stage: Stage::Closed,
         opened_at: at("2026-04-01T09:00:00Z"),
         closed_at: Some(at("2026-06-10T16:00:00Z")),
+        // No names in other languages: its filings in them mark the originals.
+        names: Default::default(),
         ..example.case.clone()
     };
     let base = example.entries[0].clone();

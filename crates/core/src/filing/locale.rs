@@ -111,6 +111,16 @@ pub fn kind_name(kind: EntryKind, language: &str) -> &'static str {
     }
 }
 
+/// What follows a name left in the case's own language, in a filing in
+/// another: it is the original, not a translation.
+pub fn original_mark(language: &str) -> &'static str {
+    match language {
+        "zh" => "（原文）",
+        "ru" => " (в оригинале)",
+        _ => " (original)",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -99,7 +99,7 @@ pub fn render(library: &Library, file: &CaseFile, req: &FilingRequest) -> Result
     let mut markdown = Vec::new();
     let mut articles = Vec::new();
     for (t, l) in templates.iter().zip(&languages) {
-        let context = context(file, library.code_text(l)?, &fields, req);
+        let context = context(file, library.code_text(l)?, &fields, req, l);
         let md = render_markdown(t, &context)?;
         articles.push((l.as_str(), crate::markdown::to_html(&md)));
         markdown.push(md);
@@ -211,8 +211,25 @@ fn context(
     code: &CodeText,
     fields: &BTreeMap<String, serde_json::Value>,
     req: &FilingRequest,
+    language: &str,
 ) -> serde_json::Value {
     let offset = req.utc_offset;
+    // Names in the filing's language: as given for it, else as the case
+    // has them, marked as the original when that is another language.
+    let names = file.case.names.get(language);
+    let original = |name: &str| match language == file.case.language {
+        true => name.to_owned(),
+        false => format!("{name}{}", crate::filing::locale::original_mark(language)),
+    };
+    let party_name = |p: &str| -> String {
+        names
+            .and_then(|n| n.parties.get(p))
+            .cloned()
+            .unwrap_or_else(|| original(p))
+    };
+    let title = names
+        .and_then(|n| n.title.clone())
+        .unwrap_or_else(|| original(&file.case.title));
     // Each time as it read where it happened (the zone its entry recorded);
     // only entries from before zones were recorded follow this machine's.
     let local = |t: chrono::DateTime<chrono::Utc>, zone: Option<&str>| {
@@ -237,7 +254,7 @@ fn context(
                 true => crate::agreements::parties_signed(case, e, &key_names)
                     .into_iter()
                     .filter(|p| !p.signed_by.is_empty())
-                    .map(|p| p.party)
+                    .map(|p| party_name(&p.party))
                     .collect(),
                 false => Vec::new(),
             };
@@ -288,7 +305,7 @@ fn context(
             let signed_for: Vec<String> = crate::agreements::parties_signed(case, e, &key_names)
                 .into_iter()
                 .filter(|p| !p.signed_by.is_empty())
-                .map(|p| p.party)
+                .map(|p| party_name(&p.party))
                 .collect();
             json!({
                 "seq": e.seq,
@@ -312,7 +329,7 @@ fn context(
                 (_, std::cmp::Ordering::Equal) => "due_today",
                 (_, std::cmp::Ordering::Greater) => "upcoming",
             };
-            json!({ "due": d.due.to_string(), "what": d.what, "party": d.party, "status": status })
+            json!({ "due": d.due.to_string(), "what": d.what, "party": d.party.as_deref().map(party_name), "status": status })
         })
         .collect();
     let people = |role: crate::case::Role| -> Vec<&str> {
@@ -325,14 +342,14 @@ fn context(
     json!({
         "case": {
             "reference": case.reference.to_string(),
-            "title": case.title,
+            "title": title,
             "summary": case.summary,
             "stage": case.stage,
             "language": case.language,
             "confidentiality": case.confidentiality,
             "opened_at": local(case.opened_at, case_zone.as_deref()).0,
             "closed_at": case.closed_at.map(|t| local(t, case_zone.as_deref()).0),
-            "parties": case.parties,
+            "parties": case.parties.iter().map(|p| party_name(p)).collect::<Vec<_>>(),
             "clauses": case.clauses.iter().map(|c| {
                 let letter = c.letter().to_string();
                 json!({ "letter": letter, "text": code.clauses.get(&letter).cloned().unwrap_or_default() })
@@ -341,7 +358,7 @@ fn context(
         "mediators": people(crate::case::Role::Mediator),
         "legal_officers": people(crate::case::Role::LegalOfficer),
         "delegates": case.participants.iter().filter(|p| p.role == crate::case::Role::Delegate)
-            .map(|p| json!({ "name": p.name, "party": p.party })).collect::<Vec<_>>(),
+            .map(|p| json!({ "name": p.name, "party": p.party.as_deref().map(party_name) })).collect::<Vec<_>>(),
         "journal": journal,
         "stage_history": stage_history,
         "agreements": agreements,
@@ -648,7 +665,7 @@ pub fn check(text: &str, source: &str, library: &Library) -> Vec<TemplateProblem
         };
         if let Err(Error::Template {
             problems: found, ..
-        }) = render_markdown(&t, &context(&file, code, &fields, &req))
+        }) = render_markdown(&t, &context(&file, code, &fields, &req, &t.meta.language))
         {
             for p in found {
                 if !problems.contains(&p) {
