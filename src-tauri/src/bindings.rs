@@ -18,10 +18,12 @@ use pacta_core::{CasePage, CaseView, Entry, Rendered, SearchHit, Settings, Verif
 /// Every type a command takes or returns (their dependencies come along).
 fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     AppInfo::export_all(cfg)?;
+    CaseChangesInput::export_all(cfg)?;
     CaseFilterInput::export_all(cfg)?;
     CasePage::export_all(cfg)?;
     CaseView::export_all(cfg)?;
     CommandError::export_all(cfg)?;
+    CorrectionInput::export_all(cfg)?;
     DeadlineFilterInput::export_all(cfg)?;
     DossierReport::export_all(cfg)?;
     Entry::export_all(cfg)?;

@@ -426,9 +426,16 @@ pub async fn journal_page(
 pub struct LogInput {
     kind: EntryKind,
     body: String,
+    /// When it happened (RFC 3339 with this machine's offset), none for
+    /// now; the entry records this machine's time zone as where its time
+    /// was read.
     occurred_at: Option<String>,
     #[serde(default)]
     attachments: Vec<PathBuf>,
+    /// Where it happened, if said (free text).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    place: Option<String>,
 }
 
 #[tauri::command]
@@ -449,11 +456,46 @@ pub async fn log_entry(
             .filter(|t| !t.is_empty())
             .map(pacta_core::time::parse_user_time)
             .transpose()?;
+        if let Some(place) = input
+            .place
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            new.data = serde_json::json!({ "place": place });
+        }
         let entry = s.log(&reference, new, &input.attachments)?;
         forget_draft(s.save_draft(&reference, &LogDraft::default()));
+        forget_draft(s.save_filing_draft(&reference, PLACE_DRAFT, &BTreeMap::new()));
         Ok(entry)
     })
     .await
+}
+
+/// A correction of entry `entry`: what was wrong, in words (may be left
+/// empty when something else changes), and what else it changes.
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CorrectionInput {
+    #[serde(default)]
+    body: String,
+    /// The entry's new time (RFC 3339 with this machine's offset), read in
+    /// this machine's time zone, which the correction records.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    occurred_at: Option<String>,
+    /// The entry's new place ("" removes it).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    place: Option<String>,
+    /// What the entry really was (a meeting, communication, proposal, note
+    /// or agreement).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    kind: Option<EntryKind>,
+    /// It was entered in error: it no longer counts.
+    #[serde(default)]
+    void: bool,
 }
 
 #[tauri::command]
@@ -461,17 +503,23 @@ pub async fn correct_entry(
     state: State<'_, AppState>,
     reference: String,
     entry: i64,
-    body: String,
+    input: CorrectionInput,
 ) -> Answer<Entry> {
     with_store(&state, move |s| {
         let author = author(s)?;
-        s.correct(
-            &reference,
-            &entry.to_string(),
-            &author,
-            Some(&body),
-            &pacta_core::record::Changes::default(),
-        )
+        let changes = pacta_core::record::Changes {
+            occurred_at: input
+                .occurred_at
+                .as_deref()
+                .filter(|t| !t.trim().is_empty())
+                .map(pacta_core::time::parse_user_time)
+                .transpose()?,
+            place: input.place,
+            kind: input.kind,
+            void: input.void,
+        };
+        let body = Some(input.body.as_str()).filter(|b| !b.trim().is_empty());
+        s.correct(&reference, &entry.to_string(), &author, body, &changes)
     })
     .await
 }
@@ -525,6 +573,82 @@ pub async fn add_participant(
             None,
             &author,
         )
+    })
+    .await
+}
+
+/// A participant leaves the case (`role`: the role they had in it); the
+/// journal keeps that they took part, and what they signed.
+#[tauri::command]
+pub async fn remove_participant(
+    state: State<'_, AppState>,
+    reference: String,
+    name: String,
+    role: Role,
+) -> Answer<Entry> {
+    with_store(&state, move |s| {
+        let author = author(s)?;
+        s.remove_participant(&reference, &name, role, &author)
+    })
+    .await
+}
+
+/// New values for a case's details; a detail left out (null) stays as it
+/// is. The window sends only what the user changed.
+#[derive(Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CaseChangesInput {
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    title: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    summary: Option<String>,
+    /// The parties, all of them.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    parties: Option<Vec<String>>,
+    /// The clauses invoked (letters a to k), all of them.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    clauses: Option<Vec<String>>,
+    /// en, zh or ru.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    language: Option<String>,
+    /// public, restricted or confidential.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    confidentiality: Option<String>,
+    /// Why, for the record (may be empty).
+    #[serde(default)]
+    reason: String,
+}
+
+/// Changes a case's details: one `case_change` entry with the new values
+/// (`case_unchanged` when nothing differs), checked as a new case's are.
+#[tauri::command]
+pub async fn change_case(
+    state: State<'_, AppState>,
+    reference: String,
+    input: CaseChangesInput,
+) -> Answer<Entry> {
+    with_store(&state, move |s| {
+        let author = author(s)?;
+        let clauses = input
+            .clauses
+            .map(|clauses| clauses.iter().map(|c| c.parse()).collect::<Result<_, _>>())
+            .transpose()?;
+        let changes = pacta_core::CaseChanges {
+            title: input.title,
+            summary: input.summary,
+            parties: input.parties,
+            clauses,
+            language: input.language,
+            confidentiality: input.confidentiality,
+            ..Default::default()
+        };
+        s.change_case(&reference, changes, &input.reason, &author)
     })
     .await
 }
@@ -778,12 +902,30 @@ fn forget_draft(removed: pacta_core::Result<()>) {
 #[serde(tag = "of", rename_all = "snake_case")]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Draft {
-    QuickLog(LogDraft),
+    QuickLog(QuickLogDraft),
     Filing {
         template: String,
         fields: BTreeMap<String, String>,
     },
 }
+
+/// The quick log's unsaved entry: the core's draft (text, kind, time,
+/// files) and the place typed.
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct QuickLogDraft {
+    #[serde(flatten)]
+    log: LogDraft,
+    #[serde(default)]
+    place: String,
+}
+
+/// Where the quick log's place is kept: the core's drafts of a case keep
+/// the quick log's text, kind, time and files, and the values of forms by
+/// name; the place is kept as a form's value under this name, which no
+/// template can have (a template's id is lowercase letters, digits and
+/// hyphens). `log_entry` removes it with the rest of the draft.
+const PLACE_DRAFT: &str = "quick log";
 
 /// Keeps a draft (an empty one removes it). Of the quick log's files it
 /// keeps those chosen in a dialog or dropped, so that a draft cannot bring
@@ -796,12 +938,19 @@ pub async fn save_draft(
     reference: String,
     mut draft: Draft,
 ) -> Answer<()> {
-    if let Draft::QuickLog(log) = &mut draft {
+    if let Draft::QuickLog(quick) = &mut draft {
         let scope = app.fs_scope();
-        log.attachments.retain(|path| scope.is_allowed(path));
+        quick.log.attachments.retain(|path| scope.is_allowed(path));
     }
     with_store(&state, move |s| match draft {
-        Draft::QuickLog(log) => s.save_draft(&reference, &log),
+        Draft::QuickLog(QuickLogDraft { log, place }) => {
+            let place = match place.trim() {
+                "" => BTreeMap::new(),
+                _ => BTreeMap::from([("place".to_owned(), place)]),
+            };
+            s.save_filing_draft(&reference, PLACE_DRAFT, &place)?;
+            s.save_draft(&reference, &log)
+        }
         Draft::Filing { template, fields } => s.save_filing_draft(&reference, &template, &fields),
     })
     .await
@@ -822,9 +971,22 @@ pub async fn load_draft(
         let fields = with_store(&state, move |s| s.load_filing_draft(&reference, &key)).await?;
         return Ok((!fields.is_empty()).then_some(Draft::Filing { template, fields }));
     }
-    let draft = with_store(&state, move |s| s.load_draft(&reference)).await?;
+    let draft = with_store(&state, move |s| {
+        let place = s
+            .load_filing_draft(&reference, PLACE_DRAFT)?
+            .remove("place")
+            .unwrap_or_default();
+        Ok(match (s.load_draft(&reference)?, place) {
+            (None, place) if place.is_empty() => None,
+            (log, place) => Some(QuickLogDraft {
+                log: log.unwrap_or_default(),
+                place,
+            }),
+        })
+    })
+    .await?;
     let scope = app.fs_scope();
-    for path in draft.iter().flat_map(|d| &d.attachments) {
+    for path in draft.iter().flat_map(|d| &d.log.attachments) {
         let _ = scope.allow_file(path);
     }
     Ok(draft.map(Draft::QuickLog))

@@ -123,6 +123,8 @@ pub fn run() {
             commands::correct_entry,
             commands::move_stage,
             commands::add_participant,
+            commands::remove_participant,
+            commands::change_case,
             commands::add_deadline,
             commands::complete_deadline,
             commands::cancel_deadline,

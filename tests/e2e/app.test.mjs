@@ -31,21 +31,25 @@ let driver;
 let s;
 let reference;
 
+/** tauri-driver's port (and the next one, WebKitWebDriver's): another for a second run on the same machine. */
+const port = Number(process.env.PACTA_E2E_PORT ?? 4444);
+const webdriver = `http://127.0.0.1:${port}`;
+
 const pacta = (...args) => JSON.parse(execFileSync(cli, [...args, "--json"], { env, encoding: "utf8", maxBuffer: 1 << 30 }));
 
 before(async () => {
   assert.ok(existsSync(app), `build the app first: ${app}`);
-  driver = spawn("tauri-driver", ["--port", "4444"], { env, stdio: "inherit" });
+  driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], { env, stdio: "inherit" });
   for (let i = 0; ; i++) {
     try {
-      await fetch("http://127.0.0.1:4444/status");
+      await fetch(`${webdriver}/status`);
       break;
     } catch (e) {
       if (i > 100) throw e;
       await sleep(100);
     }
   }
-  s = await Session.start("http://127.0.0.1:4444", app);
+  s = await Session.start(webdriver, app);
   await s.byTestId("nav-cases", 20000);
 });
 
@@ -538,6 +542,148 @@ test("search (Ctrl+K) lands on the entry", async () => {
   assert.match(await entry.text(), /repair fund/);
 });
 
+// Issue "A record that says what happened": an entry keeps where it
+// happened; a correction may say it was entered in error (void), or give it
+// another time and place, and the journal shows the entry as it reads now,
+// in the order things happened.
+const rowOf = (seq) => `[data-testid="entry"][data-seq="${seq}"]`;
+/** The entries rendered in the journal, top to bottom (their numbers). */
+const shownOrder = () => s.execute(`return [...document.querySelectorAll('[data-testid="entry"]')].map((e) => Number(e.dataset.seq));`);
+
+test("a meeting is logged with its place, kept in the draft; corrected as entered in error, it is shown void", async () => {
+  const body = "Third session: both delegations reviewed the survey of the cable route.";
+  const place = "Palais des Nations, Geneva";
+  await (await s.byTestId("log-kind")).choose("meeting");
+  await (await s.byTestId("log-time")).choose("2026-11-25 10:00");
+  await (await s.byTestId("log-place")).type(place);
+  const box = await s.byTestId("log-body");
+  await box.click();
+  await box.type(body);
+  await s.waitFor("the draft kept", async () => (await (await s.byTestId("log-status")).text()) === "Draft kept.");
+  // The place comes back with the rest of the draft.
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+  await s.waitFor("the draft restored", async () => (await (await s.byTestId("log-body")).property("value")) === body);
+  assert.equal(await (await s.byTestId("log-place")).property("value"), place);
+
+  await (await s.byTestId("log-body")).type(KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
+  const meeting = await s.waitFor("the meeting stored", async () => pacta("log", "list", reference).entries.find((e) => e.body === body));
+  assert.equal(meeting.kind, "meeting");
+  assert.equal(meeting.data.place, place);
+  // Its time typed in this machine's zone, which the entry keeps.
+  assert.equal(new Date(meeting.occurred_at).getTime(), new Date(2026, 10, 25, 10, 0).getTime());
+  assert.equal(typeof meeting.data.tz, "string");
+  await s.waitFor("the form reset", async () => (await (await s.byTestId("log-place")).property("value")) === "");
+
+  // Dated back, it is shown where it belongs, with its place, and no other zone's time.
+  const row = rowOf(meeting.seq);
+  await s.waitFor("the meeting in the journal, with its place", async () => (await (await s.find(`${row} [data-testid="entry-place"]`)).text()) === place);
+  assert.equal((await s.findAll(`${row} [data-testid="entry-zone"]`)).length, 0, "typed in this machine's zone");
+  const timeline = pacta("log", "list", reference).entries;
+  // Recorded just before it, today: above it.
+  const before = meeting.seq - 1;
+  const order = await shownOrder();
+  if (order.includes(before)) assert.ok(order.indexOf(before) < order.indexOf(meeting.seq), "what happened today is above the meeting of the 25th");
+
+  // Corrected as entered in error: first with nothing to say, refused before anything is written.
+  await (await s.find(`${row} [data-testid="entry-correct"]`)).click();
+  await s.byTestId("correct-dialog");
+  await (await s.byTestId("correct-confirm")).click();
+  const refusal = await s.find('[data-testid="correct-dialog"] [data-testid="error"]');
+  assert.equal(
+    await refusal.text(),
+    "The correction changes nothing: give the new text, time, place or kind, or say the entry was entered in error.",
+  );
+  assert.equal(pacta("log", "list", reference).entries.length, timeline.length);
+  await (await s.byTestId("correct-void")).click();
+  await (await s.byTestId("correct-confirm")).click();
+  await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="correct-dialog"]')).length === 0);
+
+  // The pacta command lists the correction: void, pointing at the meeting.
+  const correction = pacta("log", "list", reference).entries.at(-1);
+  assert.equal(correction.kind, "correction");
+  assert.equal(correction.corrects_seq, meeting.seq);
+  assert.equal(correction.data.void, true);
+  assert.equal(correction.data.text_unchanged, true);
+
+  // The journal shows the meeting void, still there, marked; and the correction says so in the UI's words.
+  await s.waitFor("the meeting shown void", async () => (await (await s.find(row)).attribute("data-void")) === "true");
+  assert.equal(await (await s.find(`${row} [data-testid="entry-void"]`)).text(), "void — entered in error");
+  assert.equal(await (await s.find(`${row} [data-testid="entry-void"]`)).attribute("data-by"), String(correction.seq));
+  assert.match(await (await s.find(row)).text(), /Third session/);
+  await (await s.find(`${row} [data-testid="entry-corrected-by"]`)).click();
+  await s.waitFor("the correction in words", async () => (await (await s.find(rowOf(correction.seq))).text()).includes("Changes: entered in error (void)."));
+});
+
+test("a correction gives another entry a new time and place; the journal shows it corrected, where it now belongs", async () => {
+  const entries = pacta("log", "list", reference).entries;
+  const note = entries.find((e) => e.body === "Note verbale received from Belmont.");
+  const voided = entries.find((e) => e.body.startsWith("Third session"));
+  const second = entries.find((e) => e.body.startsWith("Second session"));
+  // Reached from search, as a user would find it.
+  await (await s.find("body")).type(KEY.CONTROL + "k" + KEY.RELEASE);
+  await (await s.byTestId("search-input")).type("note verbale");
+  await s.waitFor("a hit on the note", async () => (await (await s.byTestId("search-result")).attribute("data-seq")) === String(note.seq));
+  await (await s.byTestId("search-input")).type(KEY.ENTER);
+  const row = rowOf(note.seq);
+  await s.find(`${row}[data-highlighted="true"]`, 15000);
+
+  await (await s.find(`${row} [data-testid="entry-correct"]`)).click();
+  await s.byTestId("correct-dialog");
+  const time = await s.byTestId("correct-time");
+  await time.clear();
+  await time.type("2026-11-21 15:00");
+  await (await s.byTestId("correct-place")).type("Vienna International Centre");
+  await (await s.byTestId("correct-body")).type("The note verbale was handed over in Vienna, on the 21st.");
+  await (await s.byTestId("correct-body")).type(KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
+  await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="correct-dialog"]')).length === 0);
+
+  const correction = pacta("log", "list", reference).entries.at(-1);
+  assert.equal(correction.kind, "correction");
+  assert.equal(correction.corrects_seq, note.seq);
+  // The journal shows the entry corrected, not the correction.
+  await s.waitFor("the note in view", () =>
+    s.execute(`const r = document.querySelector('${row}')?.getBoundingClientRect();
+      const v = document.querySelector('[data-testid="timeline"]').getBoundingClientRect();
+      return !!r && r.top >= v.top - 1 && r.bottom <= v.bottom + 1;`),
+  );
+  assert.equal(new Date(correction.data.occurred_at).getTime(), new Date(2026, 10, 21, 15, 0).getTime());
+  assert.equal(correction.data.place, "Vienna International Centre");
+  assert.equal(correction.body, "The note verbale was handed over in Vienna, on the 21st.");
+  assert.equal(correction.data.void, undefined);
+
+  // Shown with its new time and place, each marked corrected, with a link to the correction; its own text stays, the correction's words after it.
+  await s.waitFor("the new time", async () => (await (await s.find(`${row} [data-testid="entry-time"]`)).text()) === "21 Nov 2026, 15:00");
+  assert.equal(await (await s.find(`${row} [data-testid="entry-place"]`)).text(), "Vienna International Centre");
+  const marks = [];
+  for (const m of await s.findAll(`${row} [data-testid="entry-changed"]`)) marks.push(`${await m.attribute("data-what")} ${await m.attribute("data-by")}`);
+  assert.deepEqual(marks.sort(), [`place ${correction.seq}`, `time ${correction.seq}`]);
+  assert.match(await (await s.find(`${row} .entry-body`)).text(), /Note verbale received from Belmont\./);
+  assert.match(await (await s.find(`${row} [data-testid="entry-correction"]`)).text(), /handed over in Vienna/);
+  assert.equal(await (await s.find(row)).attribute("data-void"), null);
+  // Where it now belongs: after the meeting of the 25th, before the one of the 20th.
+  await s.waitFor("in the order things happened", async () => {
+    const order = await shownOrder();
+    return order.indexOf(voided.seq) >= 0 && order.indexOf(voided.seq) < order.indexOf(note.seq) && order.indexOf(note.seq) < order.indexOf(second.seq);
+  });
+  // As a reader scrolls to it: the void meeting, and the note below it, corrected.
+  await s.execute(`document.querySelector('${rowOf(voided.seq)}').scrollIntoView({ block: "start" });`);
+  await sleep(300);
+  await shot("corrected-en");
+
+  // An entry given in another zone shows that zone's time beside this machine's (here, not Shanghai's).
+  assert.notEqual(await s.execute("return Intl.DateTimeFormat().resolvedOptions().timeZone"), "Asia/Shanghai");
+  pacta("log", "add", reference, "--kind", "communication", "--at", "2026-11-22 09:00", "--tz", "Asia/Shanghai", "--place", "Beijing", "--body", "Belmont's embassy in Beijing confirmed the survey dates.");
+  const beijing = pacta("log", "list", reference).entries.at(-1);
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+  await (await s.byTestId("timeline")).type("\uE010"); // End: the oldest entries
+  const zone = await s.find(`${rowOf(beijing.seq)} [data-testid="entry-zone"]`, 15000);
+  assert.equal(await zone.attribute("data-zone"), "Asia/Shanghai");
+  assert.equal(await zone.text(), "22 Nov 2026, 09:00 (Asia/Shanghai)");
+  assert.equal(await (await s.find(`${rowOf(beijing.seq)} [data-testid="entry-place"]`)).text(), "Beijing");
+});
+
 test("the UI switches to Chinese, every screen in Chinese", async () => {
   await (await s.byTestId("nav-settings")).click();
   await (await s.byTestId("language-switcher")).choose("zh");
@@ -940,6 +1086,80 @@ test("a dossier that forked is imported, its conflict is shown and decided", asy
   assert.equal(pacta("verify").ok, true);
 });
 
+// A case's details are changed on the record: in the window's Edit details
+// dialog (only what changed is sent), as one `case_change` entry, and the
+// pacta command shows the case as the window does. A participant leaves the
+// case after a confirmation; the journal keeps that they took part.
+test("a case's title and parties are edited in the window, on the record; a participant is removed", async () => {
+  const c = pacta("case", "new", "--title", "Cable landing rights", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont", "--clause", "e").case;
+  pacta("case", "participant", c.reference, "--name", "Dr. Amara Osei", "--role", "mediator");
+  pacta("case", "participant", c.reference, "--name", "Jon Belm", "--role", "delegate", "--party", "Kingdom of Belmont");
+  const entries = () => pacta("log", "list", c.reference).entries;
+  // The cases list is read as it is shown: away and back, wherever the window was.
+  await (await s.byTestId("nav-deadlines")).click();
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${c.reference}"] td`)).click();
+  await s.byTestId("timeline");
+
+  await (await s.byTestId("case-edit")).click();
+  await s.byTestId("edit-case-dialog");
+  const title = await s.byTestId("edit-case-title");
+  assert.equal(await title.property("value"), "Cable landing rights", "prefilled with the case's details");
+  assert.equal(await (await s.byTestId("edit-case-party-1")).property("value"), "Kingdom of Belmont");
+  assert.equal(await (await s.byTestId("edit-case-clause-e")).property("checked"), true);
+  assert.equal(await (await s.byTestId("edit-case-confidentiality")).property("value"), "restricted");
+  // Nothing changed yet: said, and nothing recorded.
+  const before = entries().length;
+  await (await s.byTestId("edit-case-submit")).click();
+  const unchanged = await s.find('[data-testid="edit-case-dialog"] [data-testid="error"]');
+  assert.equal(await unchanged.text(), "Nothing is changed yet: change a detail, or cancel.");
+  assert.equal(entries().length, before);
+
+  await title.clear();
+  await title.type("Cable landing rights at Port Mirel");
+  await (await s.byTestId("edit-case-add-party")).click();
+  await (await s.byTestId("edit-case-party-2")).type("Federation of Carra");
+  await (await s.byTestId("edit-case-reason")).type("Carra joined the dispute at the second session");
+  await shot("edit-case-en");
+  await (await s.byTestId("edit-case-submit")).click();
+  await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="edit-case-dialog"]')).length === 0);
+  await s.waitFor("the new title in the header", async () => (await (await s.byTestId("case-title")).text()) === "Cable landing rights at Port Mirel");
+  assert.equal(await (await s.byTestId("case-parties")).text(), "Republic of Aldoria · Kingdom of Belmont · Federation of Carra");
+
+  // One entry, with only what changed; the pacta command agrees with the window.
+  const journal = entries();
+  assert.equal(journal.length, before + 1);
+  const change = journal.at(-1);
+  assert.equal(change.kind, "case_change");
+  assert.equal(change.author, "Dr. Ines Moreau");
+  const { tz: _zone, ...changed } = change.data;
+  assert.deepEqual(changed, {
+    title: "Cable landing rights at Port Mirel",
+    parties: ["Republic of Aldoria", "Kingdom of Belmont", "Federation of Carra"],
+  });
+  assert.match(change.body, /Carra joined the dispute at the second session/);
+  await s.find(`[data-testid="entry"][data-seq="${change.seq}"][data-kind="case_change"]`);
+  const shown = pacta("case", "show", c.reference).case;
+  assert.equal(shown.title, "Cable landing rights at Port Mirel");
+  assert.deepEqual(shown.parties, ["Republic of Aldoria", "Kingdom of Belmont", "Federation of Carra"]);
+  assert.deepEqual(shown.clauses, c.clauses, "as they were");
+  assert.equal(shown.confidentiality, c.confidentiality);
+
+  // A participant removed, after a confirmation.
+  await (await s.find('[data-testid="participant"][data-name="Dr. Amara Osei"] [data-testid="participant-remove"]')).click();
+  const confirm = await s.byTestId("participant-remove-dialog");
+  assert.match(await confirm.text(), /Dr\. Amara Osei \(Mediator\) leaves the case/);
+  await (await s.byTestId("participant-remove-confirm")).click();
+  await s.waitFor("gone from the participants", async () => (await s.findAll('[data-testid="participant"][data-name="Dr. Amara Osei"]')).length === 0);
+  assert.equal((await s.findAll('[data-testid="participant"][data-name="Jon Belm"]')).length, 1);
+  const left = entries().at(-1);
+  assert.equal(left.kind, "participant");
+  assert.deepEqual([left.data.name, left.data.role, left.data.removed], ["Dr. Amara Osei", "mediator", true]);
+  await s.find(`[data-testid="entry"][data-seq="${left.seq}"]`);
+  assert.deepEqual(pacta("case", "show", c.reference).case.participants.map((p) => p.name), ["Jon Belm"]);
+  assert.equal(pacta("verify").ok, true);
+});
+
 // The window started again: the key kept with a passphrase is locked (no
 // keyring here) and asked for once; "Not now" leaves it locked, and
 // Settings unlocks it.
@@ -953,7 +1173,7 @@ test("after a restart the locked key is asked for once; Settings unlocks it, not
       return true;
     }
   });
-  s = await Session.start("http://127.0.0.1:4444", app);
+  s = await Session.start(webdriver, app);
   const asked = await s.byTestId("key-unlock-dialog", 20000);
   assert.match(await asked.text(), /Dr\. Ines Moreau/);
   await (await s.byTestId("key-unlock-not-now")).click();

@@ -15,7 +15,9 @@ import type { Case } from "./bindings/Case";
 import type { CasePage } from "./bindings/CasePage";
 import type { CaseDocument } from "./bindings/CaseDocument";
 import type { CaseView } from "./bindings/CaseView";
+import type { CaseChangesInput } from "./bindings/CaseChangesInput";
 import type { CaseFilterInput } from "./bindings/CaseFilterInput";
+import type { CorrectionInput } from "./bindings/CorrectionInput";
 import type { Deadline } from "./bindings/Deadline";
 import type { Draft } from "./bindings/Draft";
 import type { DeadlineFilterInput } from "./bindings/DeadlineFilterInput";
@@ -31,10 +33,11 @@ import type { ImportPlan } from "./bindings/ImportPlan";
 import type { KeyFileInfo } from "./bindings/KeyFileInfo";
 import type { NewCaseInput } from "./bindings/NewCaseInput";
 import type { OfficeInfo } from "./bindings/OfficeInfo";
-import type { LogDraft } from "./bindings/LogDraft";
 import type { LogInput } from "./bindings/LogInput";
 import type { ParticipantInput } from "./bindings/ParticipantInput";
+import type { QuickLogDraft } from "./bindings/QuickLogDraft";
 import type { Rendered } from "./bindings/Rendered";
+import type { Role } from "./bindings/Role";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Settings } from "./bindings/Settings";
 import type { Stage } from "./bindings/Stage";
@@ -106,13 +109,19 @@ export const api = {
     invoke<EntryView[]>("journal_page", { reference, before, limit }),
   logEntry: (reference: string, input: LogInput) =>
     invoke<Entry>("log_entry", { reference, input }),
-  correctEntry: (reference: string, entry: number, body: string) =>
-    invoke<Entry>("correct_entry", { reference, entry, body }),
+  /** A correction of entry #`entry`: what was wrong, in words, and what else changes. */
+  correctEntry: (reference: string, entry: number, input: CorrectionInput) =>
+    invoke<Entry>("correct_entry", { reference, entry, input }),
   /** `occurredAt`: RFC 3339, or null for now. */
   moveStage: (reference: string, to: Stage, reason: string, occurredAt: string | null = null) =>
     invoke<Entry>("move_stage", { reference, to, reason, occurredAt }),
   addParticipant: (reference: string, input: ParticipantInput) =>
     invoke<Entry>("add_participant", { reference, input }),
+  /** `name`, in the role `role`, leaves the case (the journal keeps that they took part). */
+  removeParticipant: (reference: string, name: string, role: Role) =>
+    invoke<Entry>("remove_participant", { reference, name, role }),
+  /** Changes the case's details: only those given (the rest stay); one `case_change` entry. */
+  changeCase: (reference: string, input: CaseChangesInput) => invoke<Entry>("change_case", { reference, input }),
 
   /** `party`: the party that must do it; null: a task of the office. */
   addDeadline: (reference: string, due: string, what: string, party: string | null) =>
@@ -141,9 +150,9 @@ export const api = {
     invoke<Filed>("file_filing", { reference, request }),
 
   /** Keeps the quick log's draft for the case (an empty one removes it). */
-  saveDraft: (reference: string, draft: LogDraft) =>
+  saveDraft: (reference: string, draft: QuickLogDraft) =>
     invoke<null>("save_draft", { reference, draft: { of: "quick_log", ...draft } satisfies Draft }),
-  loadDraft: async (reference: string): Promise<LogDraft | null> => {
+  loadDraft: async (reference: string): Promise<QuickLogDraft | null> => {
     const draft = await invoke<Draft | null>("load_draft", { reference, template: null });
     return draft?.of === "quick_log" ? draft : null;
   },

@@ -5,9 +5,8 @@ import { describe, expect, it } from "vitest";
 
 import { MESSAGES } from "./i18n";
 
-const glossary: string = Object.values(
-  import.meta.glob<string>("../../docs/glossary.md", { query: "?raw", import: "default", eager: true }),
-)[0];
+const glossary: string =
+  Object.values(import.meta.glob<string>("../../docs/glossary.md", { query: "?raw", import: "default", eager: true }))[0] ?? "";
 const templates: Record<string, string> = import.meta.glob<string>("../../crates/core/templates/*.md", {
   query: "?raw",
   import: "default",
@@ -22,7 +21,7 @@ function rows(): Row[] {
     .split("\n")
     .filter((l) => l.startsWith("| ") && !l.startsWith("| Concept") && !l.startsWith("|---"))
     .map((l) => l.split("|").slice(1, -1).map((c) => c.trim()))
-    .map(([concept, key, en, zh, ru, not]) => ({
+    .map(([concept = "", key = "", en = "", zh = "", ru = "", not = ""]) => ({
       concept,
       key,
       words: { en, zh, ru },

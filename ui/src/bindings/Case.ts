@@ -2,6 +2,7 @@
 import type { CaseId } from "./CaseId";
 import type { CaseRef } from "./CaseRef";
 import type { Clause } from "./Clause";
+import type { Names } from "./Names";
 import type { Participant } from "./Participant";
 import type { Stage } from "./Stage";
 
@@ -22,4 +23,8 @@ office: string,
 /**
  * Open conflicts between entries written concurrently.
  */
-conflicts: number, };
+conflicts: number, 
+/**
+ * The title and parties' names in other languages, by language.
+ */
+names: { [key in string]: Names }, };

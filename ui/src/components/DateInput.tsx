@@ -24,11 +24,12 @@ type Props = {
   label?: string;
   name?: string;
   required?: boolean;
+  disabled?: boolean;
   /** Other attributes for the WebDriver tests (`data-edited`). */
   data?: Record<`data-${string}`, string>;
 };
 
-export function DateInput({ kind, value, onInput, checked = false, testid, label, name, required, data }: Props) {
+export function DateInput({ kind, value, onInput, checked = false, testid, label, name, required, disabled, data }: Props) {
   const { t, lang } = useI18n();
   // The field was left holding text that does not read (forgotten once it reads,
   // however it came to: typed, or set by "Now").
@@ -37,7 +38,7 @@ export function DateInput({ kind, value, onInput, checked = false, testid, label
   useEffect(() => {
     if (problem === null) setLeft(false);
   }, [problem]);
-  const shown = (left || checked) && problem !== null;
+  const shown = (left || checked) && problem !== null && !disabled;
   const problemId = `${testid}-problem`;
   return (
     <span class={`date-field date-field--${kind}`}>
@@ -50,6 +51,7 @@ export function DateInput({ kind, value, onInput, checked = false, testid, label
         aria-label={label}
         title={label}
         aria-required={required}
+        disabled={disabled}
         aria-invalid={shown}
         aria-describedby={shown ? problemId : undefined}
         name={name}

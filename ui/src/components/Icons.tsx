@@ -14,6 +14,8 @@ const SHAPES = {
   dossier: <path d="M8 20V4M4 8l4-4l4 4M16 4v16M12 16l4 4l4-4" />,
   verify: <path d="M5 12.5l4.5 4.5L19 7" />,
   settings: <path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1M15 4v4M9 10v4M17 16v4" />,
+  // A pin: where something happened.
+  place: <path d="M12 21s-6.5-5.8-6.5-11a6.5 6.5 0 0 1 13 0c0 5.2-6.5 11-6.5 11zM12 7.5a2.5 2.5 0 1 0 0 5a2.5 2.5 0 1 0 0-5z" />,
 };
 
 export type IconName = keyof typeof SHAPES;

@@ -9,6 +9,7 @@ const form = (change: Partial<LogForm> = {}): LogForm => ({
   kind: "note",
   time: "2026-11-20 10:00",
   timeEdited: false,
+  place: "",
   body: "",
   attachments: [],
   ...change,
@@ -18,16 +19,18 @@ describe("the quick log's draft", () => {
   it("is empty for an untouched form, whatever the clock says", () => {
     expect(isEmptyLogDraft(logDraftOf(form()))).toBe(true);
     expect(isEmptyLogDraft(logDraftOf(form({ body: "  \n" })))).toBe(true);
+    expect(isEmptyLogDraft(logDraftOf(form({ place: " " })))).toBe(true);
   });
 
-  it("keeps the kind, a changed time and the files with the text", () => {
+  it("keeps the kind, a changed time, the place and the files with the text", () => {
     const kept = logDraftOf(
-      form({ kind: "meeting", time: "2026-11-20 09:30", timeEdited: true, body: "Opening", attachments: ["/home/m/minutes.pdf"] }),
+      form({ kind: "meeting", time: "2026-11-20 09:30", timeEdited: true, place: "Palais des Nations", body: "Opening", attachments: ["/home/m/minutes.pdf"] }),
     );
     expect(kept).toEqual({
       body: "Opening",
       kind: "meeting",
       occurred_at: localInputToRfc3339("2026-11-20 09:30"),
+      place: "Palais des Nations",
       attachments: ["/home/m/minutes.pdf"],
     });
     expect(isEmptyLogDraft(kept)).toBe(false);
@@ -36,21 +39,22 @@ describe("the quick log's draft", () => {
   it("keeps a kind or a time alone, but not the time that follows the clock", () => {
     expect(isEmptyLogDraft(logDraftOf(form({ kind: "proposal" })))).toBe(false);
     expect(isEmptyLogDraft(logDraftOf(form({ timeEdited: true })))).toBe(false);
+    expect(isEmptyLogDraft(logDraftOf(form({ place: "Geneva" })))).toBe(false);
     expect(logDraftOf(form({ time: "2026-11-21 08:00" })).occurred_at).toBeNull();
   });
 
   it("fills the form in again as it was", () => {
-    const before = form({ kind: "agreement", time: "2026-11-19 16:45", timeEdited: true, body: "Signed", attachments: ["/a.pdf", "/b.pdf"] });
+    const before = form({ kind: "agreement", time: "2026-11-19 16:45", timeEdited: true, place: "Vienna", body: "Signed", attachments: ["/a.pdf", "/b.pdf"] });
     expect(logFormOf(logDraftOf(before), LOGGABLE)).toEqual(before);
   });
 
   it("follows the clock again when no time was kept, and falls back to a note for a kind it does not offer", () => {
     const now = new Date(2026, 10, 22, 14, 5);
-    const restored = logFormOf({ body: "x", kind: "stage_change", occurred_at: null, attachments: [] }, LOGGABLE, now);
+    const restored = logFormOf({ body: "x", kind: "stage_change", occurred_at: null, place: "", attachments: [] }, LOGGABLE, now);
     expect(restored.kind).toBe("note");
     expect(restored.timeEdited).toBe(false);
     expect(restored.time).toBe(toTimeField(now));
-    expect(logFormOf({ body: "", kind: null, occurred_at: "not a time", attachments: [] }, LOGGABLE, now).timeEdited).toBe(false);
+    expect(logFormOf({ body: "", kind: null, occurred_at: "not a time", place: "", attachments: [] }, LOGGABLE, now).timeEdited).toBe(false);
   });
 });
 

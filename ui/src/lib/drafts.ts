@@ -4,7 +4,7 @@
 
 import type { EntryKind } from "../bindings/EntryKind";
 import type { FieldSpec } from "../bindings/FieldSpec";
-import type { LogDraft } from "../bindings/LogDraft";
+import type { QuickLogDraft } from "../bindings/QuickLogDraft";
 import { localInputToRfc3339, toTimeField } from "./time";
 
 /** The quick log's kind until the user picks another. */
@@ -15,23 +15,26 @@ export type LogForm = {
   kind: EntryKind;
   time: string;
   timeEdited: boolean;
+  /** Where it happened ("" when not said). */
+  place: string;
   body: string;
   attachments: string[];
 };
 
 /** The draft to keep of the quick log: the kind if not the default, the time only if the user changed it. */
-export function logDraftOf(form: LogForm): LogDraft {
+export function logDraftOf(form: LogForm): QuickLogDraft {
   return {
     body: form.body,
     kind: form.kind === DEFAULT_KIND ? null : form.kind,
     occurred_at: form.timeEdited ? localInputToRfc3339(form.time) : null,
+    place: form.place,
     attachments: form.attachments,
   };
 }
 
-/** Nothing worth keeping (the core removes such a draft). */
-export function isEmptyLogDraft(d: LogDraft): boolean {
-  return !d.body.trim() && d.kind === null && d.occurred_at === null && d.attachments.length === 0;
+/** Nothing worth keeping (the shell removes such a draft). */
+export function isEmptyLogDraft(d: QuickLogDraft): boolean {
+  return !d.body.trim() && d.kind === null && d.occurred_at === null && !d.place.trim() && d.attachments.length === 0;
 }
 
 /**
@@ -39,13 +42,14 @@ export function isEmptyLogDraft(d: LogDraft): boolean {
  * offer falls back to the default; a time that does not read as one
  * follows the clock again.
  */
-export function logFormOf(d: LogDraft, loggable: readonly EntryKind[], now: Date = new Date()): LogForm {
+export function logFormOf(d: QuickLogDraft, loggable: readonly EntryKind[], now: Date = new Date()): LogForm {
   const at = d.occurred_at ? new Date(d.occurred_at) : null;
   const timed = at !== null && !Number.isNaN(at.getTime());
   return {
     kind: d.kind && loggable.includes(d.kind) ? d.kind : DEFAULT_KIND,
     time: toTimeField(timed ? at : now),
     timeEdited: timed,
+    place: d.place,
     body: d.body,
     attachments: [...new Set(d.attachments)],
   };

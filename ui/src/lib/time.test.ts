@@ -4,10 +4,14 @@ import {
   fieldProblemText,
   formatDate,
   formatDateTime,
+  formatDateTimeIn,
+  instant,
   localInputToRfc3339,
+  machineZone,
   parseDate,
   readDateField,
   readTimeField,
+  sameZone,
   todayLocal,
   toRfc3339Local,
   toTimeField,
@@ -132,5 +136,30 @@ describe("calendar dates", () => {
     expect(parseDate("2026-12-31")?.getDate()).toBe(31);
     expect(parseDate("2026-02-30")).toBeNull();
     expect(parseDate("2026-13-01")).toBeNull();
+  });
+});
+
+describe("times where they were given", () => {
+  it("writes a time as the clocks read in another zone, in the UI language's form", () => {
+    const t = "2026-11-20T13:30:00.000000Z";
+    expect(formatDateTimeIn(t, "Europe/Zurich", "en")).toBe("20 Nov 2026, 14:30");
+    expect(formatDateTimeIn(t, "Asia/Shanghai", "zh")).toBe("2026年11月20日 21:30");
+    expect(formatDateTimeIn(t, "Europe/Moscow", "ru")).toBe("20.11.2026, 16:30");
+    expect(formatDateTimeIn("2026-11-20T23:30:00Z", "Asia/Shanghai", "en")).toBe("21 Nov 2026, 07:30");
+    expect(formatDateTimeIn(t, "Mars/Olympus", "en")).toBeNull();
+  });
+
+  it("tells one zone under two names from two zones", () => {
+    expect(sameZone("Etc/UTC", "UTC")).toBe(true);
+    expect(sameZone("Asia/Calcutta", "Asia/Kolkata")).toBe(true);
+    expect(sameZone("Europe/Zurich", "Europe/Berlin")).toBe(false);
+    expect(sameZone(machineZone(), machineZone())).toBe(true);
+  });
+
+  it("orders stored times to the microsecond, with or without a fraction", () => {
+    expect(instant("2026-11-20T09:30:00Z")).toBe(instant("2026-11-20T09:30:00.000000Z"));
+    expect(instant("2026-11-20T09:30:00.000001Z")).toBeGreaterThan(instant("2026-11-20T09:30:00Z"));
+    expect(instant("2026-11-20T09:30:00.999999Z")).toBeLessThan(instant("2026-11-20T09:30:01Z"));
+    expect(instant("2026-11-20T10:30:00+01:00")).toBe(instant("2026-11-20T09:30:00Z"));
   });
 });

@@ -47,6 +47,76 @@ export function formatDateTime(iso: string, lang: Language): string {
   return lang === "zh" ? `${dayText(d, lang)} ${clock}` : `${dayText(d, lang)}, ${clock}`;
 }
 
+/** Formatters by time zone, made once each (making one costs the web view a few ms); null: a zone it does not know. */
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function zoneFormat(zone: string): Intl.DateTimeFormat | null {
+  let format = zoneFormats.get(zone);
+  if (format === undefined) {
+    try {
+      // Only the numbers are taken from it (formatToParts), never its words or order.
+      format = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        hourCycle: "h23",
+      });
+    } catch {
+      format = null;
+    }
+    zoneFormats.set(zone, format);
+  }
+  return format;
+}
+
+/**
+ * An RFC 3339 time as the clocks read it in the IANA time zone `zone`
+ * ("Europe/Zurich"), written as `formatDateTime` writes a local time; null
+ * when the zone is not one the web view knows.
+ */
+export function formatDateTimeIn(iso: string, zone: string, lang: Language): string | null {
+  const d = new Date(iso);
+  const format = zoneFormat(zone);
+  if (!format || Number.isNaN(d.getTime())) return null;
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(format.formatToParts(d).find((p) => p.type === type)?.value);
+  const [year, month, day, hour, minute] = [part("year"), part("month"), part("day"), part("hour") % 24, part("minute")];
+  if ([year, month, day, hour, minute].some(Number.isNaN)) return null;
+  // The wall clock there, as a local Date only to be written out.
+  const wall = new Date(year, month - 1, day);
+  const clock = `${pad(hour)}:${pad(minute)}`;
+  return lang === "zh" ? `${dayText(wall, lang)} ${clock}` : `${dayText(wall, lang)}, ${clock}`;
+}
+
+/** This machine's time zone (IANA), as the web view knows it; what the core records as where a time was read. */
+export function machineZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * Whether two IANA zone names are one zone ("Etc/UTC" and "UTC",
+ * "Asia/Calcutta" and "Asia/Kolkata"), as the web view's time zone data
+ * names them; an unknown name is only itself.
+ */
+export function sameZone(a: string, b: string): boolean {
+  if (a === b) return true;
+  const canonical = (zone: string) => zoneFormat(zone)?.resolvedOptions().timeZone ?? zone;
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * An RFC 3339 time as a number that orders times to the microsecond (the
+ * precision the core stores), whether or not the text has a fraction.
+ */
+export function instant(iso: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return Number.NEGATIVE_INFINITY;
+  const fraction = /T\d{2}:\d{2}:\d{2}\.(\d+)/.exec(iso)?.[1] ?? "";
+  return ms * 1000 + Number(fraction.slice(3, 6).padEnd(3, "0"));
+}
+
 /** A calendar date (YYYY-MM-DD) as the UI language writes it; no time zone shift. */
 export function formatDate(ymd: string, lang: Language): string {
   const d = parseDate(ymd.slice(0, 10));

@@ -1,5 +1,7 @@
 // The case's reference, title, parties, clauses and stage, with a button
-// for each stage move the core allows now (each asks for its reason), and,
+// for each stage move the core allows now (each asks for its reason),
+// "Edit details…" (the title, parties, clauses, summary, language and
+// confidentiality, changed on the record: EditCaseDialog), and,
 // while two offices' entries contradict each other, the banner that names
 // both sides and decides it (ConflictBanner).
 
@@ -14,6 +16,7 @@ import { clauseTopic, useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/time";
 import type { Navigate } from "../../route";
 import { ConflictBanner } from "./ConflictBanner";
+import { EditCaseDialog } from "./EditCaseDialog";
 import { MoveStageDialog } from "./MoveStageDialog";
 import { CONFIDENTIALITY, type Confidentiality } from "../../lib/newCase";
 
@@ -32,6 +35,7 @@ export function CaseHeader({ detail, reference, tab, navigate, onChanged, onJump
   const [moving, setMoving] = useState<Stage | null>(null);
   /** A deadline conflict being decided: the deadline met or cancelled. */
   const [settling, setSettling] = useState<{ action: Settle; deadline: Deadline } | null>(null);
+  const [editing, setEditing] = useState(false);
   const c = detail.case;
   /** The moves the core allows now: none once the case has ended. */
   const moves = detail.allowed_moves;
@@ -49,6 +53,9 @@ export function CaseHeader({ detail, reference, tab, navigate, onChanged, onJump
         <OverdueBadge count={c.overdue} />
         <span class="spacer" />
         <div class="tools">
+          <button type="button" onClick={() => setEditing(true)} title={t("case.editDetailsTitle")} data-testid="case-edit">
+            {t("case.editDetails")}
+          </button>
           {tab === "filing" ? (
             <button type="button" onClick={() => navigate({ view: "case", reference, tab: "journal" })} data-testid="open-journal">
               {t("case.backToJournal")}
@@ -130,6 +137,18 @@ export function CaseHeader({ detail, reference, tab, navigate, onChanged, onJump
           onClose={() => setMoving(null)}
           onMoved={(entry) => {
             setMoving(null);
+            onChanged();
+            onJump(entry.seq);
+          }}
+        />
+      )}
+      {editing && (
+        <EditCaseDialog
+          reference={reference}
+          case={c}
+          onClose={() => setEditing(false)}
+          onChanged={(entry) => {
+            setEditing(false);
             onChanged();
             onJump(entry.seq);
           }}

@@ -11,6 +11,7 @@ import type { EntryView } from "../../bindings/EntryView";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useMounted } from "../../components/hooks";
 import { useI18n } from "../../i18n";
+import type { Current } from "../../lib/record";
 import { keyOf } from "../../lib/references";
 import { useOffice } from "../../office";
 import type { Focus, Navigate } from "../../route";
@@ -40,7 +41,8 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
   /** Bumped after every change to the case: the journal reloads what it shows. */
   const [version, setVersion] = useState(0);
   const [focus, setFocus] = useState<Focus | undefined>(routeFocus);
-  const [correcting, setCorrecting] = useState<Entry | null>(null);
+  /** The entry a correction is being written for, and how the record reads it now. */
+  const [correcting, setCorrecting] = useState<{ entry: Entry; now: Current } | null>(null);
   const mounted = useMounted();
 
   const refresh = useCallback(async (withNewest = false) => {
@@ -72,6 +74,16 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
   }, []);
 
   const changed = useCallback(() => void refresh(), [refresh]);
+
+  // An entry logged with an earlier time takes its place among what happened
+  // then, further down: the journal shows it there. One of now is at the top.
+  const logged = useCallback(
+    (e: Entry) => {
+      changed();
+      if (e.occurred_at !== e.recorded_at) jumpTo(e.seq);
+    },
+    [changed, jumpTo],
+  );
 
   if (!detail) {
     return (
@@ -107,10 +119,10 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
               newest={newest}
               version={version}
               focus={focus}
-              onCorrect={setCorrecting}
+              onCorrect={(entry, now) => setCorrecting({ entry, now })}
               onJump={jumpTo}
             />
-            <QuickLog reference={key} onLogged={changed} />
+            <QuickLog reference={key} onLogged={logged} />
           </div>
           <aside class="case-side" aria-label={t("case.side")}>
             <DeadlinesPanel detail={detail} reference={key} onChanged={changed} onJump={jumpTo} />
@@ -123,12 +135,15 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
       {correcting && (
         <CorrectDialog
           reference={key}
-          entry={correcting}
+          entry={correcting.entry}
+          now={correcting.now}
           onClose={() => setCorrecting(null)}
-          onDone={(entry) => {
+          onDone={() => {
+            const corrected = correcting.entry.seq;
             setCorrecting(null);
             changed();
-            jumpTo(entry.seq);
+            // To the entry corrected: it shows what changed, and what the correction says.
+            jumpTo(corrected);
           }}
         />
       )}

@@ -1,8 +1,12 @@
-// One journal entry: kind, number, local time, author (and the office, when
-// another office recorded it), whether it is signed, corrections, the
-// rendered body and the documents attached to it. An entry written while
-// another office wrote one (neither knowing of the other) says so, with a
-// link to that entry.
+// One journal entry as the record reads now (lib/record.ts): kind, number,
+// local time (and the time where it was read, when that zone is not this
+// machine's), place, author (and the office, when another office recorded
+// it), whether it is signed, corrections, the rendered body and the
+// documents attached to it. A time, place or kind a correction changed is
+// shown as corrected, with a link to that correction; an entry entered in
+// error is shown void; what its corrections say in words follows its own
+// text. An entry written while another office wrote one (neither knowing of
+// the other) says so, with a link to that entry.
 
 import type { Alongside } from "../../bindings/Alongside";
 import type { Entry } from "../../bindings/Entry";
@@ -11,25 +15,28 @@ import type { JsonValue } from "../../bindings/serde_json/JsonValue";
 import type { Stage } from "../../bindings/Stage";
 import { KindBadge, StageBadge } from "../../components/Badges";
 import { Hash } from "../../components/Hash";
-import { PaperclipIcon } from "../../components/Icons";
+import { Icon, PaperclipIcon } from "../../components/Icons";
 import { useI18n, type I18n } from "../../i18n";
 import type { Language } from "../../i18n/language";
 import { formatBytes } from "../../lib/format";
+import { changesAnything, changesOf, dataField as field, type Current } from "../../lib/record";
 import { STAGES } from "../../lib/stages";
-import { formatDate, formatDateTime } from "../../lib/time";
+import { formatDate, formatDateTime, formatDateTimeIn, machineZone, sameZone } from "../../lib/time";
 import { useOffice } from "../../office";
 
 type Props = {
   view: EntryView;
+  /** The entry as the record reads now. */
+  now: Current;
+  /** The row it is shown in (rows are numbered like entries, n at the top). */
+  slot: number;
   total: number;
   highlighted: boolean;
-  onCorrect: (e: Entry) => void;
+  /** A loaded entry by number (for the words of its corrections). */
+  getView: (seq: number) => EntryView | undefined;
+  onCorrect: (e: Entry, now: Current) => void;
   onJump: (seq: number) => void;
 };
-
-function field(data: JsonValue, name: string): JsonValue | undefined {
-  return data !== null && typeof data === "object" && !Array.isArray(data) ? data[name] : undefined;
-}
 
 function text(v: JsonValue | undefined): string | null {
   return typeof v === "string" ? v : null;
@@ -73,9 +80,44 @@ function systemText(e: Entry, t: I18n["t"], lang: Language): string | null {
     }
     case "document":
       return e.documents.length > 0 ? t("timeline.documentAttached") : null;
+    case "correction": {
+      // Without words of its own, its body is the core's English account of what it changes.
+      const changes = changesOf(e);
+      return changes.textUnchanged && changesAnything(changes) ? changesText(e, t, lang) : null;
+    }
     default:
       return null;
   }
+}
+
+/** What a correction changes besides its words, in the UI language: "Changes: time 21 Nov 2026, 15:00; place Vienna." */
+function changesText(e: Entry, t: I18n["t"], lang: Language): string | null {
+  const c = changesOf(e);
+  const said: string[] = [];
+  if (c.void) said.push(t("timeline.changeVoid"));
+  if (c.occurredAt !== null) said.push(t("timeline.changeTime", { time: formatDateTime(c.occurredAt, lang) }));
+  if (c.place === "") said.push(t("timeline.changePlaceRemoved"));
+  else if (c.place !== null) said.push(t("timeline.changePlace", { place: c.place }));
+  if (c.kind !== null) said.push(t("timeline.changeKind", { kind: t(`kind.${c.kind}`) }));
+  return said.length > 0 ? t("timeline.changes", { changes: said.join(t("timeline.changesSeparator")) }) : null;
+}
+
+/** "corrected": a time, place or kind a correction changed, with a link to that correction. */
+function ChangedMark({ what, by, was, onJump }: { what: "time" | "place" | "kind"; by: number; was: string; onJump: (seq: number) => void }) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      class="tag tag--warn entry-changed"
+      onClick={() => onJump(by)}
+      title={t("timeline.changedTitle", { seq: by, was })}
+      data-testid="entry-changed"
+      data-what={what}
+      data-by={by}
+    >
+      {t("timeline.changed")}
+    </button>
+  );
 }
 
 /** "Recorded in VIE while #31 was recorded in GVA", "here" for this office. */
@@ -91,11 +133,23 @@ function asStage(v: JsonValue | undefined): Stage | null {
   return typeof v === "string" && (STAGES as readonly string[]).includes(v) ? (v as Stage) : null;
 }
 
-export function EntryRow({ view, total, highlighted, onCorrect, onJump }: Props) {
+export function EntryRow({ view, now, slot, total, highlighted, getView, onCorrect, onJump }: Props) {
   const { t, lang, locale } = useI18n();
   const { code: mine } = useOffice();
   const e = view.entry;
   const { alongside } = view;
+  /**
+   * The time where it was given, when that zone is not this machine's and
+   * its clocks read otherwise then (the web view and the core may name one
+   * zone differently: "UTC", "Etc/UTC").
+   */
+  const local = formatDateTime(now.occurredAt, lang);
+  const there = now.zone !== null && !sameZone(now.zone, machineZone()) ? formatDateTimeIn(now.occurredAt, now.zone, lang) : null;
+  const zoned = there !== local ? there : null;
+  const recordedPlace = typeof field(e.data, "place") === "string" ? (field(e.data, "place") as string) : "";
+  /** What its corrections say in words, after its own text. */
+  const said = now.corrections.filter((k) => !changesOf(k).textUnchanged);
+  const changes = e.kind === "correction" && !changesOf(e).textUnchanged ? changesText(e, t, lang) : null;
   /** Recorded in another office: named, discreetly. */
   const otherOffice = e.office !== null && e.office !== "" && e.office !== mine ? e.office : null;
   /** The number the corrected entry has now (a merge may have moved it; older corrections also wrote it in `data`). */
@@ -109,25 +163,57 @@ export function EntryRow({ view, total, highlighted, onCorrect, onJump }: Props)
 
   return (
     <article
-      class={`entry entry--${e.kind}${corrected ? " entry--corrected" : ""}${alongside ? " entry--alongside" : ""}${highlighted ? " entry--highlight" : ""}`}
+      class={`entry entry--${now.kind}${corrected ? " entry--corrected" : ""}${now.void ? " entry--void" : ""}${alongside ? " entry--alongside" : ""}${highlighted ? " entry--highlight" : ""}`}
       data-testid="entry"
       data-seq={e.seq}
-      data-kind={e.kind}
+      data-slot={slot}
+      data-kind={now.kind}
+      data-void={now.void ? "true" : undefined}
       data-highlighted={highlighted ? "true" : undefined}
-      aria-posinset={total - e.seq + 1}
+      aria-posinset={total - slot + 1}
       aria-setsize={total}
-      aria-label={`#${e.seq} ${t(`kind.${e.kind}`)}`}
+      aria-label={`#${e.seq} ${t(`kind.${now.kind}`)}${now.void ? ` ${t("timeline.void")}` : ""}`}
     >
       <header class="entry-head">
-        <KindBadge kind={e.kind} />
+        <KindBadge kind={now.kind} />
+        {now.changedBy.kind !== null && <ChangedMark what="kind" by={now.changedBy.kind} was={t(`kind.${e.kind}`)} onJump={onJump} />}
         <span class="entry-seq">#{e.seq}</span>
+        {now.void && (
+          <button
+            type="button"
+            class="tag tag--void"
+            onClick={() => now.changedBy.void !== null && onJump(now.changedBy.void)}
+            title={t("timeline.voidTitle", { seq: now.changedBy.void ?? "" })}
+            data-testid="entry-void"
+            data-by={now.changedBy.void ?? undefined}
+          >
+            {t("timeline.void")}
+          </button>
+        )}
         <time
-          dateTime={e.occurred_at}
+          dateTime={now.occurredAt}
           title={t("timeline.recordedAt", { time: formatDateTime(e.recorded_at, lang) })}
           data-testid="entry-time"
         >
-          {formatDateTime(e.occurred_at, lang)}
+          {local}
         </time>
+        {zoned !== null && now.zone !== null && (
+          <span class="entry-zone" title={t("timeline.zoneTitle", { zone: now.zone })} data-testid="entry-zone" data-zone={now.zone}>
+            {t("timeline.inZone", { time: zoned, zone: now.zone })}
+          </span>
+        )}
+        {now.changedBy.time !== null && (
+          <ChangedMark what="time" by={now.changedBy.time} was={formatDateTime(e.occurred_at, lang)} onJump={onJump} />
+        )}
+        {now.place !== "" && (
+          <span class="entry-place" title={t("timeline.place")} data-testid="entry-place">
+            <Icon name="place" size={13} />
+            {now.place}
+          </span>
+        )}
+        {now.changedBy.place !== null && (
+          <ChangedMark what="place" by={now.changedBy.place} was={recordedPlace || t("timeline.noPlace")} onJump={onJump} />
+        )}
         <span class="entry-author" data-testid="entry-author">
           {e.author}
         </span>
@@ -158,7 +244,7 @@ export function EntryRow({ view, total, highlighted, onCorrect, onJump }: Props)
         <button
           type="button"
           class="entry-action"
-          onClick={() => onCorrect(e)}
+          onClick={() => onCorrect(e, now)}
           title={t("timeline.correctTitle")}
           data-testid="entry-correct"
         >
@@ -196,6 +282,24 @@ export function EntryRow({ view, total, highlighted, onCorrect, onJump }: Props)
       ) : (
         <div class="entry-body md" dangerouslySetInnerHTML={{ __html: view.body_html }} />
       )}
+      {changes !== null && (
+        <p class="entry-changes" data-testid="entry-changes">
+          {changes}
+        </p>
+      )}
+      {said.map((k) => {
+        const words = getView(k.seq);
+        return (
+          words && (
+            <div key={k.seq} class="entry-correction" data-testid="entry-correction" data-by={k.seq}>
+              <button type="button" class="link" onClick={() => onJump(k.seq)} title={t("timeline.showCorrection", { seq: k.seq })}>
+                {t("timeline.correctionSays", { seq: k.seq })}
+              </button>
+              <div class="md" dangerouslySetInnerHTML={{ __html: words.body_html }} />
+            </div>
+          )
+        );
+      })}
       {e.documents.length > 0 && (
         <ul class="entry-docs" aria-label={t("timeline.documents")}>
           {e.documents.map((d) => (

@@ -1,7 +1,8 @@
 // The quick log: always under the journal, for logging a step while it
-// happens. Kind, time (now unless changed), markdown body, files by dialog
-// or drag and drop; Ctrl+Enter saves. What is in it (body, kind, a changed
-// time, files) is kept as a draft (save_draft, ~500 ms after a change, and
+// happens. Kind, time (now unless changed; typed in this machine's time
+// zone, which the entry records), place (if said), markdown body, files by
+// dialog or drag and drop; Ctrl+Enter saves. What is in it (body, kind, a
+// changed time, place, files) is kept as a draft (save_draft, ~500 ms after a change, and
 // when the case is left) and restored when the case is opened again, so a
 // note survives leaving the case, a crash or a restart.
 
@@ -12,18 +13,17 @@ import { useContext, useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../../api";
 import type { Entry } from "../../bindings/Entry";
 import type { EntryKind } from "../../bindings/EntryKind";
-import type { LogDraft } from "../../bindings/LogDraft";
+import type { QuickLogDraft } from "../../bindings/QuickLogDraft";
 import { DateInput } from "../../components/DateInput";
 import { useAction, useClockTime, useDebouncedCallback, useMounted } from "../../components/hooks";
 import { PaperclipIcon } from "../../components/Icons";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { DEFAULT_KIND, isEmptyLogDraft, logDraftOf, logFormOf } from "../../lib/drafts";
+import { LOGGABLE } from "../../lib/record";
 import { withShortcut } from "../../lib/shortcuts";
 import { QuickLogContext } from "../../quickLog";
 import { localInputToRfc3339 } from "../../lib/time";
-
-export const LOGGABLE: readonly EntryKind[] = ["meeting", "communication", "proposal", "note", "agreement"];
 
 type Props = { reference: string; onLogged: (e: Entry) => void };
 
@@ -40,6 +40,7 @@ export function QuickLog({ reference, onLogged }: Props) {
   const { time, edited: timeEdited, set: setWhen, toNow } = useClockTime();
   /** Saving was refused for the time: the field says why until it reads. */
   const [timeTried, setTimeTried] = useState(false);
+  const [place, setPlace] = useState("");
   const [body, setBody] = useState("");
   const [attachments, setAttachments] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -67,6 +68,7 @@ export function QuickLog({ reference, onLogged }: Props) {
         const form = logFormOf(kept, LOGGABLE);
         setKind(form.kind);
         setWhen(form.time, form.timeEdited);
+        setPlace(form.place);
         setBody(form.body);
         setAttachments(form.attachments);
         setDraft("restored");
@@ -74,7 +76,7 @@ export function QuickLog({ reference, onLogged }: Props) {
       .catch(() => undefined);
   }, [reference, mounted, setWhen]);
 
-  const saveDraft = useDebouncedCallback((kept: LogDraft) => {
+  const saveDraft = useDebouncedCallback((kept: QuickLogDraft) => {
     setDraft("saving");
     api
       .saveDraft(reference, kept)
@@ -84,9 +86,9 @@ export function QuickLog({ reference, onLogged }: Props) {
 
   // Any change the user makes is kept (the time only once it was changed,
   // so the clock ticking is not a change).
-  const draftKey = JSON.stringify(logDraftOf({ kind, time, timeEdited, body, attachments }));
+  const draftKey = JSON.stringify(logDraftOf({ kind, time, timeEdited, place, body, attachments }));
   useEffect(() => {
-    if (touched.current) saveDraft(JSON.parse(draftKey) as LogDraft);
+    if (touched.current) saveDraft(JSON.parse(draftKey) as QuickLogDraft);
   }, [draftKey, saveDraft]);
 
   const touch = () => {
@@ -150,9 +152,9 @@ export function QuickLog({ reference, onLogged }: Props) {
     saveDraft.cancel();
     const logged = await run(async () => {
       try {
-        return await api.logEntry(reference, { kind, body, occurred_at: occurredAt, attachments });
+        return await api.logEntry(reference, { kind, body, occurred_at: occurredAt, place: place.trim() || null, attachments });
       } catch (e) {
-        saveDraft(JSON.parse(draftKey) as LogDraft);
+        saveDraft(JSON.parse(draftKey) as QuickLogDraft);
         throw e;
       }
     });
@@ -160,6 +162,7 @@ export function QuickLog({ reference, onLogged }: Props) {
     const entry = logged.value;
     touched.current = false;
     setKind(DEFAULT_KIND);
+    setPlace("");
     setBody("");
     setAttachments([]);
     toNow();
@@ -239,6 +242,19 @@ export function QuickLog({ reference, onLogged }: Props) {
             {t("log.timeNow")}
           </button>
         )}
+        <label class="inline quick-log-place">
+          <span class="muted">{t("log.place")}</span>
+          <input
+            type="text"
+            value={place}
+            placeholder={t("log.placePlaceholder")}
+            onInput={(e) => {
+              touch();
+              setPlace(e.currentTarget.value);
+            }}
+            data-testid="log-place"
+          />
+        </label>
         <span class="spacer" />
         <span class="muted draft-state" role="status" data-testid="log-status">
           {draftNote}

@@ -1,4 +1,5 @@
-// The side of a case: its deadlines (add, mark met, cancel), participants (add),
+// The side of a case: its deadlines (add, mark met, cancel), participants (add,
+// remove),
 // agreements (who has signed each for each party; co-sign) and documents
 // (with their SHA-256; attach more).
 
@@ -11,8 +12,10 @@ import type { AgreementSigning } from "../../bindings/AgreementSigning";
 import type { CaseDocument } from "../../bindings/CaseDocument";
 import type { CaseView } from "../../bindings/CaseView";
 import type { Deadline } from "../../bindings/Deadline";
+import type { Participant } from "../../bindings/Participant";
 import type { Role } from "../../bindings/Role";
 import { StatusBadge } from "../../components/Badges";
+import { CancelButton, Dialog } from "../../components/Dialog";
 import { DateInput } from "../../components/DateInput";
 import { SettleDeadlineDialog } from "../../components/SettleDeadlineDialog";
 import { Hash } from "../../components/Hash";
@@ -196,6 +199,8 @@ export function ParticipantsPanel({ detail, reference, onChanged }: PanelProps) 
   const [role, setRole] = useState<Role>("mediator");
   const [party, setParty] = useState("");
   const { run, busy, error, setError } = useAction();
+  /** The participant whose removal is being confirmed. */
+  const [removing, setRemoving] = useState<Participant | null>(null);
 
   const add = async (e: Event) => {
     e.preventDefault();
@@ -216,12 +221,26 @@ export function ParticipantsPanel({ detail, reference, onChanged }: PanelProps) 
       {c.participants.length === 0 && <Muted>{t("participants.none")}</Muted>}
       <ul class="side-list">
         {c.participants.map((p) => (
-          <li key={`${p.role}:${p.name}`} data-testid="participant">
-            <span class="side-text">{p.name}</span>{" "}
-            <span class="muted small">
-              {t(`role.${p.role}`)}
-              {p.party ? ` · ${p.party}` : ""}
-            </span>
+          <li key={`${p.role}:${p.name}`} data-testid="participant" data-name={p.name} data-role={p.role}>
+            <div class="side-line">
+              <span>
+                <span class="side-text">{p.name}</span>{" "}
+                <span class="muted small">
+                  {t(`role.${p.role}`)}
+                  {p.party ? ` · ${p.party}` : ""}
+                </span>
+              </span>
+              <span class="spacer" />
+              <button
+                type="button"
+                class="link small"
+                onClick={() => setRemoving(p)}
+                title={t("participants.removeTitle", { name: p.name })}
+                data-testid="participant-remove"
+              >
+                {t("participants.remove")}
+              </button>
+            </div>
           </li>
         ))}
       </ul>
@@ -268,7 +287,60 @@ export function ParticipantsPanel({ detail, reference, onChanged }: PanelProps) 
           + {t("participants.add")}
         </button>
       </form>
+      {removing && (
+        <RemoveParticipantDialog
+          reference={reference}
+          participant={removing}
+          onClose={() => setRemoving(null)}
+          onDone={() => {
+            setRemoving(null);
+            onChanged();
+          }}
+        />
+      )}
     </Panel>
+  );
+}
+
+/** Asks before a participant leaves the case; the journal keeps that they took part. */
+function RemoveParticipantDialog({
+  reference,
+  participant: p,
+  onClose,
+  onDone,
+}: {
+  reference: string;
+  participant: Participant;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const { run, busy, error } = useAction();
+  const remove = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    await run(async () => {
+      await api.removeParticipant(reference, p.name, p.role);
+      onDone();
+    });
+  };
+  return (
+    <Dialog title={t("participants.removeHeading")} onClose={onClose} testid="participant-remove-dialog" size="small">
+      <form class="form" onSubmit={(e) => void remove(e)}>
+        <p>
+          {p.party
+            ? t("participants.removeQuestionDelegate", { name: p.name, party: p.party })
+            : t("participants.removeQuestion", { name: p.name, role: t(`role.${p.role}`) })}
+        </p>
+        <ErrorNote message={error} />
+        <div class="form-actions">
+          <CancelButton label="participants.keep" />
+          <button type="submit" class="primary" disabled={busy} autoFocus data-testid="participant-remove-confirm">
+            {t("participants.removeConfirm")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
 

@@ -5,15 +5,16 @@ import { useState } from "preact/hooks";
 
 import { api } from "../../api";
 import type { Case } from "../../bindings/Case";
+import type { Clause } from "../../bindings/Clause";
 import type { Language } from "../../i18n/language";
+import { ClauseChecks, PartyRows } from "../../components/CaseFields";
 import { DateInput } from "../../components/DateInput";
 import { CancelButton, Dialog } from "../../components/Dialog";
 import { useAction } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
-import { clauseTopic, LANGUAGES, useI18n } from "../../i18n";
+import { LANGUAGES, useI18n } from "../../i18n";
 import {
   checkNewCase,
-  CLAUSES,
   CONFIDENTIALITY,
   type Confidentiality,
   emptyNewCaseForm,
@@ -32,9 +33,7 @@ export function NewCaseDialog({ onClose, onCreated }: Props) {
   const problems = checkNewCase(form);
 
   const update = (patch: Partial<NewCaseForm>) => setForm((f) => ({ ...f, ...patch }));
-  const setParty = (i: number, value: string) =>
-    setForm((f) => ({ ...f, parties: f.parties.map((p, j) => (j === i ? value : p)) }));
-  const toggleClause = (c: string, on: boolean) =>
+  const toggleClause = (c: Clause, on: boolean) =>
     setForm((f) => ({ ...f, clauses: on ? [...f.clauses, c] : f.clauses.filter((x) => x !== c) }));
 
   const submit = async (e: Event) => {
@@ -68,58 +67,14 @@ export function NewCaseDialog({ onClose, onCreated }: Props) {
           />
         </label>
 
-        <fieldset class="field">
-          <legend class="field-label">{t("newCase.field.parties")}</legend>
-          <ol class="party-rows">
-            {form.parties.map((p, i) => (
-              <li key={i} class="party-row">
-                <input
-                  type="text"
-                  value={p}
-                  placeholder={t("newCase.partyPlaceholder")}
-                  aria-label={t("newCase.partyN", { n: i + 1 })}
-                  aria-invalid={tried && problems.some((p) => p !== "title_missing") && (!p.trim() || undefined)}
-                  onInput={(e) => setParty(i, e.currentTarget.value)}
-                  data-testid={`new-case-party-${i}`}
-                />
-                <button
-                  type="button"
-                  class="icon-button"
-                  disabled={form.parties.length <= 2}
-                  onClick={() => update({ parties: form.parties.filter((_, j) => j !== i) })}
-                  title={t("newCase.removeParty")}
-                  aria-label={t("newCase.removeParty")}
-                  data-testid={`new-case-remove-party-${i}`}
-                >
-                  −
-                </button>
-              </li>
-            ))}
-          </ol>
-          <button type="button" class="link" onClick={() => update({ parties: [...form.parties, ""] })} data-testid="new-case-add-party">
-            + {t("newCase.addParty")}
-          </button>
-        </fieldset>
+        <PartyRows
+          parties={form.parties}
+          update={(change) => setForm((f) => ({ ...f, parties: change(f.parties) }))}
+          flagBlank={tried && problems.some((p) => p !== "title_missing")}
+          testid="new-case"
+        />
 
-        <fieldset class="field">
-          <legend class="field-label">{t("newCase.field.clauses")}</legend>
-          <div class="clause-grid">
-            {CLAUSES.map((c) => (
-              <label key={c} class="check" title={clauseTopic(t, c)}>
-                <input
-                  type="checkbox"
-                  checked={form.clauses.includes(c)}
-                  onChange={(e) => toggleClause(c, e.currentTarget.checked)}
-                  data-testid={`new-case-clause-${c}`}
-                />
-                <span>
-                  <b>({c})</b> {clauseTopic(t, c)}
-                </span>
-              </label>
-            ))}
-          </div>
-          <p class="hint">{t("newCase.clausesHint")}</p>
-        </fieldset>
+        <ClauseChecks clauses={form.clauses} toggle={toggleClause} testid="new-case" />
 
         <label class="field">
           <span class="field-label">{t("newCase.field.summary")}</span>

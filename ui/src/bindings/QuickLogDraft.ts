@@ -2,9 +2,10 @@
 import type { EntryKind } from "./EntryKind";
 
 /**
- * The quick log's unsaved entry in a case.
+ * The quick log's unsaved entry: the core's draft (text, kind, time,
+ * files) and the place typed.
  */
-export type LogDraft = { body: string, 
+export type QuickLogDraft = { place: string, body: string, 
 /**
  * The kind chosen, if not the default (a note).
  */

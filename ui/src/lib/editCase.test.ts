@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+
+import { caseChanges, changesSomething, checkEditCase, editCaseDirty, editCaseForm, type CaseDetails } from "./editCase";
+
+const cable: CaseDetails = {
+  title: "Damage to the Mirel Strait submarine cable",
+  summary: "The MSC-2 cable was cut on 3 February.",
+  parties: ["Republic of Aldoria", "Kingdom of Belmont"],
+  clauses: ["e", "k"],
+  language: "en",
+  confidentiality: "confidential",
+};
+
+describe("the Edit details form", () => {
+  it("opens with the case's details and no reason", () => {
+    const form = editCaseForm(cable);
+    expect(form).toEqual({ ...cable, reason: "" });
+    // A copy: typing into the form does not change the case shown.
+    form.parties.push("Federation of Carra");
+    form.clauses.push("a");
+    expect(cable.parties).toHaveLength(2);
+    expect(cable.clauses).toEqual(["e", "k"]);
+  });
+
+  it("sends nothing but the reason when nothing changed", () => {
+    const input = caseChanges(cable, editCaseForm(cable));
+    expect(input).toEqual({ reason: "" });
+    expect(changesSomething(input)).toBe(false);
+    expect(editCaseDirty(cable, editCaseForm(cable))).toBe(false);
+  });
+
+  it("sends only what changed, trimmed", () => {
+    const form = { ...editCaseForm(cable), title: "  Damage to the MSC-2 cable ", reason: " Renamed at the parties' request " };
+    const input = caseChanges(cable, form);
+    expect(input).toEqual({ title: "Damage to the MSC-2 cable", reason: "Renamed at the parties' request" });
+    expect(changesSomething(input)).toBe(true);
+  });
+
+  it("takes blanks and spaces typed around a detail as no change", () => {
+    const form = {
+      ...editCaseForm(cable),
+      title: ` ${cable.title} `,
+      summary: `${cable.summary}\n`,
+      parties: [" Republic of Aldoria", "", "Kingdom of Belmont ", " "],
+      clauses: ["k", "e"] as CaseDetails["clauses"],
+    };
+    expect(caseChanges(cable, form)).toEqual({ reason: "" });
+  });
+
+  it("sends all the parties when one is added, renamed or removed, without blank rows", () => {
+    const added = { ...editCaseForm(cable), parties: ["Republic of Aldoria", "Kingdom of Belmont", " Federation of Carra ", ""] };
+    expect(caseChanges(cable, added)).toEqual({ parties: ["Republic of Aldoria", "Kingdom of Belmont", "Federation of Carra"], reason: "" });
+    const reordered = { ...editCaseForm(cable), parties: ["Kingdom of Belmont", "Republic of Aldoria"] };
+    expect(caseChanges(cable, reordered).parties).toEqual(["Kingdom of Belmont", "Republic of Aldoria"]);
+  });
+
+  it("sends the clauses in order; none ticked is clause (k) alone, as the core keeps it", () => {
+    expect(caseChanges(cable, { ...editCaseForm(cable), clauses: ["k", "a", "e"] })).toEqual({ clauses: ["a", "e", "k"], reason: "" });
+    const onlyK: CaseDetails = { ...cable, clauses: ["k"] };
+    expect(caseChanges(onlyK, { ...editCaseForm(onlyK), clauses: [] })).toEqual({ reason: "" });
+    expect(caseChanges(cable, { ...editCaseForm(cable), clauses: [] })).toEqual({ clauses: ["k"], reason: "" });
+  });
+
+  it("sends a summary emptied, a language and a confidentiality changed", () => {
+    const form = { ...editCaseForm(cable), summary: " ", language: "zh", confidentiality: "restricted" };
+    expect(caseChanges(cable, form)).toEqual({ summary: "", language: "zh", confidentiality: "restricted", reason: "" });
+  });
+
+  it("checks as a new case is checked", () => {
+    expect(checkEditCase(editCaseForm(cable))).toEqual([]);
+    expect(checkEditCase({ ...editCaseForm(cable), title: " ", parties: ["Republic of Aldoria", " "] })).toEqual(["title_missing", "parties_too_few"]);
+    expect(checkEditCase({ ...editCaseForm(cable), parties: [...cable.parties, "kingdom of belmont"] })).toEqual(["party_twice"]);
+  });
+
+  it("is dirty once a detail is changed or a reason typed", () => {
+    expect(editCaseDirty(cable, { ...editCaseForm(cable), reason: "Because" })).toBe(true);
+    expect(editCaseDirty(cable, { ...editCaseForm(cable), confidentiality: "public" })).toBe(true);
+    expect(editCaseDirty(cable, { ...editCaseForm(cable), parties: [...cable.parties, " "] })).toBe(false);
+  });
+});

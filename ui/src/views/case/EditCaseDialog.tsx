@@ -1,0 +1,154 @@
+// "Edit details…" of a case: its title, parties (rows added and removed, as
+// in the New case dialog, with the same checks), clauses, summary, language
+// and confidentiality, prefilled as they are, and a reason. Only what was
+// changed is sent (lib/editCase.ts); the core records it as one
+// `case_change` entry, and the case keeps every earlier value in its journal.
+
+import { useState } from "preact/hooks";
+
+import { api } from "../../api";
+import type { Case } from "../../bindings/Case";
+import type { Clause } from "../../bindings/Clause";
+import type { Entry } from "../../bindings/Entry";
+import { ClauseChecks, PartyRows } from "../../components/CaseFields";
+import { CancelButton, Dialog } from "../../components/Dialog";
+import { useAction } from "../../components/hooks";
+import { ErrorNote } from "../../components/Notes";
+import { isLanguage, LANGUAGES, useI18n } from "../../i18n";
+import { caseChanges, changesSomething, checkEditCase, editCaseDirty, editCaseForm, type EditCaseForm } from "../../lib/editCase";
+import { CONFIDENTIALITY, type Confidentiality } from "../../lib/newCase";
+
+type Props = {
+  /** The case as the window shows it and the commands take it. */
+  reference: string;
+  case: Case;
+  onClose: () => void;
+  onChanged: (entry: Entry) => void;
+};
+
+export function EditCaseDialog({ reference, case: c, onClose, onChanged }: Props) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<EditCaseForm>(() => editCaseForm(c));
+  const [tried, setTried] = useState(false);
+  const { run, busy, error, setError } = useAction();
+  const problems = checkEditCase(form);
+
+  /** Every change to the form: what was said of the form as it was no longer holds. */
+  const change = (next: (f: EditCaseForm) => EditCaseForm) => {
+    setForm(next);
+    setError(null);
+  };
+  const update = (patch: Partial<EditCaseForm>) => change((f) => ({ ...f, ...patch }));
+  const toggleClause = (l: Clause, on: boolean) =>
+    change((f) => ({ ...f, clauses: on ? [...f.clauses, l] : f.clauses.filter((x) => x !== l) }));
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    setTried(true);
+    if (problems.length > 0) {
+      setError(null);
+      // Take the user to the first thing to fix.
+      const el = e.currentTarget as HTMLFormElement;
+      const first = problems.includes("title_missing")
+        ? el.querySelector<HTMLInputElement>('[data-testid="edit-case-title"]')
+        : (Array.from(el.querySelectorAll<HTMLInputElement>('[data-testid^="edit-case-party-"]')).find((i) => !i.value.trim()) ??
+          el.querySelector<HTMLInputElement>('[data-testid="edit-case-party-0"]'));
+      first?.focus();
+      return;
+    }
+    const input = caseChanges(c, form);
+    if (!changesSomething(input)) return setError(t("editCase.unchanged"));
+    await run(async () => onChanged(await api.changeCase(reference, input)));
+  };
+
+  // A language or confidentiality the window has no word for (from a newer Pacta) is offered as it is.
+  const languages: string[] = isLanguage(c.language) ? [...LANGUAGES] : [...LANGUAGES, c.language];
+  const levels: string[] = (CONFIDENTIALITY as readonly string[]).includes(c.confidentiality) ? [...CONFIDENTIALITY] : [...CONFIDENTIALITY, c.confidentiality];
+
+  return (
+    <Dialog title={t("editCase.title", { reference })} onClose={onClose} testid="edit-case-dialog" size="medium" dirty={editCaseDirty(c, form)}>
+      <form class="form" onSubmit={(e) => void submit(e)} noValidate>
+        <p class="hint">{t("editCase.hint")}</p>
+        <label class="field">
+          <span class="field-label">{t("newCase.field.title")}</span>
+          <input
+            type="text"
+            value={form.title}
+            onInput={(e) => update({ title: e.currentTarget.value })}
+            autoFocus
+            aria-invalid={tried && problems.includes("title_missing")}
+            data-testid="edit-case-title"
+          />
+        </label>
+
+        <PartyRows
+          parties={form.parties}
+          update={(rows) => change((f) => ({ ...f, parties: rows(f.parties) }))}
+          flagBlank={tried && problems.some((p) => p !== "title_missing")}
+          testid="edit-case"
+        />
+
+        <ClauseChecks clauses={form.clauses} toggle={toggleClause} testid="edit-case" />
+
+        <label class="field">
+          <span class="field-label">{t("newCase.field.summary")}</span>
+          <textarea rows={3} value={form.summary} onInput={(e) => update({ summary: e.currentTarget.value })} data-testid="edit-case-summary" />
+        </label>
+
+        <label class="field">
+          <span class="field-label">{t("newCase.field.language")}</span>
+          <select value={form.language} onChange={(e) => update({ language: e.currentTarget.value })} data-testid="edit-case-language">
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {isLanguage(l) ? t(`language.${l}`) : l}
+              </option>
+            ))}
+          </select>
+        </label>
+
+        <label class="field">
+          <span class="field-label">{t("newCase.field.confidentiality")}</span>
+          <select
+            value={form.confidentiality}
+            onChange={(e) => update({ confidentiality: e.currentTarget.value })}
+            data-testid="edit-case-confidentiality"
+          >
+            {levels.map((l) => (
+              <option key={l} value={l}>
+                {(CONFIDENTIALITY as readonly string[]).includes(l) ? t(`confidentiality.${l as Confidentiality}`) : l}
+              </option>
+            ))}
+          </select>
+        </label>
+
+        <label class="field">
+          <span class="field-label">{t("editCase.reason")}</span>
+          <textarea
+            rows={2}
+            value={form.reason}
+            placeholder={t("editCase.reasonPlaceholder")}
+            onInput={(e) => update({ reason: e.currentTarget.value })}
+            data-testid="edit-case-reason"
+          />
+        </label>
+
+        {tried && problems.length > 0 && (
+          <ul class="note note--error" role="alert" data-testid="edit-case-problems">
+            {problems.map((p) => (
+              <li key={p}>{t(`newCase.problem.${p}`)}</li>
+            ))}
+          </ul>
+        )}
+        <ErrorNote message={error} />
+
+        <div class="form-actions">
+          <CancelButton />
+          <button type="submit" class="primary" disabled={busy} data-testid="edit-case-submit">
+            {t("editCase.submit")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
