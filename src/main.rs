@@ -747,6 +747,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                     .transpose()?,
                 place,
                 kind: kind.map(|k| k.parse()).transpose()?,
+                zone: tz,
                 void,
             };
             let body = body.map(body_text).transpose()?;

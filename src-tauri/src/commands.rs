@@ -516,6 +516,7 @@ pub async fn correct_entry(
                 .transpose()?,
             place: input.place,
             kind: input.kind,
+            zone: None,
             void: input.void,
         };
         let body = Some(input.body.as_str()).filter(|b| !b.trim().is_empty());

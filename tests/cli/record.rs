@@ -270,3 +270,40 @@ fn minutes_number_meetings_as_they_happened_leave_out_void_ones_and_read_alike_i
     assert!(at("First round") < at("Second round"));
     assert!(list.contains("[VOID: entered in error]"), "{list}");
 }
+
+#[test]
+fn a_corrected_time_keeps_the_zone_it_was_given_in() {
+    let p = Pacta::new();
+    let r = october(&p);
+    let m = meeting(&p, &r, "2026-10-20 14:30", "Geneva", "Second round.");
+    p.json(&[
+        "log",
+        "correct",
+        &r,
+        &m["seq"].to_string(),
+        "--at",
+        "2026-10-21 09:00",
+        "--tz",
+        "Asia/Shanghai",
+    ]);
+    let out = p
+        .cmd()
+        .args([
+            "filing",
+            "render",
+            &r,
+            "--template",
+            "minutes",
+            "--set",
+            "period_start=2026-10-01",
+            "--set",
+            "period_end=2026-10-31",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("21 October 2026, 09:00 (Asia/Shanghai)"),
+        "{text}"
+    );
+}

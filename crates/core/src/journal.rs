@@ -410,6 +410,9 @@ impl Store {
         if let Some(at) = changes.occurred_at {
             check_time(&case, at)?;
             data.insert("occurred_at".into(), crate::time::format_utc(at).into());
+            if let Some(zone) = &changes.zone {
+                data.insert("tz".into(), zone.as_str().into());
+            }
         }
         if let Some(place) = &changes.place {
             data.insert("place".into(), place.trim().into());

@@ -19,6 +19,8 @@ pub struct Changes {
     pub occurred_at: Option<DateTime<Utc>>,
     pub place: Option<String>,
     pub kind: Option<EntryKind>,
+    /// The zone the new time was given in [default: this machine's].
+    pub zone: Option<String>,
     /// Entered in error: the entry is void.
     pub void: bool,
 }

@@ -18,6 +18,7 @@ import { Hash } from "../../components/Hash";
 import { Icon, PaperclipIcon } from "../../components/Icons";
 import { useI18n, type I18n } from "../../i18n";
 import type { Language } from "../../i18n/language";
+import { caseChangeText, participantLeftText } from "../../lib/caseChange";
 import { formatBytes } from "../../lib/format";
 import { changesAnything, changesOf, dataField as field, type Current } from "../../lib/record";
 import { STAGES } from "../../lib/stages";
@@ -53,7 +54,11 @@ function systemText(e: Entry, t: I18n["t"], lang: Language): string | null {
   switch (e.kind) {
     case "stage_change":
       return field(d, "from") === null ? t("timeline.caseOpened") : null;
+    case "case_change":
+      return caseChangeText(e, t, lang);
     case "participant": {
+      const left = participantLeftText(e, t);
+      if (left) return left;
       const name = text(field(d, "name"));
       const role = text(field(d, "role"));
       const party = text(field(d, "party"));
