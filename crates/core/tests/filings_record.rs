@@ -213,3 +213,20 @@ fn no_filing_turns_a_task_of_the_office_into_an_obligation_of_a_state() {
         assert!(row(&md, "fault logs").contains(aldoria), "{lang}");
     }
 }
+
+/// Words Pacta wrote itself into the journal ("Case … opened.", "Due …")
+/// read in the filing's own language, not quoted in English.
+#[test]
+fn entries_pacta_wrote_itself_read_in_the_language_of_the_filing() {
+    for (lang, opened, due) in [
+        ("zh", "第K-2026-0012号案件立案。", "期限2026年6月30日："),
+        ("ru", "Дело K-2026-0012 открыто.", "Срок 30 июня 2026 г.:"),
+    ] {
+        let md = render("minutes", lang).markdown;
+        assert!(md.contains(opened) && md.contains(due), "{lang}\n{md}");
+        assert!(
+            !md.contains("opened.") && !md.contains("Due "),
+            "no English system words in {lang}\n{md}"
+        );
+    }
+}

@@ -121,6 +121,171 @@ pub fn original_mark(language: &str) -> &'static str {
     }
 }
 
+/// The words of an entry Pacta wrote itself (a case opened, a deadline set,
+/// met or cancelled, a participant joining or leaving, a document attached,
+/// a filing filed, the case's details changed), said again in `language`
+/// from the entry's facts, so that a filing does not quote English into
+/// Chinese or Russian. What people typed (a deadline's subject, a reason)
+/// stays as typed. `None` for an entry whose words are a person's own.
+pub fn system_body(
+    e: &crate::entry::Entry,
+    reference: &str,
+    language: &str,
+    party_name: &dyn Fn(&str) -> String,
+) -> Option<String> {
+    let text = |key: &str| e.data.get(key).and_then(|v| v.as_str());
+    let lang = match language {
+        "zh" | "ru" => language,
+        _ => "en",
+    };
+    let date = |s: &str| match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        Ok(d) => long_date(d, lang),
+        Err(_) => s.to_owned(),
+    };
+    match e.kind {
+        EntryKind::StageChange if e.data.get("from").is_some_and(|f| f.is_null()) => {
+            Some(match lang {
+                "zh" => format!("第{reference}号案件立案。"),
+                "ru" => format!("Дело {reference} открыто."),
+                _ => format!("Case {reference} opened."),
+            })
+        }
+        EntryKind::Deadline => {
+            let what = text("what")?;
+            if e.data.get("done").is_some() {
+                let note = text("note").unwrap_or("");
+                let (met, sep) = match lang {
+                    "zh" => ("已履行", "："),
+                    "ru" => ("Выполнено", ": "),
+                    _ => ("Met", ": "),
+                };
+                return Some(match note {
+                    "" => format!("{met}{sep}{what}"),
+                    note => format!("{met}{sep}{what}{sep}{note}"),
+                });
+            }
+            if e.data.get("cancelled").is_some() {
+                let reason = text("reason").unwrap_or("");
+                return Some(match lang {
+                    "zh" => format!("已取消：{what}：{reason}"),
+                    "ru" => format!("Отменено: {what}: {reason}"),
+                    _ => format!("Cancelled: {what}: {reason}"),
+                });
+            }
+            let due = date(text("due")?);
+            let party = text("party").map(party_name);
+            Some(match (lang, party) {
+                ("zh", Some(p)) => format!("期限{due}（{p}）：{what}"),
+                ("zh", None) => format!("期限{due}：{what}"),
+                ("ru", Some(p)) => format!("Срок {due} ({p}): {what}"),
+                ("ru", None) => format!("Срок {due}: {what}"),
+                (_, Some(p)) => format!("Due {due} ({p}): {what}"),
+                (_, None) => format!("Due {due}: {what}"),
+            })
+        }
+        EntryKind::Participant => {
+            let name = text("name")?;
+            let role = role_name(text("role")?, lang);
+            if e.data.get("removed").is_some() {
+                return Some(match lang {
+                    "zh" => format!("{name}（{role}）退出本案。"),
+                    "ru" => format!("{name} ({role}) выходит из дела."),
+                    _ => format!("{name} leaves the case ({role})"),
+                });
+            }
+            let joins = match (lang, text("party").map(party_name)) {
+                ("zh", Some(p)) => format!("{name}作为{p}的代表加入本案"),
+                ("ru", Some(p)) => format!("{name} вступает в дело как делегат: {p}"),
+                ("zh", None) => format!("{name}作为{role}加入本案"),
+                ("ru", None) => format!("{name} вступает в дело: {role}"),
+                (_, Some(p)) => format!("{name} joins as delegate of {p}"),
+                (_, None) => format!("{name} joins as {role}"),
+            };
+            let Some(key) = text("public_key") else {
+                return Some(joins);
+            };
+            // The body names the key by fingerprint; keep it as written.
+            let fingerprint = e.body.rsplit(' ').next().unwrap_or(key);
+            Some(match lang {
+                "zh" => format!("{joins}，签名密钥指纹：{fingerprint}"),
+                "ru" => format!("{joins}; отпечаток ключа подписи: {fingerprint}"),
+                _ => format!("{joins}, signing with key {fingerprint}"),
+            })
+        }
+        EntryKind::Document => {
+            let d = e.documents.first()?;
+            Some(match lang {
+                "zh" => format!("附件：{}（sha256 {}）", d.name, d.sha256),
+                "ru" => format!("Приложен документ: {} (sha256 {})", d.name, d.sha256),
+                _ => format!("Document attached: {} (sha256 {})", d.name, d.sha256),
+            })
+        }
+        EntryKind::CaseChange => {
+            let fields: Vec<&str> = e
+                .data
+                .as_object()?
+                .keys()
+                .map(|f| detail_name(f, lang))
+                .collect();
+            // The reason, if one was given, is what follows "): " in the body.
+            let reason = e.body.split_once("): ").map(|(_, r)| r);
+            let (list, head) = match lang {
+                "zh" => (fields.join("、"), "案件信息变更"),
+                "ru" => (fields.join(", "), "Изменены сведения о деле"),
+                _ => (fields.join(", "), "Case details changed"),
+            };
+            Some(match (lang, reason) {
+                ("zh", Some(r)) => format!("{head}（{list}）：{r}"),
+                ("zh", None) => format!("{head}：{list}。"),
+                (_, Some(r)) => format!("{head} ({list}): {r}"),
+                (_, None) => format!("{head}: {list}."),
+            })
+        }
+        _ => None,
+    }
+}
+
+fn role_name(role: &str, language: &str) -> &'static str {
+    match (language, role) {
+        ("zh", "mediator") => "调解员",
+        ("zh", "legal_officer") => "法律干事",
+        ("zh", _) => "代表",
+        ("ru", "mediator") => "посредник",
+        ("ru", "legal_officer") => "юрист",
+        ("ru", _) => "делегат",
+        (_, "mediator") => "mediator",
+        (_, "legal_officer") => "legal officer",
+        _ => "delegate",
+    }
+}
+
+/// A case detail's name, as a `case_change` entry lists what it changed.
+fn detail_name(field: &str, language: &str) -> &'static str {
+    match (language, field) {
+        ("zh", "title") => "标题",
+        ("zh", "summary") => "摘要",
+        ("zh", "parties") => "当事方",
+        ("zh", "clauses") => "所涉条款",
+        ("zh", "language") => "语言",
+        ("zh", "confidentiality") => "保密要求",
+        ("zh", _) => "其他语言的名称",
+        ("ru", "title") => "название",
+        ("ru", "summary") => "краткое изложение",
+        ("ru", "parties") => "стороны",
+        ("ru", "clauses") => "пункты",
+        ("ru", "language") => "язык",
+        ("ru", "confidentiality") => "конфиденциальность",
+        ("ru", _) => "названия на других языках",
+        (_, "title") => "title",
+        (_, "summary") => "summary",
+        (_, "parties") => "parties",
+        (_, "clauses") => "clauses",
+        (_, "language") => "language",
+        (_, "confidentiality") => "confidentiality",
+        _ => "names",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -246,6 +246,11 @@ fn context(
         .map(|s| (s.fingerprint.clone(), s.name.clone()))
         .collect();
     let record = crate::record::current(&file.entries);
+    let reference = case.reference.to_string();
+    let body_of = |e: &crate::entry::Entry| {
+        crate::filing::locale::system_body(e, &reference, language, &party_name)
+            .unwrap_or_else(|| e.body.clone())
+    };
     let journal: Vec<serde_json::Value> = record
         .iter()
         .map(|c| {
@@ -275,7 +280,7 @@ fn context(
                 "time": time,
                 "zone": c.zone.clone().unwrap_or_default(),
                 "author": e.author,
-                "body": e.body,
+                "body": body_of(e),
                 "void": c.void,
                 "corrects": e.corrects.and_then(|id| seq_of.get(&id)),
                 "corrected_by": e.corrected_by,
@@ -288,7 +293,7 @@ fn context(
         .entries
         .iter()
         .filter(|e| e.kind == EntryKind::StageChange)
-        .map(|e| json!({ "date": local(e.occurred_at, zone_of(e).as_deref()).0, "from": e.data["from"], "to": e.data["to"], "reason": e.body }))
+        .map(|e| json!({ "date": local(e.occurred_at, zone_of(e).as_deref()).0, "from": e.data["from"], "to": e.data["to"], "reason": body_of(e) }))
         .collect();
     // The Parties' agreements on the record: what alone lets a filing say
     // that the dispute was settled by agreement.
