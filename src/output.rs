@@ -796,6 +796,11 @@ fn conflict_line(c: &Conflict) -> String {
         .collect();
     match c.kind.as_str() {
         "stage" => format!("stage: from {}, moved {}", c.subject, sides.join(" and ")),
+        "detail" => format!(
+            "{}: changed to {} (until decided, it stays as it was; `pacta case edit` decides)",
+            c.subject,
+            sides.join(" and ")
+        ),
         _ => format!(
             "deadline '{}': {}",
             c.what.as_deref().unwrap_or(&c.subject),

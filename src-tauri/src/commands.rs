@@ -621,6 +621,10 @@ pub struct CaseChangesInput {
     #[serde(default)]
     #[cfg_attr(test, ts(optional = nullable))]
     confidentiality: Option<String>,
+    /// The title and parties' names in other languages, all of them.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    names: Option<std::collections::BTreeMap<String, pacta_core::Names>>,
     /// Why, for the record (may be empty).
     #[serde(default)]
     reason: String,
@@ -647,7 +651,7 @@ pub async fn change_case(
             clauses,
             language: input.language,
             confidentiality: input.confidentiality,
-            ..Default::default()
+            names: input.names,
         };
         s.change_case(&reference, changes, &input.reason, &author)
     })

@@ -1087,7 +1087,8 @@ test("a dossier that forked is imported, its conflict is shown and decided", asy
 });
 
 // A case's details are changed on the record: in the window's Edit details
-// dialog (only what changed is sent), as one `case_change` entry, and the
+// dialog (only what changed is sent), as one `case_change` entry, the
+// names in another language too, and the
 // pacta command shows the case as the window does. A participant leaves the
 // case after a confirmation; the journal keeps that they took part.
 test("a case's title and parties are edited in the window, on the record; a participant is removed", async () => {
@@ -1144,6 +1145,19 @@ test("a case's title and parties are edited in the window, on the record; a part
   assert.deepEqual(shown.parties, ["Republic of Aldoria", "Kingdom of Belmont", "Federation of Carra"]);
   assert.deepEqual(shown.clauses, c.clauses, "as they were");
   assert.equal(shown.confidentiality, c.confidentiality);
+
+  // The title and a party's name in Chinese, for filings in Chinese.
+  await (await s.byTestId("case-edit")).click();
+  await (await s.find('[data-testid="edit-case-names"] summary')).click();
+  await (await s.byTestId("edit-case-names-zh-title")).type("米雷尔港电缆登陆权");
+  await (await s.byTestId("edit-case-names-zh-party-0")).type("阿尔多利亚共和国");
+  await shot("edit-case-names");
+  await (await s.byTestId("edit-case-submit")).click();
+  await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="edit-case-dialog"]')).length === 0);
+  await s.waitFor("the names recorded", async () => entries().at(-1).data.names !== undefined);
+  assert.deepEqual(pacta("case", "show", c.reference).case.names, {
+    zh: { title: "米雷尔港电缆登陆权", parties: { "Republic of Aldoria": "阿尔多利亚共和国" } },
+  });
 
   // A participant removed, after a confirmation.
   await (await s.find('[data-testid="participant"][data-name="Dr. Amara Osei"] [data-testid="participant-remove"]')).click();

@@ -21,7 +21,7 @@ use uuid::Uuid;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::entry::{Entry, EntryKind};
+use crate::entry::Entry;
 use crate::graph::{heads, order, Ancestry, Node, Unordered};
 use crate::id::{CaseId, EntryId};
 use crate::problem::{said, Said};
@@ -278,8 +278,6 @@ pub(crate) struct ChainCheck<'a> {
     /// Parents not seen before the entry that names them.
     unseen: Vec<String>,
     linked: bool,
-    /// The case's details as its journal records them so far.
-    recorded: Option<Value>,
     signers: Signers,
     /// Who signed each entry, by its number.
     signed: Vec<(i64, SignedBy)>,
@@ -319,7 +317,6 @@ impl<'a> ChainCheck<'a> {
             seqs: Vec::new(),
             unseen: Vec::new(),
             linked: true,
-            recorded: None,
             signers: Signers::default(),
             signed: Vec::new(),
             found: Vec::new(),
@@ -406,18 +403,6 @@ impl<'a> ChainCheck<'a> {
             signatures
         };
         self.check_signatures(at, entry, &bytes, sigs);
-        if entry.kind == EntryKind::StageChange && entry.data["from"].is_null() && place == 0 {
-            self.recorded = Some(entry.data["case"].clone());
-        }
-        if entry.kind == EntryKind::CaseChange {
-            if let (Some(recorded), Some(changes)) = (&mut self.recorded, entry.data.as_object()) {
-                for field in DETAILS {
-                    if let Some(v) = changes.get(field) {
-                        recorded[field] = v.clone();
-                    }
-                }
-            }
-        }
         self.ancestry.push(parents);
         self.replay.entry(place, entry, &self.ancestry);
         self.hashes.insert(entry.hash.clone(), place);
@@ -462,7 +447,7 @@ impl<'a> ChainCheck<'a> {
     /// The case record must say what the journal recorded: the details at
     /// opening, as changed since by `case_change` entries.
     fn check_details(&mut self) {
-        let Some(recorded) = self.recorded.take() else {
+        let Some(recorded) = self.replay.details.take() else {
             return;
         };
         for field in ["title", "summary", "parties", "clauses"] {

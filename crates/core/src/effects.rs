@@ -58,7 +58,15 @@ pub(crate) fn apply(
                 [case_id],
             )?;
         }
-        EntryKind::CaseChange => crate::case::set_details(tx, case_id, &entry.data)?,
+        EntryKind::CaseChange => {
+            crate::case::set_details(tx, case_id, &entry.data)?;
+            for field in entry.data.as_object().into_iter().flatten().map(|(f, _)| f) {
+                tx.execute(
+                    "DELETE FROM case_conflicts WHERE case_id = ?1 AND kind = 'detail' AND subject = ?2",
+                    params![case_id, field],
+                )?;
+            }
+        }
         EntryKind::Deadline if entry.data["done"].as_bool() == Some(true) => {
             settle(tx, case_id, entry, Settled::Met)?
         }
@@ -149,18 +157,8 @@ pub(crate) fn rebuild(tx: &Transaction, case_id: CaseId, entries: &[Entry]) -> R
         replay.entry(at, e, &ancestry);
         add(tx, case_id, e)?;
     }
-    // The case's details: as opened, then as each change in order says.
-    if let Some(mut details) = entries
-        .first()
-        .map(|e| e.data["case"].clone())
-        .filter(|d| d.is_object())
-    {
-        for e in entries.iter().filter(|e| e.kind == EntryKind::CaseChange) {
-            for (field, value) in e.data.as_object().into_iter().flatten() {
-                details[field] = value.clone();
-            }
-        }
-        crate::case::set_details(tx, case_id, &details)?;
+    if let Some(details) = &replay.details {
+        crate::case::set_details(tx, case_id, details)?;
     }
     let stage = replay.stage.unwrap_or(Stage::Consultation);
     tx.execute(
@@ -182,6 +180,9 @@ pub(crate) fn rebuild(tx: &Transaction, case_id: CaseId, entries: &[Entry]) -> R
     }
     for (deadline, c) in &replay.deadline_conflicts {
         conflict("deadline", deadline, c)?;
+    }
+    for (field, c) in &replay.detail_conflicts {
+        conflict("detail", field, c)?;
     }
     Ok(())
 }

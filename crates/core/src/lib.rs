@@ -41,8 +41,8 @@ pub mod time;
 pub mod verify;
 
 pub use case::{
-    Case, CaseChanges, CaseFilter, CaseOrder, CasePage, CaseRef, CaseSort, NewCase, Participant,
-    Role, StageFilter, StageGroup,
+    Case, CaseChanges, CaseFilter, CaseOrder, CasePage, CaseRef, CaseSort, Names, NewCase,
+    Participant, Role, StageFilter, StageGroup,
 };
 pub use case_file::{CaseFile, CaseView};
 pub use clause::Clause;

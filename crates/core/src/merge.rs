@@ -122,15 +122,31 @@ fn reorder(tx: &Transaction, case_id: CaseId) -> Result<Vec<Entry>> {
         .collect())
 }
 
+/// A detail's value as a conflict shows it: text as it is, a list joined.
+fn detail_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
 /// An open conflict: two entries written concurrently that contradict each
 /// other, until an entry that has seen both decides (a stage move for a
-/// stage conflict; met or cancelled for a deadline's).
+/// stage conflict; met or cancelled for a deadline's; a change of that
+/// detail for a detail's).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Conflict {
-    /// `stage` or `deadline`.
+    /// `stage`, `deadline` or `detail`.
     pub kind: String,
-    /// The stage both moves left, or the deadline's id.
+    /// The stage both moves left, the deadline's id, or the detail's name
+    /// (`title`, `summary`, `parties`, `clauses`, `language`,
+    /// `confidentiality`, `names`).
     pub subject: String,
     /// What the deadline is about (for a deadline conflict).
     pub what: Option<String>,
@@ -148,7 +164,8 @@ pub struct ConflictSide {
     /// Where it was recorded.
     pub office: Option<String>,
     pub recorded_at: DateTime<Utc>,
-    /// What it decided: the stage moved to, or `met` / `cancelled`.
+    /// What it decided: the stage moved to, `met` / `cancelled`, or the
+    /// detail's new value.
     pub decision: String,
 }
 
@@ -179,6 +196,7 @@ pub(crate) fn conflicts_in(conn: &Connection, case_id: CaseId) -> Result<Vec<Con
         let data: serde_json::Value = serde_json::from_str(&data).unwrap_or_default();
         let decision = match kind.as_str() {
             "stage" => data["to"].as_str().unwrap_or_default().to_owned(),
+            "detail" => detail_text(&data[subject.as_str()]),
             _ if data["done"].as_bool() == Some(true) => "met".into(),
             _ => "cancelled".into(),
         };

@@ -186,6 +186,27 @@ impl Store {
         author: &str,
     ) -> Result<Entry> {
         let case = self.case(case)?;
+        // A detail two offices changed at once is decided by giving it
+        // again, even as the value it kept meanwhile.
+        let given: Vec<&str> = [
+            ("title", changes.title.is_some()),
+            ("summary", changes.summary.is_some()),
+            ("parties", changes.parties.is_some()),
+            ("clauses", changes.clauses.is_some()),
+            ("language", changes.language.is_some()),
+            ("confidentiality", changes.confidentiality.is_some()),
+            ("names", changes.names.is_some()),
+        ]
+        .into_iter()
+        .filter(|(_, given)| *given)
+        .map(|(field, _)| field)
+        .collect();
+        let conflicted: Vec<String> = self
+            .conflicts(case.id)?
+            .into_iter()
+            .filter(|c| c.kind == "detail" && given.contains(&c.subject.as_str()))
+            .map(|c| c.subject)
+            .collect();
         let new = NewCase {
             title: changes.title.unwrap_or_else(|| case.title.clone()),
             summary: changes.summary.unwrap_or_else(|| case.summary.clone()),
@@ -217,7 +238,9 @@ impl Store {
             .as_object()
             .into_iter()
             .flatten()
-            .filter(|(field, value)| before[field.as_str()] != **value)
+            .filter(|(field, value)| {
+                before[field.as_str()] != **value || conflicted.contains(field)
+            })
             .map(|(field, value)| (field.clone(), value.clone()))
             .collect();
         if changed.is_empty() {

@@ -1,18 +1,22 @@
 //! What a case's journal decides, worked out by going through its entries
 //! in their one order: the stage and when it ended, which deadline each
-//! met or cancel entry settles, and the conflicts left open where entries
+//! met or cancel entry settles, the case's details (as opened, then as
+//! each `case_change` says), and the conflicts left open where entries
 //! written concurrently contradict each other. Pure: `effects.rs` writes
 //! the outcome to the store, `chain.rs` checks a case record against it.
 //!
 //! A conflict is never decided by order: two moves from one stage to
 //! different stages leave the case in that stage with the conflict open,
 //! a deadline met on one side and cancelled on the other stays open with
-//! its conflict, until an entry that has seen both (a move, a met or a
-//! cancel) decides.
+//! its conflict, and a detail (the title, say) changed to different values
+//! on both sides keeps the value it had before either, until an entry that
+//! has seen both (a move, a met or a cancel, a change of that detail)
+//! decides.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
+use serde_json::Value;
 
 use crate::entry::{Entry, EntryKind};
 use crate::graph::Ancestry;
@@ -47,15 +51,26 @@ pub(crate) struct Replay {
     pub settled: HashMap<String, (Settled, usize)>,
     /// Each deadline with an open conflict.
     pub deadline_conflicts: HashMap<String, Contradiction>,
+    /// The case's details (`title`, `summary`, `parties`, ...), once the
+    /// opening entry has given them.
+    pub details: Option<Value>,
+    /// Each changed detail: the place of the change, and the value before it.
+    detail_set: HashMap<String, (usize, Value)>,
+    /// Each detail with an open conflict (by name, in order).
+    pub detail_conflicts: BTreeMap<String, Contradiction>,
 }
 
 impl Replay {
     /// Takes the entry at place `at` into account; `ancestry` covers every
     /// place up to `at`.
     pub fn entry(&mut self, at: usize, e: &Entry, ancestry: &Ancestry) {
+        if at == 0 && e.data["case"].is_object() {
+            self.details = Some(e.data["case"].clone());
+        }
         match e.kind {
             EntryKind::StageChange => self.stage_change(at, e, ancestry),
             EntryKind::Deadline => self.deadline(at, e, ancestry),
+            EntryKind::CaseChange => self.case_change(at, e, ancestry),
             _ => {}
         }
     }
@@ -135,6 +150,32 @@ impl Replay {
                 );
             }
             Some(_) => {} // the same outcome twice, or already settled before it
+        }
+    }
+
+    fn case_change(&mut self, at: usize, e: &Entry, ancestry: &Ancestry) {
+        let (Some(details), Some(changes)) = (&mut self.details, e.data.as_object()) else {
+            return;
+        };
+        for (field, value) in changes {
+            if let Some(c) = self.detail_conflicts.get(field).copied() {
+                if !(ancestry.is_ancestor(c.first, at) && ancestry.is_ancestor(c.second, at)) {
+                    continue; // the detail keeps its value from before both
+                }
+                self.detail_conflicts.remove(field);
+            } else if let Some((by, before)) = self.detail_set.get(field) {
+                if ancestry.concurrent(*by, at) {
+                    if details[field.as_str()] != *value {
+                        details[field.as_str()] = before.clone();
+                        let first = *by;
+                        self.detail_conflicts
+                            .insert(field.clone(), Contradiction { first, second: at });
+                    }
+                    continue; // or the same change, made twice
+                }
+            }
+            let before = std::mem::replace(&mut details[field.as_str()], value.clone());
+            self.detail_set.insert(field.clone(), (at, before));
         }
     }
 }

@@ -43,6 +43,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_case_names",
         include_str!("../../../schemas/migrations/0006_case_names.sql"),
     ),
+    (
+        "0007_detail_conflicts",
+        include_str!("../../../schemas/migrations/0007_detail_conflicts.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

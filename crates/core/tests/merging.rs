@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use pacta_core::{EntryKind, NewCase, NewEntry, Stage, Store};
+use pacta_core::{CaseChanges, EntryKind, NewCase, NewEntry, Stage, Store};
 use tempfile::TempDir;
 
 /// A deterministic random source (xorshift), so a failure repeats.
@@ -53,11 +53,24 @@ fn send(from: &Office, to: &mut Office, case: &str, scratch: &Path) {
 }
 
 /// One office's next step on the case, at random: a note, a stage move
-/// the rules allow from where it is, a deadline set, met or cancelled.
+/// the rules allow from where it is, a deadline set, met or cancelled, a
+/// new title.
 fn step(o: &mut Office, case: &str, rng: &mut Rng, round: usize) {
     let who = format!("Clerk of {}", o.code);
     let view = o.store.case_view(case).expect("case");
-    match rng.below(6) {
+    match rng.below(7) {
+        6 => {
+            let changes = CaseChanges {
+                title: Some(format!(
+                    "Fishing rights ({} {round}.{})",
+                    o.code, view.case.entries
+                )),
+                ..Default::default()
+            };
+            o.store
+                .change_case(case, changes, "", &who)
+                .expect("new title");
+        }
         0 | 1 => {
             let body = format!("Round {round}: note from {}", o.code);
             o.store
@@ -117,8 +130,8 @@ fn record(o: &Office, case: &str) -> String {
     let file = o.store.case_file(case).expect("case file");
     let view = o.store.case_view(case).expect("case view");
     let mut out = format!(
-        "stage {} closed {:?}\n",
-        file.case.stage, file.case.closed_at
+        "stage {} closed {:?} title {}\n",
+        file.case.stage, file.case.closed_at, file.case.title
     );
     for e in &file.entries {
         out.push_str(&format!("#{} {} {:?}\n", e.seq, e.hash, e.parents));
@@ -372,4 +385,82 @@ fn importing_is_idempotent_and_commutative_on_the_whole_store() {
     assert!(view.conflicts.is_empty());
     assert_eq!(view.case.stage, Stage::Mediation);
     assert!(one.store.verify().expect("verify").ok);
+}
+
+/// Two offices retitle the case at once: neither title wins by the order
+/// of the import; the case keeps the title it had, both sides are shown,
+/// and giving a title decides.
+#[test]
+fn details_changed_on_both_sides_are_a_conflict_until_decided() {
+    let scratch = TempDir::new().expect("temp dir");
+    let mut gva = office("GVA");
+    let case = gva
+        .store
+        .create_case(NewCase {
+            title: "Fishing rights".into(),
+            parties: vec!["Aldoria".into(), "Belmont".into()],
+            author: "Ines".into(),
+            ..Default::default()
+        })
+        .expect("case")
+        .id
+        .to_string();
+    let mut vie = office("VIE");
+    send(&gva, &mut vie, &case, scratch.path());
+    let retitle = |o: &mut Office, title: &str| {
+        let changes = CaseChanges {
+            title: Some(title.into()),
+            summary: Some(format!("Summary from {}", o.code)),
+            ..Default::default()
+        };
+        o.store
+            .change_case(&case, changes, "", "Clerk")
+            .expect("change");
+    };
+    retitle(&mut gva, "Fishing rights in the Northern Bay");
+    retitle(&mut vie, "Northern Bay fisheries");
+    send(&vie, &mut gva, &case, scratch.path());
+    send(&gva, &mut vie, &case, scratch.path());
+    for o in [&gva, &vie] {
+        let view = o.store.case_view(&case).expect("view");
+        assert_eq!(view.case.title, "Fishing rights", "{}", o.code);
+        let mut subjects: Vec<&str> = view.conflicts.iter().map(|c| c.subject.as_str()).collect();
+        subjects.sort();
+        assert_eq!(subjects, ["summary", "title"], "{}", o.code);
+        let title = view
+            .conflicts
+            .iter()
+            .find(|c| c.subject == "title")
+            .expect("title");
+        let mut sides: Vec<&str> = title.sides.iter().map(|s| s.decision.as_str()).collect();
+        sides.sort();
+        assert_eq!(
+            sides,
+            [
+                "Fishing rights in the Northern Bay",
+                "Northern Bay fisheries"
+            ]
+        );
+        assert!(o.store.verify().expect("verify").ok, "{}", o.code);
+    }
+    assert_eq!(record(&gva, &case), record(&vie, &case));
+    // Giving the title decides it; the summary stays open.
+    retitle_only(&mut gva, &case, "Northern Bay fisheries");
+    let view = gva.store.case_view(&case).expect("view");
+    assert_eq!(view.case.title, "Northern Bay fisheries");
+    let open: Vec<&str> = view.conflicts.iter().map(|c| c.subject.as_str()).collect();
+    assert_eq!(open, ["summary"]);
+    send(&gva, &mut vie, &case, scratch.path());
+    assert_eq!(record(&gva, &case), record(&vie, &case));
+    assert!(vie.store.verify().expect("verify").ok);
+}
+
+fn retitle_only(o: &mut Office, case: &str, title: &str) {
+    let changes = CaseChanges {
+        title: Some(title.into()),
+        ..Default::default()
+    };
+    o.store
+        .change_case(case, changes, "", "Clerk")
+        .expect("change");
 }

@@ -4,15 +4,18 @@ import type { ConflictSide } from "./ConflictSide";
 /**
  * An open conflict: two entries written concurrently that contradict each
  * other, until an entry that has seen both decides (a stage move for a
- * stage conflict; met or cancelled for a deadline's).
+ * stage conflict; met or cancelled for a deadline's; a change of that
+ * detail for a detail's).
  */
 export type Conflict = { 
 /**
- * `stage` or `deadline`.
+ * `stage`, `deadline` or `detail`.
  */
 kind: string, 
 /**
- * The stage both moves left, or the deadline's id.
+ * The stage both moves left, the deadline's id, or the detail's name
+ * (`title`, `summary`, `parties`, `clauses`, `language`,
+ * `confidentiality`, `names`).
  */
 subject: string, 
 /**

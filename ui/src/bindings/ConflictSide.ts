@@ -14,6 +14,7 @@ entry: number, id: EntryId, author: string,
  */
 office: string | null, recorded_at: string, 
 /**
- * What it decided: the stage moved to, or `met` / `cancelled`.
+ * What it decided: the stage moved to, `met` / `cancelled`, or the
+ * detail's new value.
  */
 decision: string, };

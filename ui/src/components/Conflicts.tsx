@@ -20,8 +20,16 @@ export function officeWord(t: I18n["t"], office: string | null, mine: string | n
   return office === mine ? t("office.here") : office;
 }
 
-/** What one side decided: the stage it moved the case to, or that it met or cancelled the deadline. */
-function decisionText(t: I18n["t"], side: ConflictSide): string {
+const DETAILS = ["title", "summary", "parties", "clauses", "language", "confidentiality", "names"] as const;
+
+/** A detail of the case by its name in the UI ("title" → "the title"); a detail it does not know, as sent. */
+export function detailName(t: I18n["t"], field: string): string {
+  return (DETAILS as readonly string[]).includes(field) ? t(`conflict.field.${field as (typeof DETAILS)[number]}`) : field;
+}
+
+/** What one side decided: the stage it moved the case to, that it met or cancelled the deadline, or a detail's new value. */
+function decisionText(t: I18n["t"], kind: string, side: ConflictSide): string {
+  if (kind === "detail") return t("conflict.changedTo", { value: side.decision });
   if (side.decision === "met") return t("conflict.met");
   if (side.decision === "cancelled") return t("conflict.cancelled");
   return t("conflict.movedTo", { stage: stageName(t, side.decision) });
@@ -34,13 +42,15 @@ export function ConflictText({ conflict, onJump }: { conflict: Conflict; onJump?
   const about =
     conflict.kind === "stage"
       ? t("conflict.stage", { stage: stageName(t, conflict.subject) })
-      : t("conflict.deadline", { what: conflict.what ?? "" });
+      : conflict.kind === "detail"
+        ? t("conflict.detail", { field: detailName(t, conflict.subject) })
+        : t("conflict.deadline", { what: conflict.what ?? "" });
   return (
     <>
       <p class="conflict-about">{about}</p>
       <ul class="conflict-sides">
         {conflict.sides.map((side) => {
-          const text = t("conflict.side", { author: side.author, office: officeWord(t, side.office, mine), seq: side.entry, decision: decisionText(t, side) });
+          const text = t("conflict.side", { author: side.author, office: officeWord(t, side.office, mine), seq: side.entry, decision: decisionText(t, conflict.kind, side) });
           const recorded = t("timeline.recordedAt", { time: formatDateTime(side.recorded_at, lang) });
           return (
             <li key={side.id} data-testid="conflict-side" data-entry={side.entry} data-office={side.office ?? ""} data-decision={side.decision}>

@@ -9,6 +9,7 @@ const cable: CaseDetails = {
   clauses: ["e", "k"],
   language: "en",
   confidentiality: "confidential",
+  names: { zh: { title: "米雷尔海峡海底电缆损坏", parties: { "Republic of Aldoria": "阿尔多利亚共和国" } } },
 };
 
 describe("the Edit details form", () => {
@@ -20,6 +21,29 @@ describe("the Edit details form", () => {
     form.clauses.push("a");
     expect(cable.parties).toHaveLength(2);
     expect(cable.clauses).toEqual(["e", "k"]);
+  });
+
+  it("sends the names in other languages, all of them, when one changed; a blank name is none", () => {
+    const form = editCaseForm(cable);
+    form.names.ru = { title: "Повреждение подводного кабеля", parties: { "Kingdom of Belmont": "Королевство Бельмонт" } };
+    form.names.zh = { title: "", parties: { "Republic of Aldoria": "阿尔多利亚共和国" } };
+    expect(caseChanges(cable, form)).toEqual({
+      names: {
+        ru: { title: "Повреждение подводного кабеля", parties: { "Kingdom of Belmont": "Королевство Бельмонт" } },
+        zh: { parties: { "Republic of Aldoria": "阿尔多利亚共和国" } },
+      },
+      reason: "",
+    });
+    // Names of a party no longer in the case go with it.
+    const removed = editCaseForm(cable);
+    removed.parties = ["Kingdom of Belmont", "Federation of Carra"];
+    expect(caseChanges(cable, removed).names).toEqual({ zh: { title: "米雷尔海峡海底电缆损坏" } });
+  });
+
+  it("sends a detail in conflict as it stands, which decides the conflict", () => {
+    const input = caseChanges(cable, editCaseForm(cable), ["title"]);
+    expect(input).toEqual({ title: cable.title, reason: "" });
+    expect(changesSomething(input)).toBe(true);
   });
 
   it("sends nothing but the reason when nothing changed", () => {

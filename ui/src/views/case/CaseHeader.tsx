@@ -128,7 +128,7 @@ export function CaseHeader({ detail, reference, tab, navigate, onChanged, onJump
           ))}
         </div>
       </div>
-      <ConflictBanner detail={detail} onMove={setMoving} onSettle={(action, deadline) => setSettling({ action, deadline })} onJump={onJump} />
+      <ConflictBanner detail={detail} onEdit={() => setEditing(true)} onMove={setMoving} onSettle={(action, deadline) => setSettling({ action, deadline })} onJump={onJump} />
       {moving && (
         <MoveStageDialog
           reference={reference}
@@ -146,6 +146,7 @@ export function CaseHeader({ detail, reference, tab, navigate, onChanged, onJump
         <EditCaseDialog
           reference={reference}
           case={c}
+          conflicted={detail.conflicts.filter((k) => k.kind === "detail").map((k) => k.subject)}
           onClose={() => setEditing(false)}
           onChanged={(entry) => {
             setEditing(false);

@@ -2,13 +2,14 @@
 // each conflict with both sides, and the action that decides it. A stage
 // conflict is decided by any stage move (one button for each side's move;
 // the header's other moves decide it too); a deadline conflict by marking
-// the deadline met or cancelling it. Once decided, the case view reloads
+// the deadline met or cancelling it; a detail conflict (two titles, say) by
+// giving that detail in "Edit details…". Once decided, the case view reloads
 // without it.
 
 import type { CaseView } from "../../bindings/CaseView";
 import type { Deadline } from "../../bindings/Deadline";
 import type { Stage } from "../../bindings/Stage";
-import { ConflictText } from "../../components/Conflicts";
+import { ConflictText, detailName } from "../../components/Conflicts";
 import type { Settle } from "../../components/SettleDeadlineDialog";
 import { useI18n } from "../../i18n";
 import { canMarkMet } from "../../lib/deadlines";
@@ -16,12 +17,13 @@ import { isStage } from "../../lib/stages";
 
 type Props = {
   detail: CaseView;
+  onEdit: () => void;
   onMove: (to: Stage) => void;
   onSettle: (action: Settle, deadline: Deadline) => void;
   onJump: (seq: number) => void;
 };
 
-export function ConflictBanner({ detail, onMove, onSettle, onJump }: Props) {
+export function ConflictBanner({ detail, onEdit, onMove, onSettle, onJump }: Props) {
   const { t } = useI18n();
   if (detail.conflicts.length === 0) return null;
   return (
@@ -32,16 +34,21 @@ export function ConflictBanner({ detail, onMove, onSettle, onJump }: Props) {
       </p>
       {detail.conflicts.map((conflict) => {
         const stage = conflict.kind === "stage";
+        const changed = conflict.kind === "detail";
         /** The moves the sides made, as far as the core allows them now (any move decides). */
         const moves = stage
           ? [...new Set(conflict.sides.map((s) => s.decision))].filter((d): d is Stage => isStage(d) && detail.allowed_moves.includes(d))
           : [];
-        const deadline = stage ? undefined : detail.deadlines.find((d) => d.id === conflict.subject);
+        const deadline = conflict.kind === "deadline" ? detail.deadlines.find((d) => d.id === conflict.subject) : undefined;
         return (
           <div key={`${conflict.kind}:${conflict.subject}`} class="conflict" data-testid="conflict" data-kind={conflict.kind} data-subject={conflict.subject}>
             <ConflictText conflict={conflict} onJump={onJump} />
             <p class="hint">
-              {stage ? t("conflict.stageOpen", { stage: isStage(conflict.subject) ? t(`stage.${conflict.subject}`) : conflict.subject }) : t("conflict.deadlineOpen")}
+              {stage
+                ? t("conflict.stageOpen", { stage: isStage(conflict.subject) ? t(`stage.${conflict.subject}`) : conflict.subject })
+                : changed
+                  ? t("conflict.detailOpen", { field: detailName(t, conflict.subject) })
+                  : t("conflict.deadlineOpen")}
             </p>
             <div class="conflict-actions">
               {moves.map((to) => (
@@ -57,6 +64,11 @@ export function ConflictBanner({ detail, onMove, onSettle, onJump }: Props) {
                   {t("conflict.decideMove", { stage: t(`stage.${to}`) })}
                 </button>
               ))}
+              {changed && (
+                <button type="button" onClick={onEdit} data-testid="conflict-decide" data-action="edit">
+                  {t("case.editDetails")}
+                </button>
+              )}
               {deadline && canMarkMet(deadline) && (
                 <>
                   <button type="button" onClick={() => onSettle("met", deadline)} data-testid="conflict-decide" data-action="met">

@@ -1,7 +1,8 @@
 // "Edit details…" of a case: its title, parties (rows added and removed, as
 // in the New case dialog, with the same checks), clauses, summary, language
-// and confidentiality, prefilled as they are, and a reason. Only what was
-// changed is sent (lib/editCase.ts); the core records it as one
+// and confidentiality, the title and parties' names in the other languages
+// (what filings in those languages print), prefilled as they are, and a reason. Only what was
+// changed is sent (lib/editCase.ts), and what is in conflict; the core records it as one
 // `case_change` entry, and the case keeps every earlier value in its journal.
 
 import { useState } from "preact/hooks";
@@ -15,18 +16,20 @@ import { CancelButton, Dialog } from "../../components/Dialog";
 import { useAction } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { isLanguage, LANGUAGES, useI18n } from "../../i18n";
-import { caseChanges, changesSomething, checkEditCase, editCaseDirty, editCaseForm, type EditCaseForm } from "../../lib/editCase";
+import { caseChanges, changesSomething, checkEditCase, editCaseDirty, editCaseForm, type EditCaseForm, type NamesForm } from "../../lib/editCase";
 import { CONFIDENTIALITY, type Confidentiality } from "../../lib/newCase";
 
 type Props = {
   /** The case as the window shows it and the commands take it. */
   reference: string;
   case: Case;
+  /** Details two offices changed at once: sent as the dialog has them, which decides each. */
+  conflicted: string[];
   onClose: () => void;
   onChanged: (entry: Entry) => void;
 };
 
-export function EditCaseDialog({ reference, case: c, onClose, onChanged }: Props) {
+export function EditCaseDialog({ reference, case: c, conflicted, onClose, onChanged }: Props) {
   const { t } = useI18n();
   const [form, setForm] = useState<EditCaseForm>(() => editCaseForm(c));
   const [tried, setTried] = useState(false);
@@ -57,7 +60,7 @@ export function EditCaseDialog({ reference, case: c, onClose, onChanged }: Props
       first?.focus();
       return;
     }
-    const input = caseChanges(c, form);
+    const input = caseChanges(c, form, conflicted);
     if (!changesSomething(input)) return setError(t("editCase.unchanged"));
     await run(async () => onChanged(await api.changeCase(reference, input)));
   };
@@ -121,6 +124,40 @@ export function EditCaseDialog({ reference, case: c, onClose, onChanged }: Props
             ))}
           </select>
         </label>
+
+        <details class="names" open={Object.keys(c.names).length > 0} data-testid="edit-case-names">
+          <summary>{t("editCase.names")}</summary>
+          <p class="hint">{t("editCase.namesHint")}</p>
+          {LANGUAGES.filter((l) => l !== form.language).map((lang) => {
+            const names = form.names[lang] ?? { title: "", parties: {} };
+            const set = (patch: Partial<NamesForm>) => change((f) => ({ ...f, names: { ...f.names, [lang]: { ...names, ...patch } } }));
+            const language = t(`language.${lang}`);
+            return (
+              <fieldset key={lang} class="names-language" data-lang={lang}>
+                <legend>{language}</legend>
+                <label class="field">
+                  <span class="field-label">{t("editCase.namesTitle", { language })}</span>
+                  <input type="text" lang={lang} value={names.title} onInput={(e) => set({ title: e.currentTarget.value })} data-testid={`edit-case-names-${lang}-title`} />
+                </label>
+                {form.parties
+                  .map((p) => p.trim())
+                  .filter((p) => p)
+                  .map((party, i) => (
+                    <label key={party} class="field">
+                      <span class="field-label">{t("editCase.namesParty", { party, language })}</span>
+                      <input
+                        type="text"
+                        lang={lang}
+                        value={names.parties[party] ?? ""}
+                        onInput={(e) => set({ parties: { ...names.parties, [party]: e.currentTarget.value } })}
+                        data-testid={`edit-case-names-${lang}-party-${i}`}
+                      />
+                    </label>
+                  ))}
+              </fieldset>
+            );
+          })}
+        </details>
 
         <label class="field">
           <span class="field-label">{t("editCase.reason")}</span>
