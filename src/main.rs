@@ -13,8 +13,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use pacta_core::{
-    CaseFilter, CaseOrder, Clause, DeadlineFilter, EntryKind, EntryQuery, NewCase, NewEntry,
-    Participant, Stage, Store,
+    Audience, CaseFilter, CaseOrder, Clause, DeadlineFilter, EntryKind, EntryQuery, NewCase,
+    NewEntry, Participant, Stage, Store,
 };
 
 use crate::output::Output;
@@ -84,6 +84,9 @@ enum Command {
         case: String,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Whom the copy is for: office (everything), parties, or party:NAME; what they may not read is withheld, its place kept
+        #[arg(long = "for", value_name = "WHO", default_value = "office")]
+        audience: String,
     },
     /// Import a dossier: verified first, then added all or nothing
     Import {
@@ -345,6 +348,9 @@ enum LogCommand {
         /// Where it happened (a meeting's city and venue)
         #[arg(long)]
         place: Option<String>,
+        /// Who may read it: office (the office's own), parties, or party:NAME (one party; a caucus) [default: by kind: a note is the office's, the rest the parties']
+        #[arg(long = "for", value_name = "WHO")]
+        audience: Option<String>,
         /// A file to attach (repeatable)
         #[arg(long = "attach", value_name = "FILE")]
         attachments: Vec<PathBuf>,
@@ -396,6 +402,9 @@ enum DeadlineCommand {
         /// The party that must do it (one of the case's parties); left out: a task of the office
         #[arg(long)]
         party: Option<String>,
+        /// Who may read it: office, parties, or party:NAME [default: the parties' when a party must do it, else the office's]
+        #[arg(long = "for", value_name = "WHO")]
+        audience: Option<String>,
     },
     /// Open deadlines across cases, soonest first
     List {
@@ -429,7 +438,13 @@ enum DeadlineCommand {
 #[derive(Subcommand)]
 enum DocCommand {
     /// Attach a file to a case
-    Add { case: String, file: PathBuf },
+    Add {
+        case: String,
+        file: PathBuf,
+        /// Who may read it: office, parties, or party:NAME [default: parties]
+        #[arg(long = "for", value_name = "WHO")]
+        audience: Option<String>,
+    },
     /// List a case's documents with their hashes
     List { case: String },
     /// Copy a document out of the store, checking its hash
@@ -700,6 +715,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             at,
             tz,
             place,
+            audience,
             attachments,
         }) => {
             let kind: EntryKind = kind.parse()?;
@@ -712,6 +728,9 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             }
             if let Some(place) = place.filter(|p| !p.trim().is_empty()) {
                 new.data["place"] = place.trim().into();
+            }
+            if let Some(audience) = audience {
+                new.data["for"] = audience.into();
             }
             out.entry(&store.log(&case, new, &attachments)?);
         }
@@ -770,13 +789,16 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             due,
             what,
             party,
+            audience,
         }) => {
             let due = pacta_core::time::parse_date(&due)?;
+            let audience: Option<Audience> = audience.map(|a| a.parse()).transpose()?;
             out.deadlines(&[store.add_deadline(
                 &case,
                 due,
                 &what,
                 party.as_deref(),
+                audience.as_ref(),
                 &author()?,
             )?]);
         }
@@ -802,8 +824,13 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         }) => {
             out.entry(&store.cancel_deadline(&case, &deadline, &reason, &author()?)?);
         }
-        Command::Doc(DocCommand::Add { case, file }) => {
-            out.entry(&store.add_document(&case, &file, &author()?)?);
+        Command::Doc(DocCommand::Add {
+            case,
+            file,
+            audience,
+        }) => {
+            let audience: Option<Audience> = audience.map(|a| a.parse()).transpose()?;
+            out.entry(&store.add_document(&case, &file, audience.as_ref(), &author()?)?);
         }
         Command::Doc(DocCommand::List { case }) => {
             let case = store.case(&case)?;
@@ -850,9 +877,14 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(3));
             }
         }
-        Command::Export { case, out: file } => {
+        Command::Export {
+            case,
+            out: file,
+            audience,
+        } => {
+            let audience: Audience = audience.parse()?;
             let mut bar = output::Progress::new(out);
-            let exported = store.export_verified(&case, &file, &mut |p| {
+            let exported = store.export_verified(&case, &file, &audience, &mut |p| {
                 if p.phase == "export" {
                     bar.show(p.done, p.total)
                 }

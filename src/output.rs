@@ -321,6 +321,11 @@ impl Output {
             if c.void {
                 marks.push_str(" [VOID: entered in error]");
             }
+            match &e.audience {
+                pacta_core::Audience::Parties => {}
+                pacta_core::Audience::Office => marks.push_str(" [OFFICE ONLY]"),
+                pacta_core::Audience::Party(p) => marks.push_str(&format!(" [FOR {p} ONLY]")),
+            }
             if let Some(seq) = e.corrects_seq {
                 marks.push_str(&format!(" (corrects #{seq})"));
             }
@@ -379,11 +384,15 @@ impl Output {
                     status_word(d.status).to_owned(),
                     format!("{} #{}", d.case_reference, d.entry_seq),
                     d.party.clone().unwrap_or_else(|| "(office task)".into()),
+                    d.audience.to_string(),
                     first_line(&d.what, 60),
                 ]
             })
             .collect();
-        table(&["DUE", "STATUS", "SET BY", "FOR", "WHAT"], &rows);
+        table(
+            &["DUE", "STATUS", "SET BY", "OWED BY", "READ BY", "WHAT"],
+            &rows,
+        );
     }
 
     pub fn documents(&self, docs: &[CaseDocument]) {
@@ -574,6 +583,13 @@ impl Output {
                 count(r.documents, "document", "documents"),
                 r.head_hash.as_deref().unwrap_or("")
             );
+            match &r.audience {
+                Some(a) => say!(
+                    "  a copy for {a}: {} withheld (their places kept, so the journal verifies)",
+                    count(r.withheld, "entry", "entries")
+                ),
+                None => say!("  the office's complete copy"),
+            }
             self.signatures(r);
         } else {
             say!(
@@ -593,7 +609,7 @@ impl Output {
         say!(
             "  {} signed by their authors, {} unsigned",
             count(by_author, "entry", "entries"),
-            r.entries - by_author
+            r.entries - by_author - r.withheld
         );
         for s in r.signed.iter().filter(|s| !s.by.cosigners.is_empty()) {
             say!(

@@ -436,6 +436,11 @@ pub struct LogInput {
     #[serde(default)]
     #[cfg_attr(test, ts(optional = nullable))]
     place: Option<String>,
+    /// Who may read it: `office`, `parties` or `party:NAME`; none: as its
+    /// kind says.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable, type = "string"))]
+    audience: Option<pacta_core::Audience>,
 }
 
 #[tauri::command]
@@ -462,7 +467,10 @@ pub async fn log_entry(
             .map(str::trim)
             .filter(|p| !p.is_empty())
         {
-            new.data = serde_json::json!({ "place": place });
+            new.data["place"] = place.into();
+        }
+        if let Some(audience) = &input.audience {
+            new.data["for"] = audience.to_string().into();
         }
         let entry = s.log(&reference, new, &input.attachments)?;
         forget_draft(s.save_draft(&reference, &LogDraft::default()));
@@ -658,7 +666,8 @@ pub async fn change_case(
     .await
 }
 
-/// Sets a deadline: what `party` must do, or (`party` null) a task of the office.
+/// Sets a deadline: what `party` must do, or (`party` null) a task of the
+/// office; `audience`: who may read it (null: as its kind says).
 #[tauri::command]
 pub async fn add_deadline(
     state: State<'_, AppState>,
@@ -666,6 +675,7 @@ pub async fn add_deadline(
     due: String,
     what: String,
     party: Option<String>,
+    audience: Option<pacta_core::Audience>,
 ) -> Answer<Deadline> {
     with_store(&state, move |s| {
         let author = author(s)?;
@@ -674,6 +684,7 @@ pub async fn add_deadline(
             pacta_core::time::parse_date(&due)?,
             &what,
             party.as_deref(),
+            audience.as_ref(),
             &author,
         )
     })
@@ -741,6 +752,7 @@ pub async fn attach_documents(
     state: State<'_, AppState>,
     reference: String,
     paths: Vec<PathBuf>,
+    audience: Option<pacta_core::Audience>,
 ) -> Answer<Vec<Entry>> {
     chosen(
         &app,
@@ -750,7 +762,7 @@ pub async fn attach_documents(
         let author = author(s)?;
         paths
             .iter()
-            .map(|p| s.add_document(&reference, p, &author))
+            .map(|p| s.add_document(&reference, p, audience.as_ref(), &author))
             .collect()
     })
     .await
@@ -1057,11 +1069,12 @@ pub async fn export_dossier(
     state: State<'_, AppState>,
     reference: String,
     path: PathBuf,
+    audience: pacta_core::Audience,
 ) -> Answer<Exported> {
     chosen(&app, &[&path])?;
     with_store(&state, move |s| {
         let mut last = 0;
-        s.export_verified(&reference, &path, &mut |p| {
+        s.export_verified(&reference, &path, &audience, &mut |p| {
             // A few hundred events at most, however large the case.
             if p.phase != "export"
                 || p.done == p.total

@@ -237,6 +237,8 @@ fn a_deadline_still_open_when_its_case_ended_is_not_met_or_open_at_closing_and_t
         "2020-03-01",
         "--what",
         "Name the data officers",
+        "--party",
+        "Kingdom of Belmont",
     ]);
     p.json(&[
         "deadline",
@@ -246,6 +248,8 @@ fn a_deadline_still_open_when_its_case_ended_is_not_met_or_open_at_closing_and_t
         "2030-03-01",
         "--what",
         "Exchange the catch data",
+        "--party",
+        "Kingdom of Belmont",
     ]);
     p.json(&[
         "stage",

@@ -1,3 +1,4 @@
+mod audience;
 mod bad_input;
 mod cases;
 mod deadlines;

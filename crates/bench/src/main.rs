@@ -591,7 +591,7 @@ fn dossier(
         let path = dir.join(format!("annex-{i:02}.bin"));
         let bytes: Vec<u8> = (0..per_file).map(|_| rng.next() as u8).collect();
         std::fs::write(&path, bytes)?;
-        store.add_document(&reference, &path, "bench")?;
+        store.add_document(&reference, &path, None, "bench")?;
         std::fs::remove_file(&path)?;
     }
     let batch: Vec<(CaseId, NewEntry)> = (0..entries.saturating_sub(files + 1))

@@ -33,6 +33,36 @@ pub struct CaseFile {
     pub signatures: HashMap<String, Vec<EntrySignature>>,
 }
 
+impl CaseFile {
+    /// Leaves out of this copy what `reader` may not read (audience.rs):
+    /// each such entry keeps only its place in the journal (hash, parents,
+    /// times, kind); its signatures, and the deadlines and documents only
+    /// it carries, go.
+    pub fn withhold_from(&mut self, reader: &crate::audience::Audience) {
+        for e in &mut self.entries {
+            if !e.audience.readable_by(reader) {
+                self.signatures.remove(&e.hash);
+                e.author.clear();
+                e.body.clear();
+                e.data = serde_json::json!({});
+                e.documents.clear();
+                e.corrects = None;
+                e.corrected_by.clear();
+                e.corrects_seq = None;
+                e.signed_with.clear();
+            }
+        }
+        let readable: std::collections::HashSet<&str> = self
+            .entries
+            .iter()
+            .flat_map(|e| e.documents.iter().map(|d| d.sha256.as_str()))
+            .collect();
+        self.documents
+            .retain(|d| readable.contains(d.sha256.as_str()));
+        self.deadlines.retain(|d| d.audience.readable_by(reader));
+    }
+}
+
 /// A case as its screen shows it: the case, its deadlines and documents, and the stages it may move to now.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

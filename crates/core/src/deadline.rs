@@ -9,6 +9,7 @@ use rusqlite::params;
 use serde::Serialize;
 use serde_json::json;
 
+use crate::audience::Audience;
 use crate::case::{Case, CaseRef};
 use crate::entry::{Entry, EntryKind, NewEntry};
 use crate::error::{Error, Result};
@@ -80,6 +81,8 @@ pub struct Deadline {
     /// The party that must do it; none: a task of the office (booking
     /// interpreters, sending the minutes), which no State owes.
     pub party: Option<String>,
+    /// Who may read it (audience.rs): as the entry that set it says.
+    pub audience: Audience,
     pub done_at: Option<DateTime<Utc>>,
     /// When it was cancelled, and why.
     pub cancelled_at: Option<DateTime<Utc>>,
@@ -105,9 +108,13 @@ impl Store {
         due: NaiveDate,
         what: &str,
         party: Option<&str>,
+        audience: Option<&Audience>,
         author: &str,
     ) -> Result<Deadline> {
         let case = self.case(case)?;
+        if let Some(a) = audience {
+            a.check(EntryKind::Deadline, &case.parties)?;
+        }
         let what = what.trim();
         if what.is_empty() {
             return Err(Error::input("deadline_what_empty", [], "say what is due"));
@@ -133,6 +140,9 @@ impl Store {
         new.data = json!({ "deadline_id": id, "due": due.to_string(), "what": what });
         if let Some(p) = &party {
             new.data["party"] = json!(p);
+        }
+        if let Some(a) = audience {
+            new.data["for"] = json!(a);
         }
         journal::append(&tx, case.id, new)?;
         tx.commit()?;
@@ -272,7 +282,8 @@ impl Store {
             "SELECT d.id, c.ref_year, c.ref_number, c.title, j.seq, d.due, d.what, d.done_at, c.stage,
                     d.cancelled_at, d.cancel_reason, c.office, c.closed_at,
                     CASE WHEN json_type(j.data, '$.party') = 'text' AND json_extract(j.data, '$.party') <> ''
-                         THEN json_extract(j.data, '$.party') END
+                         THEN json_extract(j.data, '$.party') END,
+                    json_extract(j.data, '$.for')
              FROM deadlines d JOIN cases c ON c.id = d.case_id JOIN journal j ON j.id = d.entry_id
              WHERE {condition} ORDER BY d.due, c.reference"
         );
@@ -296,6 +307,7 @@ impl Store {
                 r.get::<_, String>(11)?,
                 r.get::<_, Option<String>>(12)?,
                 r.get::<_, Option<String>>(13)?,
+                r.get::<_, Option<String>>(14)?,
             ))
         })?;
         rows.map(|row| {
@@ -313,7 +325,16 @@ impl Store {
                 case_office,
                 closed_at,
                 party,
+                chosen,
             ) = row?;
+            // One that says something unreadable is kept in the office.
+            let audience = match chosen {
+                Some(a) => a.parse().unwrap_or(Audience::Office),
+                None => crate::audience::default_for(
+                    EntryKind::Deadline,
+                    &serde_json::json!({ "party": party }),
+                ),
+            };
             let case_stage: Stage = stage.parse()?;
             let due = NaiveDate::parse_from_str(&due, "%Y-%m-%d")
                 .map_err(|_| Error::Corrupt(format!("deadline {id} has due date '{due}'")))?;
@@ -342,6 +363,7 @@ impl Store {
                 due,
                 what,
                 party,
+                audience,
                 done_at,
                 cancelled_at,
                 cancel_reason,

@@ -26,8 +26,18 @@ pub struct CaseDocument {
 
 impl Store {
     /// Attaches a file to a case as a journal entry of kind `document`.
-    pub fn add_document(&mut self, case: &str, path: &Path, author: &str) -> Result<Entry> {
+    /// `audience`: who may read it (audience.rs); left out, the parties.
+    pub fn add_document(
+        &mut self,
+        case: &str,
+        path: &Path,
+        audience: Option<&crate::audience::Audience>,
+        author: &str,
+    ) -> Result<Entry> {
         let case = self.case(case)?;
+        if let Some(a) = audience {
+            a.check(EntryKind::Document, &case.parties)?;
+        }
         let staged = self.stage_documents(&[path.to_path_buf()])?;
         let doc = staged.refs[0].clone();
         let mut new = NewEntry::new(
@@ -36,6 +46,9 @@ impl Store {
             &format!("Document attached: {} (sha256 {})", doc.name, doc.sha256),
         );
         new.documents = staged.refs.clone();
+        if let Some(a) = audience {
+            new.data = serde_json::json!({ "for": a });
+        }
         self.append_with_documents(&case, new, staged)
     }
 

@@ -151,6 +151,10 @@ pub struct Entry {
     /// co-signature may come later; `CaseView::signers` says whose they are).
     #[serde(default)]
     pub signed_with: Vec<String>,
+    /// Who may read it (audience.rs; not hashed as such: derived from its
+    /// kind, `data.for`, and what it corrects or settles).
+    #[serde(default = "crate::audience::parties")]
+    pub audience: crate::audience::Audience,
 }
 
 /// What a caller supplies; the store adds ids, times, position and hashes.

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use sha2::{Digest, Sha256};
 
+use crate::audience::{self, Audience, Inherits};
 use crate::chain;
 use crate::entry::{Entry, EntryKind, NewEntry};
 use crate::error::{Error, Result};
@@ -74,9 +75,40 @@ pub(crate) fn entry_from_row(row: &Row) -> rusqlite::Result<Entry> {
             .map(|s| s.split(',').map(str::to_owned).collect())
             .unwrap_or_default(),
         hash: row.get(12)?,
+        audience: Audience::Parties, // set by `stored_audience`
         corrected_by: corrected_by
             .map(|s| s.split(',').filter_map(|n| n.parse().ok()).collect())
             .unwrap_or_default(),
+    })
+}
+
+/// Whom a stored entry is for (audience.rs), looking up in the store what
+/// it inherits from: needed only for entries recorded before each entry
+/// said so in `data.for`.
+pub(crate) fn stored_audience(
+    conn: &rusqlite::Connection,
+    kind: EntryKind,
+    corrects: Option<EntryId>,
+    data: &serde_json::Value,
+) -> Audience {
+    fn row(r: &Row) -> rusqlite::Result<(String, Option<EntryId>, String)> {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    }
+    audience::decide(kind, corrects, data, |from| {
+        let (kind, corrects, data) = match from {
+            Inherits::Corrected(id) => conn
+                .query_row("SELECT kind, corrects, data FROM journal WHERE id = ?1", [id], row)
+                .ok()?,
+            Inherits::Deadline(d) => conn
+                .query_row(
+                    "SELECT j.kind, j.corrects, j.data FROM deadlines d JOIN journal j ON j.id = d.entry_id WHERE d.id = ?1",
+                    [d],
+                    row,
+                )
+                .ok()?,
+        };
+        let data = serde_json::from_str(&data).ok()?;
+        Some(stored_audience(conn, kind.parse().ok()?, corrects, &data))
     })
 }
 
@@ -100,8 +132,16 @@ fn tip(tx: &Transaction, case_id: CaseId) -> Result<Tip> {
 
 /// Appends one entry to a case inside the caller's transaction, signed
 /// with its key.
-pub(crate) fn append(tx: &Write, case_id: CaseId, new: NewEntry) -> Result<Entry> {
+pub(crate) fn append(tx: &Write, case_id: CaseId, mut new: NewEntry) -> Result<Entry> {
     let office = crate::office::get_or_default(tx)?;
+    // A correction, or a deadline met or cancelled, is for whoever could
+    // read what it corrects or settles: said in it, like every choice.
+    let inherited = stored_audience(tx, new.kind, new.corrects, &new.data);
+    if let Some(data) = new.data.as_object_mut() {
+        if !data.contains_key("for") && inherited != Audience::Parties {
+            data.insert("for".into(), inherited.to_string().into());
+        }
+    }
     let (entry, tip) = append_prepared(tx, tip(tx, case_id)?, &office, prepare(case_id, new)?)?;
     set_heads(tx, case_id, &tip.heads)?;
     Ok(entry)
@@ -151,6 +191,19 @@ fn prepare(case_id: CaseId, mut new: NewEntry) -> Result<Prepared> {
             }
         }
     }
+    // Whom it is for (audience.rs), written into it unless it is the
+    // parties: as chosen, or what `append` found it inherits, or its
+    // kind's default.
+    if let Some(chosen) = new.data.get("for") {
+        let chosen: Audience = chosen.as_str().unwrap_or_default().parse()?;
+        new.data["for"] = chosen.to_string().into();
+    }
+    let audience = audience::decide(new.kind, new.corrects, &new.data, |_| None);
+    if let Some(data) = new.data.as_object_mut() {
+        if audience != Audience::Parties {
+            data.insert("for".into(), audience.to_string().into());
+        }
+    }
     let recorded_at = crate::time::now();
     let entry = Entry {
         id: EntryId::generate(),
@@ -171,6 +224,7 @@ fn prepare(case_id: CaseId, mut new: NewEntry) -> Result<Prepared> {
         corrected_by: Vec::new(),
         corrects_seq: None,
         signed_with: Vec::new(),
+        audience,
     };
     Ok(Prepared {
         row: RowText::of(&entry),
@@ -388,6 +442,10 @@ impl Store {
         if let Some(at) = new.occurred_at {
             check_time(&case, at)?;
         }
+        if let Some(chosen) = new.data.get("for") {
+            let chosen: Audience = chosen.as_str().unwrap_or_default().parse()?;
+            chosen.check(new.kind, &case.parties)?;
+        }
         let staged = self.stage_documents(attachments)?;
         new.documents = staged.refs.clone();
         self.append_with_documents(&case, new, staged)
@@ -546,11 +604,12 @@ impl Store {
         let sql = format!(
             "SELECT {ENTRY_COLUMNS} FROM journal j WHERE j.case_id = ?1 AND (j.seq = ?2 OR j.id = ?3)"
         );
-        if let Some(entry) = self
+        if let Some(mut entry) = self
             .conn
             .query_row(&sql, params![case_id, by_seq, by_id], entry_from_row)
             .optional()?
         {
+            entry.audience = stored_audience(&self.conn, entry.kind, entry.corrects, &entry.data);
             return Ok(entry);
         }
         let reference: Option<String> = self
@@ -581,7 +640,11 @@ impl Store {
         let limit = q.limit.map(i64::from).unwrap_or(-1);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![case_id, q.after_seq, limit], entry_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let mut entries = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        for e in &mut entries {
+            e.audience = stored_audience(&self.conn, e.kind, e.corrects, &e.data);
+        }
+        Ok(entries)
     }
 }
 

@@ -6,6 +6,7 @@
 //! each in the module named for its concept.
 
 pub mod agreements;
+pub mod audience;
 pub mod backup;
 pub mod blobs;
 pub mod case;
@@ -40,6 +41,7 @@ pub mod store;
 pub mod time;
 pub mod verify;
 
+pub use audience::Audience;
 pub use case::{
     Case, CaseChanges, CaseFilter, CaseOrder, CasePage, CaseRef, CaseSort, Names, NewCase,
     Participant, Role, StageFilter, StageGroup,

@@ -159,7 +159,7 @@ impl Store {
                 .and_then(|e| signatures.get(&e.hash))
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            check.next(seq, entry.as_ref().map_err(Clone::clone), sigs);
+            check.next(seq, entry.as_ref().map_err(Clone::clone), sigs, false);
             for doc in entry.iter().flat_map(|e| &e.documents) {
                 if !known_documents.contains(&doc.sha256) {
                     report.problems.push(problem(

@@ -20,7 +20,9 @@ fn a_cancelled_deadline_is_neither_open_nor_overdue_and_keeps_its_reason() {
         .unwrap();
     let r = case.reference.to_string();
     let past = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
-    let d = store.add_deadline(&r, past, "Reply", None, "Ines").unwrap();
+    let d = store
+        .add_deadline(&r, past, "Reply", None, None, "Ines")
+        .unwrap();
     assert_eq!(d.status, DeadlineStatus::Overdue);
     assert_eq!(store.case(&r).unwrap().overdue, 1);
 
@@ -70,7 +72,7 @@ fn an_open_deadline_of_an_ended_case_is_not_met_only_if_its_date_had_passed() {
     for (days, what) in [(-1, "Past"), (0, "Closing day"), (30, "Later")] {
         let due = today + chrono::Duration::days(days);
         store
-            .add_deadline(&r, due, what, Some("belmont"), "Ines")
+            .add_deadline(&r, due, what, Some("belmont"), None, "Ines")
             .unwrap();
     }
     store

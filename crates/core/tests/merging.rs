@@ -99,6 +99,7 @@ fn step(o: &mut Office, case: &str, rng: &mut Rng, round: usize) {
                     due,
                     &format!("Reply {round} to {}", o.code),
                     None,
+                    None,
                     &who,
                 )
                 .expect("deadline");

@@ -11,4 +11,9 @@ occurred_at: string | null, attachments: Array<string>,
 /**
  * Where it happened, if said (free text).
  */
-place?: string | null, };
+place?: string | null, 
+/**
+ * Who may read it: `office`, `parties` or `party:NAME`; none: as its
+ * kind says.
+ */
+audience?: string, };

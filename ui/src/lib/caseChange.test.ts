@@ -27,6 +27,7 @@ function entry(kind: EntryKind, body: string, data: JsonValue): Entry {
     corrected_by: [],
     corrects_seq: null,
     signed_with: [],
+    audience: "parties",
   };
 }
 

@@ -13,6 +13,7 @@ const d = (status: Deadline["status"], due: string, ref = "K-2026-0001", stage: 
   due,
   what: "w",
   party: null,
+  audience: "office",
   done_at: status === "done" ? "2026-01-01T00:00:00Z" : null,
   cancelled_at: status === "cancelled" ? "2026-01-02T00:00:00Z" : null,
   cancel_reason: status === "cancelled" ? "withdrawn" : null,

@@ -30,6 +30,7 @@ function journal(specs: { at: string; kind?: EntryKind; data?: JsonValue; correc
       corrected_by: [],
       corrects_seq: spec.corrects ?? null,
       signed_with: [],
+      audience: "parties",
     });
   });
   for (const e of entries.values()) if (e.corrects_seq) entries.get(e.corrects_seq)!.corrected_by.push(e.seq);

@@ -15,6 +15,7 @@ use zip::ZipWriter;
 
 use super::format::*;
 use super::read::DossierReport;
+use crate::audience::Audience;
 use crate::case_file::CaseFile;
 use crate::entry::EntryKind;
 use crate::error::{Error, Result};
@@ -156,9 +157,10 @@ impl Store {
         &self,
         case: &str,
         out: &Path,
+        reader: &Audience,
         progress: &mut dyn FnMut(ExportProgress),
     ) -> Result<Exported> {
-        let export = self.export_dossier(case, out, progress)?;
+        let export = self.export_dossier_for(case, out, reader, progress)?;
         let step = |phase, done| ExportProgress {
             phase,
             done,
@@ -171,17 +173,46 @@ impl Store {
     }
 
     /// Exports a case to one dossier file at `out` (written beside it first,
-    /// then renamed, so `out` never holds half a dossier).
+    /// then renamed, so `out` never holds half a dossier): the office's
+    /// copy, with everything.
     pub fn export_dossier(
         &self,
         case: &str,
         out: &Path,
         progress: &mut dyn FnMut(ExportProgress),
     ) -> Result<ExportReport> {
-        let file = self.case_file(case)?;
+        self.export_dossier_for(case, out, &Audience::Office, progress)
+    }
+
+    /// Exports the copy of a case that `reader` may read: each entry it may
+    /// not read is replaced by a stub that keeps only its place in the
+    /// journal (hash, parents, times, kind), so the copy still verifies;
+    /// the deadlines and documents of those entries are left out.
+    pub fn export_dossier_for(
+        &self,
+        case: &str,
+        out: &Path,
+        reader: &Audience,
+        progress: &mut dyn FnMut(ExportProgress),
+    ) -> Result<ExportReport> {
+        let mut file = self.case_file(case)?;
+        if let Audience::Party(p) = reader {
+            if !file.case.parties.contains(p) {
+                return Err(Error::input(
+                    "not_a_party",
+                    [("party", p.clone())],
+                    format!(
+                        "'{p}' is not a party to {}; parties: {}",
+                        file.case.reference,
+                        file.case.parties.join(", ")
+                    ),
+                ));
+            }
+        }
+        file.withhold_from(reader);
         let library = self.library()?;
         let tmp = crate::data_dir::part_file(out);
-        let result = self.write_dossier(&file, &library, &tmp, progress);
+        let result = self.write_dossier(&file, &library, &tmp, reader, progress);
         let (head_hash, documents, sha256, bytes) = match result {
             Ok(v) => v,
             Err(e) => {
@@ -208,6 +239,7 @@ impl Store {
         file: &CaseFile,
         library: &crate::filing::library::Library,
         tmp: &Path,
+        reader: &Audience,
         progress: &mut dyn FnMut(ExportProgress),
     ) -> Result<(String, u64, String, u64)> {
         let last = file
@@ -232,9 +264,12 @@ impl Store {
         let lines: Vec<JournalLine> = file
             .entries
             .iter()
-            .map(|e| JournalLine {
-                signatures: file.signatures.get(&e.hash).cloned(),
-                ..JournalLine::from(e)
+            .map(|e| match e.audience.readable_by(reader) {
+                true => JournalLine {
+                    signatures: file.signatures.get(&e.hash).cloned(),
+                    ..JournalLine::from(e)
+                },
+                false => JournalLine::withheld(e),
             })
             .collect();
         let format_version = format_version_for(&case_json, &lines);
@@ -247,7 +282,7 @@ impl Store {
         small.insert(JOURNAL.into(), journal);
         small.insert(
             INDEX.into(),
-            super::index::html(file, &doc_paths, library)?.into_bytes(),
+            super::index::html(file, &doc_paths, library, reader)?.into_bytes(),
         );
 
         let mut all: BTreeMap<String, Option<&str>> =
@@ -330,6 +365,7 @@ impl Store {
             },
             files,
             signed_by: exporter.cloned(),
+            audience: (*reader != Audience::Office).then(|| reader.clone()),
         };
         let bytes = to_json_bytes(&manifest);
         let mut last_files = vec![(MANIFEST, bytes.clone())];

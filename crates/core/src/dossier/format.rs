@@ -25,12 +25,16 @@ pub const FORMAT: &str = "pacta-dossier";
 /// (`manifest.json.sig`), and their copies for `ssh-keygen` under
 /// `signatures/`. A case is written
 /// in the oldest version that holds it, which is all an older Pacta reads,
-/// and says so by name otherwise.
-pub const FORMAT_VERSION: u32 = 3;
+/// and says so by name otherwise. Version 4: a copy for an audience, with
+/// the entries it may not read withheld (`withheld` lines, the manifest's
+/// `audience`).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The version a dossier of `case` is written in: the oldest that holds it.
 pub fn format_version_for(case: &CaseJson, journal: &[JournalLine]) -> u32 {
-    if case.office.is_some()
+    if journal.iter().any(|l| l.withheld.is_some()) {
+        4
+    } else if case.office.is_some()
         || case.deadlines.iter().any(|d| d.party.is_some())
         || journal
             .iter()
@@ -92,6 +96,10 @@ pub struct Manifest {
     /// Who exported it and signed this manifest (`manifest.json.sig`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_by: Option<crate::keys::Identity>,
+    /// Format 4: whom this copy is for (`parties` or `party:NAME`); absent:
+    /// the office's copy, with everything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<crate::audience::Audience>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -201,6 +209,12 @@ pub struct JournalLine {
     /// Format 3: its signatures (not hashed: a co-signature may come later).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signatures: Option<Vec<EntrySignature>>,
+    /// Format 4: `true` for an entry this copy's audience may not read: only
+    /// its place in the journal is kept (`seq`, `id`, `kind`, the times,
+    /// `parents`, `office`, `hash`); `author` and `body` are empty, `data`
+    /// is `{}`, and its hash is taken as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withheld: Option<bool>,
 }
 
 impl From<&Entry> for JournalLine {
@@ -226,11 +240,29 @@ impl From<&Entry> for JournalLine {
             }),
             office: e.office.clone(),
             signatures: None,
+            withheld: None,
         }
     }
 }
 
 impl JournalLine {
+    /// The stub of an entry withheld from a copy: its place, not its content.
+    pub fn withheld(e: &Entry) -> JournalLine {
+        JournalLine {
+            author: String::new(),
+            body: String::new(),
+            corrects: None,
+            documents: Vec::new(),
+            data: Value::Object(Default::default()),
+            withheld: Some(true),
+            ..JournalLine::from(e)
+        }
+    }
+
+    pub fn is_withheld(&self) -> bool {
+        self.withheld == Some(true)
+    }
+
     pub fn to_entry(&self) -> Result<Entry> {
         Ok(Entry {
             id: self.id,
@@ -254,6 +286,8 @@ impl JournalLine {
             corrected_by: Vec::new(),
             corrects_seq: None,
             signed_with: Vec::new(),
+            // Worked out over the whole journal (`audience::resolve`).
+            audience: crate::audience::Audience::Parties,
         })
     }
 }

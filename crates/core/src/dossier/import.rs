@@ -200,6 +200,31 @@ impl Store {
             .query_map([case.id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let hashes: HashSet<&String> = local.values().collect();
+        // A copy made for an audience withholds entries: it verifies, but
+        // the journal cannot be completed from it.
+        let missing = v
+            .journal
+            .iter()
+            .filter(|l| l.is_withheld() && !hashes.contains(&l.hash))
+            .count();
+        if missing > 0 {
+            let audience = v
+                .manifest
+                .audience
+                .as_ref()
+                .map_or_else(|| "an audience".to_owned(), ToString::to_string);
+            return Err(Error::input(
+                "import_withheld",
+                [
+                    ("reference", qualified.clone()),
+                    ("count", missing.to_string()),
+                    ("audience", audience.clone()),
+                ],
+                format!(
+                    "this is a copy of {qualified} for {audience}: it withholds {missing} entries this store does not have, so the journal cannot be completed from it: verify it, and import the office's complete copy instead; nothing was imported"
+                ),
+            ));
+        }
         let mut new = Vec::new();
         for line in v.journal.iter().filter(|l| !hashes.contains(&l.hash)) {
             if let Some(mine) = local.get(&line.id.to_string()) {

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use crate::audience::Audience;
 use crate::case_file::CaseFile;
 use crate::entry::EntryKind;
 use crate::error::Result;
@@ -28,12 +29,16 @@ code, .hash { font: 8.5pt "DejaVu Sans Mono", monospace; word-break: break-all; 
 .entry.corrected { border-left-color: #c60; } .entry.correction { border-left-color: #06c; }
 .meta { font: 9pt sans-serif; color: #444; } .flag { font: 600 8.5pt sans-serif; color: #c60; }
 blockquote { margin: 2mm 6mm; padding-left: 3mm; border-left: 2pt solid #999; }
+.entry.withheld { border-left-style: dashed; color: #555; }
+.marking { position: fixed; top: 0; left: 0; right: 0; text-align: center; font: 700 9pt sans-serif; letter-spacing: 0.1em; text-transform: uppercase; background: #fff; padding: 1mm 0; }
+body { padding-top: 14mm; }
 "#;
 
 pub(super) fn html(
     file: &CaseFile,
     doc_paths: &BTreeMap<String, String>,
     library: &Library,
+    reader: &Audience,
 ) -> Result<String> {
     let c = &file.case;
     let lang = c.language.as_str();
@@ -47,6 +52,14 @@ pub(super) fn html(
     let mut h = String::new();
     let _ = write!(h, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
         escape(lang), c.reference, escape(&c.title));
+    // The case's confidentiality on every printed page (a fixed element
+    // repeats on each page when printed).
+    let _ = writeln!(
+        h,
+        "<div class=\"marking\" data-confidentiality=\"{}\">{}</div>",
+        escape(&c.confidentiality),
+        escape(w(&c.confidentiality))
+    );
 
     let _ = write!(
         h,
@@ -66,6 +79,14 @@ pub(super) fn html(
             format!("{} {}", file.entries.len(), w("entries")),
         ),
         ("head_hash", format!("<span class=\"hash\">{head}</span>")),
+        (
+            "copy_for",
+            match reader {
+                Audience::Office => w("copy_office").to_owned(),
+                Audience::Parties => w("copy_parties").to_owned(),
+                Audience::Party(p) => escape(p),
+            },
+        ),
     ];
     for (k, v) in rows {
         let _ = writeln!(h, "<tr><th>{}</th><td>{v}</td></tr>", w(k));
@@ -156,6 +177,19 @@ pub(super) fn html(
     let _ = writeln!(h, "<h2>{}</h2>", w("timeline"));
     let seq_of: BTreeMap<_, i64> = file.entries.iter().map(|e| (e.id, e.seq)).collect();
     for e in &file.entries {
+        if !e.audience.readable_by(reader) {
+            let _ = writeln!(
+                h,
+                "<div class=\"entry withheld\" id=\"entry-{}\">\n<p class=\"meta\"><b>#{}</b> · {} · {}</p>\n<p class=\"meta\">{}</p>\n<p class=\"meta hash\">{}</p>\n</div>",
+                e.seq,
+                e.seq,
+                kind_name(e.kind, lang),
+                utc(e.occurred_at),
+                w("withheld"),
+                e.hash
+            );
+            continue;
+        }
         let class = if !e.corrected_by.is_empty() {
             " corrected"
         } else if e.corrects.is_some() {

@@ -54,6 +54,11 @@ pub struct DossierReport {
     pub signers: Vec<CaseSigner>,
     /// Who signed each signed entry.
     pub signed: Vec<SignedEntry>,
+    /// Whom this copy is for (`parties` or `party:NAME`); none: the
+    /// office's copy, with everything.
+    pub audience: Option<crate::audience::Audience>,
+    /// How many entries this copy withholds (their places are kept).
+    pub withheld: u64,
     pub problems: Vec<DossierProblem>,
 }
 
@@ -171,11 +176,13 @@ pub(crate) fn read(path: &Path) -> Result<(DossierReport, Option<Verified>)> {
             check.problems.is_empty()
         }),
     };
-    let (signed_by, signers, signed) = match &verified {
+    let (signed_by, signers, signed, audience, withheld) = match &verified {
         Some(v) => (
             v.manifest.signed_by.clone(),
             v.signers.clone(),
             v.signed.clone(),
+            v.manifest.audience.clone(),
+            v.journal.iter().filter(|l| l.is_withheld()).count() as u64,
         ),
         None => Default::default(),
     };
@@ -205,6 +212,8 @@ pub(crate) fn read(path: &Path) -> Result<(DossierReport, Option<Verified>)> {
         signed_by,
         signers,
         signed,
+        audience,
+        withheld,
         problems: check.problems,
     };
     Ok((report, if ok { verified } else { None }))
@@ -836,7 +845,12 @@ fn check_case(
     for line in journal {
         let entry = line.to_entry().map_err(|e| e.to_string());
         let sigs = line.signatures.as_deref().unwrap_or_default();
-        chain.next(line.seq, entry.as_ref().map_err(Clone::clone), sigs);
+        chain.next(
+            line.seq,
+            entry.as_ref().map_err(Clone::clone),
+            sigs,
+            line.is_withheld(),
+        );
         if let Ok(entry) = &entry {
             if crate::time::format_utc(entry.occurred_at) != line.occurred_at
                 || crate::time::format_utc(entry.recorded_at) != line.recorded_at

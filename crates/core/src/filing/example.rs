@@ -2,6 +2,7 @@
 //! renders a template against it) and by the snapshot tests of every
 //! built-in template. Fixed ids and times, so its renderings never change.
 
+use crate::audience::Audience;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -104,6 +105,7 @@ pub fn case_file() -> CaseFile {
             corrected_by: vec![],
             corrects_seq: None,
             signed_with: Vec::new(),
+            audience: crate::audience::Audience::Parties,
         }
     };
     let mut entries = vec![
@@ -130,6 +132,7 @@ pub fn case_file() -> CaseFile {
             due: NaiveDate::from_ymd_opt(2026, 5, 15).unwrap_or_default(),
             what: "Belmont replies to the mediator's proposal".into(),
             party: Some("Kingdom of Belmont".into()),
+            audience: Audience::Parties,
             done_at: None,
             cancelled_at: None,
             cancel_reason: None,
@@ -145,6 +148,7 @@ pub fn case_file() -> CaseFile {
             due: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap_or_default(),
             what: "Aldoria transmits the cable's fault logs to the joint technical inquiry".into(),
             party: Some("Republic of Aldoria".into()),
+            audience: Audience::Parties,
             done_at: None,
             cancelled_at: None,
             cancel_reason: None,
@@ -160,6 +164,7 @@ pub fn case_file() -> CaseFile {
             due: NaiveDate::from_ymd_opt(2026, 7, 6).unwrap_or_default(),
             what: "Book interpreters for the third session".into(),
             party: None,
+            audience: Audience::Office,
             done_at: None,
             cancelled_at: None,
             cancel_reason: None,
@@ -172,6 +177,7 @@ pub fn case_file() -> CaseFile {
         size: 48_213,
         entry_seq: 2,
     }];
+    crate::audience::resolve(&mut entries);
     CaseFile {
         case,
         entries,
@@ -231,7 +237,7 @@ pub fn sparse_case_file() -> CaseFile {
             ..base.clone()
         }
     };
-    let entries = vec![
+    let mut entries = vec![
         entry(EntryKind::StageChange, "2026-04-01T09:00:00Z", "Case K-2026-0012 opened.", json!({"from": null, "to": "consultation"})),
         entry(EntryKind::StageChange, "2026-04-20T10:00:00Z", "Both parties asked for a mediator.", json!({"from": "consultation", "to": "mediation"})),
         entry(EntryKind::Deadline, "2026-04-21T11:00:00Z", "Due 2026-05-15 (Republic of Corvina): Corvina submits its written account of the interference", json!({"deadline_id": DeadlineId(uuid::Uuid::from_u128(11)), "due": "2026-05-15", "what": "Corvina submits its written account of the interference", "party": "Republic of Corvina"})),
@@ -252,6 +258,10 @@ pub fn sparse_case_file() -> CaseFile {
             due,
             what: what.into(),
             party: party.map(Into::into),
+            audience: match party {
+                Some(_) => Audience::Parties,
+                None => Audience::Office,
+            },
             done_at: None,
             cancelled_at: None,
             cancel_reason: None,
@@ -281,6 +291,7 @@ pub fn sparse_case_file() -> CaseFile {
             Some("Federation of Dunmere"),
         ),
     ];
+    crate::audience::resolve(&mut entries);
     CaseFile {
         case,
         entries,

@@ -245,7 +245,23 @@ fn context(
         .iter()
         .map(|s| (s.fingerprint.clone(), s.name.clone()))
         .collect();
-    let record = crate::record::current(&file.entries);
+    // A filing goes to the parties: what is the office's own, or for one
+    // party only, is not in it (audience.rs).
+    let for_parties =
+        |a: &crate::audience::Audience| a.readable_by(&crate::audience::Audience::Parties);
+    let entries: Vec<crate::entry::Entry> = file
+        .entries
+        .iter()
+        .filter(|e| for_parties(&e.audience))
+        .cloned()
+        .collect();
+    let withheld: std::collections::HashSet<i64> = file
+        .entries
+        .iter()
+        .filter(|e| !for_parties(&e.audience))
+        .map(|e| e.seq)
+        .collect();
+    let record = crate::record::current(&entries);
     let reference = case.reference.to_string();
     let body_of = |e: &crate::entry::Entry| {
         crate::filing::locale::system_body(e, &reference, language, &party_name)
@@ -289,8 +305,7 @@ fn context(
             })
         })
         .collect();
-    let stage_history: Vec<serde_json::Value> = file
-        .entries
+    let stage_history: Vec<serde_json::Value> = entries
         .iter()
         .filter(|e| e.kind == EntryKind::StageChange)
         .map(|e| json!({ "date": local(e.occurred_at, zone_of(e).as_deref()).0, "from": e.data["from"], "to": e.data["to"], "reason": body_of(e) }))
@@ -324,6 +339,7 @@ fn context(
     let deadlines: Vec<serde_json::Value> = file
         .deadlines
         .iter()
+        .filter(|d| for_parties(&d.audience))
         .map(|d| {
             let status = match (d.status, d.due.cmp(&req.filing_date)) {
                 (DeadlineStatus::Done, _) => "done",
@@ -366,9 +382,15 @@ fn context(
             .map(|p| json!({ "name": p.name, "party": p.party.as_deref().map(party_name) })).collect::<Vec<_>>(),
         "journal": journal,
         "stage_history": stage_history,
+        "record": {
+            "entries": file.entries.len(),
+            "first": file.entries.iter().map(|e| e.seq).min(),
+            "last": file.entries.iter().map(|e| e.seq).max(),
+            "withheld": withheld.len(),
+        },
         "agreements": agreements,
         "deadlines": deadlines,
-        "documents": file.documents.iter().map(|d| json!({ "name": d.name, "sha256": d.sha256, "size": d.size })).collect::<Vec<_>>(),
+        "documents": file.documents.iter().filter(|d| !withheld.contains(&d.entry_seq)).map(|d| json!({ "name": d.name, "sha256": d.sha256, "size": d.size })).collect::<Vec<_>>(),
         "fields": fields,
         "filing_date": req.filing_date.to_string(),
         "code": code,
