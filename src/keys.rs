@@ -11,6 +11,24 @@ use pacta_core::{KeyFile, SigningKey, Store};
 pub const PASSPHRASE_ENV: &str = "PACTA_KEY_PASSPHRASE";
 /// A co-signing delegate's passphrase for scripts.
 pub const COSIGNER_PASSPHRASE_ENV: &str = "PACTA_COSIGNER_PASSPHRASE";
+/// An encrypted dossier's passphrase for scripts.
+pub const DOSSIER_PASSPHRASE_ENV: &str = "PACTA_DOSSIER_PASSPHRASE";
+
+/// The passphrase an encrypted dossier is sealed or opened with.
+pub fn dossier_passphrase(prompt: &str) -> Result<String> {
+    passphrase(DOSSIER_PASSPHRASE_ENV, prompt)
+}
+
+/// This data dir's key, if it opens without asking (no passphrase, the
+/// keyring, or `PACTA_KEY_PASSPHRASE`): one more way to open a dossier
+/// sealed to it, never a reason to fail.
+pub fn own_key_for_opening(data_dir: &Path) -> Option<SigningKey> {
+    let dir = pacta_core::DataDir::new(data_dir);
+    pacta_core::keys::unlock_without_asking(&dir).or_else(|| {
+        let passphrase = std::env::var(PASSPHRASE_ENV).ok()?;
+        pacta_core::keys::unlock_in(&dir, &passphrase).ok()
+    })
+}
 
 /// This data dir's key, unlocked; `None` when there is none yet.
 pub fn unlock_own(store: &Store) -> Result<Option<SigningKey>> {

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use pacta_core::dossier::sealed::SealTo;
 use pacta_core::{
     Audience, CaseFilter, CaseOrder, Clause, DeadlineFilter, EntryKind, EntryQuery, NewCase,
     NewEntry, Participant, Stage, Store,
@@ -87,6 +88,12 @@ enum Command {
         /// Whom the copy is for: office (everything), parties, or party:NAME; what they may not read is withheld, its place kept
         #[arg(long = "for", value_name = "WHO", default_value = "office")]
         audience: String,
+        /// Encrypt the dossier to this recipient (repeatable): an age public key (age1…) or an ssh-ed25519 public key, such as a Pacta key's (`pacta key show`)
+        #[arg(long = "encrypt-to", value_name = "RECIPIENT")]
+        encrypt_to: Vec<String>,
+        /// Encrypt the dossier with a passphrase: asked for (or read from PACTA_DOSSIER_PASSPHRASE)
+        #[arg(long, conflicts_with = "encrypt_to")]
+        passphrase: bool,
     },
     /// Import a dossier: verified first, then added all or nothing
     Import {
@@ -94,11 +101,23 @@ enum Command {
         /// Only show what would be added
         #[arg(long)]
         dry_run: bool,
+        /// For an encrypted dossier: an identity file that opens it (age-keygen's, or an OpenSSH ed25519 private key); your own signing key is tried too
+        #[arg(long = "identity", value_name = "FILE")]
+        identities: Vec<PathBuf>,
+        /// For an encrypted dossier sealed with a passphrase: ask for it (or read PACTA_DOSSIER_PASSPHRASE)
+        #[arg(long)]
+        passphrase: bool,
     },
     /// Check the store (database, every journal chain, every document), or a dossier file alone
     Verify {
         /// A dossier to verify on its own, without any database
         file: Option<PathBuf>,
+        /// For an encrypted dossier: an identity file that opens it (age-keygen's, or an OpenSSH ed25519 private key); your own signing key is tried too
+        #[arg(long = "identity", value_name = "FILE")]
+        identities: Vec<PathBuf>,
+        /// For an encrypted dossier sealed with a passphrase: ask for it (or read PACTA_DOSSIER_PASSPHRASE)
+        #[arg(long)]
+        passphrase: bool,
     },
     /// Copy the whole data dir to one file (safe while Pacta is running)
     Backup {
@@ -530,6 +549,45 @@ fn filing_request(a: &FilingArgs) -> anyhow::Result<pacta_core::FilingRequest> {
     })
 }
 
+/// A dossier as given, or, encrypted, opened with what was given (and this
+/// person's own key) into a private temporary file.
+enum Dossier<'a> {
+    Plain(&'a std::path::Path),
+    Opened(pacta_core::dossier::sealed::Opened),
+}
+
+impl Dossier<'_> {
+    fn path(&self) -> &std::path::Path {
+        match self {
+            Dossier::Plain(p) => p,
+            Dossier::Opened(o) => o.path(),
+        }
+    }
+}
+
+fn open_dossier<'a>(
+    file: &'a std::path::Path,
+    identities: &[PathBuf],
+    passphrase: bool,
+    own: Option<&pacta_core::SigningKey>,
+) -> anyhow::Result<Dossier<'a>> {
+    use pacta_core::dossier::sealed::{self, Opener};
+    if !sealed::is_sealed(file)? {
+        return Ok(Dossier::Plain(file));
+    }
+    let mut openers: Vec<Opener> = identities
+        .iter()
+        .map(|p| Opener::IdentityFile(p.clone()))
+        .collect();
+    if passphrase {
+        openers.push(Opener::Passphrase(keys::dossier_passphrase(
+            "Passphrase of the encrypted dossier: ",
+        )?));
+    }
+    openers.extend(own.map(Opener::Key));
+    Ok(Dossier::Opened(sealed::open(file, &openers)?))
+}
+
 fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
     let data_dir = match cli.data_dir {
         Some(dir) => dir,
@@ -537,8 +595,14 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
     };
     // These two work without opening (or creating) a store.
     match &cli.command {
-        Command::Verify { file: Some(file) } => {
-            let report = pacta_core::dossier::verify_dossier(file)?;
+        Command::Verify {
+            file: Some(file),
+            identities,
+            passphrase,
+        } => {
+            let own = keys::own_key_for_opening(&data_dir);
+            let opened = open_dossier(file, identities, *passphrase, own.as_ref())?;
+            let report = pacta_core::dossier::verify_dossier(opened.path())?;
             out.dossier_report(&report);
             return Ok(if report.ok {
                 ExitCode::SUCCESS
@@ -881,25 +945,45 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             case,
             out: file,
             audience,
+            encrypt_to,
+            passphrase,
         } => {
             let audience: Audience = audience.parse()?;
+            let seal = match (passphrase, encrypt_to.is_empty()) {
+                (true, _) => Some(SealTo::Passphrase(keys::dossier_passphrase(
+                    "Passphrase to seal the dossier with: ",
+                )?)),
+                (false, false) => Some(SealTo::Recipients(encrypt_to)),
+                (false, true) => None,
+            };
             let mut bar = output::Progress::new(out);
-            let exported = store.export_verified(&case, &file, &audience, &mut |p| {
+            let mut show = |p: pacta_core::dossier::ExportProgress| {
                 if p.phase == "export" {
                     bar.show(p.done, p.total)
                 }
-            })?;
+            };
+            let exported = match &seal {
+                Some(to) => store.export_sealed(&case, &file, &audience, to, &mut show)?,
+                None => store.export_verified(&case, &file, &audience, &mut show)?,
+            };
             bar.finish();
             out.exported(&exported.export, &exported.report);
             if !exported.report.ok {
                 return Ok(ExitCode::from(3));
             }
         }
-        Command::Import { file, dry_run } => {
+        Command::Import {
+            file,
+            dry_run,
+            identities,
+            passphrase,
+        } => {
+            let own = keys::unlock_own(&store)?;
+            let opened = open_dossier(&file, &identities, passphrase, own.as_ref())?;
             let plan = if dry_run {
-                store.preview_import(&file)?
+                store.preview_import(opened.path())?
             } else {
-                store.import_dossier(&file)?
+                store.import_dossier(opened.path())?
             };
             out.import_plan(&plan, dry_run);
         }

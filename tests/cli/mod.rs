@@ -9,6 +9,7 @@ mod journal;
 mod readme;
 mod record;
 mod reliability;
+mod sealed;
 mod search;
 mod signatures;
 mod storage;

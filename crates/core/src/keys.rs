@@ -133,6 +133,14 @@ impl SigningKey {
         &self.identity.name
     }
 
+    /// The key as an OpenSSH private key (what `age` takes to decrypt a
+    /// file sealed to its `ssh-ed25519` public key).
+    pub fn openssh_private(&self) -> Result<Zeroizing<String>> {
+        self.key
+            .to_openssh(LineEnding::LF)
+            .map_err(|e| Error::Corrupt(format!("the signing key cannot be written out: {e}")))
+    }
+
     /// Signs `message` for `namespace`: the SSHSIG, armored as `ssh-keygen
     /// -Y sign` writes it.
     pub fn sign(&self, namespace: &str, message: &[u8]) -> Result<String> {

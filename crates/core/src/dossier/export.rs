@@ -172,6 +172,32 @@ impl Store {
         Ok(Exported { export, report })
     }
 
+    /// Exports a case as [`Store::export_verified`] does, then seals the
+    /// verified dossier for `to` (sealed.rs) into `out`; the unsealed copy
+    /// exists only beside `out` while this runs.
+    pub fn export_sealed(
+        &self,
+        case: &str,
+        out: &Path,
+        reader: &Audience,
+        to: &super::sealed::SealTo,
+        progress: &mut dyn FnMut(ExportProgress),
+    ) -> Result<Exported> {
+        let plain = crate::data_dir::part_file(&crate::data_dir::part_file(out));
+        let result = self.export_verified(case, &plain, reader, progress);
+        let sealed = result.and_then(|mut exported| {
+            if exported.report.ok {
+                let (sha256, bytes) = super::sealed::seal(&plain, out, to)?;
+                exported.export.path = out.to_path_buf();
+                exported.export.sha256 = sha256;
+                exported.export.bytes = bytes;
+            }
+            Ok(exported)
+        });
+        let _ = std::fs::remove_file(&plain);
+        sealed
+    }
+
     /// Exports a case to one dossier file at `out` (written beside it first,
     /// then renamed, so `out` never holds half a dossier): the office's
     /// copy, with everything.

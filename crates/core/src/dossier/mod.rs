@@ -13,6 +13,7 @@ pub mod format;
 mod import;
 mod index;
 pub(crate) mod read;
+pub mod sealed;
 mod words;
 
 pub use export::{ExportProgress, ExportReport, Exported};
