@@ -9,43 +9,19 @@
 //! copy of a dossier must bear out the case it carries.
 //!
 //! Filings (for the parties) and the copies of a dossier made for an
-//! audience leave out what it may not read (`dossier/export.rs`).
+//! audience leave out what it may not read (`dossier/export.rs`). The
+//! `Audience` type itself is in `entry.rs`, which every entry carries;
+//! the rules are here.
 
 use std::collections::HashMap;
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Serialize};
 
 use crate::entry::{Entry, EntryKind};
 use crate::error::{Error, Result};
 use crate::id::EntryId;
 
-/// Who may read something, or whom a copy of a dossier is for.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(into = "String", try_from = "String")]
-#[cfg_attr(feature = "ts", ts(type = "string"))]
-pub enum Audience {
-    /// The office's own (internal).
-    Office,
-    /// Every party.
-    Parties,
-    /// One party, by its name in the case (a caucus).
-    Party(String),
-}
+pub use crate::entry::Audience;
 
 impl Audience {
-    /// Whether `reader` may read what is for `self`: the office reads
-    /// everything, a party what is for the parties and what is for it.
-    pub fn readable_by(&self, reader: &Audience) -> bool {
-        match (reader, self) {
-            (Audience::Office, _) | (_, Audience::Parties) => true,
-            (Audience::Party(r), Audience::Party(p)) => r == p,
-            _ => false,
-        }
-    }
-
     /// Checks that a chosen audience fits `kind` and names a party of the case.
     pub(crate) fn check(&self, kind: EntryKind, parties: &[String]) -> Result<()> {
         if fixed(kind) && *self != Audience::Parties {
@@ -70,52 +46,6 @@ impl Audience {
             _ => Ok(()),
         }
     }
-}
-
-impl fmt::Display for Audience {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Audience::Office => f.write_str("office"),
-            Audience::Parties => f.write_str("parties"),
-            Audience::Party(p) => write!(f, "party:{p}"),
-        }
-    }
-}
-
-impl FromStr for Audience {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        match s.trim() {
-            "office" => Ok(Audience::Office),
-            "parties" => Ok(Audience::Parties),
-            other => match other.strip_prefix("party:").map(str::trim) {
-                Some(p) if !p.is_empty() => Ok(Audience::Party(p.to_owned())),
-                _ => Err(Error::input(
-                    "unknown_audience",
-                    [("audience", s.to_owned())],
-                    format!("'{s}' is not whom it is for; use office, parties, or party:NAME"),
-                )),
-            },
-        }
-    }
-}
-
-impl From<Audience> for String {
-    fn from(a: Audience) -> String {
-        a.to_string()
-    }
-}
-
-impl TryFrom<String> for Audience {
-    type Error = Error;
-    fn try_from(s: String) -> Result<Self> {
-        s.parse()
-    }
-}
-
-/// For serde's default: what an entry read without one is for until resolved.
-pub(crate) fn parties() -> Audience {
-    Audience::Parties
 }
 
 /// Kinds whose entries are always for the parties.

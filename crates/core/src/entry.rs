@@ -153,8 +153,8 @@ pub struct Entry {
     pub signed_with: Vec<String>,
     /// Who may read it (audience.rs; not hashed as such: derived from its
     /// kind, `data.for`, and what it corrects or settles).
-    #[serde(default = "crate::audience::parties")]
-    pub audience: crate::audience::Audience,
+    #[serde(default = "parties")]
+    pub audience: Audience,
 }
 
 /// What a caller supplies; the store adds ids, times, position and hashes.
@@ -181,4 +181,76 @@ impl NewEntry {
             data: Value::Object(Default::default()),
         }
     }
+}
+
+/// Who may read something, or whom a copy of a dossier is for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(into = "String", try_from = "String")]
+#[cfg_attr(feature = "ts", ts(type = "string"))]
+pub enum Audience {
+    /// The office's own (internal).
+    Office,
+    /// Every party.
+    Parties,
+    /// One party, by its name in the case (a caucus).
+    Party(String),
+}
+
+impl Audience {
+    /// Whether `reader` may read what is for `self`: the office reads
+    /// everything, a party what is for the parties and what is for it.
+    pub fn readable_by(&self, reader: &Audience) -> bool {
+        match (reader, self) {
+            (Audience::Office, _) | (_, Audience::Parties) => true,
+            (Audience::Party(r), Audience::Party(p)) => r == p,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Audience {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Audience::Office => f.write_str("office"),
+            Audience::Parties => f.write_str("parties"),
+            Audience::Party(p) => write!(f, "party:{p}"),
+        }
+    }
+}
+
+impl FromStr for Audience {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.trim() {
+            "office" => Ok(Audience::Office),
+            "parties" => Ok(Audience::Parties),
+            other => match other.strip_prefix("party:").map(str::trim) {
+                Some(p) if !p.is_empty() => Ok(Audience::Party(p.to_owned())),
+                _ => Err(Error::input(
+                    "unknown_audience",
+                    [("audience", s.to_owned())],
+                    format!("'{s}' is not whom it is for; use office, parties, or party:NAME"),
+                )),
+            },
+        }
+    }
+}
+
+impl From<Audience> for String {
+    fn from(a: Audience) -> String {
+        a.to_string()
+    }
+}
+
+impl TryFrom<String> for Audience {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Error> {
+        s.parse()
+    }
+}
+
+/// For serde's default: what an entry read without one is for until resolved.
+pub(crate) fn parties() -> Audience {
+    Audience::Parties
 }

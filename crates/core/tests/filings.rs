@@ -344,3 +344,30 @@ fn the_referral_recalls_and_offers_every_means_of_article_33() {
         }
     }
 }
+
+/// Every page of a filing carries the case's confidentiality in the page's
+/// language, with the glossary's words (保密 is not a state-secret level).
+#[test]
+fn every_page_carries_the_confidentiality_marking_in_its_language() {
+    let library = Library::built_in();
+    let mut file = example::case_file();
+    for (level, words) in [
+        (
+            "restricted",
+            ["Restricted", "限制分发", "Ограниченный доступ"],
+        ),
+        ("confidential", ["Confidential", "保密", "Конфиденциально"]),
+    ] {
+        file.case.confidentiality = level.into();
+        for (lang, word) in ["en", "zh", "ru"].into_iter().zip(words) {
+            let html = filing::render(&library, &file, &request("minutes", lang, &library))
+                .unwrap()
+                .html;
+            assert!(
+                html.contains(&format!("<div class=\"marking\">{word}</div>")),
+                "{level} {lang}"
+            );
+            assert!(!html.contains("机密"), "a state-secret level in {lang}");
+        }
+    }
+}

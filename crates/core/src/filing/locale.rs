@@ -111,6 +111,25 @@ pub fn kind_name(kind: EntryKind, language: &str) -> &'static str {
     }
 }
 
+/// The marking a case's confidentiality puts on every page, in `language`
+/// (the words of docs/glossary.md: 保密, not a state-secret level).
+pub fn marking(confidentiality: &str, language: &str) -> String {
+    let word = match (language, confidentiality) {
+        ("zh", "public") => "公开",
+        ("zh", "restricted") => "限制分发",
+        ("zh", "confidential") => "保密",
+        ("ru", "public") => "Открыто",
+        ("ru", "restricted") => "Ограниченный доступ",
+        ("ru", "confidential") => "Конфиденциально",
+        (_, "public") => "Public",
+        (_, "restricted") => "Restricted",
+        (_, "confidential") => "Confidential",
+        // A level from a newer Pacta: as it is named.
+        (_, other) => other,
+    };
+    word.to_owned()
+}
+
 /// What follows a name left in the case's own language, in a filing in
 /// another: it is the original, not a translation.
 pub fn original_mark(language: &str) -> &'static str {

@@ -109,9 +109,19 @@ pub fn render(library: &Library, file: &CaseFile, req: &FilingRequest) -> Result
         .map(|t| t.meta.title.as_str())
         .collect::<Vec<_>>()
         .join(" / ");
+    let marking = languages
+        .iter()
+        .map(|l| locale::marking(&file.case.confidentiality, l))
+        .collect::<Vec<_>>()
+        .join(" / ");
     Ok(Rendered {
         template: req.template.clone(),
-        html: page::page(&file.case.reference.to_string(), &title, &articles),
+        html: page::page(
+            &file.case.reference.to_string(),
+            &title,
+            &marking,
+            &articles,
+        ),
         title,
         language,
         parallel: req.parallel.clone(),

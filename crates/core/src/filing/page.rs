@@ -1,6 +1,7 @@
 //! The complete, print-ready HTML page of a filing: its own CSS (A4,
-//! margins, running header with the case reference, a page break before
-//! signature blocks), fonts the system already has for Latin, CJK and
+//! margins, running header with the case reference, the case's
+//! confidentiality marking on every page, a page break before signature
+//! blocks), fonts the system already has for Latin, CJK and
 //! Cyrillic text, and nothing loaded from anywhere.
 
 const CSS: &str = r#"
@@ -28,7 +29,9 @@ code { font-family: "Noto Sans Mono", "DejaVu Sans Mono", monospace; font-size: 
 .footnote-definition p { display: inline; }
 .parallel { display: grid; grid-template-columns: 1fr 1fr; column-gap: 10mm; }
 .parallel > section { min-width: 0; }
-@media print { body { max-width: none; padding: 0; } .running { display: none; } }
+.marking { font: 700 9pt "Noto Sans", "DejaVu Sans", sans-serif; letter-spacing: 0.1em; text-transform: uppercase; text-align: center; color: #8a1c1c; margin-bottom: 4mm; }
+@media print { body { max-width: none; padding: 8mm 0 0; } .running { display: none; }
+  .marking { position: fixed; top: 0; left: 0; right: 0; margin: 0; background: #fff; } }
 "#;
 
 /// Escapes text for HTML element content and attribute values.
@@ -48,8 +51,10 @@ pub(crate) fn escape(text: &str) -> String {
 }
 
 /// One article per language: `(language, sanitized HTML)`; two make a
-/// parallel text, side by side.
-pub fn page(reference: &str, title: &str, articles: &[(&str, String)]) -> String {
+/// parallel text, side by side. `marking`: the case's confidentiality, in
+/// the page's language, printed at the top of every page (an element fixed
+/// in print repeats on each page).
+pub fn page(reference: &str, title: &str, marking: &str, articles: &[(&str, String)]) -> String {
     let lang = articles.first().map_or("en", |a| a.0);
     let body = match articles {
         [(language, html)] => format!(
@@ -67,10 +72,12 @@ pub fn page(reference: &str, title: &str, articles: &[(&str, String)]) -> String
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{reference} — {title}</title>\n<style>@page {{ @top-center {{ content: \"{reference_css}\"; }} }}{CSS}</style>\n</head>\n<body>\n\
+         <div class=\"marking\">{marking}</div>\n\
          <header class=\"running\">{reference} · {title}</header>\n<main>\n{body}</main>\n</body>\n</html>\n",
         lang = escape(lang),
         reference = escape(reference),
         title = escape(title),
+        marking = escape(marking),
     )
 }
 
