@@ -321,7 +321,7 @@ test("a path the user did not choose in a dialog is refused by every command tha
     ["verify_dossier", { path: secret }],
     ["preview_import", { path: secret }],
     ["import_dossier", { path: secret }],
-    ["export_dossier", { reference, path: join(home, "elsewhere.pacta") }],
+    ["export_dossier", { reference, path: join(home, "elsewhere.pacta"), audience: "office" }],
     ["read_key_file", { keyFile: secret }],
     ["cosign_agreement", { reference, entry: 1, keyFile: secret, passphrase: "x", party: null }],
   ];
@@ -1172,6 +1172,112 @@ test("a case's title and parties are edited in the window, on the record; a part
   await s.find(`[data-testid="entry"][data-seq="${left.seq}"]`);
   assert.deepEqual(pacta("case", "show", c.reference).case.participants.map((p) => p.name), ["Jon Belm"]);
   assert.equal(pacta("verify").ok, true);
+});
+
+// Who may read what: a meeting with one party alone (a caucus) is logged
+// for that party through the quick log's "For" choice and marked so in the
+// journal; the copy of the dossier made in the window for the other party
+// withholds it (its place kept, so the copy verifies) and carries nothing
+// of what was said in it.
+test("a caucus is logged for one party alone; the copy of the dossier for the other party withholds it", async () => {
+  const caucus = "Caucus with Aldoria: it could accept a joint inquiry into the cut.";
+  const shared = "Fourth session: both delegations agreed the agenda.";
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+  await s.byTestId("timeline");
+  const kind = await s.byTestId("log-kind");
+  const forWhom = await s.byTestId("log-audience");
+  // Until chosen, it follows the kind: a note is the office's, a meeting the parties', an agreement always the parties'.
+  await kind.choose("note");
+  await s.waitFor("a note for the office only", async () => (await forWhom.property("value")) === "office");
+  await kind.choose("agreement");
+  await s.waitFor("an agreement for all parties, fixed", async () => (await forWhom.property("value")) === "parties" && (await forWhom.property("disabled")) === true);
+  await kind.choose("meeting");
+  await s.waitFor("a meeting for all parties", async () => (await forWhom.property("value")) === "parties" && (await forWhom.property("disabled")) === false);
+  assert.ok((await s.findAll('[data-testid="log-audience"] option[value="party:Kingdom of Belmont"]')).length === 1, "each party is offered");
+
+  // The caucus, for Aldoria alone.
+  await forWhom.choose("party:Republic of Aldoria");
+  const box = await s.byTestId("log-body");
+  await box.click();
+  await box.type(caucus);
+  await (await s.byTestId("log-save")).click();
+  const logged = await s.waitFor("the caucus stored", async () => pacta("log", "list", reference).entries.find((e) => e.body === caucus));
+  assert.equal(logged.kind, "meeting");
+  assert.equal(logged.audience, "party:Republic of Aldoria");
+  assert.equal(logged.data.for, "party:Republic of Aldoria");
+  // The form is back to a note, for the office only, as its kind says.
+  await s.waitFor("the form reset", async () => (await (await s.byTestId("log-body")).property("value")) === "");
+  await s.waitFor("the choice follows the kind again", async () => (await (await s.byTestId("log-audience")).property("value")) === "office");
+
+  // The journal marks it: for Aldoria only.
+  const badge = await s.find(`${rowOf(logged.seq)} [data-testid="entry-audience"]`);
+  assert.equal(await badge.attribute("data-audience"), "party:Republic of Aldoria");
+  assert.equal(await badge.text(), "Only Republic of Aldoria");
+
+  // A meeting for all parties: no mark.
+  await (await s.byTestId("log-kind")).choose("meeting");
+  await (await s.byTestId("log-body")).click();
+  await (await s.byTestId("log-body")).type(shared);
+  await (await s.byTestId("log-save")).click();
+  const open = await s.waitFor("the shared meeting stored", async () => pacta("log", "list", reference).entries.find((e) => e.body === shared));
+  assert.equal(open.audience, "parties");
+  assert.equal(open.data.for, undefined, "none chosen: the kind decided");
+  await s.find(rowOf(open.seq));
+  assert.equal((await s.findAll(`${rowOf(open.seq)} [data-testid="entry-audience"]`)).length, 0);
+  await shot("caucus-en");
+
+  // A copy of the dossier for Belmont, made in the window.
+  await (await s.byTestId("nav-dossier")).click();
+  await s.find(`[data-testid="dossier-case"] option[value="${reference}"]`);
+  await (await s.byTestId("dossier-case")).choose(reference);
+  await s.find('[data-testid="dossier-audience"] option[value="party:Kingdom of Belmont"]');
+  const copyFor = await s.byTestId("dossier-audience");
+  assert.equal(await copyFor.property("value"), "office", "the office's complete copy unless chosen");
+  await copyFor.choose("party:Kingdom of Belmont");
+  const target = join(home, "copy-for-belmont.pacta");
+  await (await s.byTestId("dossier-export")).click();
+  const dialog = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", "Save the dossier as"], { encoding: "utf8" }).trim().split("\n")[0];
+  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--delay", "15", target]);
+  execFileSync("xdotool", ["key", "Return"]);
+  const result = await s.find('[data-testid="dossier-export-result"][data-audience="party:Kingdom of Belmont"]', 30000);
+  await s.waitFor("a verified copy", async () => (await result.attribute("data-ok")) === "true");
+
+  // It withholds what Belmont may not read: the office's own entries and Aldoria's caucus.
+  const entries = pacta("log", "list", reference).entries;
+  const notForBelmont = entries.filter((e) => e.audience !== "parties" && e.audience !== "party:Kingdom of Belmont");
+  assert.ok(notForBelmont.some((e) => e.seq === logged.seq));
+  const said = await s.find('[data-testid="dossier-export-report"] [data-testid="dossier-withheld"]');
+  assert.equal(await said.attribute("data-audience"), "party:Kingdom of Belmont");
+  assert.equal(await said.attribute("data-count"), String(notForBelmont.length));
+  assert.match(await said.text(), /^Copy for Kingdom of Belmont: [\d,]+ entr(y|ies) withheld \((their places|its place) kept, so the journal verifies\)\.$/);
+  await shot("dossier-copy-en");
+
+  // The recipient's check says the same; the file carries nothing of the caucus.
+  const verified = pacta("verify", target);
+  assert.equal(verified.ok, true);
+  assert.equal(verified.audience, "party:Kingdom of Belmont");
+  assert.equal(verified.withheld, notForBelmont.length);
+  const journal = execFileSync("/usr/bin/python3", ["-c", "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('journal.jsonl').decode())", target], {
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  })
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l));
+  assert.equal(journal.length, entries.length, "every entry keeps its place");
+  const line = journal.find((l) => l.hash === logged.hash);
+  assert.equal(line.withheld, true);
+  assert.equal(line.body, "");
+  assert.equal(journal.filter((l) => l.withheld === true).length, notForBelmont.length);
+  assert.equal(journal.find((l) => l.hash === open.hash).body, shared);
+  // Nowhere in the archive either (its files are stored uncompressed: their text is the file's bytes).
+  const bytes = readFileSync(target);
+  assert.ok(bytes.includes(shared), "what all parties may read is in it, as written");
+  assert.equal(bytes.includes(caucus), false, "the caucus is not");
+  assert.equal(bytes.includes("joint inquiry"), false);
 });
 
 // The window started again: the key kept with a passphrase is locked (no

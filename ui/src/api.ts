@@ -11,6 +11,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 
 import type { CommandError } from "./bindings/CommandError";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { Audience } from "./bindings/Audience";
 import type { Case } from "./bindings/Case";
 import type { CasePage } from "./bindings/CasePage";
 import type { CaseDocument } from "./bindings/CaseDocument";
@@ -107,6 +108,7 @@ export const api = {
 
   journalPage: (reference: string, before: number | null, limit: number = JOURNAL_PAGE) =>
     invoke<EntryView[]>("journal_page", { reference, before, limit }),
+  /** `input.audience`: who may read it (`office`, `parties`, `party:NAME`); left out: as its kind says. */
   logEntry: (reference: string, input: LogInput) =>
     invoke<Entry>("log_entry", { reference, input }),
   /** A correction of entry #`entry`: what was wrong, in words, and what else changes. */
@@ -123,9 +125,12 @@ export const api = {
   /** Changes the case's details: only those given (the rest stay); one `case_change` entry. */
   changeCase: (reference: string, input: CaseChangesInput) => invoke<Entry>("change_case", { reference, input }),
 
-  /** `party`: the party that must do it; null: a task of the office. */
-  addDeadline: (reference: string, due: string, what: string, party: string | null) =>
-    invoke<Deadline>("add_deadline", { reference, due, what, party }),
+  /**
+   * `party`: the party that must do it; null: a task of the office.
+   * `audience`: who may read it; null: the parties when a party must do it, else the office.
+   */
+  addDeadline: (reference: string, due: string, what: string, party: string | null, audience: Audience | null) =>
+    invoke<Deadline>("add_deadline", { reference, due, what, party, audience }),
   completeDeadline: (reference: string, entry: number, note: string) =>
     invoke<Entry>("complete_deadline", { reference, entry, note }),
   /** Cancels the deadline set by entry `entry`, on the record, with the reason. */
@@ -133,8 +138,9 @@ export const api = {
     invoke<Entry>("cancel_deadline", { reference, entry, reason }),
   listDeadlines: (filter: DeadlineFilterInput) => invoke<Deadline[]>("list_deadlines", { filter }),
 
-  attachDocuments: (reference: string, paths: string[]) =>
-    invoke<Entry[]>("attach_documents", { reference, paths }),
+  /** `audience`: who may read them; null: the parties. */
+  attachDocuments: (reference: string, paths: string[], audience: Audience | null) =>
+    invoke<Entry[]>("attach_documents", { reference, paths, audience }),
   /** Saves a copy of a case's document at a path chosen in a save dialog. */
   saveDocument: (reference: string, sha256: string, path: string) =>
     invoke<CaseDocument>("save_document", { reference, sha256, path }),
@@ -175,8 +181,12 @@ export const api = {
   /** Sets this installation's office code; answers with the code as set (trimmed, in capitals). */
   setOffice: (code: string) => invoke<string>("set_office", { code }),
 
-  exportDossier: (reference: string, path: string) =>
-    invoke<Exported>("export_dossier", { reference, path }),
+  /**
+   * `audience`: whom the copy is for: `office` (complete), `parties` or
+   * `party:NAME`, which withhold what they may not read (their places kept).
+   */
+  exportDossier: (reference: string, path: string, audience: Audience) =>
+    invoke<Exported>("export_dossier", { reference, path, audience }),
   verifyDossier: (path: string) => invoke<DossierReport>("verify_dossier", { path }),
   previewImport: (path: string) => invoke<ImportPlan>("preview_import", { path }),
   importDossier: (path: string) => invoke<ImportPlan>("import_dossier", { path }),

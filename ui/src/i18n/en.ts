@@ -259,6 +259,21 @@ export const en = {
   "log.draftRestored": "Unsaved draft restored.",
   "log.draftSaved": "Draft kept.",
   "log.draftFailed": "The draft could not be kept.",
+  // Who may read it (an entry, a deadline, a document), and whom a copy of a dossier is for.
+  "audience.for": "For",
+  "audience.forTitle": "Who may read it: a copy of the dossier for the parties, or for one party, leaves out what is not for them",
+  "audience.office": "Office only",
+  "audience.parties": "All parties",
+  "audience.party": "Only {party}",
+  "audience.fixed": "An agreement is always for all parties: every copy of the case shows it",
+  "audience.badgeTitle": "Who may read it: {audience}. A copy of the dossier for anyone else withholds it.",
+  "audience.copyFor": "Copy for",
+  "audience.copyForTitle": "A copy for the parties, or for one party, withholds what they may not read; it still verifies",
+  "audience.copy.office": "The office (complete)",
+  "audience.copy.parties": "All parties",
+  "audience.copy.party": "{party}",
+  "audience.copyName.office": "the office (complete)",
+  "audience.copyName.parties": "all parties",
 
   "deadlines.section": "Deadlines",
   "deadlines.none": "No deadlines.",
@@ -422,6 +437,8 @@ export const en = {
   "dossier.report.entriesSignedCount": "{signed} of {entries} entries",
   "dossier.report.cosigned": "Co-signatures",
   "dossier.report.cosignedEntry": "#{seq} ({author}): {names}",
+  "dossier.report.withheld": "Copy for {audience}: {count} entries withheld (their places kept, so the journal verifies).",
+  "dossier.report.withheldOne": "Copy for {audience}: {count} entry withheld (its place kept, so the journal verifies).",
   "verify.signed": "Entries signed by their authors: {signed} of {entries}.",
 
   "readOnly.banner": "This data folder is read-only: you can read everything, but not change it.",
@@ -731,6 +748,16 @@ export const en = {
   "problem.manifest_signature_missing": "Missing, although the manifest names who signed it.",
   "problem.manifest_signer_differs": "It is made with key {signer}, not with {name}'s key that the manifest names.",
   "problem.manifest_signature_invalid": "The manifest's signature is not valid: {detail}",
+  // Who may read what.
+  "problem.audience_fixed": "An entry of the kind “{kind}” is always for all parties: every copy of the case must show it.",
+  "problem.unknown_audience": "“{audience}” is not whom something may be for: choose Office only, All parties, or one party.",
+  "problem.import_withheld": "This dossier is a copy of {reference} for {audience}: it withholds {count} entries that this store does not have, so the journal cannot be completed from it. Verify it, and import the office's complete copy instead; nothing was imported.",
+  // Encrypted dossiers.
+  "problem.dossier_sealed": "{path} is an encrypted dossier, and what was given does not open it ({detail}): give the passphrase it was sealed with, or the identity file of a recipient.",
+  "problem.dossier_sealed_damaged": "{path} is not a whole encrypted dossier ({detail}): it was cut short or changed; ask for it again.",
+  "problem.identity_invalid": "{path} holds no identity Pacta can use: give an age identity file, or an OpenSSH ed25519 private key without a passphrase.",
+  "problem.passphrase_empty": "The passphrase is empty: give one to seal the dossier with.",
+  "problem.recipient_invalid": "“{recipient}” is not a recipient: give an age public key (age1…) or an ssh-ed25519 public key, such as a signing key's.",
 };
 
 export type Messages = Record<keyof typeof en, string>;

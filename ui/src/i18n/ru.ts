@@ -260,6 +260,21 @@ export const ru: Messages = {
   "log.draftRestored": "Несохранённый черновик восстановлен.",
   "log.draftSaved": "Черновик сохранён.",
   "log.draftFailed": "Не удалось сохранить черновик.",
+  // Who may read it (an entry, a deadline, a document), and whom a copy of a dossier is for.
+  "audience.for": "Для кого",
+  "audience.forTitle": "Кто может это читать: в копию досье для сторон или для одной стороны не включается то, что не предназначено для них",
+  "audience.office": "Только для офиса",
+  "audience.parties": "Все стороны",
+  "audience.party": "Только для стороны «{party}»",
+  "audience.fixed": "Договорённость всегда предназначена для всех сторон: она есть в каждой копии дела",
+  "audience.badgeTitle": "Кто может читать: {audience}. В копию досье для других это не включается.",
+  "audience.copyFor": "Копия для",
+  "audience.copyForTitle": "В копию для сторон или для одной стороны не включается то, что им читать не положено; копия по-прежнему проходит проверку",
+  "audience.copy.office": "офиса (полная)",
+  "audience.copy.parties": "всех сторон",
+  "audience.copy.party": "стороны «{party}»",
+  "audience.copyName.office": "офиса (полная)",
+  "audience.copyName.parties": "всех сторон",
 
   "deadlines.section": "Сроки",
   "deadlines.none": "Сроков нет.",
@@ -423,6 +438,8 @@ export const ru: Messages = {
   "dossier.report.entriesSignedCount": "{signed} из {entries} записей",
   "dossier.report.cosigned": "Совместные подписи",
   "dossier.report.cosignedEntry": "№ {seq} ({author}): {names}",
+  "dossier.report.withheld": "Копия для {audience}: не включено записей — {count} (их места сохранены, поэтому журнал проходит проверку).",
+  "dossier.report.withheldOne": "Копия для {audience}: не включена {count} запись (её место сохранено, поэтому журнал проходит проверку).",
   "verify.signed": "Записей, подписанных авторами: {signed} из {entries}.",
 
   "readOnly.banner": "Эта папка данных доступна только для чтения: все материалы можно просматривать, но не изменять.",
@@ -732,4 +749,14 @@ export const ru: Messages = {
   "problem.manifest_signature_missing": "Отсутствует, хотя в манифесте указано, кто его подписал.",
   "problem.manifest_signer_differs": "Подпись сделана ключом {signer}, а не ключом {name}, указанным в манифесте.",
   "problem.manifest_signature_invalid": "Подпись манифеста недействительна: {detail}",
+  // Who may read what.
+  "problem.audience_fixed": "Запись вида «{kind}» всегда предназначена для всех сторон: она должна быть в каждой копии дела.",
+  "problem.unknown_audience": "«{audience}» — недопустимое значение «Для кого»: выберите «Только для офиса», «Все стороны» или одну из сторон.",
+  "problem.import_withheld": "Это досье — копия дела {reference} для {audience}: в неё не включены записи, которых здесь нет (их {count}), поэтому журнал по ней не восстановить. Проверьте её и импортируйте вместо неё полную копию офиса; ничего не импортировано.",
+  // Encrypted dossiers.
+  "problem.dossier_sealed": "{path} — зашифрованное досье, и указанное его не открывает ({detail}): укажите парольную фразу, с которой оно зашифровано, или файл удостоверения одного из получателей.",
+  "problem.dossier_sealed_damaged": "{path} — неполное зашифрованное досье ({detail}): файл обрезан или изменён; запросите его снова.",
+  "problem.identity_invalid": "В файле {path} нет удостоверения, которое Pacta может использовать: укажите файл удостоверения для шифрования или закрытый ключ без парольной фразы.",
+  "problem.passphrase_empty": "Парольная фраза пуста: укажите её, чтобы зашифровать досье.",
+  "problem.recipient_invalid": "«{recipient}» — не получатель: укажите открытый ключ шифрования получателя или открытый ключ подписи.",
 };

@@ -260,6 +260,21 @@ export const zh: Messages = {
   "log.draftRestored": "已恢复未保存的草稿。",
   "log.draftSaved": "草稿已保存。",
   "log.draftFailed": "草稿未能保存。",
+  // Who may read it (an entry, a deadline, a document), and whom a copy of a dossier is for.
+  "audience.for": "阅读范围",
+  "audience.forTitle": "谁可以阅读：供各当事方或某一当事方的卷宗副本不收录不供其阅读的内容",
+  "audience.office": "仅限办事处",
+  "audience.parties": "各当事方",
+  "audience.party": "仅供{party}",
+  "audience.fixed": "协议始终供各当事方阅读：案件的每一份副本都载有协议",
+  "audience.badgeTitle": "阅读范围：{audience}。供其他人的卷宗副本不予收录。",
+  "audience.copyFor": "副本供",
+  "audience.copyForTitle": "供各当事方或某一当事方的副本不收录其不得阅读的内容；副本仍可核验",
+  "audience.copy.office": "办事处（完整）",
+  "audience.copy.parties": "各当事方",
+  "audience.copy.party": "{party}",
+  "audience.copyName.office": "办事处（完整）",
+  "audience.copyName.parties": "各当事方",
 
   "deadlines.section": "期限",
   "deadlines.none": "没有期限。",
@@ -423,6 +438,8 @@ export const zh: Messages = {
   "dossier.report.entriesSignedCount": "{signed} 个（共 {entries} 个条目）",
   "dossier.report.cosigned": "共同签署",
   "dossier.report.cosignedEntry": "第 {seq} 条（{author}）：{names}",
+  "dossier.report.withheld": "本副本供{audience}：{count} 个条目未予收录（保留其在日志中的位置，日志仍可核验）。",
+  "dossier.report.withheldOne": "本副本供{audience}：{count} 个条目未予收录（保留其在日志中的位置，日志仍可核验）。",
   "verify.signed": "由作者签名的条目：{signed} 个（共 {entries} 个）。",
 
   "readOnly.banner": "此数据文件夹为只读：所有内容均可查阅，但不能更改。",
@@ -732,4 +749,14 @@ export const zh: Messages = {
   "problem.manifest_signature_missing": "缺失，尽管清单中载明了签名人。",
   "problem.manifest_signer_differs": "该签名由密钥 {signer} 作出，而不是清单所载的 {name} 的密钥。",
   "problem.manifest_signature_invalid": "清单的签名无效：{detail}",
+  // Who may read what.
+  "problem.audience_fixed": "“{kind}”类条目始终供各当事方阅读：案件的每一份副本都必须载有此类条目。",
+  "problem.unknown_audience": "“{audience}”不是有效的阅读范围：请选择仅限办事处、各当事方或其中一方。",
+  "problem.import_withheld": "此卷宗是案件 {reference} 供{audience}的副本：其中有 {count} 个本处尚无的条目未予收录，无法据此补全日志。请先核验，再改为导入办事处的完整副本；未导入任何内容。",
+  // Encrypted dossiers.
+  "problem.dossier_sealed": "{path} 是加密卷宗，所提供的内容无法将其打开（{detail}）：请提供加密时使用的密码短语，或某一接收方的身份文件。",
+  "problem.dossier_sealed_damaged": "{path} 不是完整的加密卷宗（{detail}）：文件不完整或已被改动，请重新索取。",
+  "problem.identity_invalid": "{path} 中没有 Pacta 可以使用的身份：请提供加密身份文件，或未设密码短语的私钥。",
+  "problem.passphrase_empty": "密码短语为空：请提供用于加密卷宗的密码短语。",
+  "problem.recipient_invalid": "“{recipient}”不是有效的接收方：请提供接收方的加密公钥，或签名密钥的公钥。",
 };

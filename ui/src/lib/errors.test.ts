@@ -122,6 +122,29 @@ describe("problemText, for a command's error", () => {
     expect(say(taken, "zh")).toBe("本机已有 GVA 办事处的案件，其中一个的编号 K-2026-0001 与本办事处的某个案件相同：请选择其他代码。");
   });
 
+  it("words who may read what, kinds and whom a copy is for named as the window names them", () => {
+    const fixed = { code: "audience_fixed", message: "an agreement entry is always for the parties", params: { kind: "agreement" } };
+    expect(say(fixed, "en")).toBe("An entry of the kind “Agreement” is always for all parties: every copy of the case must show it.");
+    expect(say(fixed, "zh")).toBe("“协议”类条目始终供各当事方阅读：案件的每一份副本都必须载有此类条目。");
+    expect(say(fixed, "ru")).toBe("Запись вида «договорённость» всегда предназначена для всех сторон: она должна быть в каждой копии дела.");
+    // What was typed is shown as typed, even when it looks like a party.
+    const unknown = { code: "unknown_audience", message: "'party:' is not whom it is for", params: { audience: "party:" } };
+    expect(say(unknown, "en")).toBe("“party:” is not whom something may be for: choose Office only, All parties, or one party.");
+    expect(say({ ...unknown, params: { audience: "parties" } }, "ru")).toMatch(/^«parties» — недопустимое значение/);
+    const withheld = {
+      code: "import_withheld",
+      message: "this is a copy of GVA:K-2026-0001 for party:Kingdom of Belmont: it withholds 3 entries …",
+      params: { reference: "GVA:K-2026-0001", count: "3", audience: "party:Kingdom of Belmont" },
+    };
+    expect(say(withheld, "en")).toBe(
+      "This dossier is a copy of GVA:K-2026-0001 for Kingdom of Belmont: it withholds 3 entries that this store does not have, " +
+        "so the journal cannot be completed from it. Verify it, and import the office's complete copy instead; nothing was imported.",
+    );
+    expect(say({ ...withheld, params: { ...withheld.params, audience: "parties" } }, "zh")).toMatch(/^此卷宗是案件 GVA:K-2026-0001 供各当事方的副本：其中有 3 个/);
+    expect(say(withheld, "ru")).toMatch(/^Это досье — копия дела GVA:K-2026-0001 для стороны «Kingdom of Belmont»:/);
+    expect(say({ ...withheld, params: { ...withheld.params, count: "1200", audience: "parties" } }, "ru")).toMatch(/для всех сторон: .*\(их 1\s200\)/);
+  });
+
   it("formats numbers in the UI language", () => {
     const busy = { code: "database_busy", message: "busy", params: { waited_ms: "5000" } };
     expect(say(busy, "ru")).toMatch(/удерживает её уже 5\s000 мс\./);

@@ -5,14 +5,15 @@
 // verification finds (`Problem`) and one a dossier's finds
 // (`DossierProblem`) all come so, and all are worded here, in every
 // language, English included, from the one catalogue entry `problem.<code>`.
-// Stage ids, roles, entry kinds, languages, times, numbers and case fields
-// in the params (and lists of them) are named as the UI names them; the
-// core's free text (`detail`, `reason`) stays English. A code the UI has no
-// sentence for, or a sentence missing one of its values, falls back to the
-// core's English sentence.
+// Stage ids, roles, entry kinds, languages, times, numbers, case fields
+// and whom a copy is for in the params (and lists of them) are named as
+// the UI names them; the core's free text (`detail`, `reason`) stays
+// English. A code the UI has no sentence for, or a sentence missing one of
+// its values, falls back to the core's English sentence.
 
 import { LOCALES, MESSAGES, translate, type MessageKey, type Params } from "../i18n";
 import type { Language } from "../i18n/language";
+import { copyName } from "./audience";
 import { formatNumber } from "./format";
 import { STAGES } from "./stages";
 import { formatDateTime } from "./time";
@@ -47,6 +48,10 @@ export function problemText(said: Said, english: string, lang: Language): string
   // A case field, or which of a case's choices (its language, its confidentiality), as the UI names it.
   for (const name of ["field", "what"]) {
     if (params[name] !== undefined) params[name] = named(lang, "words.field", String(params[name]));
+  }
+  // Whom a copy of a dossier is for ("parties", "party:NAME"), as the window names it; one typed that is none stays as typed.
+  if (params.audience !== undefined && said.code !== "unknown_audience") {
+    params.audience = copyName(String(params.audience), (k, p) => translate(lang, k, p));
   }
   // A time the core names (when the case entered its stage), in local time.
   if (params.since !== undefined) params.since = formatDateTime(String(params.since), lang);

@@ -122,7 +122,7 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
               onCorrect={(entry, now) => setCorrecting({ entry, now })}
               onJump={jumpTo}
             />
-            <QuickLog reference={key} onLogged={logged} />
+            <QuickLog reference={key} parties={c.parties} onLogged={logged} />
           </div>
           <aside class="case-side" aria-label={t("case.side")}>
             <DeadlinesPanel detail={detail} reference={key} onChanged={changed} onJump={jumpTo} />

@@ -1,4 +1,5 @@
 // One journal entry as the record reads now (lib/record.ts): kind, number,
+// who may read it when not all parties may (the office only, one party),
 // local time (and the time where it was read, when that zone is not this
 // machine's), place, author (and the office, when another office recorded
 // it), whether it is signed, corrections, the rendered body and the
@@ -13,7 +14,7 @@ import type { Entry } from "../../bindings/Entry";
 import type { EntryView } from "../../bindings/EntryView";
 import type { JsonValue } from "../../bindings/serde_json/JsonValue";
 import type { Stage } from "../../bindings/Stage";
-import { KindBadge, StageBadge } from "../../components/Badges";
+import { AudienceBadge, KindBadge, StageBadge } from "../../components/Badges";
 import { Hash } from "../../components/Hash";
 import { Icon, PaperclipIcon } from "../../components/Icons";
 import { useI18n, type I18n } from "../../i18n";
@@ -173,6 +174,7 @@ export function EntryRow({ view, now, slot, total, highlighted, getView, onCorre
       data-seq={e.seq}
       data-slot={slot}
       data-kind={now.kind}
+      data-audience={e.audience}
       data-void={now.void ? "true" : undefined}
       data-highlighted={highlighted ? "true" : undefined}
       aria-posinset={total - slot + 1}
@@ -183,6 +185,7 @@ export function EntryRow({ view, now, slot, total, highlighted, getView, onCorre
         <KindBadge kind={now.kind} />
         {now.changedBy.kind !== null && <ChangedMark what="kind" by={now.changedBy.kind} was={t(`kind.${e.kind}`)} onJump={onJump} />}
         <span class="entry-seq">#{e.seq}</span>
+        <AudienceBadge audience={e.audience} testid="entry-audience" />
         {now.void && (
           <button
             type="button"

@@ -1,31 +1,40 @@
 // The quick log: always under the journal, for logging a step while it
 // happens. Kind, time (now unless changed; typed in this machine's time
 // zone, which the entry records), place (if said), markdown body, files by
-// dialog or drag and drop; Ctrl+Enter saves. What is in it (body, kind, a
-// changed time, place, files) is kept as a draft (save_draft, ~500 ms after a change, and
+// dialog or drag and drop, and whom it is for (the office only, all
+// parties, or one party: a caucus; until chosen, as the kind says: a note
+// is the office's, the rest the parties'; an agreement always the
+// parties'); Ctrl+Enter saves. What is in it (body, kind, a changed time,
+// place, files) is kept as a draft (save_draft, ~500 ms after a change, and
 // when the case is left) and restored when the case is opened again, so a
-// note survives leaving the case, a crash or a restart.
+// note survives leaving the case, a crash or a restart. Whom it is for is
+// not kept in the draft (the core's draft has no place for it): a restored
+// draft follows its kind again.
 
 import { open } from "@tauri-apps/plugin-dialog";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { useContext, useEffect, useRef, useState } from "preact/hooks";
 
 import { api } from "../../api";
+import type { Audience } from "../../bindings/Audience";
 import type { Entry } from "../../bindings/Entry";
 import type { EntryKind } from "../../bindings/EntryKind";
 import type { QuickLogDraft } from "../../bindings/QuickLogDraft";
+import { AudienceChoice } from "../../components/AudienceChoice";
 import { DateInput } from "../../components/DateInput";
 import { useAction, useClockTime, useDebouncedCallback, useMounted } from "../../components/hooks";
 import { PaperclipIcon } from "../../components/Icons";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
+import { chosenAudience, isFixed, shownAudience } from "../../lib/audience";
 import { DEFAULT_KIND, isEmptyLogDraft, logDraftOf, logFormOf } from "../../lib/drafts";
 import { LOGGABLE } from "../../lib/record";
 import { withShortcut } from "../../lib/shortcuts";
 import { QuickLogContext } from "../../quickLog";
 import { localInputToRfc3339 } from "../../lib/time";
 
-type Props = { reference: string; onLogged: (e: Entry) => void };
+/** `parties`: the case's, to log something for one of them alone. */
+type Props = { reference: string; parties: readonly string[]; onLogged: (e: Entry) => void };
 
 type DraftState = "none" | "restored" | "saving" | "saved" | "failed";
 
@@ -33,7 +42,7 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
 }
 
-export function QuickLog({ reference, onLogged }: Props) {
+export function QuickLog({ reference, parties, onLogged }: Props) {
   const { t } = useI18n();
   const quickLog = useContext(QuickLogContext);
   const [kind, setKind] = useState<EntryKind>(DEFAULT_KIND);
@@ -43,6 +52,8 @@ export function QuickLog({ reference, onLogged }: Props) {
   const [place, setPlace] = useState("");
   const [body, setBody] = useState("");
   const [attachments, setAttachments] = useState<string[]>([]);
+  /** Whom it is for, once the user chose; null: as the kind says. */
+  const [audience, setAudience] = useState<Audience | null>(null);
   const [dragging, setDragging] = useState(false);
   const { run, attempt, busy, error, setError } = useAction();
   const [draft, setDraft] = useState<DraftState>("none");
@@ -58,6 +69,9 @@ export function QuickLog({ reference, onLogged }: Props) {
       quickLog.current = null;
     };
   }, [quickLog]);
+
+  // Another case: its own parties, and its entries for whom their kind says.
+  useEffect(() => setAudience(null), [reference]);
 
   // Restore the draft, unless the user has started changing the form already.
   useEffect(() => {
@@ -152,7 +166,15 @@ export function QuickLog({ reference, onLogged }: Props) {
     saveDraft.cancel();
     const logged = await run(async () => {
       try {
-        return await api.logEntry(reference, { kind, body, occurred_at: occurredAt, place: place.trim() || null, attachments });
+        return await api.logEntry(reference, {
+          kind,
+          body,
+          occurred_at: occurredAt,
+          place: place.trim() || null,
+          attachments,
+          // Left out until chosen: the core decides by the kind.
+          audience: chosenAudience(kind, audience, parties) ?? undefined,
+        });
       } catch (e) {
         saveDraft(JSON.parse(draftKey) as QuickLogDraft);
         throw e;
@@ -162,6 +184,7 @@ export function QuickLog({ reference, onLogged }: Props) {
     const entry = logged.value;
     touched.current = false;
     setKind(DEFAULT_KIND);
+    setAudience(null);
     setPlace("");
     setBody("");
     setAttachments([]);
@@ -302,6 +325,20 @@ export function QuickLog({ reference, onLogged }: Props) {
         <button type="button" onClick={() => void attach()} title={t("log.attachTitle")} data-testid="log-attach">
           {t("log.attach")}
         </button>
+        <label class="inline">
+          <span class="muted">{t("audience.for")}</span>
+          <AudienceChoice
+            value={shownAudience(kind, audience, parties)}
+            parties={parties}
+            onChange={(a) => {
+              touch();
+              setAudience(a);
+            }}
+            disabled={isFixed(kind)}
+            title={isFixed(kind) ? t("audience.fixed") : undefined}
+            testid="log-audience"
+          />
+        </label>
         <span class="spacer" />
         <span class="hint">{t("log.markdownHint")}</span>
         <button type="submit" class="primary" disabled={busy} title={withShortcut(t("log.save"), "save_entry")} data-testid="log-save">

@@ -1,7 +1,8 @@
-// The side of a case: its deadlines (add, mark met, cancel), participants (add,
-// remove),
-// agreements (who has signed each for each party; co-sign) and documents
-// (with their SHA-256; attach more).
+// The side of a case: its deadlines (add, mark met, cancel; who may read
+// each when not all parties may), participants (add, remove), agreements
+// (who has signed each for each party; co-sign) and documents (with their
+// SHA-256; attach more, for whom the user chooses: all parties unless
+// chosen).
 
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { ComponentChildren } from "preact";
@@ -9,12 +10,14 @@ import { useState } from "preact/hooks";
 
 import { api } from "../../api";
 import type { AgreementSigning } from "../../bindings/AgreementSigning";
+import type { Audience } from "../../bindings/Audience";
 import type { CaseDocument } from "../../bindings/CaseDocument";
 import type { CaseView } from "../../bindings/CaseView";
 import type { Deadline } from "../../bindings/Deadline";
 import type { Participant } from "../../bindings/Participant";
 import type { Role } from "../../bindings/Role";
-import { StatusBadge } from "../../components/Badges";
+import { AudienceChoice } from "../../components/AudienceChoice";
+import { AudienceBadge, StatusBadge } from "../../components/Badges";
 import { CancelButton, Dialog } from "../../components/Dialog";
 import { DateInput } from "../../components/DateInput";
 import { SettleDeadlineDialog } from "../../components/SettleDeadlineDialog";
@@ -22,6 +25,7 @@ import { Hash } from "../../components/Hash";
 import { useAction } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
+import { chosenAudience, shownAudience } from "../../lib/audience";
 import { canMarkMet, partyOfChoice, sortDeadlines } from "../../lib/deadlines";
 import { list } from "../../lib/errors";
 import { formatBytes } from "../../lib/format";
@@ -51,6 +55,8 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
   const [what, setWhat] = useState("");
   /** Whose it is: one of the parties, or "" for a task of the office (the default). */
   const [party, setParty] = useState("");
+  /** Who may read it, once chosen; null: the parties when a party must do it, else the office. */
+  const [audience, setAudience] = useState<Audience | null>(null);
   const { run, busy, error, setError } = useAction();
   const [completing, setCompleting] = useState<Deadline | null>(null);
   const [cancelling, setCancelling] = useState<Deadline | null>(null);
@@ -67,8 +73,9 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
     // The field says what is wrong with it.
     if (!("value" in date)) return setError(null);
     if (!what.trim()) return setError(t("deadlines.whatMissing"));
+    const parties = detail.case.parties;
     const added = await run(async () => {
-      await api.addDeadline(reference, date.value, what.trim(), partyOfChoice(party, detail.case.parties));
+      await api.addDeadline(reference, date.value, what.trim(), partyOfChoice(party, parties), chosenAudience("deadline", audience, parties));
       onChanged();
     });
     if (!added) return;
@@ -76,6 +83,7 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
     setDue("");
     setWhat("");
     setParty("");
+    setAudience(null);
   };
 
   return (
@@ -87,6 +95,7 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
             <div class="side-line">
               <span class="nowrap">{formatDate(d.due, lang)}</span>
               <StatusBadge status={d.status} />
+              <AudienceBadge audience={d.audience} testid="deadline-audience" />
               <span class="spacer" />
               <button type="button" class="tag tag--link" onClick={() => onJump(d.entry_seq)} title={t("common.showEntry")}>
                 #{d.entry_seq}
@@ -154,6 +163,12 @@ export function DeadlinesPanel({ detail, reference, onChanged, onJump }: PanelPr
               </option>
             ))}
           </select>
+          <AudienceChoice
+            value={shownAudience("deadline", audience, detail.case.parties, partyOfChoice(party, detail.case.parties))}
+            parties={detail.case.parties}
+            onChange={setAudience}
+            testid="deadline-audience-choice"
+          />
           <ErrorNote message={error} />
           <button type="submit" disabled={busy} data-testid="deadline-add">
             + {t("deadlines.add")}
@@ -418,6 +433,9 @@ export function DocumentsPanel({ detail, reference, onChanged, onJump }: PanelPr
   const [showAll, setShowAll] = useState(false);
   const { run, attempt, busy, error } = useAction();
   const [saved, setSaved] = useState<string | null>(null);
+  /** Who may read the documents attached next, once chosen; null: the parties. */
+  const [audience, setAudience] = useState<Audience | null>(null);
+  const parties = detail.case.parties;
 
   const saveCopy = async (d: CaseDocument) => {
     setSaved(null);
@@ -433,10 +451,11 @@ export function DocumentsPanel({ detail, reference, onChanged, onJump }: PanelPr
     const picked = await attempt(() => open({ multiple: true, directory: false, title: t("documents.attachDialog") }));
     if (!picked?.value) return;
     const paths = picked.value;
-    await run(async () => {
-      await api.attachDocuments(reference, Array.isArray(paths) ? paths : [paths]);
+    const attached = await run(async () => {
+      await api.attachDocuments(reference, Array.isArray(paths) ? paths : [paths], chosenAudience("document", audience, parties));
       onChanged();
     });
+    if (attached) setAudience(null);
   };
 
   return (
@@ -473,9 +492,17 @@ export function DocumentsPanel({ detail, reference, onChanged, onJump }: PanelPr
         </p>
       )}
       <ErrorNote message={error} />
-      <button type="button" disabled={busy} onClick={() => void attach()} data-testid="documents-attach">
-        + {t("documents.attach")}
-      </button>
+      <div class="side-form side-attach">
+        <AudienceChoice
+          value={shownAudience("document", audience, parties)}
+          parties={parties}
+          onChange={setAudience}
+          testid="documents-audience-choice"
+        />
+        <button type="button" disabled={busy} onClick={() => void attach()} data-testid="documents-attach">
+          + {t("documents.attach")}
+        </button>
+      </div>
     </Panel>
   );
 }

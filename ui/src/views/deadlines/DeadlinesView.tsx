@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 
 import { api, errorMessage } from "../../api";
 import type { Deadline } from "../../bindings/Deadline";
-import { StatusBadge } from "../../components/Badges";
+import { AudienceBadge, StatusBadge } from "../../components/Badges";
 import { SettleDeadlineDialog } from "../../components/SettleDeadlineDialog";
 import { useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
@@ -109,7 +109,7 @@ export function DeadlinesView({ navigate }: { navigate: Navigate }) {
                       <StatusBadge status={d.status} />
                     </td>
                     <td>
-                      {d.what}
+                      {d.what} <AudienceBadge audience={d.audience} testid="deadline-audience" />
                       {d.status === "cancelled" && d.cancel_reason && <div class="muted small">{d.cancel_reason}</div>}
                     </td>
                     <td data-testid="deadline-row-party">{d.party ?? <span class="muted">{t("deadlines.officeTask")}</span>}</td>

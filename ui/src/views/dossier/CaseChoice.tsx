@@ -2,7 +2,9 @@
 // other by typing its reference, which is looked up so that the export
 // names the right case (or says there is none). A typed reference wins
 // over the list while it is not empty. Another office's case is listed, and
-// exported, by its qualified reference (`GVA:K-2026-0001`).
+// exported, by its qualified reference (`GVA:K-2026-0001`). The chosen
+// case's parties come with it (a copy may be made for one of them): from
+// the list or the lookup, else looked up.
 
 import { useEffect, useState } from "preact/hooks";
 
@@ -15,13 +17,17 @@ import { keyOf } from "../../lib/references";
 import { useOffice } from "../../office";
 
 /** What a typed reference turned out to be. */
-type Lookup = { input: string; reference: string; title: string } | { input: string; error: string };
+type Lookup = { input: string; reference: string; title: string; parties: string[] } | { input: string; error: string };
 
 /** `reference`: the case the route came with; `onError`: shows why the list cannot be had (a stable function). */
 export function useCaseChoice(reference: string | undefined, onError: (message: string) => void) {
   /** The most recent cases (one page), and how many there are in all. */
   const [cases, setCases] = useState<Case[]>([]);
   const [total, setTotal] = useState(0);
+  /** The list has come (or could not be had). */
+  const [listed, setListed] = useState(false);
+  /** The parties of a case chosen that is neither in the list nor typed (the route's). */
+  const [fetched, setFetched] = useState<{ reference: string; parties: string[] } | null>(null);
   /** The case picked in the list (or the one the route came with). */
   const [picked, setPicked] = useState(reference ?? "");
   /** A reference typed instead. */
@@ -38,8 +44,13 @@ export function useCaseChoice(reference: string | undefined, onError: (message: 
         if (!mounted.current) return;
         setCases(page.cases);
         setTotal(page.total);
+        setListed(true);
       })
-      .catch((e: unknown) => mounted.current && onError(errorMessage(e)));
+      .catch((e: unknown) => {
+        if (!mounted.current) return;
+        setListed(true);
+        onError(errorMessage(e));
+      });
   }, [mounted, onError]);
 
   useEffect(() => {
@@ -47,7 +58,7 @@ export function useCaseChoice(reference: string | undefined, onError: (message: 
     let current = true;
     api
       .getCase(typedSettled)
-      .then((v) => current && setLookup({ input: typedSettled, reference: keyOf(v.case, office), title: v.case.title }))
+      .then((v) => current && setLookup({ input: typedSettled, reference: keyOf(v.case, office), title: v.case.title, parties: v.case.parties }))
       .catch((e: unknown) => current && setLookup({ input: typedSettled, error: errorMessage(e) }));
     return () => {
       current = false;
@@ -58,11 +69,31 @@ export function useCaseChoice(reference: string | undefined, onError: (message: 
   const found = typedInput && lookup?.input === typedInput ? lookup : null;
   /** The case the export is of; "" while there is none. */
   const chosen = typedInput ? (found && "reference" in found ? found.reference : "") : picked;
+  /** The chosen case's parties, when the list or the lookup has them; null: not known yet. */
+  const known = typedInput
+    ? found && "reference" in found
+      ? found.parties
+      : null
+    : (cases.find((c) => keyOf(c, office) === picked)?.parties ?? null);
+  const unknown = chosen !== "" && known === null;
+  useEffect(() => {
+    if (!unknown || !listed) return;
+    let current = true;
+    api
+      .getCase(chosen)
+      .then((v) => current && setFetched({ reference: chosen, parties: v.case.parties }))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [chosen, unknown, listed]);
+  /** The chosen case's parties ([] until known). */
+  const parties = known ?? (fetched?.reference === chosen ? fetched.parties : []);
   const pick = (ref: string) => {
     setPicked(ref);
     setTyped("");
   };
-  return { cases, total, picked, pick, typed, setTyped, typedInput, found, chosen };
+  return { cases, total, picked, pick, typed, setTyped, typedInput, found, chosen, parties };
 }
 
 type Choice = ReturnType<typeof useCaseChoice>;

@@ -1,16 +1,21 @@
-// Exporting a case to one dossier file: the save dialog, the progress the
-// core reports (`dossier-progress`), then the file and its verification.
+// Exporting a case to one dossier file: whom the copy is for (the office's
+// complete copy, the default; all parties; one party: a copy withholds what
+// its readers may not read, keeping their places), the save dialog, the
+// progress the core reports (`dossier-progress`), then the file and its
+// verification, which says how many entries the copy withholds.
 
 import { save } from "@tauri-apps/plugin-dialog";
 import { useState } from "preact/hooks";
 
 import { api } from "../../api";
+import type { Audience } from "../../bindings/Audience";
 import type { Exported } from "../../bindings/Exported";
 import type { Progress } from "../../bindings/Progress";
 import { Hash } from "../../components/Hash";
 import { useAction, useMounted } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
 import { useI18n } from "../../i18n";
+import { copyOptions, fitsCase, OFFICE } from "../../lib/audience";
 import { formatBytes } from "../../lib/format";
 import { caseRoute, type Navigate } from "../../route";
 import { CaseChoiceFields, CaseChoiceHint, useCaseChoice } from "./CaseChoice";
@@ -27,6 +32,9 @@ export function ExportCard({ reference, navigate }: { reference?: string; naviga
   const { run, attempt, error, setError } = useAction();
   const choice = useCaseChoice(reference, setError);
   const { chosen } = choice;
+  /** Whom the copy is for, as chosen; the office's complete copy unless it fits the case chosen. */
+  const [audience, setAudience] = useState<Audience>(OFFICE);
+  const copyFor = fitsCase(audience, choice.parties) ? audience : OFFICE;
   const [progress, setProgress] = useState<Progress | null>(null);
   /** The file written and its verification, with the case it is of (as chosen: `GVA:K-2026-0001` for another office's). */
   const [result, setResult] = useState<(Exported & { reference: string }) | null>(null);
@@ -36,14 +44,14 @@ export function ExportCard({ reference, navigate }: { reference?: string; naviga
     if (!chosen || progress) return;
     setResult(null);
     const path = (
-      await attempt(() => save({ title: t("dossier.export.dialog"), defaultPath: dossierFileName(chosen), filters: dossierFilters(t) }))
+      await attempt(() => save({ title: t("dossier.export.dialog"), defaultPath: dossierFileName(chosen, copyFor), filters: dossierFilters(t) }))
     )?.value;
     if (!path) return;
     setProgress({ phase: "", done: 0, total: 0 });
     const exported = await run(async () => {
       const unlisten = await api.onDossierProgress((p) => mounted.current && setProgress(p));
       try {
-        return await api.exportDossier(chosen, path);
+        return await api.exportDossier(chosen, path, copyFor);
       } finally {
         unlisten();
       }
@@ -59,6 +67,21 @@ export function ExportCard({ reference, navigate }: { reference?: string; naviga
       <p class="hint">{t("dossier.export.intro")}</p>
       <div class="card-row">
         <CaseChoiceFields choice={choice} />
+        <label class="field">
+          <span class="field-label">{t("audience.copyFor")}</span>
+          <select
+            value={copyFor}
+            onChange={(e) => setAudience(e.currentTarget.value)}
+            title={t("audience.copyForTitle")}
+            data-testid="dossier-audience"
+          >
+            {copyOptions(choice.parties, t).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" class="primary" disabled={!chosen || !!progress} onClick={() => void exportIt()} data-testid="dossier-export">
           {t("dossier.export.button")}
         </button>
@@ -75,7 +98,12 @@ export function ExportCard({ reference, navigate }: { reference?: string; naviga
       )}
       <ErrorNote message={error} testid="dossier-export-error" />
       {result && (
-        <div class="result" data-testid="dossier-export-result" data-ok={result.report.ok ? "true" : "false"}>
+        <div
+          class="result"
+          data-testid="dossier-export-result"
+          data-ok={result.report.ok ? "true" : "false"}
+          data-audience={result.report.audience ?? OFFICE}
+        >
           <dl class="facts">
             <dt>{t("dossier.file")}</dt>
             <dd class="path">{result.path}</dd>

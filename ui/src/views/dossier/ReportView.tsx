@@ -1,17 +1,21 @@
 // A dossier's verification, as export and verify both show it: a clear OK
-// with its head hash, or every problem, where it is and what is wrong; and
-// its signatures: who exported and signed it, how many entries are signed
-// by their authors, and who co-signed which entry.
+// with its head hash, or every problem, where it is and what is wrong;
+// whom a copy is for and how many entries it withholds (none said for the
+// office's complete copy); and its signatures: who exported and signed it,
+// how many of the entries it carries are signed by their authors, and who
+// co-signed which entry.
 
 import type { DossierProblem } from "../../bindings/DossierProblem";
 import type { DossierReport } from "../../bindings/DossierReport";
 import { Hash } from "../../components/Hash";
 import { useI18n } from "../../i18n";
+import { copyName } from "../../lib/audience";
 import { list, problemText } from "../../lib/errors";
+import { formatNumber } from "../../lib/format";
 
 /** A dossier's verification: a clear OK with its head hash, or every problem. `reference`: the case as this window names it, when known (a dossier names it bare). */
 export function ReportView({ report, reference, testid }: { report: DossierReport; reference?: string; testid: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang, locale } = useI18n();
   /** Where a problem is: the archive, a file in it, or an entry or line of the journal. */
   const where = (p: DossierProblem) => {
     if (p.file === null) return t("dossier.report.archive");
@@ -22,12 +26,22 @@ export function ReportView({ report, reference, testid }: { report: DossierRepor
   /** Entries signed by their authors' keys; and those co-signed (agreements, by the parties' delegates). */
   const authorSigned = report.signed.filter((e) => e.author_signed).length;
   const cosigned = report.signed.filter((e) => e.cosigners.length > 0);
+  /** The entries a copy carries in full (those withheld keep only their places, unsigned). */
+  const carried = report.entries - report.withheld;
   return (
     <div class={`report ${report.ok ? "report--ok" : "report--bad"}`} data-testid={testid} data-ok={report.ok ? "true" : "false"} role="status">
       <p class="report-verdict">
         <span aria-hidden="true">{report.ok ? "✓ " : "✗ "}</span>
         {report.ok ? t("dossier.report.ok") : t("dossier.report.bad", { count: report.problems.length })}
       </p>
+      {report.audience && (
+        <p class="report-copy" data-testid="dossier-withheld" data-audience={report.audience} data-count={report.withheld}>
+          {t(report.withheld === 1 ? "dossier.report.withheldOne" : "dossier.report.withheld", {
+            audience: copyName(report.audience, t),
+            count: formatNumber(report.withheld, locale),
+          })}
+        </p>
+      )}
       <dl class="facts">
         {report.case_reference && (
           <>
@@ -65,7 +79,7 @@ export function ReportView({ report, reference, testid }: { report: DossierRepor
         )}
         <dt>{t("dossier.report.entriesSigned")}</dt>
         <dd data-testid="dossier-entries-signed" data-count={authorSigned}>
-          {t("dossier.report.entriesSignedCount", { signed: authorSigned, entries: report.entries })}
+          {t("dossier.report.entriesSignedCount", { signed: authorSigned, entries: carried })}
         </dd>
         {cosigned.length > 0 && (
           <>

@@ -1,7 +1,9 @@
 // What the dossier cards share: the file type a dossier is saved and opened
-// as, and the name a case's dossier is offered under.
+// as, and the name a case's dossier (or a copy of it) is offered under.
 
+import type { Audience } from "../../bindings/Audience";
 import type { MessageKey } from "../../i18n";
+import { OFFICE, partyOf } from "../../lib/audience";
 
 /** Dossier files are named <reference>.pacta. */
 export const DOSSIER_EXTENSION = "pacta";
@@ -11,7 +13,15 @@ export function dossierFilters(t: (k: MessageKey) => string) {
   return [{ name: t("dossier.fileFilter"), extensions: [DOSSIER_EXTENSION] }];
 }
 
-/** The name a case's dossier is offered under: `K-2026-0001.pacta`, `GVA-K-2026-0001.pacta` for another office's case (no colon: Windows refuses it in a name). */
-export function dossierFileName(reference: string): string {
-  return `${reference.replace(/:/g, "-")}.${DOSSIER_EXTENSION}`;
+/**
+ * The name a case's dossier is offered under: `K-2026-0001.pacta`,
+ * `GVA-K-2026-0001.pacta` for another office's case (no colon: Windows
+ * refuses it in a name); a copy for the parties or for one party says so
+ * (`K-2026-0001.parties.pacta`, `K-2026-0001.Kingdom of Belmont.pacta`),
+ * so that it is not taken for the office's complete copy.
+ */
+export function dossierFileName(reference: string, audience: Audience = OFFICE): string {
+  const safe = (s: string) => s.replace(/[\\/:*?"<>|]/g, "-");
+  const copy = audience === OFFICE ? "" : `.${safe(partyOf(audience) ?? audience)}`;
+  return `${safe(reference)}${copy}.${DOSSIER_EXTENSION}`;
 }
