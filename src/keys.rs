@@ -11,6 +11,67 @@ use pacta_core::{KeyFile, SigningKey, Store};
 pub const PASSPHRASE_ENV: &str = "PACTA_KEY_PASSPHRASE";
 /// A co-signing delegate's passphrase for scripts.
 pub const COSIGNER_PASSPHRASE_ENV: &str = "PACTA_COSIGNER_PASSPHRASE";
+/// An encrypted data dir's passphrase for scripts.
+pub const DATA_DIR_PASSPHRASE_ENV: &str = "PACTA_PASSPHRASE";
+/// A new passphrase (`pacta passphrase`) for scripts.
+pub const NEW_PASSPHRASE_ENV: &str = "PACTA_NEW_PASSPHRASE";
+
+/// The data dir's store: an encrypted one opened with its passphrase (from
+/// `--passphrase-file`, else `PACTA_PASSPHRASE`, else asked).
+pub fn open_store(data_dir: &Path, passphrase_file: Option<&Path>) -> Result<Store> {
+    if !pacta_core::vault::is_encrypted(&pacta_core::DataDir::new(data_dir)) {
+        return Ok(Store::open(data_dir)?);
+    }
+    let passphrase = data_dir_passphrase(passphrase_file, "Passphrase of the data dir: ")?;
+    Ok(Store::unlock(data_dir, &passphrase)?)
+}
+
+fn data_dir_passphrase(file: Option<&Path>, prompt: &str) -> Result<String> {
+    match file {
+        Some(f) => {
+            let text = std::fs::read_to_string(f)
+                .with_context(|| format!("cannot read the passphrase file {}", f.display()))?;
+            Ok(text.lines().next().unwrap_or_default().to_owned())
+        }
+        None => passphrase(DATA_DIR_PASSPHRASE_ENV, prompt),
+    }
+}
+
+/// A passphrase to encrypt a data dir with: from `--passphrase-file`, else
+/// `PACTA_NEW_PASSPHRASE` or `PACTA_PASSPHRASE`, else asked twice.
+pub fn new_data_dir_passphrase(file: Option<&Path>) -> Result<String> {
+    if file.is_some() {
+        return data_dir_passphrase(file, "");
+    }
+    for env in [NEW_PASSPHRASE_ENV, DATA_DIR_PASSPHRASE_ENV] {
+        if let Ok(p) = std::env::var(env) {
+            return Ok(p);
+        }
+    }
+    if !std::io::stdin().is_terminal() {
+        bail!("a passphrase is needed and there is no terminal to ask: set {NEW_PASSPHRASE_ENV} or give --passphrase-file");
+    }
+    let first = rpassword::prompt_password("New passphrase of the data dir: ")
+        .context("cannot read the passphrase")?;
+    let again = rpassword::prompt_password("The same passphrase again: ")
+        .context("cannot read the passphrase")?;
+    if first != again {
+        bail!("the two passphrases differ; nothing was changed");
+    }
+    Ok(first)
+}
+
+/// The passphrase a backup of an encrypted data dir opens with, when it is one.
+pub fn backup_passphrase(backup: &Path, file: Option<&Path>) -> Result<Option<String>> {
+    match pacta_core::backup::is_encrypted(backup) {
+        true => Ok(Some(data_dir_passphrase(
+            file,
+            "Passphrase of the backed-up data dir: ",
+        )?)),
+        false => Ok(None),
+    }
+}
+
 /// An encrypted dossier's passphrase for scripts.
 pub const DOSSIER_PASSPHRASE_ENV: &str = "PACTA_DOSSIER_PASSPHRASE";
 

@@ -36,6 +36,9 @@ struct Cli {
     /// Who is recording [default: $PACTA_AUTHOR, else $USER]
     #[arg(long, global = true, value_name = "NAME")]
     author: Option<String>,
+    /// An encrypted data dir's passphrase, read from this file's first line [default: $PACTA_PASSPHRASE, else asked]
+    #[arg(long, global = true, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -124,6 +127,16 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Make a new data dir, encrypted at rest with a passphrase if asked
+    Init {
+        /// Encrypt everything under the data dir (database, documents, drafts) with a passphrase
+        #[arg(long)]
+        encrypt: bool,
+    },
+    /// Encrypt an existing data dir at rest: an encrypted copy is made and verified, then replaces it
+    Encrypt,
+    /// Change an encrypted data dir's passphrase (nothing is re-encrypted)
+    Passphrase,
     /// Restore a backup into the data dir (verified first)
     Restore {
         file: PathBuf,
@@ -611,12 +624,40 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             });
         }
         Command::Restore { file, force } => {
-            out.restored(&pacta_core::backup::restore(&data_dir, file, *force)?);
+            let passphrase = keys::backup_passphrase(file, cli.passphrase_file.as_deref())?;
+            out.restored(&pacta_core::backup::restore(
+                &data_dir,
+                file,
+                *force,
+                passphrase.as_deref(),
+            )?);
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Init { encrypt } => {
+            let store = match encrypt {
+                true => Store::create_encrypted(
+                    &data_dir,
+                    &keys::new_data_dir_passphrase(cli.passphrase_file.as_deref())?,
+                )?,
+                false => Store::open(&data_dir)?,
+            };
+            out.initialized(store.data_dir().root(), store.is_encrypted());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Encrypt => {
+            let passphrase = keys::new_data_dir_passphrase(cli.passphrase_file.as_deref())?;
+            out.encrypted(&Store::encrypt_data_dir(&data_dir, &passphrase)?);
             return Ok(ExitCode::SUCCESS);
         }
         _ => {}
     }
-    let mut store = Store::open(&data_dir)?;
+    let mut store = keys::open_store(&data_dir, cli.passphrase_file.as_deref())?;
+    if let Command::Passphrase = cli.command {
+        let new = keys::new_data_dir_passphrase(None)?;
+        store.change_passphrase(&new)?;
+        out.passphrase_changed(store.data_dir().root());
+        return Ok(ExitCode::SUCCESS);
+    }
     if records(&cli.command) {
         let key = keys::require_own(&store)?;
         store.set_signer(key);
@@ -1054,7 +1095,9 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             };
             out.entry(&signed);
         }
-        Command::Restore { .. } => unreachable!("handled before the store is opened"),
+        Command::Restore { .. } | Command::Init { .. } | Command::Encrypt | Command::Passphrase => {
+            unreachable!("handled before the store is opened")
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -740,6 +740,39 @@ impl Output {
         );
     }
 
+    pub fn initialized(&self, dir: &std::path::Path, encrypted: bool) {
+        if self.json {
+            return self.print_json(&json!({ "data_dir": dir, "encrypted": encrypted }));
+        }
+        match encrypted {
+            true => say!("{} is ready, encrypted: keep its passphrase safe; without it nothing in it can be read", dir.display()),
+            false => say!("{} is ready", dir.display()),
+        }
+    }
+
+    pub fn encrypted(&self, e: &pacta_core::vault::Encrypted) {
+        if self.json {
+            return self.print_json(e);
+        }
+        say!(
+            "{} is now encrypted: {}, {}, {}, verified; keep its passphrase safe",
+            e.path.display(),
+            count(e.cases, "case", "cases"),
+            count(e.documents, "document", "documents"),
+            count(e.drafts, "draft", "drafts")
+        );
+    }
+
+    pub fn passphrase_changed(&self, dir: &std::path::Path) {
+        if self.json {
+            return self.print_json(&json!({ "data_dir": dir, "passphrase_changed": true }));
+        }
+        say!(
+            "the passphrase of {} is changed; the old one no longer opens it",
+            dir.display()
+        );
+    }
+
     pub fn restored(&self, r: &RestoreReport) {
         if self.json {
             return self.print_json(r);

@@ -4,6 +4,7 @@ mod cases;
 mod deadlines;
 mod documents;
 mod dossiers;
+mod encryption;
 mod filings;
 mod journal;
 mod readme;

@@ -8,6 +8,9 @@ use tempfile::TempDir;
 
 pub struct Pacta {
     pub home: TempDir,
+    /// An encrypted data dir's passphrase, given to every command it runs
+    /// (`PACTA_PASSPHRASE`).
+    pub passphrase: Option<&'static str>,
 }
 
 impl Pacta {
@@ -36,6 +39,7 @@ impl Pacta {
     pub fn without_key() -> Pacta {
         Pacta {
             home: TempDir::new().expect("temp dir"),
+            passphrase: None,
         }
     }
 
@@ -60,6 +64,9 @@ impl Pacta {
         cmd.env("PACTA_DATA_DIR", self.data_dir())
             .env("PACTA_AUTHOR", "Test Mediator")
             .env("TZ", "UTC");
+        if let Some(p) = self.passphrase {
+            cmd.env("PACTA_PASSPHRASE", p);
+        }
         cmd
     }
 

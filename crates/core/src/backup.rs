@@ -85,6 +85,10 @@ impl Store {
         {
             let mut copy = rusqlite::Connection::open(snapshot)
                 .map_err(|e| Error::io(snapshot, io::Error::other(e)))?;
+            // An encrypted database is copied encrypted, with the same key.
+            if let Some(vault) = &self.vault {
+                copy.pragma_update(None, "key", vault.database_key().as_str())?;
+            }
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
             backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
         }
@@ -133,10 +137,26 @@ impl Store {
     }
 }
 
+/// Whether the file is a backup of an encrypted data dir (one that needs
+/// its passphrase to be restored); false for anything else.
+pub fn is_encrypted(backup: &Path) -> bool {
+    File::open(backup)
+        .ok()
+        .and_then(|f| ZipArchive::new(BufReader::new(f)).ok())
+        .is_some_and(|mut z| z.by_name(crate::data_dir::ENCRYPTION_FILE).is_ok())
+}
+
 /// Restores a backup into `data_dir`. The backup is unpacked beside it and
 /// verified first; a data dir that already holds cases is only replaced with
-/// `force`, and then kept as `<data dir>.before-restore-<time>`.
-pub fn restore(data_dir: &Path, backup: &Path, force: bool) -> Result<RestoreReport> {
+/// `force`, and then kept as `<data dir>.before-restore-<time>`. A backup
+/// of an encrypted data dir is opened with `passphrase` (its own, as it was
+/// when the backup was made).
+pub fn restore(
+    data_dir: &Path,
+    backup: &Path,
+    force: bool,
+    passphrase: Option<&str>,
+) -> Result<RestoreReport> {
     let file = File::open(backup).map_err(|e| Error::Unreadable {
         path: backup.into(),
         reason: e.to_string(),
@@ -164,7 +184,12 @@ pub fn restore(data_dir: &Path, backup: &Path, force: bool) -> Result<RestoreRep
     })?;
     let staging = parent.join(format!(".pacta-restore-{}", uuid::Uuid::now_v7()));
     let result = unpack(&mut zip, backup, &staging).and_then(|()| {
-        let store = Store::open(&staging)?;
+        let store = match passphrase {
+            Some(p) if crate::vault::is_encrypted(&DataDir::new(&staging)) => {
+                Store::unlock(&staging, p)?
+            }
+            _ => Store::open(&staging)?,
+        };
         let report = store.verify()?;
         if !report.ok {
             let first = report
@@ -195,6 +220,8 @@ pub fn restore(data_dir: &Path, backup: &Path, force: bool) -> Result<RestoreRep
     };
     let mut previous = None;
     if data_dir.join(DATABASE_FILE).exists() {
+        // An encrypted data dir that is there cannot be counted without its
+        // passphrase: it is taken as holding cases.
         let cases = Store::open(data_dir).and_then(|s| Ok(s.cases(&Default::default())?.len()));
         if !force && cases.as_ref().map_or(true, |n| *n > 0) {
             let _ = fs::remove_dir_all(&staging);

@@ -6,6 +6,9 @@
 //! renamed into place, so a final name never holds a partial file. Files are
 //! written before the database transaction that references them; if that
 //! transaction fails, the caller removes the files it added ([`Staged`]).
+//! In an encrypted data dir (vault.rs) the files are written encrypted and
+//! read through [`Store::read_blob`]; their names stay the SHA-256 of what
+//! they hold in clear.
 
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
@@ -161,9 +164,10 @@ impl Store {
         let tmp_dir = self.dir.copying();
         fs::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
         let tmp = tmp_dir.join(format!("{}.part", Uuid::now_v7()));
-        let (sha256, size) = copy_hashing(input, src, &tmp).inspect_err(|_| {
-            let _ = fs::remove_file(&tmp);
-        })?;
+        let (sha256, size) =
+            copy_hashing(input, src, &tmp, self.vault.as_ref()).inspect_err(|_| {
+                let _ = fs::remove_file(&tmp);
+            })?;
         let doc = DocumentRef {
             sha256,
             name: name.to_owned(),
@@ -186,12 +190,9 @@ impl Store {
     pub(crate) fn copy_out(&self, sha256: &str, out: &Path) -> Result<()> {
         let src = self.dir.document(sha256);
         let tmp = part_file(out);
-        let mut input = File::open(&src).map_err(|e| Error::Unreadable {
-            path: src.clone(),
-            reason: e.to_string(),
-        })?;
+        let mut input = self.read_blob(sha256)?;
         let _ = fs::remove_file(&tmp);
-        let (sha, _) = copy_hashing(&mut input, &src, &tmp).inspect_err(|_| {
+        let (sha, _) = copy_hashing(&mut input, &src, &tmp, None).inspect_err(|_| {
             let _ = fs::remove_file(&tmp);
         })?;
         if sha != sha256 {
@@ -204,10 +205,36 @@ impl Store {
     }
 }
 
+impl Store {
+    /// What a stored blob holds (decrypted, in an encrypted data dir).
+    pub(crate) fn read_blob(&self, sha256: &str) -> Result<Box<dyn Read>> {
+        let src = self.dir.document(sha256);
+        let unreadable = |e: io::Error| Error::Unreadable {
+            path: src.clone(),
+            reason: e.to_string(),
+        };
+        let file = io::BufReader::with_capacity(1 << 16, File::open(&src).map_err(unreadable)?);
+        match &self.vault {
+            Some(vault) => vault.opening(file).map_err(unreadable),
+            None => Ok(Box::new(file)),
+        }
+    }
+}
+
 /// Copies `input` (read from `src`, named in errors) to a new file `dest`,
-/// fsynced, returning the content's SHA-256 and size.
-fn copy_hashing(input: &mut dyn Read, src: &Path, dest: &Path) -> Result<(String, u64)> {
-    let mut output = File::create_new(dest).map_err(|e| Error::io(dest, e))?;
+/// fsynced (encrypted with `vault`, if given), returning the content's
+/// SHA-256 and size.
+fn copy_hashing(
+    input: &mut dyn Read,
+    src: &Path,
+    dest: &Path,
+    vault: Option<&crate::vault::Vault>,
+) -> Result<(String, u64)> {
+    let file = File::create_new(dest).map_err(|e| Error::io(dest, e))?;
+    let mut output = match vault {
+        Some(v) => Output::Sealed(v.sealing(file).map_err(|e| Error::io(dest, e))?),
+        None => Output::Plain(file),
+    };
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
     let mut size = 0u64;
@@ -238,6 +265,39 @@ fn copy_hashing(input: &mut dyn Read, src: &Path, dest: &Path) -> Result<(String
             .write_all(&buf[..n])
             .map_err(|e| Error::io(dest, e))?;
     }
-    output.sync_all().map_err(|e| Error::io(dest, e))?;
+    output
+        .finish()
+        .and_then(|file| file.sync_all())
+        .map_err(|e| Error::io(dest, e))?;
     Ok((hex::encode(hasher.finalize()), size))
+}
+
+/// A blob's file as it is written: plain, or encrypted.
+enum Output {
+    Plain(File),
+    Sealed(crate::vault::Sealing<File>),
+}
+
+impl Output {
+    fn finish(self) -> io::Result<File> {
+        match self {
+            Output::Plain(f) => Ok(f),
+            Output::Sealed(s) => s.finish(),
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Plain(f) => f.write(buf),
+            Output::Sealed(s) => s.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Plain(f) => f.flush(),
+            Output::Sealed(s) => s.flush(),
+        }
+    }
 }

@@ -32,6 +32,8 @@ pub const TEMPLATES_DIR: &str = "templates";
 pub const DRAFTS_DIR: &str = "drafts";
 pub const SETTINGS_FILE: &str = "settings.json";
 pub const SIGNING_KEY_FILE: &str = "signing-key.json";
+/// An encrypted data dir's keys, sealed by its passphrase (vault.rs).
+pub const ENCRYPTION_FILE: &str = "encryption.json";
 /// Inside `documents/`: files being copied in, not yet under their hash.
 const COPYING_DIR: &str = "tmp";
 
@@ -46,7 +48,7 @@ impl DataDir {
     /// files being copied in)…
     pub const CARRIED_DIRS: [&'static str; 3] = [DOCUMENTS_DIR, TEMPLATES_DIR, DRAFTS_DIR];
     /// …and the files.
-    pub const CARRIED_FILES: [&'static str; 2] = [SETTINGS_FILE, SIGNING_KEY_FILE];
+    pub const CARRIED_FILES: [&'static str; 3] = [SETTINGS_FILE, SIGNING_KEY_FILE, ENCRYPTION_FILE];
 
     pub fn new(root: &Path) -> DataDir {
         DataDir {
@@ -87,6 +89,11 @@ impl DataDir {
     /// This person's signing key, sealed (keys.rs).
     pub fn signing_key(&self) -> PathBuf {
         self.root.join(SIGNING_KEY_FILE)
+    }
+
+    /// An encrypted data dir's sealed keys (vault.rs).
+    pub fn encryption_file(&self) -> PathBuf {
+        self.root.join(ENCRYPTION_FILE)
     }
 
     pub fn settings_file(&self) -> PathBuf {

@@ -63,17 +63,17 @@ impl Store {
         if draft.is_empty() {
             return remove_if_there(&path);
         }
-        write_atomically(&path, to_json(draft)?.as_bytes())
+        self.write_draft(&path, &to_json(draft)?)
     }
 
     /// The quick log's draft for `case`, if there is one.
     pub fn load_draft(&self, case: &str) -> Result<Option<LogDraft>> {
         let path = self.drafts_file(case, ".json")?;
-        if let Some(text) = read_if_there(&path)? {
+        if let Some(text) = self.read_draft(&path)? {
             return from_json(&path, &text).map(Some);
         }
         let legacy = path.with_extension("md");
-        Ok(read_if_there(&legacy)?.map(|body| LogDraft {
+        Ok(self.read_draft(&legacy)?.map(|body| LogDraft {
             body,
             ..LogDraft::default()
         }))
@@ -105,7 +105,7 @@ impl Store {
         if all.is_empty() {
             return remove_if_there(&path);
         }
-        write_atomically(&path, to_json(&all)?.as_bytes())
+        self.write_draft(&path, &to_json(&all)?)
     }
 
     /// The values last typed into `template`'s form for `case` (empty if none).
@@ -118,10 +118,39 @@ impl Store {
     }
 
     fn filing_drafts(&self, path: &Path) -> Result<BTreeMap<String, FilingFields>> {
-        match read_if_there(path)? {
+        match self.read_draft(path)? {
             Some(text) => from_json(path, &text),
             None => Ok(BTreeMap::new()),
         }
+    }
+}
+
+impl Store {
+    /// A draft written whole (encrypted, in an encrypted data dir).
+    fn write_draft(&self, path: &Path, text: &str) -> Result<()> {
+        match &self.vault {
+            Some(v) => write_atomically(path, &v.seal_bytes(text.as_bytes())?),
+            None => write_atomically(path, text.as_bytes()),
+        }
+    }
+
+    /// A draft's text, if there is one.
+    fn read_draft(&self, path: &Path) -> Result<Option<String>> {
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        let bytes = match &self.vault {
+            Some(v) => v.open_bytes(bytes, path)?,
+            None => bytes,
+        };
+        String::from_utf8(bytes).map(Some).map_err(|e| {
+            Error::io(
+                path,
+                std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+            )
+        })
     }
 }
 
@@ -149,14 +178,6 @@ fn from_json<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<
             ),
         )
     })
-}
-
-fn read_if_there(path: &Path) -> Result<Option<String>> {
-    match fs::read_to_string(path) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(path, e)),
-    }
 }
 
 fn remove_if_there(path: &Path) -> Result<()> {

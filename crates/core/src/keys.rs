@@ -35,6 +35,9 @@ const FORMAT_VERSION: u32 = 1;
 const MEMORY_KIB: u32 = 64 * 1024;
 const ITERATIONS: u32 = 3;
 const PARALLELISM: u32 = 1;
+/// Argon2id's cost as Pacta seals with it (memory KiB, iterations, lanes):
+/// the signing key's and the data dir's (vault.rs).
+pub(crate) const ARGON2_PARAMS: (u32, u32, u32) = (MEMORY_KIB, ITERATIONS, PARALLELISM);
 /// The keyring's service name; the account is the key's fingerprint.
 const KEYRING_SERVICE: &str = "pacta-signing-key";
 
@@ -483,7 +486,8 @@ fn keyring_entry(fingerprint: &str) -> Option<keyring::Entry> {
     keyring::Entry::new(KEYRING_SERVICE, fingerprint).ok()
 }
 
-fn derive(
+/// Argon2id's 32-byte output for a passphrase: what unlocks a sealed secret.
+pub(crate) fn derive(
     passphrase: &str,
     salt: &[u8],
     memory_kib: u32,

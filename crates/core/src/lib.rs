@@ -39,6 +39,7 @@ pub mod signers;
 pub mod stage;
 pub mod store;
 pub mod time;
+pub mod vault;
 pub mod verify;
 
 pub use audience::Audience;

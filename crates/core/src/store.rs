@@ -60,6 +60,8 @@ pub struct Store {
     /// write-protected copy): everything reads, every write is refused
     /// before it starts.
     read_only: bool,
+    /// An encrypted data dir's keys (vault.rs); none for a plain one.
+    pub(crate) vault: Option<crate::vault::Vault>,
     /// The key that signs what this store writes (keys.rs); without one,
     /// entries are written unsigned (the shells require one).
     signer: Option<crate::keys::SigningKey>,
@@ -90,6 +92,46 @@ impl Store {
     /// the schema up to date in one transaction. A data dir that cannot be
     /// written is opened read-only (see `read_only`).
     pub fn open(dir: &Path) -> Result<Store> {
+        let layout = DataDir::new(dir);
+        if crate::vault::is_encrypted(&layout) {
+            return Err(Error::input(
+                "data_dir_locked",
+                [("path", dir.display().to_string())],
+                format!(
+                    "{} is encrypted: give its passphrase to open it",
+                    dir.display()
+                ),
+            ));
+        }
+        Store::open_with(dir, None)
+    }
+
+    /// Opens an encrypted data dir with its passphrase (a wrong one changes
+    /// nothing and says so).
+    pub fn unlock(dir: &Path, passphrase: &str) -> Result<Store> {
+        let vault = crate::vault::Vault::unlock(&DataDir::new(dir), passphrase)?;
+        Store::open_with(dir, Some(vault))
+    }
+
+    /// Makes a new data dir encrypted with `passphrase`; a data dir that
+    /// already holds a database is converted with [`Store::encrypt`] instead.
+    pub fn create_encrypted(dir: &Path, passphrase: &str) -> Result<Store> {
+        let layout = DataDir::new(dir);
+        if layout.database().exists() || crate::vault::is_encrypted(&layout) {
+            return Err(Error::input(
+                "data_dir_exists",
+                [("path", dir.display().to_string())],
+                format!(
+                    "{} already holds a data dir; to encrypt one that exists, convert it",
+                    dir.display()
+                ),
+            ));
+        }
+        let vault = crate::vault::Vault::create(&layout, passphrase)?;
+        Store::open_with(dir, Some(vault))
+    }
+
+    fn open_with(dir: &Path, vault: Option<crate::vault::Vault>) -> Result<Store> {
         prepare_dir(dir)?;
         let layout = DataDir::new(dir);
         let db_path = layout.database();
@@ -100,11 +142,14 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| data_dir_error(&db_path, e))?;
+        if let Some(vault) = &vault {
+            apply_key(&conn, vault, &db_path)?;
+        }
         // SQLite falls back to reading only when the file cannot be written.
         let cannot_write = conn.is_readonly(rusqlite::MAIN_DB)? || !dir_writable(dir);
         if cannot_write && db_path.is_file() {
             drop(conn);
-            return Store::open_read_only(dir, &db_path);
+            return Store::open_read_only(dir, &db_path, vault);
         }
         conn.busy_timeout(BUSY_TIMEOUT)?;
         check_ownership(&conn, &db_path)?;
@@ -116,6 +161,7 @@ impl Store {
             conn,
             dir: layout,
             read_only: false,
+            vault,
             signer: None,
         };
         store.migrate()?;
@@ -126,7 +172,11 @@ impl Store {
     /// while its `-wal` and `-shm` files exist (left by a writer that is
     /// still running or was killed); after a clean close they are gone and
     /// the file is complete, so it is opened as immutable.
-    fn open_read_only(dir: &Path, db_path: &Path) -> Result<Store> {
+    fn open_read_only(
+        dir: &Path,
+        db_path: &Path,
+        vault: Option<crate::vault::Vault>,
+    ) -> Result<Store> {
         let wal = db_path.with_extension("db-wal");
         let shm = db_path.with_extension("db-shm");
         let mode = if wal.exists() && shm.exists() {
@@ -147,6 +197,9 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| data_dir_error(db_path, e))?;
+        if let Some(vault) = &vault {
+            apply_key(&conn, vault, db_path)?;
+        }
         conn.busy_timeout(BUSY_TIMEOUT)?;
         check_ownership(&conn, db_path)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -162,8 +215,26 @@ impl Store {
             conn,
             dir: DataDir::new(dir),
             read_only: true,
+            vault,
             signer: None,
         })
+    }
+
+    /// Whether this data dir is encrypted at rest (vault.rs).
+    pub fn is_encrypted(&self) -> bool {
+        self.vault.is_some()
+    }
+
+    /// Seals this encrypted data dir's keys under a new passphrase.
+    pub fn change_passphrase(&self, new: &str) -> Result<()> {
+        match &self.vault {
+            Some(v) => v.change_passphrase(&self.dir, new),
+            None => Err(Error::input(
+                "not_encrypted",
+                [],
+                "this data dir is not encrypted: there is no passphrase to change",
+            )),
+        }
     }
 
     /// Whether this store refuses writes (see `read_only`).
@@ -266,6 +337,18 @@ impl Store {
             signer: self.signer.as_ref(),
         })
     }
+}
+
+/// SQLCipher's key, given before anything else is read; a key that does
+/// not open the database says so (the passphrase opened the keys, so the
+/// database was replaced or damaged).
+fn apply_key(conn: &Connection, vault: &crate::vault::Vault, db_path: &Path) -> Result<()> {
+    conn.pragma_update(None, "key", vault.database_key().as_str())?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| data_dir_error(db_path, e))?;
+    Ok(())
 }
 
 fn prepare_dir(dir: &Path) -> Result<()> {

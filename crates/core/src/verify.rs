@@ -11,7 +11,6 @@ use rusqlite::params;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::blobs::hash_file;
 use crate::chain::{CaseFacts, ChainCheck, Place};
 use crate::error::Result;
 use crate::journal::{entry_from_row, ENTRY_COLUMNS};
@@ -211,10 +210,13 @@ impl Store {
         for row in rows {
             let (sha, size, cases) = row?;
             report.documents += 1;
-            let path = self.dir.document(&sha);
             let cases = cases.unwrap_or_default();
             let case = (!cases.is_empty()).then_some(cases.as_str());
-            match hash_file(&path) {
+            match self
+                .read_blob(&sha)
+                .map_err(|e| std::io::Error::other(e.to_string()))
+                .and_then(|mut r| crate::blobs::hash_stream(&mut r))
+            {
                 Err(e) => report.problems.push(problem(
                     case,
                     None,

@@ -344,10 +344,7 @@ impl Store {
             zip.start_file(path.as_str(), entry_options(expected))
                 .map_err(|e| zip_error(tmp, e))?;
             let src = self.dir.document(sha);
-            let mut input = File::open(&src).map_err(|e| Error::Unreadable {
-                path: src.clone(),
-                reason: e.to_string(),
-            })?;
+            let mut input = self.read_blob(sha)?;
             let mut size = 0u64;
             loop {
                 let n = input.read(&mut buf).map_err(|e| Error::io(&src, e))?;
