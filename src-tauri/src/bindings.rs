@@ -33,6 +33,7 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     FilingInput::export_all(cfg)?;
     ImportPlan::export_all(cfg)?;
     KeyFileInfo::export_all(cfg)?;
+    DataDirStatus::export_all(cfg)?;
     Draft::export_all(cfg)?;
     LogInput::export_all(cfg)?;
     NewCaseInput::export_all(cfg)?;

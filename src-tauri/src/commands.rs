@@ -23,7 +23,9 @@ use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_fs::FsExt;
 
 pub struct AppState {
-    pub store: Arc<Mutex<Store>>,
+    /// The store; none while an encrypted data dir is locked (until
+    /// `unlock_data_dir`).
+    pub store: Arc<Mutex<Option<Store>>>,
     pub data_dir: PathBuf,
     pub started: std::time::Instant,
 }
@@ -84,6 +86,23 @@ type Answer<T> = Result<T, CommandError>;
 async fn with_store<T: Send + 'static>(
     state: &State<'_, AppState>,
     work: impl FnOnce(&mut Store) -> pacta_core::Result<T> + Send + 'static,
+) -> Answer<T> {
+    with_slot(state, move |slot| match slot {
+        Some(store) => work(store),
+        None => Err(pacta_core::Error::input(
+            "data_dir_locked",
+            [],
+            "the data dir is encrypted and locked: unlock it with its passphrase",
+        )),
+    })
+    .await
+}
+
+/// Runs core work on a blocking thread with the store's place (empty while
+/// an encrypted data dir is locked) held.
+async fn with_slot<T: Send + 'static>(
+    state: &State<'_, AppState>,
+    work: impl FnOnce(&mut Option<Store>) -> pacta_core::Result<T> + Send + 'static,
 ) -> Answer<T> {
     let store = Arc::clone(&state.store);
     tauri::async_runtime::spawn_blocking(move || {
@@ -210,6 +229,92 @@ pub async fn unlock_key(state: State<'_, AppState>, passphrase: String) -> Answe
         Ok(identity)
     })
     .await
+}
+
+/// Whether the data dir is encrypted at rest, and whether it is locked.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DataDirStatus {
+    encrypted: bool,
+    locked: bool,
+    /// Whether it holds no case yet (a first run, when encrypting it is
+    /// offered).
+    empty: bool,
+}
+
+#[tauri::command]
+pub async fn data_dir_status(state: State<'_, AppState>) -> Answer<DataDirStatus> {
+    with_slot(&state, |slot| {
+        Ok(match slot {
+            None => DataDirStatus {
+                encrypted: true,
+                locked: true,
+                empty: false,
+            },
+            Some(s) => DataDirStatus {
+                encrypted: s.is_encrypted(),
+                locked: false,
+                empty: s.cases(&Default::default())?.is_empty(),
+            },
+        })
+    })
+    .await
+}
+
+/// Opens the encrypted data dir with its passphrase; a wrong one is the
+/// core's `passphrase_wrong` and changes nothing.
+#[tauri::command]
+pub async fn unlock_data_dir(state: State<'_, AppState>, passphrase: String) -> Answer<()> {
+    let dir = state.data_dir.clone();
+    with_slot(&state, move |slot| {
+        if slot.is_none() {
+            *slot = Some(open_unlocked(&dir, &passphrase)?);
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// The store of an encrypted data dir, with the signing key when it opens
+/// without asking.
+pub fn open_unlocked(dir: &std::path::Path, passphrase: &str) -> pacta_core::Result<Store> {
+    let mut store = Store::unlock(dir, passphrase)?;
+    if let Some(key) = pacta_core::keys::unlock_without_asking(store.data_dir()) {
+        store.set_signer(key);
+    }
+    Ok(store)
+}
+
+/// Encrypts the data dir at rest with `passphrase` (an encrypted copy is
+/// made, verified, and takes its place); the window goes on with it.
+#[tauri::command]
+pub async fn encrypt_data_dir(state: State<'_, AppState>, passphrase: String) -> Answer<()> {
+    let dir = state.data_dir.clone();
+    with_slot(&state, move |slot| {
+        let signer = slot.as_mut().and_then(|s| s.take_signer());
+        // The store is closed while its files are converted.
+        *slot = None;
+        let result = Store::encrypt_data_dir(&dir, &passphrase);
+        let mut store = match &result {
+            Ok(_) => Store::unlock(&dir, &passphrase)?,
+            Err(_) => Store::open(&dir)?,
+        };
+        if let Some(key) = signer {
+            store.set_signer(key);
+        }
+        *slot = Some(store);
+        result.map(|_| ())
+    })
+    .await
+}
+
+/// Seals the encrypted data dir's keys under a new passphrase.
+#[tauri::command]
+pub async fn change_data_dir_passphrase(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Answer<()> {
+    with_store(&state, move |s| s.change_passphrase(&passphrase)).await
 }
 
 /// A signing key file the user chose (a delegate's, brought to co-sign):

@@ -51,16 +51,26 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    let mut store = match pacta_core::Store::open(&data_dir) {
+    // An encrypted data dir stays locked until the window is given its
+    // passphrase (`unlock_data_dir`); PACTA_PASSPHRASE opens it at once.
+    let encrypted = pacta_core::vault::is_encrypted(&pacta_core::DataDir::new(&data_dir));
+    let opened = match (encrypted, std::env::var("PACTA_PASSPHRASE")) {
+        (true, Ok(p)) => commands::open_unlocked(&data_dir, &p).map(Some),
+        (true, Err(_)) => Ok(None),
+        (false, _) => pacta_core::Store::open(&data_dir).map(|mut store| {
+            if let Some(key) = pacta_core::keys::unlock_without_asking(store.data_dir()) {
+                store.set_signer(key);
+            }
+            Some(store)
+        }),
+    };
+    let store = match opened {
         Ok(s) => s,
         Err(e) => {
             eprintln!("pacta: {e}");
             std::process::exit(1);
         }
     };
-    if let Some(key) = pacta_core::keys::unlock_without_asking(store.data_dir()) {
-        store.set_signer(key);
-    }
     let state = commands::AppState {
         store: Arc::new(Mutex::new(store)),
         data_dir,
@@ -111,6 +121,10 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::ui_ready,
+            commands::data_dir_status,
+            commands::unlock_data_dir,
+            commands::encrypt_data_dir,
+            commands::change_data_dir_passphrase,
             commands::create_key,
             commands::unlock_key,
             commands::read_key_file,

@@ -259,6 +259,11 @@ impl Store {
         self.signer = Some(key);
     }
 
+    /// Takes the signing key out of this store (to hand it to another).
+    pub fn take_signer(&mut self) -> Option<crate::keys::SigningKey> {
+        self.signer.take()
+    }
+
     /// The key that signs what this store writes, if any.
     pub fn signer(&self) -> Option<&crate::keys::SigningKey> {
         self.signer.as_ref()
