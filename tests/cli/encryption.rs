@@ -136,7 +136,10 @@ fn nothing_of_a_case_is_readable_in_an_encrypted_data_dir_or_its_backup() {
     // Search works on the encrypted index.
     let hits = p.json(&["search", "BODYMARKER"]);
     assert_eq!(hits["hits"][0]["entry_seq"], 2, "{hits}");
-    assert!(hits["hits"][0]["snippet"].as_str().unwrap().contains("domestic pressure"));
+    assert!(hits["hits"][0]["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("domestic pressure"));
 
     let backup = p.home.path().join("backup.zip");
     p.json(&["backup", "--out", backup.to_str().unwrap()]);

@@ -28,12 +28,27 @@ impl Rng {
 
 #[test]
 fn killed_at_any_moment_nothing_acknowledged_is_lost() {
-    let p = Pacta::new();
+    crash_drill(Pacta::new());
+}
+
+#[test]
+fn killed_at_any_moment_an_encrypted_store_loses_nothing_acknowledged() {
+    crash_drill(Pacta::encrypted());
+}
+
+/// Kills `pacta log add` at random moments: every acknowledged entry is
+/// there afterwards, and the store verifies.
+fn crash_drill(p: Pacta) {
     let r = p.new_case("Crash drill");
     let kills = if full() { 200 } else { 25 };
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut acknowledged: BTreeMap<String, String> = BTreeMap::new(); // body -> hash
     let attachment = p.home.path().join("minutes.bin");
+    // Kill times span one whole append, however long it takes here (an
+    // encrypted store first derives its key from the passphrase).
+    let started = Instant::now();
+    p.json(&["log", "add", &r, "--kind", "note", "--body", "Calibration."]);
+    let span = (started.elapsed().as_micros() as u64 * 3 / 2).max(30_000);
     let mut killed = 0;
     let mut i = 0;
     while killed < kills {
@@ -52,7 +67,7 @@ fn killed_at_any_moment_nothing_acknowledged_is_lost() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_micros(rng.below(30_000)));
+        std::thread::sleep(Duration::from_micros(rng.below(span)));
         let _ = child.kill(); // SIGKILL, whatever it was doing
         let out = child.wait_with_output().unwrap();
         if out.status.success() {
@@ -65,12 +80,14 @@ fn killed_at_any_moment_nothing_acknowledged_is_lost() {
             p.verify_ok();
         }
     }
-    let conn = rusqlite::Connection::open(p.db()).unwrap();
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    // `pacta verify` runs SQLite's integrity check and hashes every
+    // document; a plain store is also checked from outside Pacta.
     let report = p.verify_ok();
+    assert!(
+        acknowledged.len() >= kills / 5,
+        "too few appends finished ({} of {i}) for the drill to mean anything",
+        acknowledged.len()
+    );
     let entries = p.json(&["log", "list", &r])["entries"]
         .as_array()
         .unwrap()
@@ -86,8 +103,23 @@ fn killed_at_any_moment_nothing_acknowledged_is_lost() {
             "acknowledged entry lost or changed: {body}"
         );
     }
-    // No half-written file under a final name: every stored file is its hash.
-    for shard in std::fs::read_dir(p.data_dir().join("documents")).unwrap() {
+    // No half-written file under a final name: every stored file is its
+    // hash (an encrypted one, checked by `pacta verify` above).
+    let plain = p.passphrase.is_none();
+    if plain {
+        let conn = rusqlite::Connection::open(p.db()).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+    }
+    let shards = match plain {
+        true => std::fs::read_dir(p.data_dir().join("documents"))
+            .unwrap()
+            .collect(),
+        false => Vec::new(),
+    };
+    for shard in shards {
         let shard = shard.unwrap().path();
         if shard.file_name().unwrap() == "tmp" {
             continue;
@@ -112,7 +144,15 @@ fn killed_at_any_moment_nothing_acknowledged_is_lost() {
 
 #[test]
 fn two_processes_appending_to_one_case_lose_nothing() {
-    let p = Pacta::new();
+    concurrency_drill(Pacta::new());
+}
+
+#[test]
+fn two_processes_appending_to_one_encrypted_case_lose_nothing() {
+    concurrency_drill(Pacta::encrypted());
+}
+
+fn concurrency_drill(p: Pacta) {
     let r = p.new_case("Concurrency drill");
     let each = if full() { 10_000 } else { 60 };
     let start = Instant::now();
@@ -121,11 +161,15 @@ fn two_processes_appending_to_one_case_lose_nothing() {
         .map(|who| {
             let r = r.clone();
             let data_dir = p.data_dir();
+            let passphrase = p.passphrase;
             std::thread::spawn(move || {
                 for i in 0..each {
                     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("pacta"));
                     cmd.env("PACTA_DATA_DIR", &data_dir)
                         .env("PACTA_AUTHOR", who);
+                    if let Some(p) = passphrase {
+                        cmd.env("PACTA_PASSPHRASE", p);
+                    }
                     let out = cmd
                         .args([
                             "log",
@@ -278,6 +322,59 @@ fn every_single_byte_change_to_an_entry_or_a_document_is_detected() {
     p.verify_ok();
     eprintln!("tamper: {detected} of {tried} one-byte changes detected and placed");
     assert_eq!(detected, tried);
+}
+
+/// An encrypted store changed by one byte anywhere in its database or in a
+/// document's file: the change is detected (SQLCipher authenticates every
+/// page, age every chunk), never read as a valid store.
+#[test]
+fn every_single_byte_change_to_an_encrypted_store_is_detected() {
+    let p = Pacta::encrypted();
+    let r = p.new_case("Tamper drill");
+    let annex = p.file(
+        "annex.txt",
+        "Annex A: the repair schedule, agreed in Geneva.",
+    );
+    p.json(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "meeting",
+        "--body",
+        "Both delegations present.",
+        "--attach",
+        &annex,
+    ]);
+    let sha = p.json(&["doc", "list", &r])["documents"][0]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut rng = Rng(7);
+    let mut tried = 0;
+    let mut undetected = Vec::new();
+    let samples = if full() { 400 } else { 40 };
+    for path in [p.db(), p.stored_document(&sha)] {
+        let original = std::fs::read(&path).unwrap();
+        for _ in 0..samples {
+            let at = rng.below(original.len() as u64) as usize;
+            let mut bytes = original.clone();
+            bytes[at] ^= 0x01;
+            std::fs::write(&path, &bytes).unwrap();
+            tried += 1;
+            let out = p.cmd().args(["verify", "--json"]).output().unwrap();
+            if out.status.success() {
+                undetected.push(format!("{} byte {at}", path.display()));
+            }
+            std::fs::write(&path, &original).unwrap();
+        }
+    }
+    p.verify_ok();
+    eprintln!(
+        "tamper (encrypted): {} of {tried} one-byte changes detected",
+        tried - undetected.len()
+    );
+    assert!(undetected.is_empty(), "undetected: {undetected:?}");
 }
 
 /// Changes one byte of a dossier at a time (every byte at full strength, a

@@ -6,6 +6,9 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+/// The passphrase of the data dirs the tests encrypt.
+pub const ENCRYPTION_PASSPHRASE: &str = "correct horse battery staple";
+
 pub struct Pacta {
     pub home: TempDir,
     /// An encrypted data dir's passphrase, given to every command it runs
@@ -77,7 +80,29 @@ impl Pacta {
         cmd.env("PACTA_DATA_DIR", self.data_dir())
             .env("PACTA_AUTHOR", "Test Mediator")
             .env("TZ", "UTC");
+        if let Some(p) = self.passphrase {
+            cmd.env("PACTA_PASSPHRASE", p);
+        }
         cmd
+    }
+
+    /// A data dir encrypted at rest (`pacta init --encrypt`), holding the
+    /// key of "Test Mediator"; every command it runs gives the passphrase.
+    pub fn encrypted() -> Pacta {
+        let mut p = Pacta::new();
+        let out = p
+            .cmd()
+            .args(["init", "--encrypt"])
+            .env("PACTA_NEW_PASSPHRASE", ENCRYPTION_PASSPHRASE)
+            .output()
+            .expect("run pacta init");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        p.passphrase = Some(ENCRYPTION_PASSPHRASE);
+        p
     }
 
     /// Gives the data dir to the unprivileged user `nobody` and returns the
