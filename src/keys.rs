@@ -17,10 +17,16 @@ pub const DATA_DIR_PASSPHRASE_ENV: &str = "PACTA_PASSPHRASE";
 pub const NEW_PASSPHRASE_ENV: &str = "PACTA_NEW_PASSPHRASE";
 
 /// The data dir's store: an encrypted one opened with its passphrase (from
-/// `--passphrase-file`, else `PACTA_PASSPHRASE`, else asked).
+/// `--passphrase-file`, else what the OS keyring kept, else
+/// `PACTA_PASSPHRASE`, else asked).
 pub fn open_store(data_dir: &Path, passphrase_file: Option<&Path>) -> Result<Store> {
     if !pacta_core::vault::is_encrypted(&pacta_core::DataDir::new(data_dir)) {
         return Ok(Store::open(data_dir)?);
+    }
+    if passphrase_file.is_none() {
+        if let Some(store) = Store::unlock_from_keyring(data_dir) {
+            return Ok(store?);
+        }
     }
     let passphrase = data_dir_passphrase(passphrase_file, "Passphrase of the data dir: ")?;
     Ok(Store::unlock(data_dir, &passphrase)?)

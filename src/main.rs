@@ -132,11 +132,22 @@ enum Command {
         /// Encrypt everything under the data dir (database, documents, drafts) with a passphrase
         #[arg(long)]
         encrypt: bool,
+        /// Also keep what opens it in the OS keyring, so that this machine need not ask the passphrase
+        #[arg(long)]
+        remember: bool,
     },
     /// Encrypt an existing data dir at rest: an encrypted copy is made and verified, then replaces it
-    Encrypt,
+    Encrypt {
+        /// Also keep what opens it in the OS keyring, so that this machine need not ask the passphrase
+        #[arg(long)]
+        remember: bool,
+    },
     /// Change an encrypted data dir's passphrase (nothing is re-encrypted)
-    Passphrase,
+    Passphrase {
+        /// Also keep what opens it in the OS keyring, so that this machine need not ask the passphrase
+        #[arg(long)]
+        remember: bool,
+    },
     /// Restore a backup into the data dir (verified first)
     Restore {
         file: PathBuf,
@@ -633,28 +644,36 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             )?);
             return Ok(ExitCode::SUCCESS);
         }
-        Command::Init { encrypt } => {
+        Command::Init { encrypt, remember } => {
             let store = match encrypt {
-                true => Store::create_encrypted(
-                    &data_dir,
-                    &keys::new_data_dir_passphrase(cli.passphrase_file.as_deref())?,
-                )?,
+                true => {
+                    let passphrase = keys::new_data_dir_passphrase(cli.passphrase_file.as_deref())?;
+                    drop(Store::create_encrypted(&data_dir, &passphrase)?);
+                    Store::unlock_remembering(&data_dir, &passphrase, *remember)?
+                }
                 false => Store::open(&data_dir)?,
             };
             out.initialized(store.data_dir().root(), store.is_encrypted());
             return Ok(ExitCode::SUCCESS);
         }
-        Command::Encrypt => {
+        Command::Encrypt { remember } => {
             let passphrase = keys::new_data_dir_passphrase(cli.passphrase_file.as_deref())?;
-            out.encrypted(&Store::encrypt_data_dir(&data_dir, &passphrase)?);
+            let done = Store::encrypt_data_dir(&data_dir, &passphrase)?;
+            if *remember {
+                drop(Store::unlock_remembering(&data_dir, &passphrase, true)?);
+            }
+            out.encrypted(&done);
             return Ok(ExitCode::SUCCESS);
         }
         _ => {}
     }
     let mut store = keys::open_store(&data_dir, cli.passphrase_file.as_deref())?;
-    if let Command::Passphrase = cli.command {
+    if let Command::Passphrase { remember } = cli.command {
         let new = keys::new_data_dir_passphrase(None)?;
         store.change_passphrase(&new)?;
+        if remember {
+            drop(Store::unlock_remembering(&data_dir, &new, true)?);
+        }
         out.passphrase_changed(store.data_dir().root());
         return Ok(ExitCode::SUCCESS);
     }
@@ -1095,7 +1114,10 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             };
             out.entry(&signed);
         }
-        Command::Restore { .. } | Command::Init { .. } | Command::Encrypt | Command::Passphrase => {
+        Command::Restore { .. }
+        | Command::Init { .. }
+        | Command::Encrypt { .. }
+        | Command::Passphrase { .. } => {
             unreachable!("handled before the store is opened")
         }
     }

@@ -254,7 +254,7 @@ pub async fn data_dir_status(state: State<'_, AppState>) -> Answer<DataDirStatus
             Some(s) => DataDirStatus {
                 encrypted: s.is_encrypted(),
                 locked: false,
-                empty: s.cases(&Default::default())?.is_empty(),
+                empty: s.cases_page(&Default::default(), 0, 1)?.total == 0,
             },
         })
     })
@@ -262,7 +262,8 @@ pub async fn data_dir_status(state: State<'_, AppState>) -> Answer<DataDirStatus
 }
 
 /// Opens the encrypted data dir with its passphrase; a wrong one is the
-/// core's `passphrase_wrong` and changes nothing.
+/// core's `passphrase_wrong` and changes nothing. The OS keyring (where one
+/// runs) keeps what opens it, so the next start need not ask.
 #[tauri::command]
 pub async fn unlock_data_dir(state: State<'_, AppState>, passphrase: String) -> Answer<()> {
     let dir = state.data_dir.clone();
@@ -278,7 +279,11 @@ pub async fn unlock_data_dir(state: State<'_, AppState>, passphrase: String) -> 
 /// The store of an encrypted data dir, with the signing key when it opens
 /// without asking.
 pub fn open_unlocked(dir: &std::path::Path, passphrase: &str) -> pacta_core::Result<Store> {
-    let mut store = Store::unlock(dir, passphrase)?;
+    signing(Store::unlock_remembering(dir, passphrase, true)?)
+}
+
+/// The store, with the signing key when it opens without asking.
+pub fn signing(mut store: Store) -> pacta_core::Result<Store> {
     if let Some(key) = pacta_core::keys::unlock_without_asking(store.data_dir()) {
         store.set_signer(key);
     }
@@ -296,7 +301,7 @@ pub async fn encrypt_data_dir(state: State<'_, AppState>, passphrase: String) ->
         *slot = None;
         let result = Store::encrypt_data_dir(&dir, &passphrase);
         let mut store = match &result {
-            Ok(_) => Store::unlock(&dir, &passphrase)?,
+            Ok(_) => Store::unlock_remembering(&dir, &passphrase, true)?,
             Err(_) => Store::open(&dir)?,
         };
         if let Some(key) = signer {

@@ -52,11 +52,14 @@ pub fn run() {
         }
     };
     // An encrypted data dir stays locked until the window is given its
-    // passphrase (`unlock_data_dir`); PACTA_PASSPHRASE opens it at once.
+    // passphrase (`unlock_data_dir`), unless the OS keyring kept what opens
+    // it or PACTA_PASSPHRASE is set.
     let encrypted = pacta_core::vault::is_encrypted(&pacta_core::DataDir::new(&data_dir));
     let opened = match (encrypted, std::env::var("PACTA_PASSPHRASE")) {
         (true, Ok(p)) => commands::open_unlocked(&data_dir, &p).map(Some),
-        (true, Err(_)) => Ok(None),
+        (true, Err(_)) => pacta_core::Store::unlock_from_keyring(&data_dir)
+            .transpose()
+            .and_then(|s| s.map(commands::signing).transpose()),
         (false, _) => pacta_core::Store::open(&data_dir).map(|mut store| {
             if let Some(key) = pacta_core::keys::unlock_without_asking(store.data_dir()) {
                 store.set_signer(key);

@@ -277,3 +277,48 @@ fn a_plain_data_dir_is_encrypted_in_place_and_keeps_everything() {
     ]);
     assert_eq!(std::fs::read_to_string(&out_file).unwrap(), MARKERS[3]);
 }
+
+/// Where an OS keyring runs (a real GNOME Keyring on a private session
+/// bus), `--remember` keeps what opens the data dir, and it opens without
+/// the passphrase; outside that session the passphrase is asked again.
+#[test]
+fn the_os_keyring_can_open_the_data_dir_and_the_passphrase_always_does() {
+    let p = Pacta::new();
+    let script = r#"
+        eval "$(printf 'login' | gnome-keyring-daemon --unlock --components=secrets)"
+        PACTA_NEW_PASSPHRASE='typed once' "$PACTA" init --encrypt --remember >/dev/null || exit 10
+        "$PACTA" --json case new --title "Opened by the keyring" --party Aldoria --party Belmont </dev/null
+    "#;
+    let out = std::process::Command::new("dbus-run-session")
+        .args(["--", "sh", "-c", script])
+        .env("PACTA", assert_cmd::cargo::cargo_bin("pacta"))
+        .env("PACTA_DATA_DIR", p.data_dir())
+        .env("PACTA_AUTHOR", "Test Mediator")
+        .env("HOME", p.home.path())
+        .env("TZ", "UTC")
+        .env_remove("PACTA_PASSPHRASE")
+        .output()
+        .expect("dbus-run-session and gnome-keyring-daemon (scripts/setup installs them)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let case: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(case["case"]["title"], "Opened by the keyring");
+    let without = p
+        .cmd()
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .args(["case", "list"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&without.stderr).contains("PACTA_PASSPHRASE"));
+    let with = p
+        .cmd()
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("PACTA_PASSPHRASE", "typed once")
+        .args(["case", "list"])
+        .output()
+        .unwrap();
+    assert!(with.status.success());
+}

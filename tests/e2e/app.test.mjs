@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { spawn, execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import { createHash } from "node:crypto";
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Session, KEY, sleep } from "./webdriver.mjs";
@@ -27,6 +27,9 @@ const env = { ...process.env, PACTA_DATA_DIR: dataDir, PACTA_AUTHOR: "Dr. Ines M
 // No OS keyring: the window asks for the passphrase itself (a story restarts
 // it to see that), and the test's keys stay out of the machine's keyring.
 delete env.DBUS_SESSION_BUS_ADDRESS;
+// The data dir is plain until the last story encrypts it; the window is
+// never given its passphrase (it must ask for it), only the pacta command is.
+delete env.PACTA_PASSPHRASE;
 let driver;
 let s;
 let reference;
@@ -1351,4 +1354,149 @@ db.commit()
   assert.equal(await problem.text(), "该条目在记录之后被修改过：其哈希值与内容不符。");
   await (await s.byTestId("nav-settings")).click();
   await (await s.byTestId("language-switcher")).choose("en");
+});
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir) {
+  const files = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) files.push(...filesUnder(path));
+    else if (e.isFile()) files.push(path);
+  }
+  return files;
+}
+
+/** The files under `dir` that hold `word` readably, in UTF-8 or UTF-16. */
+function readableIn(dir, word) {
+  const needles = [Buffer.from(word, "utf8"), Buffer.from(word, "utf16le"), Buffer.from(word, "utf16le").swap16()];
+  return filesUnder(dir).filter((file) => {
+    let bytes;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return false; // gone meanwhile (the database's -shm, say)
+    }
+    return needles.some((n) => bytes.includes(n));
+  });
+}
+
+// Last of all: afterwards the data dir is encrypted, and the pacta command
+// needs its passphrase (PACTA_PASSPHRASE). Encrypted from Settings, nothing
+// of a case is readable in any file under it; started again, the window
+// asks for its passphrase before anything else, refuses a wrong one, and
+// the right one opens the cases as they were.
+test("the data dir is encrypted from Settings; after a restart its passphrase unlocks it, not a wrong one", async () => {
+  const dataPassphrase = "correct horse battery staple";
+  const marker = "Quokka Shoal";
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.byTestId("new-case")).click();
+  await (await s.byTestId("new-case-title")).type(`Fishing rights around the ${marker}`);
+  await (await s.byTestId("new-case-party-0")).type("Republic of Aldoria");
+  await (await s.byTestId("new-case-party-1")).type("Kingdom of Belmont");
+  await (await s.byTestId("new-case-clause-e")).click();
+  await (await s.byTestId("new-case-submit")).click();
+  const marked = await (await s.byTestId("case-view")).attribute("data-reference");
+  const box = await s.byTestId("log-body");
+  await box.click();
+  await box.type(`Survey of the ${marker} agreed.` + KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
+  await s.waitFor("the entry stored", async () => pacta("log", "list", marked).entries.some((e) => e.body === `Survey of the ${marker} agreed.`));
+  assert.notEqual(readableIn(dataDir, marker).length, 0, "the marker is readable while the data dir is plain");
+
+  await (await s.byTestId("nav-settings")).click();
+  assert.equal(await (await s.byTestId("settings-encryption")).attribute("data-encrypted"), "false");
+  await (await s.byTestId("settings-encrypt")).click();
+  await s.byTestId("encrypt-dialog");
+  assert.match(await (await s.byTestId("encrypt-warning")).text(), /cannot be recovered/);
+  const first = await s.byTestId("encrypt-passphrase");
+  const again = await s.byTestId("encrypt-passphrase-again");
+  await first.type(dataPassphrase);
+  await again.type(`${dataPassphrase}!`);
+  await (await s.byTestId("encrypt-submit")).click();
+  const note = () => s.find('[data-testid="encrypt-dialog"] [data-testid="error"]');
+  assert.equal(await (await note()).text(), "The two passphrases differ: type the same one twice.");
+  await again.clear();
+  await again.type(dataPassphrase);
+  await shot("encrypt-en");
+
+  // The store the story before changed behind Pacta's back does not verify, and is not encrypted so.
+  await (await s.byTestId("encrypt-submit")).click();
+  await s.waitFor("the refusal", async () => /^The data folder does not verify \(problems: \d+\)/.test(await (await note()).text()), 60000);
+  assert.equal(existsSync(join(dataDir, "encryption.json")), false, "nothing was changed");
+  // Put back as it was (the entry's text and the trigger that keeps it), it verifies again.
+  const changed = pacta("case", "list").cases.find((c) => c.title === "Disputed cable landing station");
+  assert.ok(changed, "the case the story before changed");
+  execFileSync("/usr/bin/python3", ["-c", `
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE journal SET body = 'Belmont proposes a joint inspection.' WHERE seq = 2 AND case_id = (SELECT id FROM cases WHERE reference = ?)", (sys.argv[2],))
+db.commit()
+db.executescript("""CREATE TRIGGER IF NOT EXISTS journal_no_update
+BEFORE UPDATE OF id, case_id, kind, occurred_at, recorded_at, author, body, corrects,
+                 documents, data, prev_hash, hash, parents, office ON journal
+BEGIN SELECT RAISE(ABORT, 'journal entries are append-only; add a correction instead'); END;""")
+db.commit()
+`, join(dataDir, "pacta.db"), changed.reference]);
+  assert.equal(pacta("verify").ok, true);
+
+  await (await s.byTestId("encrypt-submit")).click();
+  await s.waitFor("the data dir encrypted", async () => (await s.findAll('[data-testid="encrypt-dialog"]')).length === 0, 180000);
+  assert.equal(await (await s.byTestId("settings-encryption")).attribute("data-encrypted"), "true");
+  assert.match(await (await s.byTestId("settings-encrypted")).text(), /^This data folder is encrypted/);
+  assert.equal(existsSync(join(dataDir, "encryption.json")), true);
+  assert.deepEqual(readableIn(dataDir, marker), [], "nothing of the case is readable under the data dir");
+
+  // The pacta command: refused without the passphrase, or with a wrong one; with it, the case as it was.
+  const refusal = (passphraseGiven) => {
+    const { PACTA_PASSPHRASE: _, ...without } = env;
+    const given = passphraseGiven === undefined ? without : { ...without, PACTA_PASSPHRASE: passphraseGiven };
+    try {
+      execFileSync(cli, ["case", "list", "--json"], { env: given, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      return null;
+    } catch (e) {
+      return String(e.stderr);
+    }
+  };
+  assert.match(refusal(), /PACTA_PASSPHRASE/);
+  assert.match(refusal("not the passphrase"), /passphrase does not open/);
+  env.PACTA_PASSPHRASE = dataPassphrase; // from now on, for every pacta command; the window's process never had it
+  assert.equal(pacta("case", "show", marked).case.title, `Fishing rights around the ${marker}`);
+  assert.equal(pacta("verify").ok, true);
+
+  // Started again (no PACTA_PASSPHRASE for it): locked until its passphrase is given.
+  await s.end();
+  // One window at a time (a second launch would only focus the first): wait until it has gone.
+  await s.waitFor("the window closed", async () => {
+    try {
+      return execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Pacta$"], { encoding: "utf8" }).trim() === "";
+    } catch {
+      return true;
+    }
+  });
+  assert.deepEqual(readableIn(dataDir, marker), [], "nothing of the case is readable once Pacta has stopped");
+  s = await Session.start(webdriver, app);
+  const screen = await s.byTestId("data-dir-unlock", 20000);
+  assert.match(await screen.text(), /This data folder is encrypted/);
+  assert.equal((await s.findAll('[data-testid="nav-cases"]')).length, 0, "nothing but the unlock screen");
+  const field = await s.byTestId("data-dir-passphrase");
+  await field.type("not the passphrase");
+  await (await s.byTestId("data-dir-unlock-submit")).click();
+  const wrong = await s.find('[data-testid="data-dir-unlock"] [data-testid="error"]', 30000);
+  assert.equal(await wrong.text(), "This passphrase does not open the data folder; nothing was changed. Try again.");
+  assert.equal(await (await s.byTestId("data-dir-passphrase")).property("value"), "not the passphrase", "what was typed is kept");
+  assert.equal((await s.findAll('[data-testid="nav-cases"]')).length, 0, "still locked");
+  await shot("unlock-en");
+  await (await s.byTestId("data-dir-passphrase")).clear();
+  await (await s.byTestId("data-dir-passphrase")).type(dataPassphrase);
+  await (await s.byTestId("data-dir-unlock-submit")).click();
+  await s.byTestId("nav-cases", 30000);
+  assert.equal((await s.findAll('[data-testid="data-dir-unlock"]')).length, 0);
+  // The signing key is locked still (no keyring): asked for, as after any restart.
+  await s.byTestId("key-unlock-dialog", 20000);
+  await (await s.byTestId("key-unlock-not-now")).click();
+  await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="key-unlock-dialog"]')).length === 0);
+  const row = await s.find(`[data-testid="case-row"][data-reference="${marked}"]`, 20000);
+  assert.match(await row.text(), /Fishing rights around the Quokka Shoal/);
+  await (await s.byTestId("nav-settings")).click();
+  assert.equal(await (await s.byTestId("settings-encryption")).attribute("data-encrypted"), "true");
 });

@@ -1,23 +1,29 @@
 // The window: sidebar navigation, the current view, the search palette,
-// and the app-wide keyboard shortcuts (lib/shortcuts.ts).
+// and the app-wide keyboard shortcuts (lib/shortcuts.ts). An encrypted data
+// folder that is locked at start is unlocked first: until then the window
+// is the unlock screen alone, and nothing that needs the store is asked for.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 
 import { api, errorMessage, setErrorLanguage } from "./api";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { DataDirStatus } from "./bindings/DataDirStatus";
 import type { Identity } from "./bindings/Identity";
 import type { Language } from "./i18n/language";
+import { UnlockDataDir } from "./components/Encryption";
 import { ErrorNote } from "./components/Notes";
 import { OfficeDialog } from "./components/OfficeDialog";
 import { CreateKeyDialog, UnlockKeyDialog } from "./components/SigningKeyDialog";
+import { DataDirContext, type DataDirState } from "./dataDir";
 import { HTML_LANG, I18nContext, isLanguage, makeI18n } from "./i18n";
+import { offerDismissed, offersEncryption, rememberOfferDismissed } from "./lib/encryption";
 import { actionFor } from "./lib/shortcuts";
 import { OfficeContext, type Office } from "./office";
 import { QuickLogContext } from "./quickLog";
 import { caseRoute, type Navigate, type Route } from "./route";
 import { Sidebar } from "./Sidebar";
 import { SigningContext, type Signing } from "./signing";
-import { takeOffice, takeSettings } from "./startup";
+import { askStore, takeDataDirStatus, takeOffice, takeSettings } from "./startup";
 import { CaseScreen } from "./views/case/CaseScreen";
 import { CasesView } from "./views/cases/CasesView";
 import { DeadlinesView } from "./views/deadlines/DeadlinesView";
@@ -43,14 +49,12 @@ export function App() {
   /** The key dialog shown: making a key (none yet) or unlocking it (locked); each offered once a start, then from Settings. */
   const [keyDialog, setKeyDialog] = useState<"create" | "unlock" | null>(null);
   const quickLog = useRef<(() => void) | null>(null);
+  /** Whether the data folder is encrypted, locked (the unlock screen is shown), empty; null until known. */
+  const [dataDir, setDataDir] = useState<DataDirStatus | null>(null);
+  const [offerTurnedDown, setOfferTurnedDown] = useState(offerDismissed);
 
-  useEffect(() => {
-    takeSettings()
-      .then((s) => setLangState(isLanguage(s.ui_language) ? s.ui_language : "en"))
-      .catch((e: unknown) => {
-        setLangState("en");
-        setStartupError(errorMessage(e));
-      });
+  /** What the window asks of the store at start: once the data folder is open (at once, or unlocked). */
+  const boot = useCallback(() => {
     // None set yet: asked for once. A failure holds nothing up (Settings asks again).
     takeOffice()
       .then((info) => {
@@ -70,6 +74,45 @@ export function App() {
       })
       .catch(() => undefined);
   }, []);
+
+  useEffect(() => {
+    takeSettings()
+      .then((s) => setLangState(isLanguage(s.ui_language) ? s.ui_language : "en"))
+      .catch((e: unknown) => {
+        setLangState("en");
+        setStartupError(errorMessage(e));
+      });
+    takeDataDirStatus()
+      .then((status) => {
+        setDataDir(status);
+        if (!status.locked) boot();
+      })
+      .catch(() => {
+        // Not said (a shell without encryption at rest): the store is open, and its own errors say what is wrong.
+        setDataDir({ encrypted: false, locked: false, empty: false });
+        boot();
+      });
+  }, [boot]);
+
+  const unlocked = useCallback(() => {
+    // The first page of cases and this office's code, asked for while it was locked, failed: asked for again.
+    askStore();
+    setDataDir({ encrypted: true, locked: false, empty: false });
+    boot();
+  }, [boot]);
+  const dataDirState: DataDirState = useMemo(
+    () => ({
+      status: dataDir,
+      writable: !readOnly,
+      offer: offersEncryption(dataDir, readOnly, offerTurnedDown),
+      dismissOffer: () => {
+        rememberOfferDismissed();
+        setOfferTurnedDown(true);
+      },
+      encrypted: () => setDataDir({ encrypted: true, locked: false, empty: false }),
+    }),
+    [dataDir, readOnly, offerTurnedDown],
+  );
 
   const askKey = useCallback(() => {
     api
@@ -126,8 +169,13 @@ export function App() {
     setRoute(next);
   }, []);
 
+  /** The shortcuts wait for the store: nothing to go to on the unlock screen. */
+  const storeOpen = useRef(false);
+  storeOpen.current = dataDir !== null && !dataDir.locked;
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (!storeOpen.current) return;
       const action = actionFor(e, document.querySelector("dialog[open]") !== null);
       if (!action) return;
       e.preventDefault();
@@ -162,57 +210,67 @@ export function App() {
     return () => window.removeEventListener("keydown", onKey);
   }, [navigate]);
 
-  if (!lang || !officeAsked) return <div class="splash" aria-busy="true" />;
+  if (!lang || !dataDir) return <div class="splash" aria-busy="true" />;
+  if (dataDir.locked) {
+    return (
+      <I18nContext.Provider value={i18n}>
+        <UnlockDataDir onUnlocked={unlocked} />
+      </I18nContext.Provider>
+    );
+  }
+  if (!officeAsked) return <div class="splash" aria-busy="true" />;
 
   const currentCase = route.view === "case" ? route.reference : null;
 
   return (
     <I18nContext.Provider value={i18n}>
       <OfficeContext.Provider value={office}>
-        <SigningContext.Provider value={signing}>
-          <QuickLogContext.Provider value={quickLog}>
-            <div class={readOnly ? "shell shell--banner" : "shell"}>
-              {readOnly && (
-                <p class="read-only-banner" role="status" data-testid="read-only-banner">
-                  {i18n.t("readOnly.banner")}
-                </p>
-              )}
-              <Sidebar route={route} lastCase={lastCase} navigate={navigate} onSearch={() => setSearchOpen(true)} />
-              <main class="main" id="main">
-                {startupError && (
-                  <div class="banner">
-                    <ErrorNote message={startupError} testid="startup-error" />
-                  </div>
+        <DataDirContext.Provider value={dataDirState}>
+          <SigningContext.Provider value={signing}>
+            <QuickLogContext.Provider value={quickLog}>
+              <div class={readOnly ? "shell shell--banner" : "shell"}>
+                {readOnly && (
+                  <p class="read-only-banner" role="status" data-testid="read-only-banner">
+                    {i18n.t("readOnly.banner")}
+                  </p>
                 )}
-                {renderView(route, navigate)}
-              </main>
-            </div>
-            {searchOpen && (
-              <SearchPalette
-                currentCase={currentCase}
-                onClose={() => setSearchOpen(false)}
-                onOpen={(reference, seq) => navigate(caseRoute(reference, seq))}
-              />
-            )}
-            {askOffice !== null && !readOnly && (
-              <OfficeDialog
-                suggested={askOffice}
-                onClose={() => setAskOffice(null)}
-                onSet={(code) => {
-                  office.changed(code);
-                  setAskOffice(null);
-                }}
-              />
-            )}
-            {/* After the office's code, never over it. */}
-            {askOffice === null && keyDialog === "create" && (
-              <CreateKeyDialog suggestedName={keys?.author ?? ""} onClose={() => setKeyDialog(null)} onMade={keyReady} />
-            )}
-            {askOffice === null && keyDialog === "unlock" && keys?.locked_key && (
-              <UnlockKeyDialog identity={keys.locked_key} onClose={() => setKeyDialog(null)} onUnlocked={keyReady} />
-            )}
-          </QuickLogContext.Provider>
-        </SigningContext.Provider>
+                <Sidebar route={route} lastCase={lastCase} navigate={navigate} onSearch={() => setSearchOpen(true)} />
+                <main class="main" id="main">
+                  {startupError && (
+                    <div class="banner">
+                      <ErrorNote message={startupError} testid="startup-error" />
+                    </div>
+                  )}
+                  {renderView(route, navigate)}
+                </main>
+              </div>
+              {searchOpen && (
+                <SearchPalette
+                  currentCase={currentCase}
+                  onClose={() => setSearchOpen(false)}
+                  onOpen={(reference, seq) => navigate(caseRoute(reference, seq))}
+                />
+              )}
+              {askOffice !== null && !readOnly && (
+                <OfficeDialog
+                  suggested={askOffice}
+                  onClose={() => setAskOffice(null)}
+                  onSet={(code) => {
+                    office.changed(code);
+                    setAskOffice(null);
+                  }}
+                />
+              )}
+              {/* After the office's code, never over it. */}
+              {askOffice === null && keyDialog === "create" && (
+                <CreateKeyDialog suggestedName={keys?.author ?? ""} onClose={() => setKeyDialog(null)} onMade={keyReady} />
+              )}
+              {askOffice === null && keyDialog === "unlock" && keys?.locked_key && (
+                <UnlockKeyDialog identity={keys.locked_key} onClose={() => setKeyDialog(null)} onUnlocked={keyReady} />
+              )}
+            </QuickLogContext.Provider>
+          </SigningContext.Provider>
+        </DataDirContext.Provider>
       </OfficeContext.Provider>
     </I18nContext.Provider>
   );

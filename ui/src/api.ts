@@ -19,6 +19,7 @@ import type { CaseView } from "./bindings/CaseView";
 import type { CaseChangesInput } from "./bindings/CaseChangesInput";
 import type { CaseFilterInput } from "./bindings/CaseFilterInput";
 import type { CorrectionInput } from "./bindings/CorrectionInput";
+import type { DataDirStatus } from "./bindings/DataDirStatus";
 import type { Deadline } from "./bindings/Deadline";
 import type { Draft } from "./bindings/Draft";
 import type { DeadlineFilterInput } from "./bindings/DeadlineFilterInput";
@@ -90,6 +91,14 @@ export const api = {
   createKey: (name: string, passphrase: string | null) => invoke<Identity>("create_key", { name, passphrase }),
   /** Unlocks the data folder's key with its passphrase (wrong: `wrong_passphrase`, nothing changed). */
   unlockKey: (passphrase: string) => invoke<Identity>("unlock_key", { passphrase }),
+  /** Whether the data folder is encrypted at rest, locked (every other store command fails with `data_dir_locked` then), and empty (a first run). */
+  dataDirStatus: () => invoke<DataDirStatus>("data_dir_status"),
+  /** Opens the locked, encrypted data folder (wrong: `passphrase_wrong`, nothing changed). */
+  unlockDataDir: (passphrase: string) => invoke<null>("unlock_data_dir", { passphrase }),
+  /** Encrypts the open plain data folder (a copy made, verified, put in its place): seconds on a big store. */
+  encryptDataDir: (passphrase: string) => invoke<null>("encrypt_data_dir", { passphrase }),
+  /** Seals the encrypted data folder's keys under a new passphrase (nothing is encrypted again). */
+  changeDataDirPassphrase: (passphrase: string) => invoke<null>("change_data_dir_passphrase", { passphrase }),
   /** Whose a key file chosen in a dialog is, and whether a passphrase unlocks it. */
   readKeyFile: (keyFile: string) => invoke<KeyFileInfo>("read_key_file", { keyFile }),
   /**

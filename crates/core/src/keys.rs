@@ -482,8 +482,14 @@ pub fn unlock_without_asking(dir: &DataDir) -> Option<SigningKey> {
 /// The keyring's entry for a key, when a session bus runs (without one,
 /// asking would only try to start one).
 fn keyring_entry(fingerprint: &str) -> Option<keyring::Entry> {
+    keyring_entry_of(KEYRING_SERVICE, fingerprint)
+}
+
+/// An entry of the OS keyring, when a session bus runs (without one,
+/// asking would only try to start one).
+pub(crate) fn keyring_entry_of(service: &str, account: &str) -> Option<keyring::Entry> {
     std::env::var_os("DBUS_SESSION_BUS_ADDRESS")?;
-    keyring::Entry::new(KEYRING_SERVICE, fingerprint).ok()
+    keyring::Entry::new(service, account).ok()
 }
 
 /// Argon2id's 32-byte output for a passphrase: what unlocks a sealed secret.

@@ -109,8 +109,21 @@ impl Store {
     /// Opens an encrypted data dir with its passphrase (a wrong one changes
     /// nothing and says so).
     pub fn unlock(dir: &Path, passphrase: &str) -> Result<Store> {
-        let vault = crate::vault::Vault::unlock(&DataDir::new(dir), passphrase)?;
+        Store::unlock_remembering(dir, passphrase, false)
+    }
+
+    /// [`Store::unlock`], and with `remember` the OS keyring (where one
+    /// runs) keeps what opens it, for [`Store::unlock_from_keyring`].
+    pub fn unlock_remembering(dir: &Path, passphrase: &str, remember: bool) -> Result<Store> {
+        let vault = crate::vault::Vault::unlock(&DataDir::new(dir), passphrase, remember)?;
         Store::open_with(dir, Some(vault))
+    }
+
+    /// Opens an encrypted data dir with what the OS keyring kept for it;
+    /// `None` when it kept nothing that opens it (the passphrase is asked).
+    pub fn unlock_from_keyring(dir: &Path) -> Option<Result<Store>> {
+        let vault = crate::vault::Vault::unlock_from_keyring(&DataDir::new(dir))?;
+        Some(Store::open_with(dir, Some(vault)))
     }
 
     /// Makes a new data dir encrypted with `passphrase`; a data dir that

@@ -86,32 +86,12 @@ impl Vault {
         Ok(vault)
     }
 
-    /// Opens a data dir's keys with its passphrase.
-    pub fn unlock(dir: &DataDir, passphrase: &str) -> Result<Vault> {
-        let path = dir.encryption_file();
-        let bytes = std::fs::read(&path).map_err(|e| Error::Unreadable {
-            path: path.clone(),
-            reason: e.to_string(),
-        })?;
-        let file: VaultFile = serde_json::from_slice(&bytes).map_err(|e| damaged(&path, &e))?;
-        if file.format != FORMAT {
-            return Err(damaged(&path, &"it is not Pacta's"));
-        }
-        if file.version > FORMAT_VERSION {
-            return Err(Error::input(
-                "encryption_newer",
-                [("version", file.version.to_string())],
-                format!(
-                    "this data dir was encrypted by a newer Pacta (encryption format {}); open it with that version",
-                    file.version
-                ),
-            ));
-        }
-        let hex = |s: &str| hex::decode(s).map_err(|e| damaged(&path, &e));
-        let (salt, nonce, sealed) = (hex(&file.salt)?, hex(&file.nonce)?, hex(&file.sealed)?);
-        if nonce.len() != 12 {
-            return Err(damaged(&path, &"its nonce is not 12 bytes"));
-        }
+    /// Opens a data dir's keys with its passphrase; with `remember`, the OS
+    /// keyring (where one runs) keeps what opens them, so that this machine
+    /// need not ask again ([`Vault::unlock_from_keyring`]).
+    pub fn unlock(dir: &DataDir, passphrase: &str, remember: bool) -> Result<Vault> {
+        let (file, path) = read_vault_file(dir)?;
+        let salt = hex::decode(&file.salt).map_err(|e| damaged(&path, &e))?;
         let unlocker = crate::keys::derive(
             passphrase,
             &salt,
@@ -119,31 +99,25 @@ impl Vault {
             file.iterations,
             file.parallelism,
         )?;
-        let secret = ChaCha20Poly1305::new(unlocker.as_ref().into())
-            .decrypt(
-                Nonce::from_slice(&nonce),
-                Payload {
-                    msg: &sealed,
-                    aad: FORMAT.as_bytes(),
-                },
-            )
-            .map(Zeroizing::new)
-            .map_err(|_| {
-                Error::input(
-                    "passphrase_wrong",
-                    [],
-                    "the passphrase does not open this data dir; nothing was changed: try again",
-                )
-            })?;
-        let secret: Secret = serde_json::from_slice(&secret).map_err(|e| damaged(&path, &e))?;
-        let identity = secret
-            .files
-            .parse::<age::x25519::Identity>()
-            .map_err(|e| damaged(&path, &e))?;
-        Ok(Vault {
-            database_key: Zeroizing::new(secret.database_key),
-            identity,
-        })
+        let vault = open_sealed(&file, &path, &unlocker)?;
+        if remember {
+            if let Some(entry) = crate::keys::keyring_entry_of(KEYRING_SERVICE, &file.salt) {
+                let _ = entry.set_secret(unlocker.as_ref());
+            }
+        }
+        Ok(vault)
+    }
+
+    /// Opens a data dir's keys with what the OS keyring kept for them;
+    /// `None` when there is no keyring, nothing kept, or it no longer opens
+    /// them (the passphrase was changed since).
+    pub fn unlock_from_keyring(dir: &DataDir) -> Option<Vault> {
+        let (file, path) = read_vault_file(dir).ok()?;
+        let saved = crate::keys::keyring_entry_of(KEYRING_SERVICE, &file.salt)?
+            .get_secret()
+            .ok()?;
+        let unlocker: [u8; 32] = saved.as_slice().try_into().ok()?;
+        open_sealed(&file, &path, &Zeroizing::new(unlocker)).ok()
     }
 
     /// Seals the same keys under a new passphrase (nothing else changes).
@@ -253,6 +227,67 @@ impl Vault {
             .map_err(|e| Error::Corrupt(format!("{} cannot be decrypted: {e}", path.display())))?;
         Ok(plain)
     }
+}
+
+/// The keyring's service for data dirs; the account is the sealed file's
+/// salt, which a new passphrase changes.
+const KEYRING_SERVICE: &str = "pacta-data-dir";
+
+fn read_vault_file(dir: &DataDir) -> Result<(VaultFile, std::path::PathBuf)> {
+    let path = dir.encryption_file();
+    let bytes = std::fs::read(&path).map_err(|e| Error::Unreadable {
+        path: path.clone(),
+        reason: e.to_string(),
+    })?;
+    let file: VaultFile = serde_json::from_slice(&bytes).map_err(|e| damaged(&path, &e))?;
+    if file.format != FORMAT {
+        return Err(damaged(&path, &"it is not Pacta's"));
+    }
+    if file.version > FORMAT_VERSION {
+        return Err(Error::input(
+            "encryption_newer",
+            [("version", file.version.to_string())],
+            format!(
+                "this data dir was encrypted by a newer Pacta (encryption format {}); open it with that version",
+                file.version
+            ),
+        ));
+    }
+    Ok((file, path))
+}
+
+/// The keys in a vault file, with what its passphrase derives.
+fn open_sealed(file: &VaultFile, path: &Path, unlocker: &crate::keys::Unlocker) -> Result<Vault> {
+    let hex = |s: &str| hex::decode(s).map_err(|e| damaged(path, &e));
+    let (nonce, sealed) = (hex(&file.nonce)?, hex(&file.sealed)?);
+    if nonce.len() != 12 {
+        return Err(damaged(path, &"its nonce is not 12 bytes"));
+    }
+    let secret = ChaCha20Poly1305::new(unlocker.as_ref().into())
+        .decrypt(
+            Nonce::from_slice(&nonce),
+            Payload {
+                msg: &sealed,
+                aad: FORMAT.as_bytes(),
+            },
+        )
+        .map(Zeroizing::new)
+        .map_err(|_| {
+            Error::input(
+                "passphrase_wrong",
+                [],
+                "the passphrase does not open this data dir; nothing was changed: try again",
+            )
+        })?;
+    let secret: Secret = serde_json::from_slice(&secret).map_err(|e| damaged(path, &e))?;
+    let identity = secret
+        .files
+        .parse::<age::x25519::Identity>()
+        .map_err(|e| damaged(path, &e))?;
+    Ok(Vault {
+        database_key: Zeroizing::new(secret.database_key),
+        identity,
+    })
 }
 
 /// An encrypting writer (age's stream).

@@ -145,6 +145,20 @@ describe("problemText, for a command's error", () => {
     expect(say({ ...withheld, params: { ...withheld.params, count: "1200", audience: "parties" } }, "ru")).toMatch(/для всех сторон: .*\(их 1\s200\)/);
   });
 
+  it("says what encrypting or unlocking the data folder met, in every language", () => {
+    const wrong = { kind: "invalid_input", code: "passphrase_wrong", message: "the passphrase does not open this data dir; nothing was changed: try again", params: {} };
+    expect(say(wrong, "en")).toBe("This passphrase does not open the data folder; nothing was changed. Try again.");
+    expect(say(wrong, "zh")).toBe("此密码短语无法打开数据文件夹，未作任何更改。请重试。");
+    expect(say(wrong, "ru")).toBe("Эта парольная фраза не открывает папку данных; ничего не изменено. Попробуйте ещё раз.");
+    // Locked: said the same whether the shell (no path) or the core (a path) refused.
+    const locked = { code: "data_dir_locked", message: "/d is encrypted: give its passphrase to open it", params: { path: "/d" } };
+    expect(say(locked, "en")).toBe("The data folder is encrypted and locked: unlock it with its passphrase.");
+    expect(say({ ...locked, params: {} }, "zh")).toBe("数据文件夹已加密并处于锁定状态：请用其密码短语解锁。");
+    const unverified = { code: "encrypt_unverified", message: "x", params: { count: "1200" } };
+    expect(say(unverified, "en")).toContain("(problems: 1,200)");
+    expect(say(unverified, "ru")).toMatch(/проблем: 1\s200/);
+  });
+
   it("formats numbers in the UI language", () => {
     const busy = { code: "database_busy", message: "busy", params: { waited_ms: "5000" } };
     expect(say(busy, "ru")).toMatch(/удерживает её уже 5\s000 мс\./);

@@ -3,7 +3,8 @@
 // deadlines, and the "New case" form (Ctrl+N). The list comes from the shell
 // a page of 200 at a time, newest first unless sorted otherwise (the core
 // sorts, so the pages follow one another): a store of 10,000 cases is
-// neither sent nor rendered whole.
+// neither sent nor rendered whole. At a first run (a plain data folder with
+// no case yet), the empty list offers to encrypt the data folder.
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 
@@ -13,8 +14,10 @@ import type { CaseFilterInput } from "../../bindings/CaseFilterInput";
 import type { CaseSort } from "../../bindings/CaseSort";
 import type { StageFilter } from "../../bindings/StageFilter";
 import { ConflictBadge, OverdueBadge, StageBadge } from "../../components/Badges";
+import { EncryptOffer } from "../../components/Encryption";
 import { useDebouncedValue, useMounted } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
+import { useDataDir } from "../../dataDir";
 import { clauseTopic, useI18n } from "../../i18n";
 import { ariaSort, nextOrder, type CaseOrder } from "../../lib/caseSort";
 import { CLAUSES } from "../../lib/newCase";
@@ -61,6 +64,7 @@ const chosen: { stage: StageFilter | ""; order: CaseOrder | null; party: string;
 export function CasesView({ navigate, newCase }: Props) {
   const { t, lang, locale } = useI18n();
   const { code: office } = useOffice();
+  const { offer: offerEncryption } = useDataDir();
   const [stage, setStage] = useState<StageFilter | "">(chosen.stage);
   const [order, setOrder] = useState<CaseOrder | null>(chosen.order);
   const [partyInput, setPartyInput] = useState(chosen.party);
@@ -257,6 +261,7 @@ export function CasesView({ navigate, newCase }: Props) {
 
       <div class="view-scroll">
         {cases && cases.length === 0 && <Muted>{filtered ? t("cases.emptyFiltered") : t("cases.empty")}</Muted>}
+        {cases && cases.length === 0 && !filtered && offerEncryption && <EncryptOffer />}
         {cases && cases.length > 0 && (
           <table class="table cases-table" data-testid="cases-table">
             <thead>

@@ -1,8 +1,9 @@
 // Settings: the UI language and the name entries are recorded under (kept
 // with set_settings), the signing key that signs what the window writes (or
-// the dialog that makes or unlocks it), this office's code (set_office: the core checks it),
-// and where the data lives, whether it can be written, and which version
-// this is (from app_info).
+// the dialog that makes or unlocks it), whether the data folder is
+// encrypted at rest (the dialogs that encrypt it or change its passphrase),
+// this office's code (set_office: the core checks it), and where the data
+// lives, whether it can be written, and which version this is (from app_info).
 
 import { useEffect, useState } from "preact/hooks";
 
@@ -10,7 +11,9 @@ import { api, errorMessage } from "../../api";
 import type { AppInfo } from "../../bindings/AppInfo";
 import type { Language } from "../../i18n/language";
 import { useAction, useMounted } from "../../components/hooks";
-import { ErrorNote } from "../../components/Notes";
+import { ChangePassphraseDialog, EncryptDialog } from "../../components/Encryption";
+import { ErrorNote, OkNote } from "../../components/Notes";
+import { useDataDir } from "../../dataDir";
 import { OFFICE_EXAMPLE } from "../../components/OfficeDialog";
 import { LANGUAGES, NATIVE_NAMES, useI18n } from "../../i18n";
 import { useOffice } from "../../office";
@@ -111,6 +114,7 @@ export function SettingsView() {
           </div>
         </form>
         {info && <SigningKey />}
+        <EncryptionAtRest />
         <form class="form settings" onSubmit={(e) => void saveCode(e)}>
           <label class="field">
             <span class="field-label">{t("office.title")}</span>
@@ -219,6 +223,74 @@ function SigningKey() {
           </>
         )}
       </div>
+    </section>
+  );
+}
+
+/**
+ * Whether the data folder is encrypted at rest. Plain: the button that
+ * encrypts it (the same dialog as the first-run offer). Encrypted: said so,
+ * and the button that changes its passphrase.
+ */
+function EncryptionAtRest() {
+  const { t } = useI18n();
+  const { status, writable } = useDataDir();
+  const [dialog, setDialog] = useState<"encrypt" | "change" | null>(null);
+  const [changed, setChanged] = useState(false);
+  if (!status) return null;
+  return (
+    <section
+      class="form settings"
+      aria-labelledby="settings-encryption"
+      data-testid="settings-encryption"
+      data-encrypted={status.encrypted ? "true" : "false"}
+    >
+      <div class="field">
+        <span class="field-label" id="settings-encryption">
+          {t("settings.encryption")}
+        </span>
+        {status.encrypted ? (
+          <>
+            <span data-testid="settings-encrypted">{t("settings.encryptionOn")}</span>
+            {writable && (
+              <div>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setChanged(false);
+                    setDialog("change");
+                  }}
+                  data-testid="settings-change-passphrase"
+                >
+                  {t("settings.changePassphrase")}
+                </button>
+              </div>
+            )}
+            {changed && <OkNote testid="settings-passphrase-changed">{t("settings.passphraseChanged")}</OkNote>}
+          </>
+        ) : (
+          <>
+            <span data-testid="settings-not-encrypted">{t("settings.encryptionOff")}</span>
+            {writable && (
+              <div>
+                <button type="button" onClick={() => setDialog("encrypt")} data-testid="settings-encrypt">
+                  {t("settings.encrypt")}
+                </button>
+              </div>
+            )}
+          </>
+        )}
+      </div>
+      {dialog === "encrypt" && <EncryptDialog onClose={() => setDialog(null)} />}
+      {dialog === "change" && (
+        <ChangePassphraseDialog
+          onClose={() => setDialog(null)}
+          onChanged={() => {
+            setDialog(null);
+            setChanged(true);
+          }}
+        />
+      )}
     </section>
   );
 }
