@@ -1038,7 +1038,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             identities,
             passphrase,
         } => {
-            let own = keys::unlock_own(&store)?;
+            let own = keys::own_key_for_opening(store.data_dir().root());
             let opened = open_dossier(&file, &identities, passphrase, own.as_ref())?;
             let plan = if dry_run {
                 store.preview_import(opened.path())?

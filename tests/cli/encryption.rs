@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::support::Pacta;
+use super::support::{Pacta, ENCRYPTION_PASSPHRASE};
 
 const MARKERS: [&str; 5] = [
     "TITLEMARKER Cable",
@@ -14,7 +14,6 @@ const MARKERS: [&str; 5] = [
     "ATTACHMARKER note verbale",
     "FILINGMARKER prepared by Li Wei",
 ];
-const PASSPHRASE: &str = "correct horse battery staple";
 
 /// Every file under `dir`, recursively.
 fn files_under(dir: &Path) -> Vec<PathBuf> {
@@ -102,28 +101,9 @@ fn case_with_markers(p: &Pacta) -> String {
     r
 }
 
-/// A data dir made encrypted by `pacta init --encrypt`; every command of
-/// the returned Pacta gives its passphrase.
-fn encrypted() -> Pacta {
-    let mut p = Pacta::new();
-    let init = p
-        .cmd()
-        .args(["init", "--encrypt", "--json"])
-        .env("PACTA_NEW_PASSPHRASE", PASSPHRASE)
-        .output()
-        .unwrap();
-    assert!(
-        init.status.success(),
-        "{}",
-        String::from_utf8_lossy(&init.stderr)
-    );
-    p.passphrase = Some(PASSPHRASE);
-    p
-}
-
 #[test]
 fn nothing_of_a_case_is_readable_in_an_encrypted_data_dir_or_its_backup() {
-    let p = encrypted();
+    let p = Pacta::encrypted();
     let r = case_with_markers(&p);
     assert_eq!(p.json(&["verify"])["ok"], true);
     let shown = p.json(&["case", "show", &r]);
@@ -146,7 +126,7 @@ fn nothing_of_a_case_is_readable_in_an_encrypted_data_dir_or_its_backup() {
     assert!(markers_in(&backup).is_empty(), "readable in the backup");
     // The backup restores with the passphrase, into another data dir.
     let mut elsewhere = Pacta::new();
-    elsewhere.passphrase = Some(PASSPHRASE);
+    elsewhere.passphrase = Some(ENCRYPTION_PASSPHRASE);
     elsewhere.json(&["restore", backup.to_str().unwrap(), "--force"]);
     let shown = elsewhere.json(&["case", "show", &r]);
     assert_eq!(shown["case"]["title"], MARKERS[0]);
@@ -155,7 +135,7 @@ fn nothing_of_a_case_is_readable_in_an_encrypted_data_dir_or_its_backup() {
 
 #[test]
 fn a_wrong_or_missing_passphrase_is_refused_and_changes_nothing() {
-    let mut p = encrypted();
+    let mut p = Pacta::encrypted();
     p.passphrase = None;
     let bytes_before: Vec<(PathBuf, Vec<u8>)> = files_under(&p.data_dir())
         .into_iter()
@@ -187,7 +167,7 @@ fn a_wrong_or_missing_passphrase_is_refused_and_changes_nothing() {
     let changed = p
         .cmd()
         .args(["passphrase"])
-        .env("PACTA_PASSPHRASE", PASSPHRASE)
+        .env("PACTA_PASSPHRASE", ENCRYPTION_PASSPHRASE)
         .env("PACTA_NEW_PASSPHRASE", "a new passphrase")
         .output()
         .unwrap();
@@ -199,7 +179,7 @@ fn a_wrong_or_missing_passphrase_is_refused_and_changes_nothing() {
     let old = p
         .cmd()
         .args(["case", "list"])
-        .env("PACTA_PASSPHRASE", PASSPHRASE)
+        .env("PACTA_PASSPHRASE", ENCRYPTION_PASSPHRASE)
         .output()
         .unwrap();
     assert!(!old.status.success());
@@ -237,7 +217,7 @@ fn a_plain_data_dir_is_encrypted_in_place_and_keeps_everything() {
     let out = p
         .cmd()
         .args(["encrypt", "--json"])
-        .env("PACTA_NEW_PASSPHRASE", PASSPHRASE)
+        .env("PACTA_NEW_PASSPHRASE", ENCRYPTION_PASSPHRASE)
         .output()
         .unwrap();
     assert!(
@@ -254,7 +234,7 @@ fn a_plain_data_dir_is_encrypted_in_place_and_keeps_everything() {
         .filter(|n| n.contains("unencrypted") || n.contains("encrypting"))
         .collect();
     assert!(siblings.is_empty(), "left beside: {siblings:?}");
-    p.passphrase = Some(PASSPHRASE);
+    p.passphrase = Some(ENCRYPTION_PASSPHRASE);
     assert_eq!(p.json(&["verify"])["ok"], true);
     let shown = p.json(&["case", "show", &r]);
     assert_eq!(shown["case"]["summary"], MARKERS[1]);
