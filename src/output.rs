@@ -750,7 +750,7 @@ impl Output {
         }
     }
 
-    pub fn encrypted(&self, e: &pacta_core::vault::Encrypted) {
+    pub fn encrypted(&self, e: &pacta_core::encrypt::Encrypted) {
         if self.json {
             return self.print_json(e);
         }

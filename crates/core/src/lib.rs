@@ -19,6 +19,7 @@ pub mod documents;
 pub mod dossier;
 pub mod drafts;
 mod effects;
+pub mod encrypt;
 pub mod entry;
 pub mod error;
 pub mod filing;
