@@ -1151,7 +1151,10 @@ test("a case's title and parties are edited in the window, on the record; a part
 
   // The title and a party's name in Chinese, for filings in Chinese.
   await (await s.byTestId("case-edit")).click();
-  await (await s.find('[data-testid="edit-case-names"] summary')).click();
+  // Below the dialog's fold: brought into view first.
+  await s.byTestId("edit-case-names-toggle");
+  await s.execute(`document.querySelector('[data-testid="edit-case-names-toggle"]').scrollIntoView({ block: "center" });`);
+  await (await s.byTestId("edit-case-names-toggle")).click();
   await (await s.byTestId("edit-case-names-zh-title")).type("米雷尔港电缆登陆权");
   await (await s.byTestId("edit-case-names-zh-party-0")).type("阿尔多利亚共和国");
   await shot("edit-case-names");

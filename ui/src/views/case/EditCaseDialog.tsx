@@ -33,6 +33,8 @@ export function EditCaseDialog({ reference, case: c, conflicted, onClose, onChan
   const { t } = useI18n();
   const [form, setForm] = useState<EditCaseForm>(() => editCaseForm(c));
   const [tried, setTried] = useState(false);
+  // The names in other languages are folded away unless the case has some.
+  const [showNames, setShowNames] = useState(() => Object.keys(c.names).length > 0);
   const { run, busy, error, setError } = useAction();
   const problems = checkEditCase(form);
 
@@ -125,10 +127,18 @@ export function EditCaseDialog({ reference, case: c, conflicted, onClose, onChan
           </select>
         </label>
 
-        <details class="names" open={Object.keys(c.names).length > 0} data-testid="edit-case-names">
-          <summary>{t("editCase.names")}</summary>
-          <p class="hint">{t("editCase.namesHint")}</p>
-          {LANGUAGES.filter((l) => l !== form.language).map((lang) => {
+        <section class="names" data-testid="edit-case-names">
+          <button
+            type="button"
+            class="link names-toggle"
+            aria-expanded={showNames}
+            onClick={() => setShowNames((v) => !v)}
+            data-testid="edit-case-names-toggle"
+          >
+            {showNames ? "▾" : "▸"} {t("editCase.names")}
+          </button>
+          {showNames && <p class="hint">{t("editCase.namesHint")}</p>}
+          {showNames && LANGUAGES.filter((l) => l !== form.language).map((lang) => {
             const names = form.names[lang] ?? { title: "", parties: {} };
             const set = (patch: Partial<NamesForm>) => change((f) => ({ ...f, names: { ...f.names, [lang]: { ...names, ...patch } } }));
             const language = t(`language.${lang}`);
@@ -157,7 +167,7 @@ export function EditCaseDialog({ reference, case: c, conflicted, onClose, onChan
               </fieldset>
             );
           })}
-        </details>
+        </section>
 
         <label class="field">
           <span class="field-label">{t("editCase.reason")}</span>
