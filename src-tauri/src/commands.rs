@@ -362,11 +362,8 @@ pub async fn cosign_agreement(
 ) -> Answer<Entry> {
     chosen(&app, &[&key_file])?;
     with_store(&state, move |s| {
-        let file = KeyFile::read(&key_file)?;
-        let delegate = match file.has_passphrase() {
-            true => file.unlock(&passphrase)?,
-            false => file.unlock("")?,
-        };
+        // (A key kept without a passphrase ignores the one given.)
+        let delegate = KeyFile::read(&key_file)?.unlock(&passphrase)?;
         let author = author(s)?;
         let party = party.filter(|p| !p.trim().is_empty());
         s.cosign(

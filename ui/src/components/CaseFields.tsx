@@ -1,10 +1,23 @@
 // Fields a case's details are given in, the same in the New case dialog and
-// in a case's Edit details dialog: the parties (a row each, at least two,
-// rows added and removed) and the clauses of the Code invoked.
+// in a case's Edit details dialog: the title, the parties (a row each, at
+// least two, rows added and removed), the clauses of the Code invoked, the
+// summary, the language and the confidentiality. Each takes a `testid`, the
+// dialog's prefix ("new-case", "edit-case").
 
 import type { Clause } from "../bindings/Clause";
-import { clauseTopic, useI18n } from "../i18n";
-import { CLAUSES } from "../lib/newCase";
+import { clauseTopic, isLanguage, LANGUAGES, useI18n } from "../i18n";
+import { CLAUSES, CONFIDENTIALITY, type Confidentiality } from "../lib/newCase";
+
+/** The title, focused first; `invalid`: found missing when the form was sent. Test id: `<testid>-title`. */
+export function TitleField({ value, onInput, invalid, testid }: { value: string; onInput: (title: string) => void; invalid: boolean; testid: string }) {
+  const { t } = useI18n();
+  return (
+    <label class="field">
+      <span class="field-label">{t("newCase.field.title")}</span>
+      <input type="text" value={value} onInput={(e) => onInput(e.currentTarget.value)} autoFocus aria-invalid={invalid} data-testid={`${testid}-title`} />
+    </label>
+  );
+}
 
 /**
  * The party rows. `update` is given a function of the rows as they are
@@ -82,5 +95,83 @@ export function ClauseChecks({ clauses, toggle, testid }: { clauses: Clause[]; t
       </div>
       <p class="hint">{t("newCase.clausesHint")}</p>
     </fieldset>
+  );
+}
+
+/** The summary. Test id: `<testid>-summary`. */
+export function SummaryField({ value, onInput, testid }: { value: string; onInput: (summary: string) => void; testid: string }) {
+  const { t } = useI18n();
+  return (
+    <label class="field">
+      <span class="field-label">{t("newCase.field.summary")}</span>
+      <textarea rows={3} value={value} onInput={(e) => onInput(e.currentTarget.value)} data-testid={`${testid}-summary`} />
+    </label>
+  );
+}
+
+/** `known`, then `kept` if it is not one of them: a value the window has no word for (from a newer Pacta) is offered as it is. */
+function withKept(known: readonly string[], kept: string | undefined): string[] {
+  return kept === undefined || known.includes(kept) ? [...known] : [...known, kept];
+}
+
+/**
+ * The language. `withDefault`: a first option "" (the default, English);
+ * `kept`: the case's language, offered even when the window has no word for
+ * it. Test id: `<testid>-language`.
+ */
+export function LanguageSelect<V extends string>({
+  value,
+  onChange,
+  withDefault = false,
+  kept,
+  testid,
+}: {
+  value: V;
+  onChange: (language: V) => void;
+  withDefault?: boolean;
+  kept?: string;
+  testid: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <label class="field">
+      <span class="field-label">{t("newCase.field.language")}</span>
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value as V)} data-testid={`${testid}-language`}>
+        {withDefault && <option value="">{t("newCase.languageDefault")}</option>}
+        {withKept(LANGUAGES, kept).map((l) => (
+          <option key={l} value={l}>
+            {isLanguage(l) ? t(`language.${l}`) : l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The confidentiality; `kept`: the case's, offered even when the window has no word for it. Test id: `<testid>-confidentiality`. */
+export function ConfidentialitySelect<V extends string>({
+  value,
+  onChange,
+  kept,
+  testid,
+}: {
+  value: V;
+  onChange: (level: V) => void;
+  kept?: string;
+  testid: string;
+}) {
+  const { t } = useI18n();
+  const known = (l: string): l is Confidentiality => (CONFIDENTIALITY as readonly string[]).includes(l);
+  return (
+    <label class="field">
+      <span class="field-label">{t("newCase.field.confidentiality")}</span>
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value as V)} data-testid={`${testid}-confidentiality`}>
+        {withKept(CONFIDENTIALITY, kept).map((l) => (
+          <option key={l} value={l}>
+            {known(l) ? t(`confidentiality.${l}`) : l}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -11,13 +11,12 @@ import { api } from "../../api";
 import type { Case } from "../../bindings/Case";
 import type { Clause } from "../../bindings/Clause";
 import type { Entry } from "../../bindings/Entry";
-import { ClauseChecks, PartyRows } from "../../components/CaseFields";
+import { ClauseChecks, ConfidentialitySelect, LanguageSelect, PartyRows, SummaryField, TitleField } from "../../components/CaseFields";
 import { CancelButton, Dialog } from "../../components/Dialog";
 import { useAction } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
-import { isLanguage, LANGUAGES, useI18n } from "../../i18n";
+import { LANGUAGES, useI18n } from "../../i18n";
 import { caseChanges, changesSomething, checkEditCase, editCaseDirty, editCaseForm, type EditCaseForm, type NamesForm } from "../../lib/editCase";
-import { CONFIDENTIALITY, type Confidentiality } from "../../lib/newCase";
 
 type Props = {
   /** The case as the window shows it and the commands take it. */
@@ -35,13 +34,13 @@ export function EditCaseDialog({ reference, case: c, conflicted, onClose, onChan
   const [tried, setTried] = useState(false);
   // The names in other languages are folded away unless the case has some.
   const [showNames, setShowNames] = useState(() => Object.keys(c.names).length > 0);
-  const { run, busy, error, setError } = useAction();
+  const { run, busy, error, setError, clearError } = useAction();
   const problems = checkEditCase(form);
 
   /** Every change to the form: what was said of the form as it was no longer holds. */
   const change = (next: (f: EditCaseForm) => EditCaseForm) => {
     setForm(next);
-    setError(null);
+    clearError();
   };
   const update = (patch: Partial<EditCaseForm>) => change((f) => ({ ...f, ...patch }));
   const toggleClause = (l: Clause, on: boolean) =>
@@ -52,7 +51,7 @@ export function EditCaseDialog({ reference, case: c, conflicted, onClose, onChan
     if (busy) return;
     setTried(true);
     if (problems.length > 0) {
-      setError(null);
+      clearError();
       // Take the user to the first thing to fix.
       const el = e.currentTarget as HTMLFormElement;
       const first = problems.includes("title_missing")
@@ -67,25 +66,11 @@ export function EditCaseDialog({ reference, case: c, conflicted, onClose, onChan
     await run(async () => onChanged(await api.changeCase(reference, input)));
   };
 
-  // A language or confidentiality the window has no word for (from a newer Pacta) is offered as it is.
-  const languages: string[] = isLanguage(c.language) ? [...LANGUAGES] : [...LANGUAGES, c.language];
-  const levels: string[] = (CONFIDENTIALITY as readonly string[]).includes(c.confidentiality) ? [...CONFIDENTIALITY] : [...CONFIDENTIALITY, c.confidentiality];
-
   return (
     <Dialog title={t("editCase.title", { reference })} onClose={onClose} testid="edit-case-dialog" size="medium" dirty={editCaseDirty(c, form)}>
       <form class="form" onSubmit={(e) => void submit(e)} noValidate>
         <p class="hint">{t("editCase.hint")}</p>
-        <label class="field">
-          <span class="field-label">{t("newCase.field.title")}</span>
-          <input
-            type="text"
-            value={form.title}
-            onInput={(e) => update({ title: e.currentTarget.value })}
-            autoFocus
-            aria-invalid={tried && problems.includes("title_missing")}
-            data-testid="edit-case-title"
-          />
-        </label>
+        <TitleField value={form.title} onInput={(title) => update({ title })} invalid={tried && problems.includes("title_missing")} testid="edit-case" />
 
         <PartyRows
           parties={form.parties}
@@ -96,36 +81,9 @@ export function EditCaseDialog({ reference, case: c, conflicted, onClose, onChan
 
         <ClauseChecks clauses={form.clauses} toggle={toggleClause} testid="edit-case" />
 
-        <label class="field">
-          <span class="field-label">{t("newCase.field.summary")}</span>
-          <textarea rows={3} value={form.summary} onInput={(e) => update({ summary: e.currentTarget.value })} data-testid="edit-case-summary" />
-        </label>
-
-        <label class="field">
-          <span class="field-label">{t("newCase.field.language")}</span>
-          <select value={form.language} onChange={(e) => update({ language: e.currentTarget.value })} data-testid="edit-case-language">
-            {languages.map((l) => (
-              <option key={l} value={l}>
-                {isLanguage(l) ? t(`language.${l}`) : l}
-              </option>
-            ))}
-          </select>
-        </label>
-
-        <label class="field">
-          <span class="field-label">{t("newCase.field.confidentiality")}</span>
-          <select
-            value={form.confidentiality}
-            onChange={(e) => update({ confidentiality: e.currentTarget.value })}
-            data-testid="edit-case-confidentiality"
-          >
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {(CONFIDENTIALITY as readonly string[]).includes(l) ? t(`confidentiality.${l as Confidentiality}`) : l}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SummaryField value={form.summary} onInput={(summary) => update({ summary })} testid="edit-case" />
+        <LanguageSelect value={form.language} onChange={(language) => update({ language })} kept={c.language} testid="edit-case" />
+        <ConfidentialitySelect value={form.confidentiality} onChange={(confidentiality) => update({ confidentiality })} kept={c.confidentiality} testid="edit-case" />
 
         <section class="names" data-testid="edit-case-names">
           <button

@@ -6,22 +6,13 @@ import { useState } from "preact/hooks";
 import { api } from "../../api";
 import type { Case } from "../../bindings/Case";
 import type { Clause } from "../../bindings/Clause";
-import type { Language } from "../../i18n/language";
-import { ClauseChecks, PartyRows } from "../../components/CaseFields";
+import { ClauseChecks, ConfidentialitySelect, LanguageSelect, PartyRows, SummaryField, TitleField } from "../../components/CaseFields";
 import { DateInput } from "../../components/DateInput";
 import { CancelButton, Dialog } from "../../components/Dialog";
 import { useAction } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
-import { LANGUAGES, useI18n } from "../../i18n";
-import {
-  checkNewCase,
-  CONFIDENTIALITY,
-  type Confidentiality,
-  emptyNewCaseForm,
-  newCaseDirty,
-  type NewCaseForm,
-  toNewCaseInput,
-} from "../../lib/newCase";
+import { useI18n } from "../../i18n";
+import { checkNewCase, emptyNewCaseForm, newCaseDirty, type NewCaseForm, toNewCaseInput } from "../../lib/newCase";
 
 type Props = { onClose: () => void; onCreated: (c: Case) => void };
 
@@ -55,17 +46,7 @@ export function NewCaseDialog({ onClose, onCreated }: Props) {
   return (
     <Dialog title={t("newCase.title")} onClose={onClose} testid="new-case-dialog" size="medium" dirty={newCaseDirty(form)}>
       <form class="form" onSubmit={(e) => void submit(e)} noValidate>
-        <label class="field">
-          <span class="field-label">{t("newCase.field.title")}</span>
-          <input
-            type="text"
-            value={form.title}
-            onInput={(e) => update({ title: e.currentTarget.value })}
-            autoFocus
-            aria-invalid={tried && problems.includes("title_missing")}
-            data-testid="new-case-title"
-          />
-        </label>
+        <TitleField value={form.title} onInput={(title) => update({ title })} invalid={tried && problems.includes("title_missing")} testid="new-case" />
 
         <PartyRows
           parties={form.parties}
@@ -76,10 +57,7 @@ export function NewCaseDialog({ onClose, onCreated }: Props) {
 
         <ClauseChecks clauses={form.clauses} toggle={toggleClause} testid="new-case" />
 
-        <label class="field">
-          <span class="field-label">{t("newCase.field.summary")}</span>
-          <textarea rows={3} value={form.summary} onInput={(e) => update({ summary: e.currentTarget.value })} data-testid="new-case-summary" />
-        </label>
+        <SummaryField value={form.summary} onInput={(summary) => update({ summary })} testid="new-case" />
 
         <label class="field">
           <span class="field-label">{t("newCase.field.openedOn")}</span>
@@ -87,36 +65,8 @@ export function NewCaseDialog({ onClose, onCreated }: Props) {
           <p class="hint">{t("newCase.openedOnHint")}</p>
         </label>
 
-        <label class="field">
-          <span class="field-label">{t("newCase.field.language")}</span>
-          <select
-            value={form.language}
-            onChange={(e) => update({ language: e.currentTarget.value as Language | "" })}
-            data-testid="new-case-language"
-          >
-            <option value="">{t("newCase.languageDefault")}</option>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {t(`language.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-
-        <label class="field">
-          <span class="field-label">{t("newCase.field.confidentiality")}</span>
-          <select
-            value={form.confidentiality}
-            onChange={(e) => update({ confidentiality: e.currentTarget.value as Confidentiality })}
-            data-testid="new-case-confidentiality"
-          >
-            {CONFIDENTIALITY.map((c) => (
-              <option key={c} value={c}>
-                {t(`confidentiality.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect value={form.language} onChange={(language) => update({ language })} withDefault testid="new-case" />
+        <ConfidentialitySelect value={form.confidentiality} onChange={(confidentiality) => update({ confidentiality })} testid="new-case" />
 
         {tried && problems.length > 0 && (
           <ul class="note note--error" role="alert" data-testid="new-case-problems">
