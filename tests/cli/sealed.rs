@@ -39,6 +39,23 @@ fn age_key(p: &Pacta, name: &str) -> (PathBuf, String) {
     (key, recipient)
 }
 
+/// Opens a sealed dossier with the stock `age` and an identity file.
+fn stock_age_decrypt(identity: &Path, sealed: &Path, out: &Path) {
+    let run = Command::new("age")
+        .args(["-d", "-i"])
+        .arg(identity)
+        .arg("-o")
+        .arg(out)
+        .arg(sealed)
+        .output()
+        .expect("age (apt install age)");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
 #[test]
 fn a_dossier_sealed_to_an_age_key_opens_with_the_stock_age_and_verifies() {
     let p = Pacta::new();
@@ -71,19 +88,7 @@ fn a_dossier_sealed_to_an_age_key_opens_with_the_stock_age_and_verifies() {
 
     // The stock age opens it, and what comes out is the dossier.
     let plain = p.home.path().join("plain.pacta");
-    let out = Command::new("age")
-        .args(["-d", "-i"])
-        .arg(&key)
-        .arg("-o")
-        .arg(&plain)
-        .arg(&sealed)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    stock_age_decrypt(&key, &sealed, &plain);
     assert!(contains(&plain, MARKER));
     assert_eq!(p.json(&["verify", plain.to_str().unwrap()])["ok"], true);
 
@@ -127,19 +132,7 @@ fn a_dossier_sealed_to_an_ssh_key_opens_with_that_key() {
         public.trim(),
     ]);
     let plain = p.home.path().join("plain.pacta");
-    let out = Command::new("age")
-        .args(["-d", "-i"])
-        .arg(&key)
-        .arg("-o")
-        .arg(&plain)
-        .arg(&sealed)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    stock_age_decrypt(&key, &sealed, &plain);
     let v = p.json(&[
         "verify",
         sealed.to_str().unwrap(),

@@ -6,6 +6,7 @@
 // be read, then a busy wait while the encrypted copy is made and verified.
 // Settings changes an encrypted data folder's passphrase the same way.
 
+import { NewPassphraseFields } from "./PassphraseFields";
 import { useEffect, useRef, useState } from "preact/hooks";
 
 import { api } from "../api";
@@ -101,29 +102,13 @@ export function EncryptDialog({ onClose }: { onClose: () => void }) {
         <p class="note note--warn" data-testid="encrypt-warning">
           {t("encrypt.warning")}
         </p>
-        <label class="field">
-          <span class="field-label">{t("encrypt.passphrase")}</span>
-          <input
-            type="password"
-            value={passphrase}
-            autoFocus
-            autoComplete="new-password"
-            disabled={busy}
-            onInput={(e) => setPassphrase(e.currentTarget.value)}
-            data-testid="encrypt-passphrase"
-          />
-        </label>
-        <label class="field">
-          <span class="field-label">{t("encrypt.passphraseAgain")}</span>
-          <input
-            type="password"
-            value={again}
-            autoComplete="new-password"
-            disabled={busy}
-            onInput={(e) => setAgain(e.currentTarget.value)}
-            data-testid="encrypt-passphrase-again"
-          />
-        </label>
+        <NewPassphraseFields
+          labels={[t("encrypt.passphrase"), t("encrypt.passphraseAgain")]}
+          values={[passphrase, again]}
+          onInput={[setPassphrase, setAgain]}
+          disabled={busy}
+          testid="encrypt-passphrase"
+        />
         <ErrorNote message={error} />
         {busy && <Working text={t("encrypt.busyHint")} testid="encrypt-busy" />}
         <div class="form-actions">
@@ -164,29 +149,13 @@ export function ChangePassphraseDialog({ onClose, onChanged }: { onClose: () => 
     >
       <form class="form" aria-busy={busy} onSubmit={(e) => void submit(e)}>
         <p>{t("passphrase.changeIntro")}</p>
-        <label class="field">
-          <span class="field-label">{t("passphrase.new")}</span>
-          <input
-            type="password"
-            value={passphrase}
-            autoFocus
-            autoComplete="new-password"
-            disabled={busy}
-            onInput={(e) => setPassphrase(e.currentTarget.value)}
-            data-testid="change-passphrase"
-          />
-        </label>
-        <label class="field">
-          <span class="field-label">{t("passphrase.newAgain")}</span>
-          <input
-            type="password"
-            value={again}
-            autoComplete="new-password"
-            disabled={busy}
-            onInput={(e) => setAgain(e.currentTarget.value)}
-            data-testid="change-passphrase-again"
-          />
-        </label>
+        <NewPassphraseFields
+          labels={[t("passphrase.new"), t("passphrase.newAgain")]}
+          values={[passphrase, again]}
+          onInput={[setPassphrase, setAgain]}
+          disabled={busy}
+          testid="change-passphrase"
+        />
         <ErrorNote message={error} />
         <div class="form-actions">
           {!busy && <CancelButton />}

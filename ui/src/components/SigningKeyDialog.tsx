@@ -7,6 +7,7 @@
 // start. Either way "Not now" goes on with entries recorded unsigned; the
 // app never waits for a key.
 
+import { NewPassphraseFields } from "./PassphraseFields";
 import { useState } from "preact/hooks";
 
 import { api } from "../api";
@@ -56,30 +57,14 @@ export function CreateKeyDialog({ suggestedName, onClose, onMade }: CreateProps)
             data-testid="key-name"
           />
         </label>
-        <label class="field">
-          <span class="field-label">{t("key.passphrase")}</span>
-          <input
-            type="password"
-            value={passphrase}
-            autoFocus
-            autoComplete="new-password"
-            disabled={without}
-            onInput={(e) => setPassphrase(e.currentTarget.value)}
-            data-testid="key-passphrase"
-          />
-        </label>
-        <label class="field">
-          <span class="field-label">{t("key.passphraseAgain")}</span>
-          <input
-            type="password"
-            value={again}
-            autoComplete="new-password"
-            disabled={without}
-            onInput={(e) => setAgain(e.currentTarget.value)}
-            data-testid="key-passphrase-again"
-          />
-          <span class="hint">{t("key.passphraseHint")}</span>
-        </label>
+        <NewPassphraseFields
+          labels={[t("key.passphrase"), t("key.passphraseAgain")]}
+          values={[passphrase, again]}
+          onInput={[setPassphrase, setAgain]}
+          disabled={without}
+          testid="key-passphrase"
+          hint={t("key.passphraseHint")}
+        />
         <label class="check">
           <input
             type="checkbox"
