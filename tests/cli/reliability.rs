@@ -216,9 +216,9 @@ fn concurrency_drill(p: Pacta) {
     );
 }
 
-#[test]
-fn every_single_byte_change_to_an_entry_or_a_document_is_detected() {
-    let p = Pacta::new();
+/// The tamper drills' case: a meeting with an annex attached; returns its
+/// reference.
+fn tamper_case(p: &Pacta) -> String {
     let r = p.new_case("Tamper drill");
     let annex = p.file(
         "annex.txt",
@@ -235,6 +235,13 @@ fn every_single_byte_change_to_an_entry_or_a_document_is_detected() {
         "--attach",
         &annex,
     ]);
+    r
+}
+
+#[test]
+fn every_single_byte_change_to_an_entry_or_a_document_is_detected() {
+    let p = Pacta::new();
+    let r = tamper_case(&p);
     p.json(&[
         "log",
         "add",
@@ -338,22 +345,7 @@ fn every_single_byte_change_to_an_entry_or_a_document_is_detected() {
 #[test]
 fn every_single_byte_change_to_an_encrypted_store_is_detected() {
     let p = Pacta::encrypted();
-    let r = p.new_case("Tamper drill");
-    let annex = p.file(
-        "annex.txt",
-        "Annex A: the repair schedule, agreed in Geneva.",
-    );
-    p.json(&[
-        "log",
-        "add",
-        &r,
-        "--kind",
-        "meeting",
-        "--body",
-        "Both delegations present.",
-        "--attach",
-        &annex,
-    ]);
+    let r = tamper_case(&p);
     let sha = p.json(&["doc", "list", &r])["documents"][0]["sha256"]
         .as_str()
         .unwrap()

@@ -126,6 +126,20 @@ fn step(o: &mut Office, case: &str, rng: &mut Rng, round: usize) {
     }
 }
 
+/// Opens the case the drills exchange; returns its id.
+fn fishing_case(o: &mut Office) -> String {
+    o.store
+        .create_case(NewCase {
+            title: "Fishing rights".into(),
+            parties: vec!["Aldoria".into(), "Belmont".into()],
+            author: "Ines".into(),
+            ..Default::default()
+        })
+        .expect("case")
+        .id
+        .to_string()
+}
+
 /// What two offices must agree on.
 fn record(o: &Office, case: &str) -> String {
     let file = o.store.case_file(case).expect("case file");
@@ -284,17 +298,7 @@ fn dump(dir: &Path) -> String {
 fn importing_is_idempotent_and_commutative_on_the_whole_store() {
     let scratch = TempDir::new().expect("temp dir");
     let mut gva = office("GVA");
-    let case = gva
-        .store
-        .create_case(NewCase {
-            title: "Fishing rights".into(),
-            parties: vec!["Aldoria".into(), "Belmont".into()],
-            author: "Ines".into(),
-            ..Default::default()
-        })
-        .expect("case")
-        .id
-        .to_string();
+    let case = fishing_case(&mut gva);
     let mut vie = office("VIE");
     let mut nyc = office("NYC");
     send(&gva, &mut vie, &case, scratch.path());
@@ -395,17 +399,7 @@ fn importing_is_idempotent_and_commutative_on_the_whole_store() {
 fn details_changed_on_both_sides_are_a_conflict_until_decided() {
     let scratch = TempDir::new().expect("temp dir");
     let mut gva = office("GVA");
-    let case = gva
-        .store
-        .create_case(NewCase {
-            title: "Fishing rights".into(),
-            parties: vec!["Aldoria".into(), "Belmont".into()],
-            author: "Ines".into(),
-            ..Default::default()
-        })
-        .expect("case")
-        .id
-        .to_string();
+    let case = fishing_case(&mut gva);
     let mut vie = office("VIE");
     send(&gva, &mut vie, &case, scratch.path());
     let retitle = |o: &mut Office, title: &str| {
