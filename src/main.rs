@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand};
 use pacta_core::dossier::sealed::SealTo;
 use pacta_core::{
     Audience, CaseFilter, CaseOrder, Clause, DeadlineFilter, EntryKind, EntryQuery, NewCase,
-    NewEntry, Participant, Stage, Store,
+    NewEntry, Participant, SearchQuery, Stage, Store,
 };
 
 use crate::output::Output;
@@ -68,12 +68,31 @@ enum Command {
     /// Documents attached to a case
     #[command(subcommand)]
     Doc(DocCommand),
-    /// Full-text search over case titles, summaries and journal entries
+    /// Search everything cases hold: titles, summaries, entries, documents
+    /// and filings, in any word form; "a phrase" in quotes
     Search {
         query: String,
-        /// Only within this case
+        /// Only within this case (all its hits, not a few per case)
         #[arg(long, value_name = "REF")]
         case: Option<String>,
+        /// Only entries of this kind (meeting, note, filing, document, ...)
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only cases this state is a party to
+        #[arg(long)]
+        party: Option<String>,
+        /// Only entries written by this person
+        #[arg(long)]
+        author: Option<String>,
+        /// Only what happened on or after this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only what happened on or before this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// The newest first instead of the best first
+        #[arg(long)]
+        newest: bool,
         #[arg(long, default_value_t = 20)]
         limit: u32,
     },
@@ -968,8 +987,30 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             let (doc, written) = store.export_document(&case, &sha256, &file, false)?;
             out.document_written(&doc, &written);
         }
-        Command::Search { query, case, limit } => {
-            out.search(&store.search(&query, case.as_deref(), limit)?);
+        Command::Search {
+            query,
+            case,
+            kind,
+            party,
+            author,
+            from,
+            to,
+            newest,
+            limit,
+        } => {
+            let date =
+                |d: Option<String>| d.as_deref().map(pacta_core::time::parse_date).transpose();
+            out.search(&store.search(&SearchQuery {
+                text: query,
+                case,
+                kind: kind.map(|k| k.parse()).transpose()?,
+                party,
+                author,
+                from: date(from)?,
+                to: date(to)?,
+                newest_first: newest,
+                limit,
+            })?);
         }
         Command::Template(TemplateCommand::List) => out.templates(&store.library()?),
         Command::Template(TemplateCommand::Show { id, language }) => {

@@ -435,16 +435,28 @@ impl Output {
         if hits.is_empty() {
             return say!("Nothing found.");
         }
-        for h in hits {
-            let place = match h.entry_seq {
+        for (i, h) in hits.iter().enumerate() {
+            let mut place = match h.entry_seq {
                 Some(seq) => format!("{} #{seq}", h.case_reference),
                 None => h.case_reference.to_string(),
             };
+            if let Some(d) = &h.document {
+                place.push_str(&format!(" [{}]", d.name));
+            }
             say!(
                 "{place}  {}\n    {}",
                 h.case_title,
                 h.snippet.replace('\n', " ")
             );
+            let last_of_case = hits.get(i + 1).is_none_or(|n| n.case_id != h.case_id);
+            if last_of_case && h.more_in_case > 0 {
+                say!(
+                    "    … {} more in {} (pacta search … --case {})",
+                    h.more_in_case,
+                    h.case_reference,
+                    h.case_reference
+                );
+            }
         }
     }
 

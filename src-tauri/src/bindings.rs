@@ -13,7 +13,9 @@ use ts_rs::{Config, TS};
 
 use crate::commands::*;
 use pacta_core::dossier::{DossierReport, ExportProgress, Exported, ImportPlan};
-use pacta_core::{CasePage, CaseView, Entry, Rendered, SearchHit, Settings, VerifyReport};
+use pacta_core::{
+    CasePage, CaseView, Entry, Rendered, SearchHit, SearchQuery, Settings, VerifyReport,
+};
 
 /// Every type a command takes or returns (their dependencies come along).
 fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
@@ -42,6 +44,7 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     ExportProgress::export_all(cfg)?;
     Rendered::export_all(cfg)?;
     SearchHit::export_all(cfg)?;
+    SearchQuery::export_all(cfg)?;
     Settings::export_all(cfg)?;
     TemplateInfo::export_all(cfg)?;
     TemplateList::export_all(cfg)?;

@@ -15,8 +15,8 @@ use pacta_core::merge::Alongside;
 use pacta_core::{
     Case, CaseDocument, CaseFilter, CaseOrder, CasePage, CaseSort, CaseView, DataDir, Deadline,
     DeadlineFilter, Entry, EntryKind, EntryQuery, FilingRequest, Identity, KeyFile, NewCase,
-    NewEntry, Participant, Rendered, Role, SearchHit, Settings, SigningKey, Stage, StageFilter,
-    Store, VerifyReport,
+    NewEntry, Participant, Rendered, Role, SearchHit, SearchQuery, Settings, SigningKey, Stage,
+    StageFilter, Store, VerifyReport,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, State};
@@ -876,16 +876,8 @@ pub async fn attach_documents(
 }
 
 #[tauri::command]
-pub async fn search(
-    state: State<'_, AppState>,
-    query: String,
-    reference: Option<String>,
-    limit: u32,
-) -> Answer<Vec<SearchHit>> {
-    with_store(&state, move |s| {
-        s.search(&query, reference.as_deref(), limit.min(200))
-    })
-    .await
+pub async fn search(state: State<'_, AppState>, query: SearchQuery) -> Answer<Vec<SearchHit>> {
+    with_store(&state, move |s| s.search(&query)).await
 }
 
 #[tauri::command]

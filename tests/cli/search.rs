@@ -78,11 +78,13 @@ fn search_syntax_typed_by_a_user_is_taken_literally() {
         "--body",
         "Art. 33 \"means\" - enquiry OR conciliation",
     ]);
-    for q in ["\"means", "enquiry OR", "-", "NEAR(", "33*"] {
+    for q in ["\"means", "enquiry OR", "NEAR(", "33*"] {
         p.json(&["search", q]);
     }
-    let err = p.fails(&["search", "   "]);
-    assert!(err.contains("search is empty"), "{err}");
+    for q in ["   ", "-", "\" \""] {
+        let err = p.fails(&["search", q]);
+        assert!(err.contains("search is empty"), "{err}");
+    }
 }
 
 #[test]
@@ -132,4 +134,356 @@ fn chinese_and_russian_text_is_found_by_a_word_inside_it() {
         1,
         "case-insensitive in Cyrillic: {v}"
     );
+}
+
+/// A one-page PDF whose text layer says `text` (Helvetica, ASCII), with a
+/// correct cross-reference table.
+fn pdf_saying(text: &str) -> Vec<u8> {
+    let content = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_owned(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        pdf.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    pdf
+}
+
+/// A Word document whose one paragraph is `text`.
+fn docx_saying(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    write!(
+        zip,
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"#
+    )
+    .unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn the_word_forms_of_the_issue_are_found_in_russian_and_chinese() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable");
+    p.json(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "meeting",
+        "--body",
+        "Стороны провели консультации по вопросу о повреждении подводного кабеля.",
+    ]);
+    p.json(&["log", "add", &r, "--kind", "note", "--body", "委员会同意。"]);
+    p.json(&["log", "add", &r, "--kind", "note", "--body", "会前委托。"]);
+    for q in [
+        "консультаций",
+        "консультация",
+        "кабель",
+        "повреждение",
+        "Консультации кабель",
+    ] {
+        let v = p.json(&["search", q]);
+        assert_eq!(v["hits"].as_array().unwrap().len(), 1, "{q}: {v}");
+        assert_eq!(v["hits"][0]["entry_seq"], 2, "{q}: {v}");
+    }
+    // 委员会 is a word: not every 委 and 会.
+    let v = p.json(&["search", "委员会"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 1, "{v}");
+    assert_eq!(hits[0]["snippet"], "**委员会**同意。");
+}
+
+#[test]
+fn documents_and_filings_are_searched_and_each_hit_names_where_it_was_found() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    let files = [
+        p.file(
+            "note.eml",
+            "From: Protocol <protocol@mfa.example>\r\nSubject: Note verbale 7/2026\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe Ministry of Foreign Affairs presents its compliments.\r\n",
+        ),
+        p.file("page.html", "<p>The <b>Embassy</b> of Belmont requests a hotline.</p>"),
+        p.file("annex.pdf", pdf_saying("Forensic report on the landing station")),
+        p.file("brief.docx", docx_saying("Draft settlement with compensation schedule")),
+        p.file("scan.png", b"\x89PNG\r\n\x1a\nnot text"),
+    ];
+    for f in &files {
+        p.json(&["doc", "add", &r, f]);
+    }
+    let expect = [
+        ("\"Ministry of Foreign Affairs\"", "note.eml", 2),
+        ("embassy hotline", "page.html", 3),
+        ("forensic landing station", "annex.pdf", 4),
+        ("compensation schedule", "brief.docx", 5),
+        ("scan", "scan.png", 6),
+    ];
+    for (q, name, seq) in expect {
+        let v = p.json(&["search", q]);
+        let hit = v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| !h["document"].is_null())
+            .unwrap_or_else(|| panic!("{q}: no document hit in {v}"));
+        assert_eq!(hit["document"]["name"], name, "{q}: {v}");
+        assert_eq!(hit["entry_seq"], seq, "{q}: the entry it came with: {v}");
+        assert!(hit["snippet"].as_str().unwrap().contains("**"), "{q}: {v}");
+    }
+
+    // A filed filing's text is searched too.
+    p.json(&[
+        "filing",
+        "file",
+        &r,
+        "--template",
+        "request-for-consultations",
+        "--set",
+        "requesting_party=Republic of Aldoria",
+        "--set",
+        "responding_party=Kingdom of Belmont",
+        "--set",
+        "matters=The severed quillwort trunk line.",
+        "--date",
+        "2026-11-26",
+    ]);
+    let v = p.json(&["search", "quillwort"]);
+    let hit = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["entry_kind"] == "filing" && !h["document"].is_null())
+        .unwrap_or_else(|| panic!("the filing's text: {v}"));
+    assert!(
+        hit["document"]["name"].as_str().unwrap().ends_with(".md"),
+        "{v}"
+    );
+}
+
+#[test]
+fn filters_narrow_the_hits_and_newest_first_sorts_by_date() {
+    let p = Pacta::new();
+    let open = |title: &str, party: &str| {
+        p.json(&[
+            "case",
+            "new",
+            "--title",
+            title,
+            "--party",
+            party,
+            "--party",
+            "Kingdom of Belmont",
+            "--opened-at",
+            "2026-09-01",
+        ])["case"]["reference"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let a = open("Cable incident", "Republic of Aldoria");
+    let b = open("Satellite matter", "State of Estoria");
+    let log = |case: &str, kind: &str, at: &str, body: &str, author: &str| {
+        p.cmd()
+            .args([
+                "log", "add", case, "--kind", kind, "--at", at, "--body", body, "--json",
+            ])
+            .env("PACTA_AUTHOR", author)
+            .assert()
+            .success();
+    };
+    log(
+        &a,
+        "meeting",
+        "2026-10-01 10:00",
+        "Repair talks on the outage.",
+        "Test Mediator",
+    );
+    log(
+        &a,
+        "note",
+        "2026-10-05 10:00",
+        "Outage outage outage, again.",
+        "Test Mediator",
+    );
+    log(
+        &b,
+        "meeting",
+        "2026-10-03 10:00",
+        "The outage of the uplink.",
+        "Test Mediator",
+    );
+    let seqs = |args: &[&str]| -> Vec<(String, i64)> {
+        let mut all = vec!["search", "outage"];
+        all.extend(args);
+        p.json(&all)["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["case_reference"].as_str().unwrap().to_owned(),
+                    h["entry_seq"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(seqs(&["--kind", "meeting"]).len(), 2);
+    assert_eq!(seqs(&["--party", "state of estoria"]), [(b.clone(), 2)]);
+    assert_eq!(
+        seqs(&["--from", "2026-10-02", "--to", "2026-10-04"]),
+        [(b.clone(), 2)]
+    );
+    assert_eq!(seqs(&["--author", "Nobody Else"]), []);
+    assert_eq!(
+        seqs(&["--newest"]),
+        [(a.clone(), 3), (a.clone(), 2), (b.clone(), 2)],
+        "newest first: by when it happened, a few per case"
+    );
+    let bad = p.fails(&["search", "outage", "--from", "yesterday"]);
+    assert!(bad.contains("YYYY-MM-DD"), "{bad}");
+}
+
+#[test]
+fn a_few_hits_per_case_and_how_many_more_it_holds() {
+    let p = Pacta::new();
+    let a = p.new_case("Cable incident");
+    let b = p.new_case("Satellite matter");
+    for i in 0..5 {
+        p.json(&[
+            "log",
+            "add",
+            &a,
+            "--kind",
+            "note",
+            "--body",
+            &format!("Hotline test {i}."),
+        ]);
+    }
+    p.json(&[
+        "log",
+        "add",
+        &b,
+        "--kind",
+        "note",
+        "--body",
+        "Hotline set up.",
+    ]);
+    let v = p.json(&["search", "hotline"]);
+    let hits = v["hits"].as_array().unwrap();
+    let in_a: Vec<&serde_json::Value> = hits
+        .iter()
+        .filter(|h| h["case_reference"] == a.as_str())
+        .collect();
+    assert_eq!(in_a.len(), 3, "{v}");
+    assert!(in_a.iter().all(|h| h["more_in_case"] == 2), "{v}");
+    assert!(
+        hits.iter().any(|h| h["case_reference"] == b.as_str()),
+        "{v}"
+    );
+    // Within one case, every hit.
+    let v = p.json(&["search", "hotline", "--case", &a]);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 5, "{v}");
+    // The text output says so.
+    let out = p.cmd().args(["search", "hotline"]).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains(&format!("2 more in {a}")), "{said}");
+}
+
+#[test]
+fn the_index_is_a_cache_rebuilt_when_lost_or_damaged_and_kept_current_by_every_write() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    p.json(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "note",
+        "--body",
+        "Tidewater talks.",
+    ]);
+    assert_eq!(
+        p.json(&["search", "tidewater"])["hits"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let index = p.data_dir().join("search-index");
+    assert!(index.is_dir(), "a plain data dir keeps its index on disk");
+
+    // Written after the index was: found at the next search.
+    p.json(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "note",
+        "--body",
+        "More tidewater talks.",
+    ]);
+    assert_eq!(
+        p.json(&["search", "tidewater"])["hits"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // Lost: rebuilt from the journal.
+    std::fs::remove_dir_all(&index).unwrap();
+    assert_eq!(
+        p.json(&["search", "tidewater"])["hits"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // Damaged: every file of it overwritten with garbage.
+    for f in std::fs::read_dir(&index).unwrap() {
+        let f = f.unwrap().path();
+        if f.is_file() {
+            std::fs::write(&f, b"garbage").unwrap();
+        }
+    }
+    assert_eq!(
+        p.json(&["search", "tidewater"])["hits"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // Imported from another office: found too.
+    let out = p.home.path().join("case.pacta");
+    p.json(&["export", &r, "--out", out.to_str().unwrap()]);
+    let other = Pacta::new();
+    other.json(&["import", out.to_str().unwrap()]);
+    let v = other.json(&["search", "tidewater"]);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 2, "{v}");
 }

@@ -205,8 +205,8 @@ impl Pacta {
         if self.db().exists() {
             let conn = rusqlite::Connection::open(self.db()).expect("open db");
             let tables: Vec<String> = conn
-                // Virtual tables are seen through their shadow tables (`*_fts_data`, ...).
-                .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+                // Caches for search are not something a user could lose.
+                .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'document_text' ORDER BY name")
                 .unwrap()
                 .query_map([], |r| r.get(0))
                 .unwrap()
@@ -245,8 +245,8 @@ fn list_files(dir: &Path, out: &mut String) {
     paths.sort();
     for p in paths {
         let name = p.file_name().unwrap().to_string_lossy();
-        if name.starts_with("pacta.db") {
-            continue; // the database is compared by content above
+        if name.starts_with("pacta.db") || name == "search-index" {
+            continue; // the database is compared by content above; the index is a cache
         }
         if p.is_dir() {
             out.push_str(&format!("dir {}\n", p.display()));

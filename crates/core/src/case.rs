@@ -486,7 +486,6 @@ pub(crate) fn insert_case_row(tx: &Transaction, c: &CaseRecord) -> Result<()> {
             c.office,
         ],
     )?;
-    crate::search_index::index_case(tx, tx.last_insert_rowid(), c.title, c.summary)?;
     for (position, name) in c.parties.iter().enumerate() {
         tx.execute(
             "INSERT INTO parties (case_id, position, name) VALUES (?1, ?2, ?3)",
@@ -498,17 +497,12 @@ pub(crate) fn insert_case_row(tx: &Transaction, c: &CaseRecord) -> Result<()> {
 
 /// Gives a case row the details in `changes` (title, summary, parties,
 /// clauses, language, confidentiality: those given; the others stay), with
-/// its parties and its search index: what a `case_change` entry records.
+/// with its parties: what a `case_change` entry records.
 pub(crate) fn set_details(
     tx: &Transaction,
     case_id: CaseId,
     changes: &serde_json::Value,
 ) -> Result<()> {
-    let (rowid, title, summary): (i64, String, String) = tx.query_row(
-        "SELECT rowid, title, summary FROM cases WHERE id = ?1",
-        [case_id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
     let text = |key: &str| changes.get(key).and_then(|v| v.as_str());
     let clauses = match changes.get("clauses").and_then(|v| v.as_array()) {
         Some(list) => Some(
@@ -547,13 +541,6 @@ pub(crate) fn set_details(
                 params![case_id, position as i64, name],
             )?;
         }
-    }
-    let new = (
-        text("title").unwrap_or(&title),
-        text("summary").unwrap_or(&summary),
-    );
-    if new != (title.as_str(), summary.as_str()) {
-        crate::search_index::reindex_case(tx, rowid, (&title, &summary), new)?;
     }
     Ok(())
 }

@@ -36,6 +36,8 @@ pub const SIGNING_KEY_FILE: &str = "signing-key.json";
 pub const ENCRYPTION_FILE: &str = "encryption.json";
 /// Inside `documents/`: files being copied in, not yet under their hash.
 const COPYING_DIR: &str = "tmp";
+/// The search index: a cache of the journal, rebuilt when missing.
+const SEARCH_INDEX_DIR: &str = "search-index";
 
 /// A data dir's layout, from its root.
 #[derive(Debug, Clone)]
@@ -94,6 +96,11 @@ impl DataDir {
     /// An encrypted data dir's sealed keys (vault.rs).
     pub fn encryption_file(&self) -> PathBuf {
         self.root.join(ENCRYPTION_FILE)
+    }
+
+    /// The search index (search_index.rs): a cache, which backups leave out.
+    pub fn search_index(&self) -> PathBuf {
+        self.root.join(SEARCH_INDEX_DIR)
     }
 
     pub fn settings_file(&self) -> PathBuf {

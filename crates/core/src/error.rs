@@ -84,6 +84,11 @@ pub enum Error {
 
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
+
+    /// The search index could not be used (it is a cache: the record is
+    /// untouched, and the next search rebuilds what it cannot read).
+    #[error("search failed: {0}; the case files are not affected")]
+    Search(String),
 }
 
 fn allowed_list(allowed: &[&str]) -> String {
@@ -114,6 +119,7 @@ impl Error {
             Error::DiskFull(_) => "disk_full",
             Error::Sql(_) => "database",
             Error::Corrupt(_) => "corrupt",
+            Error::Search(_) => "search_index",
         }
     }
 
@@ -149,7 +155,9 @@ impl Error {
                 ],
                 message,
             ),
-            Error::Corrupt(detail) => said(kind, [("detail", detail.clone())], message),
+            Error::Corrupt(detail) | Error::Search(detail) => {
+                said(kind, [("detail", detail.clone())], message)
+            }
             Error::Template { name, problems } => said(
                 kind,
                 [

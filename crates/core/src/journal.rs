@@ -4,7 +4,6 @@
 //! inserted (the schema's triggers refuse changes to them); a correction is
 //! a new entry that points at the one it corrects.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
@@ -159,8 +158,8 @@ pub(crate) fn set_heads(tx: &Transaction, case_id: CaseId, heads: &[String]) -> 
 }
 
 /// An entry with all done that does not depend on where its case's journal
-/// ends: checked, given its id and times, and encoded for its row, its
-/// search index and its hash. `append_batch` makes these on one thread
+/// ends: checked, given its id and times, and encoded for its row and
+/// its hash. `append_batch` makes these on one thread
 /// while another writes.
 struct Prepared {
     /// Without `seq`, `parents`, `office` and `hash` yet.
@@ -270,14 +269,12 @@ fn append_prepared(
     Ok((entry, tip))
 }
 
-/// The columns of an entry's row that are encoded, and its indexed text.
+/// The columns of an entry's row that are encoded.
 struct RowText {
     occurred_at: String,
     recorded_at: String,
     documents: String,
     data: String,
-    /// The body as the search index sees it, when that differs from the body.
-    indexed: Option<String>,
 }
 
 impl RowText {
@@ -287,17 +284,12 @@ impl RowText {
             recorded_at: format_utc(e.recorded_at),
             documents: to_json(&e.documents),
             data: to_json(&e.data),
-            indexed: match crate::search_index::index_text(&e.body) {
-                Cow::Borrowed(_) => None,
-                Cow::Owned(text) => Some(text),
-            },
         }
     }
 }
 
-/// Records an entry exactly as given (hashes included): its row and its
-/// search index. Where it goes in the case's order, the heads and what it
-/// decides are `merge.rs`'s.
+/// Records an entry exactly as given (hashes included). Where it goes in
+/// the case's order, the heads and what it decides are `merge.rs`'s.
 pub(crate) fn record(tx: &Transaction, e: &Entry) -> Result<()> {
     insert(tx, e, &RowText::of(e))
 }
@@ -326,8 +318,7 @@ fn insert(tx: &Transaction, e: &Entry, row: &RowText) -> Result<()> {
         parents,
         e.office,
     ])?;
-    let indexed = row.indexed.as_deref().unwrap_or(&e.body);
-    crate::search_index::index_entry(tx, tx.last_insert_rowid(), indexed)
+    Ok(())
 }
 
 fn to_json<T: Serialize>(v: &T) -> String {
@@ -701,9 +692,13 @@ mod tests {
             assert_eq!(chain::entry_hash(e), e.hash);
         }
         let hits = store
-            .search("磋商", Some(&cases[0].reference.to_string()), 5)
+            .search(&crate::SearchQuery {
+                case: Some(cases[0].reference.to_string()),
+                ..crate::SearchQuery::new("磋商")
+            })
             .unwrap();
-        assert!(!hits.is_empty());
+        assert_eq!(hits.len(), 20, "every entry of the case holds the word");
+        assert!(hits.iter().all(|h| h.case_id == cases[0].id));
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod effects;
 pub mod encrypt;
 pub mod entry;
 pub mod error;
+mod extract;
 pub mod filing;
 mod graph;
 pub mod id;
@@ -42,6 +43,7 @@ pub mod store;
 pub mod time;
 pub mod vault;
 pub mod verify;
+mod words;
 
 pub use audience::Audience;
 pub use case::{
@@ -60,7 +62,7 @@ pub use id::{CaseId, DeadlineId, EntryId};
 pub use journal::EntryQuery;
 pub use keys::{Identity, KeyFile, SigningKey};
 pub use problem::Said;
-pub use search::SearchHit;
+pub use search::{HitDocument, SearchHit, SearchQuery};
 pub use stage::Stage;
 pub use store::Store;
 pub use verify::{Problem, VerifyReport};

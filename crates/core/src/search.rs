@@ -1,171 +1,551 @@
-//! Full-text search (SQLite FTS5) over case titles, summaries and journal
-//! bodies, best first, with a snippet around each hit.
+//! Search over everything a case holds: titles, names and summaries of
+//! cases, journal entries, and the text of attached documents and filed
+//! filings (search_index.rs keeps the index; words.rs cuts the words).
 //!
-//! Cases are ranked by FTS5's BM25. Journal entries are not: FTS5's `bm25()`
-//! counts every row holding each query word before it scores one, which
-//! for a common word in a million entries takes ~50 ms. Instead the newest
-//! `RANKED_WINDOW` matches are taken by walking the index backwards (~2 ms)
-//! and scored here with BM25's term-frequency saturation and length
-//! normalisation, all query words weighing the same.
+//! Every word typed must occur, in any of its forms (`консультаций` finds
+//! `консультации`, 委员会 finds 委员会 and not every 委); a phrase in quotes
+//! must occur as that phrase. Hits are ranked by BM25 over every match,
+//! the top ones found without scoring the rest (tantivy's block-max WAND),
+//! or newest first when asked. Cases and entries rank together; a case's
+//! title and names weigh more than text.
 //!
-//! Text is indexed as `search_index.rs` prepares it, and a query is
-//! prepared the same way. The indexes are contentless, so snippets are cut
-//! here, from the stored text.
+//! Results come a few per case (cases in the order of their best hit),
+//! each case saying how many more of its hits were found, with a snippet of
+//! the text around the words found, in the text's own language.
 
-use rusqlite::params;
-use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Bound;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    TermSetQuery,
+};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Order, TantivyDocument, Term};
 
 use crate::case::CaseRef;
-use crate::entry::EntryKind;
+use crate::entry::{DocumentRef, EntryKind};
 use crate::error::{Error, Result};
-use crate::id::CaseId;
-use crate::search_index::{index_text, is_cjk};
+pub use crate::search_index::index_size;
+use crate::search_index::Fields;
 use crate::store::Store;
+use crate::words::{each_word, is_cjk, words};
 
 /// The snippet marks each matched word as `**word**` (markdown strong).
 pub const HIT_START: &str = "**";
 pub const HIT_END: &str = "**";
 
+/// How many hits of one case are shown before "more in this case".
+pub const PER_CASE: usize = 3;
+
+/// How much more a word in a case's title or names weighs than in text.
+const TITLE_WEIGHT: f32 = 2.0;
+
+const SNIPPET_WIDTH: usize = 120;
+
+/// What to look for, and where.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct SearchQuery {
+    pub text: String,
+    /// Only in this case (its reference); all its hits, not a few.
+    pub case: Option<String>,
+    /// Only entries of this kind (and documents they attached).
+    pub kind: Option<EntryKind>,
+    /// Only in cases this state is a party to.
+    pub party: Option<String>,
+    /// Only entries this person wrote.
+    pub author: Option<String>,
+    /// Only what happened on or after this day (UTC)…
+    pub from: Option<NaiveDate>,
+    /// …and on or before this one.
+    pub to: Option<NaiveDate>,
+    /// The newest first instead of the best first.
+    pub newest_first: bool,
+    /// At most this many hits (1 to 500; 0 means 20).
+    pub limit: u32,
+}
+
+impl SearchQuery {
+    /// A search for `text` everywhere, best first, 20 hits.
+    pub fn new(text: &str) -> SearchQuery {
+        SearchQuery {
+            text: text.to_owned(),
+            ..Default::default()
+        }
+    }
+}
+
+/// A document a hit was found in.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct HitDocument {
+    pub sha256: String,
+    pub name: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
-    pub case_id: CaseId,
+    pub case_id: crate::id::CaseId,
     pub case_reference: CaseRef,
     /// The office that opened the case (its reference is unique within it).
     pub case_office: String,
     pub case_title: String,
-    /// The matching entry, or `None` when the case's title or summary matched.
+    /// The matching entry (or the entry that attached the matching
+    /// document); `None` when the case itself matched.
     pub entry_seq: Option<i64>,
     pub entry_kind: Option<EntryKind>,
+    /// When the entry happened.
+    pub occurred_at: Option<DateTime<Utc>>,
+    /// The attached document the words were found in.
+    pub document: Option<HitDocument>,
     pub snippet: String,
-    /// Relevance among the hits of its kind (cases, or journal entries):
-    /// higher is better.
+    /// BM25 relevance: higher is better (0 when sorted newest first).
     pub score: f64,
+    /// How many more hits of this case were found than are shown (at
+    /// least; search in the case for all of them).
+    pub more_in_case: u32,
 }
 
-/// Turns what a user types into an FTS5 query: every word must occur, each
-/// word taken literally as a phrase (so `"`, `-` or `OR` typed by a user are
-/// not syntax); a trailing `*` asks for words starting with it.
-fn fts_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = text
-        .split_whitespace()
-        .filter_map(|word| {
-            let (word, prefix) = match word.strip_suffix('*') {
-                Some(w) => (w, "*"),
-                None => (word, ""),
-            };
-            let phrase = index_text(word)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            (!phrase.is_empty()).then(|| format!("\"{}\"{prefix}", phrase.replace('"', "\"\"")))
-        })
-        .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
-}
-
-/// How a query word is looked for in text when cutting a snippet: CJK words
-/// literally, other words by a stem-like prefix ("delegations" finds
-/// "delegation"), both ignoring case.
-fn needles(text: &str) -> Vec<String> {
-    text.split_whitespace()
-        .map(|w| w.trim_end_matches('*').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.chars().any(is_cjk) {
-                return w;
-            }
-            let n = w.chars().count();
-            let keep = if n > 5 { n - 2 } else { n.min(4) };
-            w.chars().take(keep).collect()
-        })
-        .collect()
-}
-
-/// Every place a needle matches in `lower` (lower-cased text), as char
-/// ranges; a non-CJK match runs to the end of its word.
-fn find_matches(lower: &[char], needles: &[String]) -> Vec<(usize, usize)> {
-    let mut marks = Vec::new();
-    for needle in needles {
-        let n: Vec<char> = needle.chars().collect();
-        if n.is_empty() || n.len() > lower.len() {
-            continue;
-        }
-        let cjk = n.iter().any(|c| is_cjk(*c));
-        let mut i = 0;
-        while i + n.len() <= lower.len() {
-            let at_word_start = cjk || i == 0 || !lower[i - 1].is_alphanumeric();
-            if at_word_start && lower[i..i + n.len()] == n[..] {
-                let mut end = i + n.len();
-                while !cjk && end < lower.len() && lower[end].is_alphanumeric() {
-                    end += 1;
-                }
-                marks.push((i, end));
-                i = end;
-            } else {
-                i += 1;
-            }
+/// A query as typed: each clause is the words of a word or of a quoted
+/// phrase. A word that cuts into several (委员会会议, e-mail) is a phrase.
+fn clauses(text: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for (i, part) in text.split('"').enumerate() {
+        if i % 2 == 1 {
+            out.push(words(part));
+        } else {
+            out.extend(part.split_whitespace().map(words));
         }
     }
-    marks
+    out.retain(|c| !c.is_empty());
+    out
 }
 
-fn lower_chars(text: &str) -> Vec<char> {
-    text.chars()
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
-        .collect()
-}
-
-/// BM25 (k1 = 1.2, b = 0.75) with equal weights for the query words: every
-/// hit holds every word, so only how often and in how long a text matters.
-/// Counts the way `find_matches` marks, but over words, as it runs for
-/// every candidate.
-fn score(text: &str, needles: &[String], average_words: f64) -> f64 {
-    let lower = text.to_lowercase();
-    let mut counts = vec![0usize; needles.len()];
-    let mut words = 0usize;
-    let is_word_char = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
+fn matching(f: &Fields, terms: &[String]) -> Box<dyn Query> {
+    let within = |field| -> Box<dyn Query> {
+        let terms: Vec<Term> = terms
+            .iter()
+            .map(|t| Term::from_field_text(field, t))
+            .collect();
+        match <[Term; 1]>::try_from(terms) {
+            Ok([term]) => Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+            Err(terms) => Box::new(PhraseQuery::new(terms)),
         }
     };
-    for word in lower
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-    {
-        words += 1;
-        if !word.is_ascii() {
-            words += word.chars().filter(|c| is_cjk(*c)).count();
-        }
-        for (count, needle) in counts.iter_mut().zip(needles) {
-            if word.starts_with(needle.as_str()) {
-                *count += 1;
-            }
-        }
-    }
-    for (count, needle) in counts.iter_mut().zip(needles) {
-        if needle.chars().any(is_cjk) {
-            *count = lower.matches(needle.as_str()).count();
-        }
-    }
-    let norm = 1.2 * (0.25 + 0.75 * words as f64 / average_words.max(1.0));
-    counts
-        .iter()
-        .map(|&tf| tf as f64 * 2.2 / (tf as f64 + norm))
-        .sum()
+    Box::new(BooleanQuery::union(vec![
+        Box::new(BoostQuery::new(within(f.title), TITLE_WEIGHT)),
+        within(f.text),
+    ]))
 }
 
-/// A window of about `width` characters around the first match, with every
-/// match marked.
-pub(crate) fn snippet(text: &str, needles: &[String], width: usize) -> String {
+/// Every clause must match.
+fn words_query(f: &Fields, clauses: &[Vec<String>]) -> Vec<(Occur, Box<dyn Query>)> {
+    clauses
+        .iter()
+        .map(|c| (Occur::Must, matching(f, c)))
+        .collect()
+}
+
+/// What happened from the start of `from` to the end of `to` (UTC days).
+fn days(f: &Fields, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Box<dyn Query> {
+    let at = |d: NaiveDate| {
+        let seconds = d
+            .and_hms_opt(0, 0, 0)
+            .map_or(0, |t| t.and_utc().timestamp());
+        Term::from_field_i64(f.time, seconds)
+    };
+    let lower = from.map_or(Bound::Unbounded, |d| Bound::Included(at(d)));
+    let upper = to.map_or(Bound::Unbounded, |d| match d.succ_opt() {
+        Some(next) => Bound::Excluded(at(next)),
+        None => Bound::Unbounded,
+    });
+    Box::new(RangeQuery::new(lower, upper))
+}
+
+/// Only what also matches `q`, which adds nothing to the score.
+fn only(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+    (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)))
+}
+
+fn term(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// A candidate hit, as the index gives it.
+struct Found {
+    key: String,
+    case: String,
+    score: f32,
+}
+
+impl Store {
+    /// Searches every case (or those the query narrows to); see the module
+    /// doc for what is found and in what order.
+    pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+        let clauses = clauses(&query.text);
+        if clauses.is_empty() {
+            return Err(Error::input(
+                "search_empty",
+                [],
+                "the search is empty: give some words to look for",
+            ));
+        }
+        let case = query.case.as_deref().map(|c| self.case(c)).transpose()?;
+        let cases_of_party = match &query.party {
+            Some(party) => Some(self.cases_of_party(party)?),
+            None => None,
+        };
+        let limit = match query.limit {
+            0 => 20,
+            n => n.min(500) as usize,
+        };
+        let found = match self.find(
+            query,
+            &clauses,
+            case.as_ref().map(|c| c.id.to_string()),
+            cases_of_party.as_ref(),
+            limit,
+        ) {
+            Err(Error::Search(_)) => {
+                // The index is a cache: one that fails is rebuilt, once.
+                self.forget_search_index();
+                self.find(
+                    query,
+                    &clauses,
+                    case.as_ref().map(|c| c.id.to_string()),
+                    cases_of_party.as_ref(),
+                    limit,
+                )?
+            }
+            found => found?,
+        };
+        let marked: BTreeSet<String> = clauses.into_iter().flatten().collect();
+        let mut hits = Vec::new();
+        for (found, more) in group(found, limit, case.is_none()) {
+            if let Some(mut hit) = self.hit(&found, &marked)? {
+                hit.more_in_case = more;
+                hits.push(hit);
+            }
+        }
+        Ok(hits)
+    }
+
+    fn find(
+        &self,
+        query: &SearchQuery,
+        clauses: &[Vec<String>],
+        case: Option<String>,
+        cases_of_party: Option<&Vec<String>>,
+        limit: usize,
+    ) -> Result<Vec<Found>> {
+        let index = self.search_index()?;
+        let f = index.fields;
+        let mut all = words_query(&f, clauses);
+        if let Some(case) = &case {
+            all.push(only(term(f.case, case)));
+        }
+        if let Some(cases) = cases_of_party {
+            let terms = cases.iter().map(|c| Term::from_field_text(f.case, c));
+            all.push(only(Box::new(TermSetQuery::new(terms))));
+        }
+        if let Some(kind) = query.kind {
+            all.push(only(term(f.kind, kind.as_str())));
+        }
+        if let Some(author) = &query.author {
+            all.push(only(term(f.author, author)));
+        }
+        if query.from.is_some() || query.to.is_some() {
+            all.push(only(days(&f, query.from, query.to)));
+        }
+        let q = BooleanQuery::new(all);
+        // A few per case: find more than are shown, so that each case can
+        // say it has more.
+        let wanted = if case.is_some() { limit } else { limit * 4 };
+        let searcher = index.reader.searcher();
+        let addresses: Vec<(f32, DocAddress)> = if query.newest_first {
+            searcher
+                .search(
+                    &q,
+                    &TopDocs::with_limit(wanted).order_by_fast_field::<i64>("time", Order::Desc),
+                )
+                .map_err(search_error)?
+                .into_iter()
+                .map(|(_, a)| (0.0, a))
+                .collect()
+        } else {
+            searcher
+                .search(&q, &TopDocs::with_limit(wanted).order_by_score())
+                .map_err(search_error)?
+        };
+        addresses
+            .into_iter()
+            .map(|(score, address)| {
+                let doc: TantivyDocument = searcher.doc(address).map_err(search_error)?;
+                let text = |field| {
+                    doc.get_first(field)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default()
+                        .to_owned()
+                };
+                Ok(Found {
+                    key: text(f.key),
+                    case: text(f.case),
+                    score,
+                })
+            })
+            .collect()
+    }
+
+    fn forget_search_index(&self) {
+        let on_disk =
+            self.search.borrow().is_some() && !self.is_encrypted() && !self.is_read_only();
+        *self.search.borrow_mut() = None;
+        if on_disk {
+            let _ = std::fs::remove_dir_all(self.dir.search_index());
+        }
+    }
+
+    fn cases_of_party(&self, party: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT case_id FROM parties WHERE lower(name) = lower(?1)")?;
+        let rows = stmt.query_map([party.trim()], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+    }
+
+    /// A hit as shown: its case, entry or document, and its snippet.
+    fn hit(&self, found: &Found, marked: &BTreeSet<String>) -> Result<Option<SearchHit>> {
+        let case = self
+            .conn
+            .query_row(
+                "SELECT id, ref_year, ref_number, title, summary, office FROM cases WHERE id = ?1",
+                [&found.case],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        CaseRef {
+                            year: r.get(1)?,
+                            number: r.get(2)?,
+                        },
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, String>(5)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((case_id, case_reference, case_title, summary, case_office)) = case else {
+            return Ok(None);
+        };
+        let mut hit = SearchHit {
+            case_id,
+            case_reference,
+            case_office,
+            snippet: String::new(),
+            case_title,
+            entry_seq: None,
+            entry_kind: None,
+            occurred_at: None,
+            document: None,
+            score: f64::from(found.score),
+            more_in_case: 0,
+        };
+        let mut parts = found.key.splitn(3, ':');
+        let (Some(what), rowid) = (parts.next(), parts.next()) else {
+            return Ok(None);
+        };
+        if what == "c" {
+            hit.snippet = snippet(
+                &format!("{}\n{summary}", hit.case_title),
+                marked,
+                SNIPPET_WIDTH,
+            );
+            return Ok(Some(hit));
+        }
+        let rowid: i64 = rowid.and_then(|r| r.parse().ok()).unwrap_or(-1);
+        let entry = self
+            .conn
+            .query_row(
+                "SELECT seq, kind, occurred_at, body, documents FROM journal WHERE rowid = ?1",
+                [rowid],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((seq, kind, occurred_at, body, documents)) = entry else {
+            return Ok(None);
+        };
+        hit.entry_seq = Some(seq);
+        hit.entry_kind = Some(kind.parse()?);
+        hit.occurred_at = crate::time::parse_stored(&occurred_at).ok();
+        hit.snippet = match parts.next() {
+            None => snippet(&body, marked, SNIPPET_WIDTH),
+            Some(sha256) => {
+                let documents: Vec<DocumentRef> =
+                    serde_json::from_str(&documents).unwrap_or_default();
+                let Some(d) = documents.into_iter().find(|d| d.sha256 == sha256) else {
+                    return Ok(None);
+                };
+                let text = self.document_text(&d)?;
+                let shown = snippet(text.as_deref().unwrap_or_default(), marked, SNIPPET_WIDTH);
+                hit.document = Some(HitDocument {
+                    sha256: d.sha256,
+                    name: d.name.clone(),
+                });
+                // Found by its name only: the name is the snippet.
+                if shown.contains(HIT_START) {
+                    shown
+                } else {
+                    snippet(&d.name, marked, SNIPPET_WIDTH)
+                }
+            }
+        };
+        Ok(Some(hit))
+    }
+}
+
+impl Store {
+    /// The keys and scores of the `k` best matches of `text`, found as
+    /// [`Store::search`] finds them (`exhaustive: false`) or by scoring
+    /// every match (`true`): pacta-bench checks the first against the
+    /// second.
+    pub fn ranked(&self, text: &str, k: usize, exhaustive: bool) -> Result<Vec<(String, f32)>> {
+        let index = self.search_index()?;
+        let f = index.fields;
+        let q = BooleanQuery::new(words_query(&f, &clauses(text)));
+        let searcher = index.reader.searcher();
+        let mut top: Vec<(f32, DocAddress)> = if exhaustive {
+            searcher.search(&q, &EveryMatch).map_err(search_error)?
+        } else {
+            searcher
+                .search(&q, &TopDocs::with_limit(k).order_by_score())
+                .map_err(search_error)?
+        };
+        top.sort_by(|a, b| b.0.total_cmp(&a.0));
+        top.truncate(k);
+        top.into_iter()
+            .map(|(score, address)| {
+                let doc: TantivyDocument = searcher.doc(address).map_err(search_error)?;
+                let key = doc
+                    .get_first(f.key)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default();
+                Ok((key.to_owned(), score))
+            })
+            .collect()
+    }
+}
+
+/// Every match with its score: no early termination.
+struct EveryMatch;
+
+impl tantivy::collector::Collector for EveryMatch {
+    type Fruit = Vec<(f32, DocAddress)>;
+    type Child = EveryMatchInSegment;
+
+    fn for_segment(
+        &self,
+        segment: u32,
+        _: &tantivy::SegmentReader,
+    ) -> tantivy::Result<EveryMatchInSegment> {
+        Ok(EveryMatchInSegment(segment, Vec::new()))
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+struct EveryMatchInSegment(u32, Vec<(f32, DocAddress)>);
+
+impl tantivy::collector::SegmentCollector for EveryMatchInSegment {
+    type Fruit = Vec<(f32, DocAddress)>;
+
+    fn collect(&mut self, doc: u32, score: f32) {
+        self.1.push((score, DocAddress::new(self.0, doc)));
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.1
+    }
+}
+
+fn search_error(e: tantivy::TantivyError) -> Error {
+    Error::Search(e.to_string())
+}
+
+/// Hits a few per case, cases in the order of their best hit, each shown
+/// hit with how many more of its case were found; at most `limit` hits.
+fn group(found: Vec<Found>, limit: usize, few_per_case: bool) -> Vec<(Found, u32)> {
+    if !few_per_case {
+        return found.into_iter().take(limit).map(|f| (f, 0)).collect();
+    }
+    let mut order: Vec<String> = Vec::new();
+    let mut by_case: HashMap<String, (Vec<Found>, u32)> = HashMap::new();
+    for f in found {
+        let group = by_case.entry(f.case.clone()).or_insert_with(|| {
+            order.push(f.case.clone());
+            (Vec::new(), 0)
+        });
+        if group.0.len() < PER_CASE {
+            group.0.push(f);
+        } else {
+            group.1 += 1;
+        }
+    }
+    let mut out = Vec::new();
+    for case in order {
+        if let Some((hits, more)) = by_case.remove(&case) {
+            out.extend(hits.into_iter().map(|h| (h, more)));
+        }
+    }
+    out.truncate(limit);
+    out
+}
+
+/// A window of about `width` characters around the first word found, with
+/// every word found marked (words whose indexed form is in `marked`).
+pub(crate) fn snippet(text: &str, marked: &BTreeSet<String>, width: usize) -> String {
     let chars: Vec<char> = text
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
-    let mut marks = find_matches(&lower_chars(text), needles);
-    marks.sort();
+    // Byte offsets to char offsets, for the marks.
+    let mut char_at: HashMap<usize, usize> = text
+        .char_indices()
+        .enumerate()
+        .map(|(i, (b, _))| (b, i))
+        .collect();
+    char_at.insert(text.len(), chars.len());
+    let mut marks = Vec::new();
+    each_word(text, |w, range| {
+        if marked.contains(w) {
+            if let (Some(&s), Some(&e)) = (char_at.get(&range.start), char_at.get(&range.end)) {
+                marks.push((s, e));
+            }
+        }
+    });
     let first = marks.first().map_or(0, |m| m.0);
     let mut start = first.saturating_sub(width / 3);
     while start > 0 && start < first && chars[start - 1] != ' ' && !is_cjk(chars[start]) {
@@ -185,9 +565,6 @@ pub(crate) fn snippet(text: &str, needles: &[String], width: usize) -> String {
     }
     let mut pos = start;
     for &(s, e) in marks.iter().filter(|m| m.0 >= start && m.1 <= end) {
-        if s < pos {
-            continue;
-        }
         out.extend(&chars[pos..s]);
         out.push_str(HIT_START);
         out.extend(&chars[s..e]);
@@ -201,164 +578,64 @@ pub(crate) fn snippet(text: &str, needles: &[String], width: usize) -> String {
     out.trim().to_owned()
 }
 
-const SNIPPET_WIDTH: usize = 120;
-
-/// How many of the newest journal matches are ranked (see `search`).
-pub const RANKED_WINDOW: i64 = 500;
-
-impl Store {
-    /// Searches every case (or one), best matches first: cases whose title
-    /// or summary match, then journal entries.
-    pub fn search(&self, text: &str, case: Option<&str>, limit: u32) -> Result<Vec<SearchHit>> {
-        let query = fts_query(text).ok_or_else(|| {
-            Error::input(
-                "search_empty",
-                [],
-                "the search is empty: give some words to look for",
-            )
-        })?;
-        let needles = needles(text);
-        let case_id = case.map(|c| self.case(c)).transpose()?.map(|c| c.id);
-        let mut hits = self.search_cases(&query, &needles, case_id, limit)?;
-        hits.extend(self.search_journal(&query, &needles, case_id, limit)?);
-        hits.truncate(limit as usize);
-        Ok(hits)
-    }
-
-    fn search_cases(
-        &self,
-        query: &str,
-        needles: &[String],
-        case_id: Option<CaseId>,
-        limit: u32,
-    ) -> Result<Vec<SearchHit>> {
-        let mut stmt = self.conn.prepare_cached(
-            "WITH hits AS (
-                 SELECT rowid, rank FROM cases_fts WHERE cases_fts MATCH ?1
-                   AND (?3 IS NULL OR rowid IN (SELECT rowid FROM cases WHERE id = ?3))
-                 ORDER BY rank LIMIT ?2)
-             SELECT c.id, c.ref_year, c.ref_number, c.title, c.title || char(10) || c.summary, -hits.rank,
-                    c.office
-             FROM hits JOIN cases c ON c.rowid = hits.rowid ORDER BY hits.rank",
-        )?;
-        let rows = stmt.query_map(params![query, limit, case_id], |r| {
-            Ok(SearchHit {
-                case_id: r.get(0)?,
-                case_reference: CaseRef {
-                    year: r.get(1)?,
-                    number: r.get(2)?,
-                },
-                case_office: r.get(6)?,
-                case_title: r.get(3)?,
-                entry_seq: None,
-                entry_kind: None,
-                snippet: snippet(&r.get::<_, String>(4)?, needles, SNIPPET_WIDTH),
-                score: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    }
-
-    fn search_journal(
-        &self,
-        query: &str,
-        needles: &[String],
-        case_id: Option<CaseId>,
-        limit: u32,
-    ) -> Result<Vec<SearchHit>> {
-        let mut stmt = self.conn.prepare_cached(
-            "WITH recent AS (
-                 SELECT rowid FROM journal_fts WHERE journal_fts MATCH ?1
-                   AND (?2 IS NULL OR rowid IN (SELECT rowid FROM journal WHERE case_id = ?2))
-                 ORDER BY rowid DESC LIMIT ?3)
-             SELECT c.id, c.ref_year, c.ref_number, c.title, j.seq, j.kind, j.body, c.office
-             FROM recent JOIN journal j ON j.rowid = recent.rowid JOIN cases c ON c.id = j.case_id",
-        )?;
-        let rows = stmt.query_map(params![query, case_id, RANKED_WINDOW], |r| {
-            Ok((
-                r.get::<_, CaseId>(0)?,
-                CaseRef {
-                    year: r.get(1)?,
-                    number: r.get(2)?,
-                },
-                r.get::<_, String>(3)?,
-                r.get::<_, i64>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, String>(7)?,
-            ))
-        })?;
-        let found = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        let average_words = found
-            .iter()
-            .map(|f| f.5.split_whitespace().count())
-            .sum::<usize>() as f64
-            / found.len().max(1) as f64;
-        let mut scored: Vec<(f64, usize)> = found
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (score(&f.5, needles, average_words), i))
-            .collect();
-        // Best first; among equals, the newest (found is newest first).
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored
-            .into_iter()
-            .take(limit as usize)
-            .map(|(score, i)| {
-                let (case_id, case_reference, case_title, seq, kind, body, office) = &found[i];
-                Ok(SearchHit {
-                    case_id: *case_id,
-                    case_reference: case_reference.clone(),
-                    case_office: office.clone(),
-                    case_title: case_title.clone(),
-                    entry_seq: Some(*seq),
-                    entry_kind: Some(kind.parse()?),
-                    snippet: snippet(body, needles, SNIPPET_WIDTH),
-                    score,
-                })
-            })
-            .collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn user_text_is_quoted_so_it_cannot_be_fts_syntax() {
-        assert_eq!(
-            fts_query("cable OR \"x").as_deref(),
-            Some(r#""cable" "OR" """x""#)
-        );
-        assert_eq!(fts_query("medi*").as_deref(), Some(r#""medi"*"#));
-        assert_eq!(fts_query("   "), None);
+    fn marked(q: &str) -> BTreeSet<String> {
+        clauses(q).into_iter().flatten().collect()
     }
 
     #[test]
-    fn chinese_words_become_phrases_of_their_characters() {
-        assert_eq!(index_text("双方磋商"), " 双  方  磋  商 ");
+    fn quotes_make_phrases_and_other_syntax_is_text() {
         assert_eq!(
-            fts_query("磋商 cable").as_deref(),
-            Some(r#""磋 商" "cable""#)
+            clauses(r#"cable "joint inquiry" OR -"#),
+            vec![
+                vec!["cabl".to_owned()],
+                vec!["joint".into(), "inquiri".into()],
+                vec!["or".into()]
+            ]
         );
+        assert_eq!(clauses("委员会会议").len(), 1);
+        assert!(clauses("  \" - ").is_empty());
     }
 
     #[test]
-    fn snippets_mark_stemmed_and_chinese_matches() {
+    fn snippets_mark_word_forms_in_three_languages() {
         let s = snippet(
             "The delegations met. Repair of the cable.",
-            &needles("delegation cable"),
+            &marked("delegation cable"),
             120,
         );
         assert_eq!(s, "The **delegations** met. Repair of the **cable**.");
-        let s = snippet("双方同意进行磋商。", &needles("磋商"), 120);
+        let s = snippet("双方同意进行磋商。", &marked("磋商"), 120);
         assert_eq!(s, "双方同意进行**磋商**。");
+        let s = snippet(
+            "Стороны провели консультации.",
+            &marked("консультаций"),
+            120,
+        );
+        assert_eq!(s, "Стороны провели **консультации**.");
         let long = format!("{} needle {}", "word ".repeat(100), "tail ".repeat(100));
-        let s = snippet(&long, &needles("needle"), 60);
+        let s = snippet(&long, &marked("needle"), 60);
         assert!(
             s.starts_with('…') && s.ends_with('…') && s.contains("**needle**"),
             "{s}"
         );
+    }
+
+    #[test]
+    fn a_few_hits_per_case_then_how_many_more() {
+        let found = |case: &'static str, n: usize| {
+            (0..n).map(move |i| Found {
+                key: format!("e:{i}"),
+                case: case.to_owned(),
+                score: 1.0,
+            })
+        };
+        let all: Vec<Found> = found("a", 5).chain(found("b", 1)).collect();
+        let grouped = group(all, 20, true);
+        let cases: Vec<(&str, u32)> = grouped.iter().map(|(f, m)| (f.case.as_str(), *m)).collect();
+        assert_eq!(cases, [("a", 2), ("a", 2), ("a", 2), ("b", 0)]);
     }
 }

@@ -1,64 +1,427 @@
-//! The one place that prepares text for the full-text index (SQLite
-//! FTS5): every CJK character is made a token of its own (unicode61 would
-//! otherwise take a whole run of Chinese as one word). `search.rs` prepares
-//! a query the same way, so a Chinese word is searched as the phrase of its
-//! characters.
+//! The search index (tantivy): a cache of the journal, never the record.
+//!
+//! It holds one document per journal entry, one per case (title, names,
+//! summary, parties) and one per document attached to an entry (its name
+//! and the text `extract.rs` reads from it; filed filings are attached
+//! documents too). Text is cut into words by `words.rs`.
+//!
+//! **Kept current from the journal, nothing lost in a crash.** Journal rows
+//! are only ever appended, so the index remembers, in the payload of its
+//! last commit, the last journal row it holds (rowid and entry id). Before
+//! each search every later row is indexed and committed with the new mark
+//! (`catch_up`): an entry written by this process or another, imported or
+//! merged is searchable from the next search on, and a crash between the
+//! database's commit and the index's only leaves rows for the next catch-up.
+//! Writes themselves never touch the index, so appending stays as fast as
+//! the database alone.
+//!
+//! **Rebuilt when in doubt**: an index of another format, one whose mark is
+//! not the entry the journal has at that row (a restored backup, a replaced
+//! database), or one that cannot be opened is thrown away and rebuilt from
+//! the journal.
+//!
+//! **Nothing readable on disk for an encrypted data dir**: its index lives
+//! in memory only, built at the first search after unlocking. So does the
+//! index of a data dir that cannot be written. Otherwise it is the folder
+//! `search-index/` of the data dir, which backups leave out.
 
-use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::Path;
+use std::time::{Duration, Instant};
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use tantivy::directory::MmapDirectory;
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use crate::error::Result;
+use crate::entry::DocumentRef;
+use crate::error::{Error, Result, BUSY_TIMEOUT};
+use crate::store::Store;
+use crate::words::Words;
 
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FDF | 0x3040..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF |
-        0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+/// Bumped whenever what is indexed, or how, changes: an index of another
+/// format is rebuilt.
+const FORMAT: u32 = 1;
+
+/// Documents larger than this are searched by their name only.
+const LARGEST_DOCUMENT: u64 = 64 << 20;
+
+/// What a hit is.
+pub(crate) const HIT_CASE: &str = "case";
+pub(crate) const HIT_ENTRY: &str = "entry";
+pub(crate) const HIT_DOCUMENT: &str = "document";
+
+/// The fields of the index.
+#[derive(Clone, Copy)]
+pub(crate) struct Fields {
+    /// `c:<case id>`, `e:<journal rowid>` or `d:<journal rowid>:<sha256>`:
+    /// stored, so that a hit leads back to its row.
+    pub key: Field,
+    /// [`HIT_CASE`], [`HIT_ENTRY`] or [`HIT_DOCUMENT`].
+    pub hit: Field,
+    /// The case's id (stored: hits are grouped by case).
+    pub case: Field,
+    /// The entry's kind (for a document, its entry's).
+    pub kind: Field,
+    pub author: Field,
+    /// When the entry happened (a case: when it was opened), in seconds
+    /// since 1970.
+    pub time: Field,
+    /// A case's title and names, and a document's name: weighed more than
+    /// the text.
+    pub title: Field,
+    pub text: Field,
 }
 
-/// The text as the index sees it: CJK characters set apart by spaces
-/// (borrowed as it is when it has none).
-pub(crate) fn index_text(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() || !text.chars().any(is_cjk) {
-        return Cow::Borrowed(text);
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let words = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(Words::NAME)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        key: b.add_text_field("key", STRING | STORED),
+        hit: b.add_text_field("hit", STRING),
+        case: b.add_text_field("case", STRING | STORED),
+        kind: b.add_text_field("kind", STRING),
+        author: b.add_text_field("author", STRING),
+        time: b.add_i64_field("time", INDEXED | FAST),
+        title: b.add_text_field("title", words.clone()),
+        text: b.add_text_field("text", words),
+    };
+    (b.build(), fields)
+}
+
+/// The index's own mark of how far it has read the journal.
+#[derive(Serialize, Deserialize, PartialEq, Debug, Default)]
+struct Mark {
+    format: u32,
+    /// The last journal row indexed (0: none)…
+    rowid: i64,
+    /// …and the id of the entry in it.
+    entry: String,
+}
+
+pub(crate) struct SearchIndex {
+    index: Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+}
+
+/// A journal row as the index reads it.
+struct Row {
+    rowid: i64,
+    id: String,
+    case_id: String,
+    kind: String,
+    time: i64,
+    author: String,
+    body: String,
+    documents: String,
+}
+
+impl SearchIndex {
+    /// Opens the index in `folder` (creating or, when it cannot be used,
+    /// recreating it), or in memory when `folder` is `None`.
+    fn open(folder: Option<&Path>) -> Result<SearchIndex> {
+        let (schema, fields) = schema();
+        let index = match folder {
+            None => Index::create_in_ram(schema),
+            Some(folder) => match open_in(folder, &schema) {
+                Ok(index) => index,
+                Err(_) => {
+                    // A cache that cannot be read is rebuilt, not repaired.
+                    let _ = std::fs::remove_dir_all(folder);
+                    open_in(folder, &schema).map_err(|e| index_error(folder, e))?
+                }
+            },
+        };
+        index.tokenizers().register(Words::NAME, Words::default());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| index_error(folder.unwrap_or(Path::new("")), e))?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+        })
     }
-    let mut out = String::with_capacity(text.len() + text.len() / 4);
-    for c in text.chars() {
-        if is_cjk(c) {
-            out.push(' ');
-            out.push(c);
-            out.push(' ');
+
+    fn mark(&self) -> Mark {
+        self.index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| serde_json::from_str(&p).ok())
+            .unwrap_or_default()
+    }
+
+    /// A writer, waiting while another process holds the index's lock.
+    fn writer(&self, rows: usize) -> Result<IndexWriter> {
+        // One thread and tantivy's smallest budget for the few rows of a
+        // search after some writes; both cores for a rebuild.
+        let (threads, budget) = if rows > 20_000 {
+            (2, 128 << 20)
         } else {
-            out.push(c);
+            (1, 15 << 20)
+        };
+        let started = Instant::now();
+        loop {
+            match self.index.writer_with_num_threads(threads, budget) {
+                Ok(w) => return Ok(w),
+                Err(tantivy::TantivyError::LockFailure(..)) if started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) => return Err(Error::Search(e.to_string())),
+            }
         }
     }
-    Cow::Owned(out)
 }
 
-/// Indexes an entry's body, given as [`index_text`] made it.
-pub(crate) fn index_entry(tx: &Transaction, rowid: i64, indexed: &str) -> Result<()> {
-    tx.prepare_cached("INSERT INTO journal_fts (rowid, body) VALUES (?1, ?2)")?
-        .execute(params![rowid, indexed])?;
-    Ok(())
+fn open_in(folder: &Path, schema: &Schema) -> tantivy::Result<Index> {
+    std::fs::create_dir_all(folder)?;
+    Index::open_or_create(MmapDirectory::open(folder)?, schema.clone())
 }
 
-pub(crate) fn index_case(tx: &Transaction, rowid: i64, title: &str, summary: &str) -> Result<()> {
-    tx.prepare_cached("INSERT INTO cases_fts (rowid, title, summary) VALUES (?1, ?2, ?3)")?
-        .execute(params![rowid, index_text(title), index_text(summary)])?;
-    Ok(())
+fn index_error(folder: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Search(format!(
+        "the search index in {} cannot be used: {e}",
+        folder.display()
+    ))
 }
 
-/// Indexes a case's new title and summary in place of its old ones (the
-/// index holds no text of its own: the old text is given to take it out).
-pub(crate) fn reindex_case(
-    tx: &Transaction,
-    rowid: i64,
-    old: (&str, &str),
-    new: (&str, &str),
-) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO cases_fts (cases_fts, rowid, title, summary) VALUES ('delete', ?1, ?2, ?3)",
-    )?
-    .execute(params![rowid, index_text(old.0), index_text(old.1)])?;
-    index_case(tx, rowid, new.0, new.1)
+fn search_error(e: tantivy::TantivyError) -> Error {
+    Error::Search(e.to_string())
+}
+
+impl Store {
+    /// The search index, opened at first use and brought up to date with
+    /// the journal.
+    pub(crate) fn search_index(&self) -> Result<std::cell::Ref<'_, SearchIndex>> {
+        if self.search.borrow().is_none() {
+            let on_disk = !self.is_encrypted() && !self.is_read_only();
+            let folder = on_disk.then(|| self.dir.search_index());
+            let opened = SearchIndex::open(folder.as_deref())?;
+            *self.search.borrow_mut() = Some(opened);
+        }
+        let index = std::cell::Ref::map(self.search.borrow(), |s| {
+            s.as_ref().expect("opened just above")
+        });
+        self.catch_up(&index)?;
+        Ok(index)
+    }
+
+    /// Indexes every journal row after the index's mark (all of them when
+    /// the mark is not this journal's), and commits them with the new mark.
+    fn catch_up(&self, index: &SearchIndex) -> Result<()> {
+        let mut mark = index.mark();
+        let known = mark.format == FORMAT
+            && (mark.rowid == 0 || self.journal_id_at(mark.rowid)?.as_deref() == Some(&mark.entry));
+        let last: i64 =
+            self.conn
+                .query_row("SELECT coalesce(max(rowid), 0) FROM journal", [], |r| {
+                    r.get(0)
+                })?;
+        if known && last == mark.rowid {
+            return index.reader.reload().map_err(search_error);
+        }
+        let from = if known { mark.rowid } else { 0 };
+        let count: usize = self.conn.query_row(
+            "SELECT count(*) FROM journal WHERE rowid > ?1",
+            [from],
+            |r| r.get(0),
+        )?;
+        let mut writer = index.writer(count)?;
+        if !known {
+            writer.delete_all_documents().map_err(search_error)?;
+        }
+        let f = index.fields;
+        let mut cases = BTreeSet::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid, id, case_id, kind, coalesce(unixepoch(occurred_at), 0), author, body,
+                    documents
+             FROM journal WHERE rowid > ?1 ORDER BY rowid",
+        )?;
+        let mut rows = stmt.query([from])?;
+        while let Some(r) = rows.next()? {
+            let row = Row {
+                rowid: r.get(0)?,
+                id: r.get(1)?,
+                case_id: r.get(2)?,
+                kind: r.get(3)?,
+                time: r.get(4)?,
+                author: r.get(5)?,
+                body: r.get(6)?,
+                documents: r.get(7)?,
+            };
+            let mut doc = row_doc(&f, &row, HIT_ENTRY, format!("e:{}", row.rowid));
+            doc.add_text(f.text, &row.body);
+            writer.add_document(doc).map_err(search_error)?;
+            let documents: Vec<DocumentRef> =
+                serde_json::from_str(&row.documents).unwrap_or_default();
+            for d in documents {
+                let mut doc = row_doc(
+                    &f,
+                    &row,
+                    HIT_DOCUMENT,
+                    format!("d:{}:{}", row.rowid, d.sha256),
+                );
+                doc.add_text(f.title, &d.name);
+                if let Some(text) = self.document_text(&d)? {
+                    doc.add_text(f.text, text);
+                }
+                writer.add_document(doc).map_err(search_error)?;
+            }
+            cases.insert(row.case_id.clone());
+            mark.rowid = row.rowid;
+            mark.entry = row.id;
+        }
+        drop(rows);
+        for case in cases {
+            writer.delete_term(Term::from_field_text(f.key, &format!("c:{case}")));
+            if let Some(doc) = self.case_doc(&f, &case)? {
+                writer.add_document(doc).map_err(search_error)?;
+            }
+        }
+        mark.format = FORMAT;
+        let mut commit = writer.prepare_commit().map_err(search_error)?;
+        commit.set_payload(&serde_json::to_string(&mark).unwrap_or_default());
+        commit.commit().map_err(search_error)?;
+        // Merges started by this commit finish before the writer goes, so
+        // that no half-merged segment is left for the next process to redo.
+        writer.wait_merging_threads().map_err(search_error)?;
+        index.reader.reload().map_err(search_error)
+    }
+
+    fn journal_id_at(&self, rowid: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM journal WHERE rowid = ?1", [rowid], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// A case as the index holds it: its title and names in every
+    /// language, its parties and its summary.
+    fn case_doc(&self, f: &Fields, case: &str) -> Result<Option<TantivyDocument>> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT title, summary, names, coalesce(unixepoch(opened_at), 0),
+                        (SELECT group_concat(name, char(10)) FROM parties WHERE case_id = cases.id)
+                 FROM cases WHERE id = ?1",
+                [case],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, i64>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((title, summary, names, opened, parties)) = found else {
+            return Ok(None);
+        };
+        let mut doc = TantivyDocument::new();
+        doc.add_text(f.key, format!("c:{case}"));
+        doc.add_text(f.hit, HIT_CASE);
+        doc.add_text(f.case, case);
+        doc.add_i64(f.time, opened);
+        doc.add_text(f.title, &title);
+        let names: serde_json::Value = serde_json::from_str(&names).unwrap_or_default();
+        for name in strings_in(&names) {
+            doc.add_text(f.title, name);
+        }
+        doc.add_text(f.text, &summary);
+        doc.add_text(f.text, parties.unwrap_or_default());
+        Ok(Some(doc))
+    }
+
+    /// The text of a document: read once (extract.rs) and kept in
+    /// `document_text`; `None` when it has none.
+    pub(crate) fn document_text(&self, d: &DocumentRef) -> Result<Option<String>> {
+        let kept: Option<Option<String>> = self
+            .conn
+            .query_row(
+                "SELECT text FROM document_text WHERE sha256 = ?1",
+                [&d.sha256],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(text) = kept {
+            return Ok(text);
+        }
+        let text = if d.size > LARGEST_DOCUMENT {
+            None
+        } else {
+            // A document missing from this data dir (a copy without it) is
+            // searched by its name until it arrives.
+            let mut bytes = Vec::new();
+            match self.read_blob(&d.sha256) {
+                Ok(mut r) => r
+                    .read_to_end(&mut bytes)
+                    .ok()
+                    .and_then(|_| crate::extract::text_of(&d.name, &bytes)),
+                Err(_) => return Ok(None),
+            }
+        };
+        if !self.is_read_only() {
+            self.conn.execute(
+                "INSERT OR IGNORE INTO document_text (sha256, text) VALUES (?1, ?2)",
+                params![d.sha256, text],
+            )?;
+        }
+        Ok(text)
+    }
+}
+
+fn row_doc(f: &Fields, row: &Row, hit: &str, key: String) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(f.key, key);
+    doc.add_text(f.hit, hit);
+    doc.add_text(f.case, &row.case_id);
+    doc.add_text(f.kind, &row.kind);
+    doc.add_text(f.author, &row.author);
+    doc.add_i64(f.time, row.time);
+    doc
+}
+
+fn strings_in(v: &serde_json::Value) -> Vec<&str> {
+    match v {
+        serde_json::Value::String(s) => vec![s.as_str()],
+        serde_json::Value::Array(a) => a.iter().flat_map(strings_in).collect(),
+        serde_json::Value::Object(o) => o.values().flat_map(strings_in).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The index as it is now, for `pacta-bench`: how many documents, and its
+/// size on disk (0 in memory).
+pub fn index_size(dir: &Path) -> u64 {
+    walk_size(&crate::data_dir::DataDir::new(dir).search_index())
+}
+
+fn walk_size(p: &Path) -> u64 {
+    match std::fs::read_dir(p) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| match e.metadata() {
+                Ok(m) if m.is_dir() => walk_size(&e.path()),
+                Ok(m) => m.len(),
+                Err(_) => 0,
+            })
+            .sum(),
+        Err(_) => 0,
+    }
 }

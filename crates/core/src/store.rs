@@ -47,6 +47,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_detail_conflicts",
         include_str!("../../../schemas/migrations/0007_detail_conflicts.sql"),
     ),
+    (
+        "0008_search_engine",
+        include_str!("../../../schemas/migrations/0008_search_engine.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -65,6 +69,8 @@ pub struct Store {
     /// The key that signs what this store writes (keys.rs); without one,
     /// entries are written unsigned (the shells require one).
     signer: Option<crate::keys::SigningKey>,
+    /// The search index, opened at the first search (search_index.rs).
+    pub(crate) search: std::cell::RefCell<Option<crate::search_index::SearchIndex>>,
 }
 
 /// A write transaction, with the key that signs the entries written in it.
@@ -176,6 +182,7 @@ impl Store {
             read_only: false,
             vault,
             signer: None,
+            search: Default::default(),
         };
         store.migrate()?;
         Ok(store)
@@ -230,6 +237,7 @@ impl Store {
             read_only: true,
             vault,
             signer: None,
+            search: Default::default(),
         })
     }
 

@@ -615,6 +615,7 @@ export const en = {
   "problem.not_chosen": "{path} was not chosen in a dialog or dropped on the window; Pacta opens and writes only files you choose. Choose it again.",
   "problem.database": "Database error: {detail}",
   "problem.corrupt": "The stored data is damaged. Run “Verify store” for a full report. Details: {detail}",
+  "problem.search_index": "Search failed; the case files are not affected. Try again: the search index is rebuilt when it cannot be read. Details: {detail}",
   // …or, for invalid input, the input's own code.
   "problem.title_empty": "The case needs a title.",
   "problem.party_empty": "A party's name is empty: name every party.",

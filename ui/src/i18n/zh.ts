@@ -616,6 +616,7 @@ export const zh: Messages = {
   "problem.not_chosen": "{path} 不是通过对话框选择或拖放到窗口中的文件；Pacta 只打开和写入您所选择的文件。请重新选择。",
   "problem.database": "数据库错误：{detail}",
   "problem.corrupt": "存储的数据已损坏。请在“校验数据”中运行校验，查看完整报告。详情：{detail}",
+  "problem.search_index": "搜索失败，案卷未受影响。请重试：搜索索引无法读取时会自动重建。详情：{detail}",
   // …or, for invalid input, the input's own code.
   "problem.title_empty": "案件需要标题。",
   "problem.party_empty": "有一方当事方的名称为空，请填写每一方的名称。",
