@@ -111,15 +111,30 @@ fn nothing_of_a_case_is_readable_in_an_encrypted_data_dir_or_its_backup() {
         shown["case"]["title"], MARKERS[0],
         "it reads back in clear through Pacta"
     );
-    let found = readable_markers(&p.data_dir());
-    assert!(found.is_empty(), "readable in the data dir: {found:?}");
-    // Search works on the encrypted index.
+    // Search works, documents' text included; its index and the text read
+    // from documents leave nothing readable either (checked below).
     let hits = p.json(&["search", "BODYMARKER"]);
     assert_eq!(hits["hits"][0]["entry_seq"], 2, "{hits}");
     assert!(hits["hits"][0]["snippet"]
         .as_str()
         .unwrap()
         .contains("domestic pressure"));
+    let in_attachment = MARKERS[3].split_whitespace().next().unwrap();
+    let hits = p.json(&["search", in_attachment]);
+    assert!(
+        hits["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["document"]["name"] == "note.txt"),
+        "{hits}"
+    );
+    assert!(
+        !p.data_dir().join("search-index").exists(),
+        "an encrypted data dir's index is kept in memory only"
+    );
+    let found = readable_markers(&p.data_dir());
+    assert!(found.is_empty(), "readable in the data dir: {found:?}");
 
     let backup = p.home.path().join("backup.zip");
     p.json(&["backup", "--out", backup.to_str().unwrap()]);

@@ -228,6 +228,9 @@ fn a_read_only_data_dir_reads_and_says_why_it_cannot_write() {
     assert_eq!(entries(&p, &r), 3);
     let hits = p.json(&["search", "Geneva"]);
     assert_eq!(hits["hits"].as_array().map(Vec::len), Some(1), "{hits}");
+    // Its index is built in memory, documents' text included.
+    let hits = p.json(&["search", "verbale"]);
+    assert_eq!(hits["hits"][0]["document"]["name"], "note.txt", "{hits}");
     p.verify_ok();
     let copy = outside.path().join("copy.txt");
     p.json(&[

@@ -2,6 +2,7 @@
 import type { CaseId } from "./CaseId";
 import type { CaseRef } from "./CaseRef";
 import type { EntryKind } from "./EntryKind";
+import type { HitDocument } from "./HitDocument";
 
 export type SearchHit = { case_id: CaseId, case_reference: CaseRef, 
 /**
@@ -9,11 +10,24 @@ export type SearchHit = { case_id: CaseId, case_reference: CaseRef,
  */
 case_office: string, case_title: string, 
 /**
- * The matching entry, or `None` when the case's title or summary matched.
+ * The matching entry (or the entry that attached the matching
+ * document); `None` when the case itself matched.
  */
-entry_seq: number | null, entry_kind: EntryKind | null, snippet: string, 
+entry_seq: number | null, entry_kind: EntryKind | null, 
 /**
- * Relevance among the hits of its kind (cases, or journal entries):
- * higher is better.
+ * When the entry happened.
  */
-score: number, };
+occurred_at: string | null, 
+/**
+ * The attached document the words were found in.
+ */
+document: HitDocument | null, snippet: string, 
+/**
+ * BM25 relevance: higher is better (0 when sorted newest first).
+ */
+score: number, 
+/**
+ * How many more hits of this case were found than are shown (at
+ * least; search in the case for all of them).
+ */
+more_in_case: number, };
