@@ -545,6 +545,53 @@ test("search (Ctrl+K) lands on the entry", async () => {
   assert.match(await entry.text(), /repair fund/);
 });
 
+// Issue "Results people can use": a few hits per case, the rest of the case
+// a click away; a word found in its other forms; filters narrow the hits; a
+// hit in an attached document names it, and lands on the entry that attached it.
+test("search shows a few hits per case and more on request, finds other word forms, narrows by kind, names the document", async () => {
+  const entries = pacta("log", "list", reference).entries;
+  const second = entries.find((e) => e.body === "Second session: Belmont's delegation arrived late.");
+  const minutes = entries.find((e) => e.body.startsWith("Minutes of the second meeting"));
+  /** The entries of the hits shown, top to bottom (their numbers, as text). */
+  const shown = () => s.execute(`return [...document.querySelectorAll('[data-testid="search-result"]')].map((r) => r.dataset.seq ?? null);`);
+  const retype = async (words) => (await s.byTestId("search-input")).type(KEY.CONTROL + "a" + KEY.RELEASE + "\uE003" + words); // select all, Backspace
+
+  await (await s.find("body")).type(KEY.CONTROL + "k" + KEY.RELEASE);
+  await (await s.byTestId("search-input")).type("Belmont");
+  // Belmont is in the note verbale, the second session, the agreement and the
+  // filed proposal: three hits of the case shown, and a button for the rest.
+  const more = await s.byTestId("search-more", 15000);
+  assert.ok(Number(await more.attribute("data-count")) > 0);
+  assert.equal(await more.attribute("data-reference"), reference);
+  assert.equal((await shown()).length, 3);
+  await more.click();
+  // The case open here: "Only in" it is now ticked, and every hit of it shown.
+  await s.waitFor("every hit of the case", async () => (await shown()).length > 3);
+  assert.equal(await (await s.byTestId("search-in-case")).property("checked"), true);
+  assert.equal((await s.findAll('[data-testid="search-more"]')).length, 0);
+
+  // "delegations" finds "Belmont's delegation"; only meetings: that one alone.
+  await retype("delegations");
+  await (await s.byTestId("search-filters-toggle")).click();
+  await (await s.byTestId("search-kind")).choose("meeting");
+  await s.waitFor("only the meeting", async () => JSON.stringify(await shown()) === JSON.stringify([String(second.seq)]));
+  assert.equal(await (await s.find('[data-testid="search-result"] mark')).text(), "delegation");
+
+  // Words only in the minutes dropped on the window: the hit names the
+  // document, and the day of the entry that attached it.
+  await retype("surveys");
+  await (await s.byTestId("search-kind")).choose("");
+  await s.waitFor("the document's hit alone", async () => JSON.stringify(await shown()) === JSON.stringify([String(minutes.seq)]));
+  const hit = await s.find('[data-testid="search-result"]');
+  assert.equal(await hit.attribute("data-document"), "minutes-of-the-second-meeting.txt");
+  assert.match(await (await s.find('[data-testid="search-result"] [data-testid="search-hit-document"]')).text(), /minutes-of-the-second-meeting\.txt/);
+  const day = new Date(minutes.occurred_at);
+  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][day.getMonth()];
+  assert.equal(await (await s.find('[data-testid="search-result"] [data-testid="search-hit-date"]')).text(), `${day.getDate()} ${month} ${day.getFullYear()}`);
+  await (await s.byTestId("search-input")).type(KEY.ENTER);
+  await s.find(`[data-testid="entry"][data-seq="${minutes.seq}"][data-highlighted="true"]`, 15000);
+});
+
 // Issue "A record that says what happened": an entry keeps where it
 // happened; a correction may say it was entered in error (void), or give it
 // another time and place, and the journal shows the entry as it reads now,

@@ -41,6 +41,7 @@ import type { QuickLogDraft } from "./bindings/QuickLogDraft";
 import type { Rendered } from "./bindings/Rendered";
 import type { Role } from "./bindings/Role";
 import type { SearchHit } from "./bindings/SearchHit";
+import type { SearchQuery } from "./bindings/SearchQuery";
 import type { Settings } from "./bindings/Settings";
 import type { Stage } from "./bindings/Stage";
 import type { TemplateList } from "./bindings/TemplateList";
@@ -154,8 +155,8 @@ export const api = {
   saveDocument: (reference: string, sha256: string, path: string) =>
     invoke<CaseDocument>("save_document", { reference, sha256, path }),
 
-  search: (query: string, reference: string | null, limit: number) =>
-    invoke<SearchHit[]>("search", { query, reference, limit }),
+  /** Words in every case or one, narrowed by kind, party, author and dates; a few hits per case unless in one (lib/search.ts). */
+  search: (query: SearchQuery) => invoke<SearchHit[]>("search", { query }),
   verifyStore: () => invoke<VerifyReport>("verify_store"),
 
   listTemplates: () => invoke<TemplateList>("list_templates"),

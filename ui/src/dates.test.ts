@@ -53,6 +53,7 @@ describe("dates in the UI language", () => {
       "./views/cases/NewCaseDialog.tsx",
       "./views/filing/FieldInput.tsx",
       "./views/filing/TemplateChoice.tsx",
+      "./views/search/SearchPalette.tsx",
     ]);
   });
 });

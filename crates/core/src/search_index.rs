@@ -176,7 +176,14 @@ impl SearchIndex {
         loop {
             match self.index.writer_with_num_threads(threads, budget) {
                 Ok(w) => return Ok(w),
-                Err(tantivy::TantivyError::LockFailure(..)) if started.elapsed() < BUSY_TIMEOUT => {
+                // Another process is bringing the index up to date: wait
+                // for it, then say the index is busy, never that it is bad.
+                Err(tantivy::TantivyError::LockFailure(..)) => {
+                    if started.elapsed() >= BUSY_TIMEOUT {
+                        return Err(Error::Busy {
+                            waited_ms: started.elapsed().as_millis() as u64,
+                        });
+                    }
                     std::thread::sleep(Duration::from_millis(20));
                 }
                 Err(e) => return Err(Error::Search(e.to_string())),

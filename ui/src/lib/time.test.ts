@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateTime,
   formatDateTimeIn,
+  formatDay,
   instant,
   localInputToRfc3339,
   machineZone,
@@ -48,6 +49,15 @@ describe("dates as the UI language writes them", () => {
     expect(formatDate("2026-01-05", "ru")).toBe("05.01.2026");
     expect(formatDate("2026-09-30", "en")).toBe("30 Sep 2026");
     expect(formatDateTime(new Date(2027, 0, 2, 9, 5).toISOString(), "ru")).toBe("02.01.2027, 09:05");
+  });
+
+  it("shows the local day of a time without its clock", () => {
+    expect(formatDay(nov26, "en")).toBe("26 Nov 2026");
+    expect(formatDay(nov26, "zh")).toBe("2026年11月26日");
+    expect(formatDay(nov26, "ru")).toBe("26.11.2026");
+    // Just before local midnight: still that day here, whatever the day in UTC.
+    expect(formatDay(new Date(2026, 10, 26, 23, 59).toISOString(), "en")).toBe("26 Nov 2026");
+    expect(formatDay("not a time", "en")).toBe("not a time");
   });
 
   it("shows the date of a deadline as the day it is, with no time zone shift", () => {

@@ -117,6 +117,12 @@ export function instant(iso: string): number {
   return ms * 1000 + Number(fraction.slice(3, 6).padEnd(3, "0"));
 }
 
+/** The local day of an RFC 3339 time, without its clock: "26 Nov 2026", "2026年11月26日", "26.11.2026". */
+export function formatDay(iso: string, lang: Language): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dayText(d, lang);
+}
+
 /** A calendar date (YYYY-MM-DD) as the UI language writes it; no time zone shift. */
 export function formatDate(ymd: string, lang: Language): string {
   const d = parseDate(ymd.slice(0, 10));
