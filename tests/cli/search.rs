@@ -358,6 +358,7 @@ fn filters_narrow_the_hits_and_newest_first_sorts_by_date() {
         [(b.clone(), 2)]
     );
     assert_eq!(seqs(&["--author", "Nobody Else"]), []);
+    assert_eq!(seqs(&["--author", "test mediator"]).len(), 3);
     assert_eq!(
         seqs(&["--newest"]),
         [(a.clone(), 3), (a.clone(), 2), (b.clone(), 2)],

@@ -963,11 +963,7 @@ fn run(dir: PathBuf, appends: usize) -> Result<(), Box<dyn std::error::Error>> {
         let expected = top.len().min(10).max(all.len().min(10));
         agree.0 += same;
         agree.1 += expected;
-        agree.2 = agree.2.min(if expected == 0 {
-            10
-        } else {
-            same * 10 / expected
-        });
+        agree.2 = agree.2.min((same * 10).checked_div(expected).unwrap_or(10));
     }
     println!(
         "| ranking: Pacta's top 10 in the exhaustive BM25 top 10 (every match scored; {:.0} ms a query), same run | {} of {} over {} queries; worst query {} of 10 | ≥ 9 of 10 |",

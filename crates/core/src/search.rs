@@ -262,7 +262,7 @@ impl Store {
             all.push(only(term(f.kind, kind.as_str())));
         }
         if let Some(author) = &query.author {
-            all.push(only(term(f.author, author)));
+            all.push(only(term(f.author, &author.trim().to_lowercase())));
         }
         if query.from.is_some() || query.to.is_some() {
             all.push(only(days(&f, query.from, query.to)));

@@ -45,7 +45,7 @@ use crate::words::Words;
 
 /// Bumped whenever what is indexed, or how, changes: an index of another
 /// format is rebuilt.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Documents larger than this are searched by their name only.
 const LARGEST_DOCUMENT: u64 = 64 << 20;
@@ -67,6 +67,7 @@ pub(crate) struct Fields {
     pub case: Field,
     /// The entry's kind (for a document, its entry's).
     pub kind: Field,
+    /// Who wrote it, lower-cased (a filter need not match case).
     pub author: Field,
     /// When the entry happened (a case: when it was opened), in seconds
     /// since 1970.
@@ -399,7 +400,7 @@ fn row_doc(f: &Fields, row: &Row, hit: &str, key: String) -> TantivyDocument {
     doc.add_text(f.hit, hit);
     doc.add_text(f.case, &row.case_id);
     doc.add_text(f.kind, &row.kind);
-    doc.add_text(f.author, &row.author);
+    doc.add_text(f.author, row.author.to_lowercase());
     doc.add_i64(f.time, row.time);
     doc
 }

@@ -412,7 +412,7 @@ export const en = {
   "search.anyParty": "Any party",
   "search.author": "Author",
   "search.anyAuthor": "Anyone",
-  "search.authorTitle": "The author's name, exactly as the journal shows it",
+  "search.authorTitle": "The author's whole name as the journal shows it (capitals do not matter)",
   "search.from": "From",
   "search.to": "To",
   "search.newestFirst": "Newest first",

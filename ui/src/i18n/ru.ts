@@ -413,7 +413,7 @@ export const ru: Messages = {
   "search.anyParty": "Любая сторона",
   "search.author": "Автор",
   "search.anyAuthor": "Любой",
-  "search.authorTitle": "Имя автора точно так, как оно указано в журнале",
+  "search.authorTitle": "Полное имя автора, как оно указано в журнале (регистр не важен)",
   "search.from": "С",
   "search.to": "По",
   "search.newestFirst": "Сначала новые",

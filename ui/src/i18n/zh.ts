@@ -413,7 +413,7 @@ export const zh: Messages = {
   "search.anyParty": "任一当事方",
   "search.author": "记录人",
   "search.anyAuthor": "任何人",
-  "search.authorTitle": "记录人的姓名，须与日志中显示的完全一致",
+  "search.authorTitle": "记录人的完整姓名，与日志中显示的一致（不区分大小写）",
   "search.from": "起始日期",
   "search.to": "截止日期",
   "search.newestFirst": "最新在前",
