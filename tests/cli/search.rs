@@ -488,3 +488,35 @@ fn the_index_is_a_cache_rebuilt_when_lost_or_damaged_and_kept_current_by_every_w
     let v = other.json(&["search", "tidewater"]);
     assert_eq!(v["hits"].as_array().unwrap().len(), 2, "{v}");
 }
+
+#[test]
+fn a_search_killed_while_it_builds_the_index_loses_nothing() {
+    use pacta_core::{EntryKind, NewEntry, SearchQuery, Store};
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    // Many entries written at once, each with a word of its own.
+    let n = 40_000;
+    {
+        let mut store = Store::open(&p.data_dir()).unwrap();
+        let case = store.case(&r).unwrap().id;
+        let entries = (0..n).map(|i| {
+            let body = format!("Session note zq{i}x on the repair schedule and the hotline.");
+            (case, NewEntry::new(EntryKind::Note, "Test Mediator", &body))
+        });
+        store.append_batch(entries).unwrap();
+    }
+    // Killed at several points of building the index from the journal.
+    for after_ms in [50, 300, 1_000] {
+        let mut child = p.process().args(["search", "hotline"]).spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(after_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    // Whatever the index held when killed, the next search finds everything.
+    let store = Store::open(&p.data_dir()).unwrap();
+    for i in [0, n / 2, n - 1] {
+        let hits = store.search(&SearchQuery::new(&format!("zq{i}x"))).unwrap();
+        assert_eq!(hits.len(), 1, "entry {i}");
+        assert_eq!(hits[0].entry_seq, Some(i as i64 + 2), "entry {i}");
+    }
+}
