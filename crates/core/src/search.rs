@@ -17,7 +17,9 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Bound;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::OptionalExtension;
+use std::io::Read;
+
+use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
 use tantivy::query::{
@@ -31,7 +33,7 @@ use crate::case::CaseRef;
 use crate::entry::{DocumentRef, EntryKind};
 use crate::error::{Error, Result};
 pub use crate::search_index::index_size;
-use crate::search_index::Fields;
+use crate::search_index::{Fields, SearchIndex};
 use crate::store::Store;
 use crate::words::{each_word, is_cjk, words};
 
@@ -186,6 +188,64 @@ struct Found {
     key: String,
     case: String,
     score: f32,
+}
+
+/// Documents larger than this are searched by their name only.
+const LARGEST_DOCUMENT: u64 = 64 << 20;
+
+impl Store {
+    /// The search index, opened at first use and brought up to date with
+    /// the journal.
+    pub(crate) fn search_index(&self) -> Result<std::cell::Ref<'_, SearchIndex>> {
+        if self.search.borrow().is_none() {
+            let on_disk = !self.is_encrypted() && !self.is_read_only();
+            let folder = on_disk.then(|| self.dir.search_index());
+            let opened = SearchIndex::open(folder.as_deref())?;
+            *self.search.borrow_mut() = Some(opened);
+        }
+        let index = std::cell::Ref::map(self.search.borrow(), |s| {
+            s.as_ref().expect("opened just above")
+        });
+        index.catch_up(&self.conn, &|d| self.document_text(d))?;
+        Ok(index)
+    }
+
+    /// The text of a document: read once (extract.rs) and kept in
+    /// `document_text`; `None` when it has none.
+    pub(crate) fn document_text(&self, d: &DocumentRef) -> Result<Option<String>> {
+        let kept: Option<Option<String>> = self
+            .conn
+            .query_row(
+                "SELECT text FROM document_text WHERE sha256 = ?1",
+                [&d.sha256],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(text) = kept {
+            return Ok(text);
+        }
+        let text = if d.size > LARGEST_DOCUMENT {
+            None
+        } else {
+            // A document missing from this data dir (a copy without it) is
+            // searched by its name until it arrives.
+            let mut bytes = Vec::new();
+            match self.read_blob(&d.sha256) {
+                Ok(mut r) => r
+                    .read_to_end(&mut bytes)
+                    .ok()
+                    .and_then(|_| crate::extract::text_of(&d.name, &bytes)),
+                Err(_) => return Ok(None),
+            }
+        };
+        if !self.is_read_only() {
+            self.conn.execute(
+                "INSERT OR IGNORE INTO document_text (sha256, text) VALUES (?1, ?2)",
+                params![d.sha256, text],
+            )?;
+        }
+        Ok(text)
+    }
 }
 
 impl Store {

@@ -26,11 +26,10 @@
 //! `search-index/` of the data dir, which backups leave out.
 
 use std::collections::BTreeSet;
-use std::io::Read;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::{
@@ -40,15 +39,11 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 use crate::entry::DocumentRef;
 use crate::error::{Error, Result, BUSY_TIMEOUT};
-use crate::store::Store;
 use crate::words::Words;
 
 /// Bumped whenever what is indexed, or how, changes: an index of another
 /// format is rebuilt.
 const FORMAT: u32 = 2;
-
-/// Documents larger than this are searched by their name only.
-const LARGEST_DOCUMENT: u64 = 64 << 20;
 
 /// What a hit is.
 pub(crate) const HIT_CASE: &str = "case";
@@ -129,7 +124,7 @@ struct Row {
 impl SearchIndex {
     /// Opens the index in `folder` (creating or, when it cannot be used,
     /// recreating it), or in memory when `folder` is `None`.
-    fn open(folder: Option<&Path>) -> Result<SearchIndex> {
+    pub(crate) fn open(folder: Option<&Path>) -> Result<SearchIndex> {
         let (schema, fields) = schema();
         let index = match folder {
             None => Index::create_in_ram(schema),
@@ -209,39 +204,27 @@ fn search_error(e: tantivy::TantivyError) -> Error {
     Error::Search(e.to_string())
 }
 
-impl Store {
-    /// The search index, opened at first use and brought up to date with
-    /// the journal.
-    pub(crate) fn search_index(&self) -> Result<std::cell::Ref<'_, SearchIndex>> {
-        if self.search.borrow().is_none() {
-            let on_disk = !self.is_encrypted() && !self.is_read_only();
-            let folder = on_disk.then(|| self.dir.search_index());
-            let opened = SearchIndex::open(folder.as_deref())?;
-            *self.search.borrow_mut() = Some(opened);
-        }
-        let index = std::cell::Ref::map(self.search.borrow(), |s| {
-            s.as_ref().expect("opened just above")
-        });
-        self.catch_up(&index)?;
-        Ok(index)
-    }
-
+impl SearchIndex {
     /// Indexes every journal row after the index's mark (all of them when
     /// the mark is not this journal's), and commits them with the new mark.
-    fn catch_up(&self, index: &SearchIndex) -> Result<()> {
+    pub(crate) fn catch_up(
+        &self,
+        conn: &Connection,
+        document_text: &dyn Fn(&DocumentRef) -> Result<Option<String>>,
+    ) -> Result<()> {
+        let index = self;
         let mut mark = index.mark();
         let known = mark.format == FORMAT
-            && (mark.rowid == 0 || self.journal_id_at(mark.rowid)?.as_deref() == Some(&mark.entry));
-        let last: i64 =
-            self.conn
-                .query_row("SELECT coalesce(max(rowid), 0) FROM journal", [], |r| {
-                    r.get(0)
-                })?;
+            && (mark.rowid == 0
+                || journal_id_at(conn, mark.rowid)?.as_deref() == Some(&mark.entry));
+        let last: i64 = conn.query_row("SELECT coalesce(max(rowid), 0) FROM journal", [], |r| {
+            r.get(0)
+        })?;
         if known && last == mark.rowid {
             return index.reader.reload().map_err(search_error);
         }
         let from = if known { mark.rowid } else { 0 };
-        let count: usize = self.conn.query_row(
+        let count: usize = conn.query_row(
             "SELECT count(*) FROM journal WHERE rowid > ?1",
             [from],
             |r| r.get(0),
@@ -252,7 +235,7 @@ impl Store {
         }
         let f = index.fields;
         let mut cases = BTreeSet::new();
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = conn.prepare_cached(
             "SELECT rowid, id, case_id, kind, coalesce(unixepoch(occurred_at), 0), author, body,
                     documents
              FROM journal WHERE rowid > ?1 ORDER BY rowid",
@@ -282,7 +265,7 @@ impl Store {
                     format!("d:{}:{}", row.rowid, d.sha256),
                 );
                 doc.add_text(f.title, &d.name);
-                if let Some(text) = self.document_text(&d)? {
+                if let Some(text) = document_text(&d)? {
                     doc.add_text(f.text, text);
                 }
                 writer.add_document(doc).map_err(search_error)?;
@@ -294,7 +277,7 @@ impl Store {
         drop(rows);
         for case in cases {
             writer.delete_term(Term::from_field_text(f.key, &format!("c:{case}")));
-            if let Some(doc) = self.case_doc(&f, &case)? {
+            if let Some(doc) = case_doc(conn, &f, &case)? {
                 writer.add_document(doc).map_err(search_error)?;
             }
         }
@@ -307,91 +290,52 @@ impl Store {
         writer.wait_merging_threads().map_err(search_error)?;
         index.reader.reload().map_err(search_error)
     }
+}
 
-    fn journal_id_at(&self, rowid: i64) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row("SELECT id FROM journal WHERE rowid = ?1", [rowid], |r| {
-                r.get(0)
-            })
-            .optional()?)
-    }
+fn journal_id_at(conn: &Connection, rowid: i64) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT id FROM journal WHERE rowid = ?1", [rowid], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
 
-    /// A case as the index holds it: its title and names in every
-    /// language, its parties and its summary.
-    fn case_doc(&self, f: &Fields, case: &str) -> Result<Option<TantivyDocument>> {
-        let found = self
-            .conn
-            .query_row(
-                "SELECT title, summary, names, coalesce(unixepoch(opened_at), 0),
-                        (SELECT group_concat(name, char(10)) FROM parties WHERE case_id = cases.id)
-                 FROM cases WHERE id = ?1",
-                [case],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, i64>(3)?,
-                        r.get::<_, Option<String>>(4)?,
-                    ))
-                },
-            )
-            .optional()?;
-        let Some((title, summary, names, opened, parties)) = found else {
-            return Ok(None);
-        };
-        let mut doc = TantivyDocument::new();
-        doc.add_text(f.key, format!("c:{case}"));
-        doc.add_text(f.hit, HIT_CASE);
-        doc.add_text(f.case, case);
-        doc.add_i64(f.time, opened);
-        doc.add_text(f.title, &title);
-        let names: serde_json::Value = serde_json::from_str(&names).unwrap_or_default();
-        for name in strings_in(&names) {
-            doc.add_text(f.title, name);
-        }
-        doc.add_text(f.text, &summary);
-        doc.add_text(f.text, parties.unwrap_or_default());
-        Ok(Some(doc))
+/// A case as the index holds it: its title and names in every
+/// language, its parties and its summary.
+fn case_doc(conn: &Connection, f: &Fields, case: &str) -> Result<Option<TantivyDocument>> {
+    let found = conn
+        .query_row(
+            "SELECT title, summary, names, coalesce(unixepoch(opened_at), 0),
+                    (SELECT group_concat(name, char(10)) FROM parties WHERE case_id = cases.id)
+             FROM cases WHERE id = ?1",
+            [case],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((title, summary, names, opened, parties)) = found else {
+        return Ok(None);
+    };
+    let mut doc = TantivyDocument::new();
+    doc.add_text(f.key, format!("c:{case}"));
+    doc.add_text(f.hit, HIT_CASE);
+    doc.add_text(f.case, case);
+    doc.add_i64(f.time, opened);
+    doc.add_text(f.title, &title);
+    let names: serde_json::Value = serde_json::from_str(&names).unwrap_or_default();
+    for name in strings_in(&names) {
+        doc.add_text(f.title, name);
     }
-
-    /// The text of a document: read once (extract.rs) and kept in
-    /// `document_text`; `None` when it has none.
-    pub(crate) fn document_text(&self, d: &DocumentRef) -> Result<Option<String>> {
-        let kept: Option<Option<String>> = self
-            .conn
-            .query_row(
-                "SELECT text FROM document_text WHERE sha256 = ?1",
-                [&d.sha256],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(text) = kept {
-            return Ok(text);
-        }
-        let text = if d.size > LARGEST_DOCUMENT {
-            None
-        } else {
-            // A document missing from this data dir (a copy without it) is
-            // searched by its name until it arrives.
-            let mut bytes = Vec::new();
-            match self.read_blob(&d.sha256) {
-                Ok(mut r) => r
-                    .read_to_end(&mut bytes)
-                    .ok()
-                    .and_then(|_| crate::extract::text_of(&d.name, &bytes)),
-                Err(_) => return Ok(None),
-            }
-        };
-        if !self.is_read_only() {
-            self.conn.execute(
-                "INSERT OR IGNORE INTO document_text (sha256, text) VALUES (?1, ?2)",
-                params![d.sha256, text],
-            )?;
-        }
-        Ok(text)
-    }
+    doc.add_text(f.text, &summary);
+    doc.add_text(f.text, parties.unwrap_or_default());
+    Ok(Some(doc))
 }
 
 fn row_doc(f: &Fields, row: &Row, hit: &str, key: String) -> TantivyDocument {
