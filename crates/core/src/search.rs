@@ -33,7 +33,7 @@ use crate::case::CaseRef;
 use crate::entry::{DocumentRef, EntryKind};
 use crate::error::{Error, Result};
 pub use crate::search_index::index_size;
-use crate::search_index::{Fields, SearchIndex};
+use crate::search_index::{search_error, Fields, SearchIndex};
 use crate::store::Store;
 use crate::words::{each_word, is_cjk, words};
 
@@ -158,10 +158,10 @@ fn words_query(f: &Fields, clauses: &[Vec<String>]) -> Vec<(Occur, Box<dyn Query
 /// What happened from the start of `from` to the end of `to` (UTC days).
 fn days(f: &Fields, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Box<dyn Query> {
     let at = |d: NaiveDate| {
-        let seconds = d
+        let micros = d
             .and_hms_opt(0, 0, 0)
-            .map_or(0, |t| t.and_utc().timestamp());
-        Term::from_field_i64(f.time, seconds)
+            .map_or(0, |t| t.and_utc().timestamp_micros());
+        Term::from_field_i64(f.time, micros)
     };
     let lower = from.map_or(Bound::Unbounded, |d| Bound::Included(at(d)));
     let upper = to.map_or(Bound::Unbounded, |d| match d.succ_opt() {
@@ -549,10 +549,6 @@ impl tantivy::collector::SegmentCollector for EveryMatchInSegment {
     fn harvest(self) -> Self::Fruit {
         self.1
     }
-}
-
-fn search_error(e: tantivy::TantivyError) -> Error {
-    Error::Search(e.to_string())
 }
 
 /// Hits a few per case, cases in the order of their best hit, each shown

@@ -43,7 +43,7 @@ use crate::words::Words;
 
 /// Bumped whenever what is indexed, or how, changes: an index of another
 /// format is rebuilt.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// What a hit is.
 pub(crate) const HIT_CASE: &str = "case";
@@ -64,8 +64,9 @@ pub(crate) struct Fields {
     pub kind: Field,
     /// Who wrote it, lower-cased (a filter need not match case).
     pub author: Field,
-    /// When the entry happened (a case: when it was opened), in seconds
-    /// since 1970.
+    /// When the entry happened (a case: when it was opened), in
+    /// microseconds since 1970 (entries written in one second keep their
+    /// order newest first).
     pub time: Field,
     /// A case's title and names, and a document's name: weighed more than
     /// the text.
@@ -200,7 +201,7 @@ fn index_error(folder: &Path, e: impl std::fmt::Display) -> Error {
     ))
 }
 
-fn search_error(e: tantivy::TantivyError) -> Error {
+pub(crate) fn search_error(e: tantivy::TantivyError) -> Error {
     Error::Search(e.to_string())
 }
 
@@ -236,7 +237,7 @@ impl SearchIndex {
         let f = index.fields;
         let mut cases = BTreeSet::new();
         let mut stmt = conn.prepare_cached(
-            "SELECT rowid, id, case_id, kind, coalesce(unixepoch(occurred_at), 0), author, body,
+            "SELECT rowid, id, case_id, kind, occurred_at, author, body,
                     documents
              FROM journal WHERE rowid > ?1 ORDER BY rowid",
         )?;
@@ -247,7 +248,7 @@ impl SearchIndex {
                 id: r.get(1)?,
                 case_id: r.get(2)?,
                 kind: r.get(3)?,
-                time: r.get(4)?,
+                time: micros(&r.get::<_, String>(4)?),
                 author: r.get(5)?,
                 body: r.get(6)?,
                 documents: r.get(7)?,
@@ -305,7 +306,7 @@ fn journal_id_at(conn: &Connection, rowid: i64) -> Result<Option<String>> {
 fn case_doc(conn: &Connection, f: &Fields, case: &str) -> Result<Option<TantivyDocument>> {
     let found = conn
         .query_row(
-            "SELECT title, summary, names, coalesce(unixepoch(opened_at), 0),
+            "SELECT title, summary, names, opened_at,
                     (SELECT group_concat(name, char(10)) FROM parties WHERE case_id = cases.id)
              FROM cases WHERE id = ?1",
             [case],
@@ -314,7 +315,7 @@ fn case_doc(conn: &Connection, f: &Fields, case: &str) -> Result<Option<TantivyD
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
                     r.get::<_, String>(2)?,
-                    r.get::<_, i64>(3)?,
+                    micros(&r.get::<_, String>(3)?),
                     r.get::<_, Option<String>>(4)?,
                 ))
             },
@@ -336,6 +337,11 @@ fn case_doc(conn: &Connection, f: &Fields, case: &str) -> Result<Option<TantivyD
     doc.add_text(f.text, &summary);
     doc.add_text(f.text, parties.unwrap_or_default());
     Ok(Some(doc))
+}
+
+/// A stored time as the index's `time`.
+fn micros(stored: &str) -> i64 {
+    crate::time::parse_stored(stored).map_or(0, |t| t.timestamp_micros())
 }
 
 fn row_doc(f: &Fields, row: &Row, hit: &str, key: String) -> TantivyDocument {
