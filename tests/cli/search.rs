@@ -7,33 +7,17 @@ fn search_finds_entries_and_cases_ranked_with_snippets() {
     let p = Pacta::new();
     let a = p.new_case("Submarine cable incident");
     let b = p.new_case("Satellite interference");
-    p.json(&[
-        "log",
-        "add",
+    p.log(
         &a,
-        "--kind",
         "meeting",
-        "--body",
         "The delegations discussed the repair of the cable near the landing station.",
-    ]);
-    p.json(&[
-        "log",
-        "add",
+    );
+    p.log(
         &b,
-        "--kind",
         "note",
-        "--body",
         "Jamming of the satellite uplink was reported; no cable involved.",
-    ]);
-    p.json(&[
-        "log",
-        "add",
-        &b,
-        "--kind",
-        "note",
-        "--body",
-        "Unrelated administrative note.",
-    ]);
+    );
+    p.log(&b, "note", "Unrelated administrative note.");
 
     let v = p.json(&["search", "cable"]);
     let hits = v["hits"].as_array().unwrap();
@@ -69,15 +53,7 @@ fn search_finds_entries_and_cases_ranked_with_snippets() {
 fn search_syntax_typed_by_a_user_is_taken_literally() {
     let p = Pacta::new();
     let r = p.new_case("Cable incident");
-    p.json(&[
-        "log",
-        "add",
-        &r,
-        "--kind",
-        "note",
-        "--body",
-        "Art. 33 \"means\" - enquiry OR conciliation",
-    ]);
+    p.log(&r, "note", "Art. 33 \"means\" - enquiry OR conciliation");
     for q in ["\"means", "enquiry OR", "NEAR(", "33*"] {
         p.json(&["search", q]);
     }
@@ -91,24 +67,12 @@ fn search_syntax_typed_by_a_user_is_taken_literally() {
 fn chinese_and_russian_text_is_found_by_a_word_inside_it() {
     let p = Pacta::new();
     let r = p.new_case("海底电缆事件");
-    p.json(&[
-        "log",
-        "add",
+    p.log(&r, "meeting", "双方代表团同意在日内瓦进行磋商。");
+    p.log(
         &r,
-        "--kind",
-        "meeting",
-        "--body",
-        "双方代表团同意在日内瓦进行磋商。",
-    ]);
-    p.json(&[
-        "log",
-        "add",
-        &r,
-        "--kind",
         "note",
-        "--body",
         "Делегации согласились продолжить консультации в Женеве.",
-    ]);
+    );
 
     let v = p.json(&["search", "磋商"]);
     assert_eq!(v["hits"].as_array().unwrap().len(), 1, "{v}");
@@ -189,17 +153,13 @@ fn docx_saying(text: &str) -> Vec<u8> {
 fn the_word_forms_of_the_issue_are_found_in_russian_and_chinese() {
     let p = Pacta::new();
     let r = p.new_case("Cable");
-    p.json(&[
-        "log",
-        "add",
+    p.log(
         &r,
-        "--kind",
         "meeting",
-        "--body",
         "Стороны провели консультации по вопросу о повреждении подводного кабеля.",
-    ]);
-    p.json(&["log", "add", &r, "--kind", "note", "--body", "委员会同意。"]);
-    p.json(&["log", "add", &r, "--kind", "note", "--body", "会前委托。"]);
+    );
+    p.log(&r, "note", "委员会同意。");
+    p.log(&r, "note", "会前委托。");
     for q in [
         "консультаций",
         "консультация",
@@ -374,25 +334,9 @@ fn a_few_hits_per_case_and_how_many_more_it_holds() {
     let a = p.new_case("Cable incident");
     let b = p.new_case("Satellite matter");
     for i in 0..5 {
-        p.json(&[
-            "log",
-            "add",
-            &a,
-            "--kind",
-            "note",
-            "--body",
-            &format!("Hotline test {i}."),
-        ]);
+        p.log(&a, "note", &format!("Hotline test {i}."));
     }
-    p.json(&[
-        "log",
-        "add",
-        &b,
-        "--kind",
-        "note",
-        "--body",
-        "Hotline set up.",
-    ]);
+    p.log(&b, "note", "Hotline set up.");
     let v = p.json(&["search", "hotline"]);
     let hits = v["hits"].as_array().unwrap();
     let in_a: Vec<&serde_json::Value> = hits
@@ -418,15 +362,7 @@ fn a_few_hits_per_case_and_how_many_more_it_holds() {
 fn the_index_is_a_cache_rebuilt_when_lost_or_damaged_and_kept_current_by_every_write() {
     let p = Pacta::new();
     let r = p.new_case("Cable incident");
-    p.json(&[
-        "log",
-        "add",
-        &r,
-        "--kind",
-        "note",
-        "--body",
-        "Tidewater talks.",
-    ]);
+    p.log(&r, "note", "Tidewater talks.");
     assert_eq!(
         p.json(&["search", "tidewater"])["hits"]
             .as_array()
@@ -438,15 +374,7 @@ fn the_index_is_a_cache_rebuilt_when_lost_or_damaged_and_kept_current_by_every_w
     assert!(index.is_dir(), "a plain data dir keeps its index on disk");
 
     // Written after the index was: found at the next search.
-    p.json(&[
-        "log",
-        "add",
-        &r,
-        "--kind",
-        "note",
-        "--body",
-        "More tidewater talks.",
-    ]);
+    p.log(&r, "note", "More tidewater talks.");
     assert_eq!(
         p.json(&["search", "tidewater"])["hits"]
             .as_array()

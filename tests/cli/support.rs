@@ -180,6 +180,11 @@ impl Pacta {
         String::from_utf8_lossy(&out.stderr).into_owned()
     }
 
+    /// Logs an entry of `kind` with `body` (`pacta log add`).
+    pub fn log(&self, case: &str, kind: &str, body: &str) -> Value {
+        self.json(&["log", "add", case, "--kind", kind, "--body", body])
+    }
+
     /// Opens a case between two states and returns its reference.
     pub fn new_case(&self, title: &str) -> String {
         let v = self.json(&[

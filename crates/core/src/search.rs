@@ -203,9 +203,8 @@ impl Store {
             let opened = SearchIndex::open(folder.as_deref())?;
             *self.search.borrow_mut() = Some(opened);
         }
-        let index = std::cell::Ref::map(self.search.borrow(), |s| {
-            s.as_ref().expect("opened just above")
-        });
+        let index = std::cell::Ref::filter_map(self.search.borrow(), Option::as_ref)
+            .map_err(|_| Error::Search("the search index could not be opened".into()))?;
         index.catch_up(&self.conn, &|d| self.document_text(d))?;
         Ok(index)
     }
