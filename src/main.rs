@@ -105,8 +105,12 @@ enum Command {
     /// Export a case as one verifiable dossier file
     Export {
         case: String,
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        /// The dossier file to write
+        #[arg(long, value_name = "FILE", required_unless_present = "pdf")]
+        out: Option<PathBuf>,
+        /// Also (or only) write the dossier as one archival PDF (PDF/A-3b, the dossier attached)
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["encrypt_to", "passphrase"])]
+        pdf: Option<PathBuf>,
         /// Whom the copy is for: office (everything), parties, or party:NAME; what they may not read is withheld, its place kept
         #[arg(long = "for", value_name = "WHO", default_value = "office")]
         audience: String,
@@ -275,7 +279,7 @@ struct FilingArgs {
     /// The date the filing bears [default: today]
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<String>,
-    /// What to print or write: md or html
+    /// What to print or write: md, html, or pdf (written to --out)
     #[arg(long, default_value = "md")]
     format: String,
     /// Write to this file instead of standard output
@@ -560,8 +564,11 @@ fn read_utf8(path: &std::path::Path) -> anyhow::Result<String> {
 }
 
 fn filing_request(a: &FilingArgs) -> anyhow::Result<pacta_core::FilingRequest> {
-    if !matches!(a.format.as_str(), "md" | "html") {
-        anyhow::bail!("unknown format '{}': use md or html", a.format);
+    if !matches!(a.format.as_str(), "md" | "html" | "pdf") {
+        anyhow::bail!("unknown format '{}': use md, html or pdf", a.format);
+    }
+    if a.format == "pdf" && a.out.is_none() {
+        anyhow::bail!("a PDF is written to a file: give --out FILE.pdf");
     }
     let mut fields = std::collections::BTreeMap::new();
     let split = |pair: &str, flag: &str| -> anyhow::Result<(String, String)> {
@@ -1027,13 +1034,24 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         }
         Command::Filing(FilingCommand::Render(a)) => {
             let req = filing_request(&a)?;
-            let rendered = store.render_filing(&a.case, &req)?;
-            out.filing(&rendered, None, &a.format, a.out.as_deref())?;
+            if a.format == "pdf" {
+                let (rendered, pdf) = store.render_filing_pdf(&a.case, &req)?;
+                out.filing(&rendered, Some(&pdf), None, &a.format, a.out.as_deref())?;
+            } else {
+                let rendered = store.render_filing(&a.case, &req)?;
+                out.filing(&rendered, None, None, &a.format, a.out.as_deref())?;
+            }
         }
         Command::Filing(FilingCommand::File(a)) => {
             let req = filing_request(&a)?;
-            let (rendered, entry) = store.file_filing(&a.case, &req, &author()?)?;
-            out.filing(&rendered, Some(&entry), &a.format, a.out.as_deref())?;
+            let (rendered, pdf, entry) = store.file_filing(&a.case, &req, &author()?)?;
+            out.filing(
+                &rendered,
+                Some(&pdf),
+                Some(&entry),
+                &a.format,
+                a.out.as_deref(),
+            )?;
         }
         Command::Verify { .. } => {
             let report = store.verify()?;
@@ -1045,6 +1063,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         Command::Export {
             case,
             out: file,
+            pdf,
             audience,
             encrypt_to,
             passphrase,
@@ -1063,12 +1082,27 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                     bar.show(p.done, p.total)
                 }
             };
-            let exported = match &seal {
-                Some(to) => store.export_sealed(&case, &file, &audience, to, &mut show)?,
-                None => store.export_verified(&case, &file, &audience, &mut show)?,
+            let (exported, pdf) = match (&seal, &pdf, &file) {
+                (_, Some(pdf), file) => {
+                    store.export_pdf(&case, pdf, file.as_deref(), &audience, &mut show)?
+                }
+                (Some(to), None, Some(file)) => (
+                    store.export_sealed(&case, file, &audience, to, &mut show)?,
+                    None,
+                ),
+                (None, None, Some(file)) => (
+                    store.export_verified(&case, file, &audience, &mut show)?,
+                    None,
+                ),
+                (_, None, None) => anyhow::bail!("give --out FILE, --pdf FILE, or both"),
             };
             bar.finish();
-            out.exported(&exported.export, &exported.report);
+            out.exported(
+                &exported.export,
+                &exported.report,
+                file.is_some(),
+                pdf.as_ref(),
+            );
             if !exported.report.ok {
                 return Ok(ExitCode::from(3));
             }

@@ -9,6 +9,7 @@ use pacta_core::dossier::{DossierReport, ExportReport, ImportPlan};
 use pacta_core::filing::library::Library;
 use pacta_core::filing::template::{Template, TemplateProblem};
 use pacta_core::merge::Conflict;
+use pacta_core::pdf::{Pdf, PdfReport};
 use pacta_core::signers::CaseSigner;
 use pacta_core::{
     Case, CaseDocument, CaseView, Deadline, DeadlineStatus, Entry, Rendered, SearchHit,
@@ -543,22 +544,27 @@ impl Output {
     pub fn filing(
         &self,
         rendered: &Rendered,
+        pdf: Option<&Pdf>,
         entry: Option<&Entry>,
         format: &str,
         out: Option<&Path>,
     ) -> anyhow::Result<()> {
-        let text = if format == "html" {
-            &rendered.html
-        } else {
-            &rendered.markdown
+        let text = match (format, pdf) {
+            ("html", _) => rendered.html.as_bytes(),
+            ("pdf", Some(pdf)) => &pdf.bytes,
+            _ => rendered.markdown.as_bytes(),
         };
         if let Some(path) = out {
-            pacta_core::data_dir::write_atomically(path, text.as_bytes())?;
+            pacta_core::data_dir::write_atomically(path, text)?;
         }
+        let missing = pdf.map(Pdf::missing_codes).unwrap_or_default();
         if self.json {
-            self.print_json(&json!({ "rendered": rendered, "entry": entry, "written_to": out }));
+            self.print_json(&json!({ "rendered": rendered, "entry": entry, "written_to": out, "missing_characters": missing }));
         } else if out.is_none() {
-            say_raw(text);
+            say_raw(&String::from_utf8_lossy(text));
+        }
+        if !self.json && !missing.is_empty() {
+            eprintln!("{}", missing_characters(&missing));
         }
         if !self.json {
             if let Some(e) = entry {
@@ -647,16 +653,28 @@ impl Output {
         }
     }
 
-    pub fn exported(&self, r: &ExportReport, verified: &DossierReport) {
+    /// A dossier exported; `kept`: whether its file stays (not only as the
+    /// PDF's attachment).
+    pub fn exported(
+        &self,
+        r: &ExportReport,
+        verified: &DossierReport,
+        kept: bool,
+        pdf: Option<&PdfReport>,
+    ) {
         if self.json {
-            return self.print_json(&json!({ "export": r, "verify": verified }));
+            return self.print_json(&json!({ "export": r, "verify": verified, "pdf": pdf }));
         }
-        say!(
-            "wrote {} ({} bytes, sha256 {})",
-            r.path.display(),
-            r.bytes,
-            r.sha256
-        );
+        if kept {
+            say!(
+                "wrote {} ({} bytes, sha256 {})",
+                r.path.display(),
+                r.bytes,
+                r.sha256
+            );
+        } else {
+            say!("dossier ({} bytes, sha256 {})", r.bytes, r.sha256);
+        }
         say!(
             "  {}, {}, head hash {}",
             count(r.entries, "journal entry", "journal entries"),
@@ -672,6 +690,17 @@ impl Output {
         }
         if !verified.ok {
             eprintln!("the store itself has a problem: run `pacta verify` to see it");
+        }
+        if let Some(pdf) = pdf {
+            say!(
+                "wrote {} ({} bytes, sha256 {}), the dossier attached",
+                pdf.path.display(),
+                pdf.bytes,
+                pdf.sha256
+            );
+            if !pdf.missing.is_empty() {
+                eprintln!("{}", missing_characters(&pdf.missing));
+            }
         }
     }
 
@@ -886,4 +915,12 @@ fn status_word(status: DeadlineStatus) -> &'static str {
 /// `1 entry`, `2 entries`.
 fn count(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Characters no shipped font has: shown as their code point, said here.
+fn missing_characters(codes: &[String]) -> String {
+    format!(
+        "note: no font Pacta ships has {}; the PDF shows each as its code in a red box",
+        codes.join(", ")
+    )
 }

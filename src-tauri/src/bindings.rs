@@ -31,6 +31,7 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     Entry::export_all(cfg)?;
     EntryView::export_all(cfg)?;
     Exported::export_all(cfg)?;
+    ExportedPdf::export_all(cfg)?;
     Filed::export_all(cfg)?;
     FilingInput::export_all(cfg)?;
     ImportPlan::export_all(cfg)?;

@@ -12,6 +12,7 @@ use pacta_core::dossier::{DossierReport, Exported, ImportPlan};
 use pacta_core::drafts::LogDraft;
 use pacta_core::filing::template::FieldSpec;
 use pacta_core::merge::Alongside;
+use pacta_core::pdf::PdfReport;
 use pacta_core::{
     Case, CaseDocument, CaseFilter, CaseOrder, CasePage, CaseSort, CaseView, DataDir, Deadline,
     DeadlineFilter, Entry, EntryKind, EntryQuery, FilingRequest, Identity, KeyFile, NewCase,
@@ -996,9 +997,26 @@ pub async fn file_filing(
     with_store(&state, move |s| {
         let author = author(s)?;
         let request = filing_request(request)?;
-        let (rendered, entry) = s.file_filing(&reference, &request, &author)?;
+        let (rendered, _pdf, entry) = s.file_filing(&reference, &request, &author)?;
         forget_draft(s.save_filing_draft(&reference, &request.template, &BTreeMap::new()));
         Ok(Filed { rendered, entry })
+    })
+    .await
+}
+
+/// Typesets a filing (as previewed, nothing filed) and saves it as PDF.
+#[tauri::command]
+pub async fn save_filing_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    reference: String,
+    request: FilingInput,
+    path: PathBuf,
+) -> Answer<PdfReport> {
+    chosen(&app, &[&path])?;
+    with_store(&state, move |s| {
+        let (_, pdf) = s.render_filing_pdf(&reference, &filing_request(request)?)?;
+        pdf.write(&path)
     })
     .await
 }
@@ -1183,6 +1201,35 @@ pub async fn export_dossier(
                 let _ = app.emit("dossier-progress", p);
             }
         })
+    })
+    .await
+}
+
+/// A dossier typeset as one PDF, the dossier attached.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ExportedPdf {
+    exported: Exported,
+    /// None when the dossier did not verify (`exported.report` says why).
+    pdf: Option<PdfReport>,
+}
+
+#[tauri::command]
+pub async fn export_dossier_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    reference: String,
+    path: PathBuf,
+    audience: pacta_core::Audience,
+) -> Answer<ExportedPdf> {
+    chosen(&app, &[&path])?;
+    with_store(&state, move |s| {
+        let (exported, pdf) = s.export_pdf(&reference, &path, None, &audience, &mut |p| {
+            if p.phase != "export" {
+                let _ = app.emit("dossier-progress", p);
+            }
+        })?;
+        Ok(ExportedPdf { exported, pdf })
     })
     .await
 }

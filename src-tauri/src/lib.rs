@@ -153,6 +153,8 @@ pub fn run() {
             commands::list_templates,
             commands::render_filing,
             commands::file_filing,
+            commands::save_filing_pdf,
+            commands::export_dossier_pdf,
             commands::save_draft,
             commands::load_draft,
             commands::get_settings,

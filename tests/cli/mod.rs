@@ -7,6 +7,7 @@ mod dossiers;
 mod encryption;
 mod filings;
 mod journal;
+mod pdf;
 mod readme;
 mod record;
 mod reliability;

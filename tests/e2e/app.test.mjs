@@ -112,6 +112,16 @@ async function openInDialog(title, path) {
   assert.equal(open(), false, `the dialog "${title}" took ${path}`);
 }
 
+// A native GTK save dialog, answered as a person would: focus it, type the
+// full path into its name field, press Enter.
+function saveInDialog(title, path) {
+  const dialog = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
+  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--delay", "15", path]);
+  execFileSync("xdotool", ["key", "Return"]);
+}
+
 // Before anything else: a fresh data dir has no office code, and the window
 // asks for it once, over the first screen.
 test("at first use the window asks for this office's code, once", async () => {
@@ -259,6 +269,17 @@ test("a legal officer files a filing from a template and sees the preview", asyn
   await (await s.byTestId("filing-template")).choose("mediators-proposal");
   await s.waitFor("the typed proposal back", async () => (await (await s.byTestId("field-proposal")).property("value")) === "A joint repair fund, shared equally.");
   await s.waitFor("the preview again", async () => ((await (await s.byTestId("filing-preview", 15000)).attribute("srcdoc")) ?? "").includes("A joint repair fund"));
+  // Saved as PDF as previewed, before it is filed: the proposal's words
+  // are in the PDF, its fonts embedded.
+  const pdf = join(home, "proposal.pdf");
+  await (await s.byTestId("filing-save-pdf")).click();
+  saveInDialog("Save the PDF as", pdf);
+  const saved = await s.byTestId("filing-pdf-result", 30000);
+  assert.equal(await saved.attribute("data-path"), pdf);
+  const pdfText = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+  assert.match(pdfText, /A joint repair fund/);
+  assert.match(pdfText, new RegExp(reference));
+  assert.doesNotMatch(execFileSync("pdffonts", [pdf], { encoding: "utf8" }).split("\n").slice(2).join("\n"), / no +(yes|no) +(yes|no) +\d/);
   await (await s.byTestId("filing-file")).click();
   await s.byTestId("filing-result", 15000);
   const filed = pacta("log", "list", reference).entries.at(-1);
@@ -292,13 +313,7 @@ test("a dossier is exported through the save dialog and shown verified", async (
   await (await s.byTestId("dossier-case")).choose(reference);
   const target = join(home, "exported.pacta");
   await (await s.byTestId("dossier-export")).click();
-  // The native GTK save dialog, answered as a person would: focus it, type
-  // the full path into its name field, press Enter.
-  const dialog = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", "Save the dossier as"], { encoding: "utf8" }).trim().split("\n")[0];
-  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
-  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
-  execFileSync("xdotool", ["type", "--delay", "15", target]);
-  execFileSync("xdotool", ["key", "Return"]);
+  saveInDialog("Save the dossier as", target);
   const result = await s.byTestId("dossier-export-report", 30000);
   await s.waitFor("a verified export", async () => (await result.attribute("data-ok")) === "true");
   // Signed by whoever exported it, as every entry is by its author.
@@ -312,6 +327,16 @@ test("a dossier is exported through the save dialog and shown verified", async (
   const verified = JSON.parse(execFileSync(cli, ["verify", target, "--json"], { env, encoding: "utf8" }));
   assert.equal(verified.ok, true);
   assert.equal(verified.case_reference, reference);
+
+  // The same case as one PDF, the dossier inside it.
+  const pdf = join(home, "dossier.pdf");
+  await (await s.byTestId("dossier-export-pdf")).click();
+  saveInDialog("Save the PDF as", pdf);
+  const pdfResult = await s.byTestId("dossier-pdf-result", 60000);
+  await s.waitFor("a PDF of a verified dossier", async () => (await pdfResult.attribute("data-ok")) === "true");
+  assert.equal(await pdfResult.attribute("data-path"), pdf);
+  assert.match(execFileSync("pdfdetach", ["-list", pdf], { encoding: "utf8" }), new RegExp(`1 embedded files[\\s\\S]*${reference}\\.pacta`));
+  assert.match(execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }), new RegExp(reference));
 });
 
 test("a path the user did not choose in a dialog is refused by every command that takes one", async () => {
@@ -404,11 +429,7 @@ test("a copy of a case's document is saved through the save dialog, byte for byt
   const sha256 = createHash("sha256").update(readFileSync(minutes)).digest("hex");
   await (await s.find(`[data-testid="case-document"][data-sha256="${sha256}"] [data-testid="document-save"]`)).click();
   const target = join(home, "copy-of-the-minutes.txt");
-  const dialog = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", "minutes-of-the-second-meeting.txt"], { encoding: "utf8" }).trim().split("\n")[0];
-  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
-  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
-  execFileSync("xdotool", ["type", "--delay", "15", target]);
-  execFileSync("xdotool", ["key", "Return"]);
+  saveInDialog("minutes-of-the-second-meeting.txt", target);
   await s.byTestId("document-saved", 15000);
   assert.deepEqual(readFileSync(target), readFileSync(minutes));
 });
@@ -1309,11 +1330,7 @@ test("a caucus is logged for one party alone; the copy of the dossier for the ot
   await copyFor.choose("party:Kingdom of Belmont");
   const target = join(home, "copy-for-belmont.pacta");
   await (await s.byTestId("dossier-export")).click();
-  const dialog = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", "Save the dossier as"], { encoding: "utf8" }).trim().split("\n")[0];
-  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
-  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
-  execFileSync("xdotool", ["type", "--delay", "15", target]);
-  execFileSync("xdotool", ["key", "Return"]);
+  saveInDialog("Save the dossier as", target);
   const result = await s.find('[data-testid="dossier-export-result"][data-audience="party:Kingdom of Belmont"]', 30000);
   await s.waitFor("a verified copy", async () => (await result.attribute("data-ok")) === "true");
 

@@ -49,6 +49,18 @@ enum Cmd {
         #[arg(long, default_value_t = 200)]
         megabytes: usize,
     },
+    /// PDF: a filing cold (fonts read) and warm, and a 2,000-entry case's
+    /// dossier as one PDF against exporting the dossier alone; peak memory
+    Pdf {
+        /// A scratch directory (it is created)
+        #[arg(long)]
+        dir: PathBuf,
+        #[arg(long, default_value_t = 2_000)]
+        entries: usize,
+        /// Warm typesettings of each filing to time
+        #[arg(long, default_value_t = 30)]
+        rounds: usize,
+    },
     /// Merging: a dossier that brings 1,000 new entries to a 2,000-entry
     /// case, and opening a 10,000-entry case with 50 merge points
     Merge {
@@ -412,6 +424,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             megabytes,
         } => dossier(dir, entries, megabytes),
         Cmd::Merge { dir } => merge(dir),
+        Cmd::Pdf {
+            dir,
+            entries,
+            rounds,
+        } => pdf(dir, entries, rounds),
         Cmd::Sign { dir, appends } => sign(dir, appends),
         Cmd::Encrypt { dir, appends } => encrypt(dir, appends),
     }
@@ -684,6 +701,127 @@ fn render(rounds: usize) -> Result<(), Box<dyn std::error::Error>> {
     ratios.sort_by(f64::total_cmp);
     println!("\nAll {} renders: median {}, p95 {}; Pacta faster than pandoc by {:.0}× (least) to {:.0}× (most), median {:.0}×.",
         all.len(), ms(percentile(&mut all, 0.5)), ms(percentile(&mut all, 0.95)), ratios[0], ratios[ratios.len() - 1], ratios[ratios.len() / 2]);
+    Ok(())
+}
+
+/// The process's peak resident memory so far (VmHWM), in MB.
+fn peak_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb / 1024)
+}
+
+fn pdf(dir: PathBuf, entries: usize, rounds: usize) -> Result<(), Box<dyn std::error::Error>> {
+    use pacta_core::filing::{self, example, library::Library, FilingRequest};
+    let library = Library::built_in();
+    let file = example::case_file();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 5, 4).ok_or("date")?;
+    let request = |language: &str, parallel: Option<&str>| FilingRequest {
+        template: "request-for-consultations".into(),
+        language: Some(language.into()),
+        parallel: parallel.map(str::to_owned),
+        fields: [
+            ("requesting_party", "Republic of Aldoria"),
+            ("responding_party", "Kingdom of Belmont"),
+            ("matters", "The cut of the MSC-2 cable."),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect(),
+        filing_date: date,
+        utc_offset: chrono::Offset::fix(&chrono::Utc),
+    };
+    let before = peak_mb();
+    let t = Instant::now();
+    let rendered = filing::render(&library, &file, &request("en", None))?;
+    filing::pdf::pdf(&file, &rendered, date)?;
+    println!(
+        "| A filing, cold (fonts read, first typesetting) | {} | ≤ 1,500 ms |",
+        ms(t.elapsed())
+    );
+    println!("|---|---|---|");
+    for (language, parallel) in [("en", None), ("zh", None), ("ru", None), ("en", Some("zh"))] {
+        let rendered = filing::render(&library, &file, &request(language, parallel))?;
+        let mut samples = Vec::with_capacity(rounds);
+        let mut pages = 0;
+        for _ in 0..rounds {
+            let t = Instant::now();
+            let pdf = filing::pdf::pdf(&file, &rendered, date)?;
+            samples.push(t.elapsed());
+            pages = String::from_utf8_lossy(&pdf.bytes)
+                .matches("/Type/Page/")
+                .count();
+        }
+        println!(
+            "| A filing, warm: {language}{} ({pages} pages), median / p95 | {} / {} | ≤ 150 ms |",
+            parallel.map(|p| format!("+{p}")).unwrap_or_default(),
+            ms(percentile(&mut samples, 0.5)),
+            ms(percentile(&mut samples, 0.95))
+        );
+    }
+    let after_filings = peak_mb();
+
+    std::fs::create_dir_all(&dir)?;
+    let data = dir.join("data");
+    if data.exists() {
+        std::fs::remove_dir_all(&data)?;
+    }
+    let mut store = Store::open(&data)?;
+    let case = store.create_case(NewCase {
+        title: "PDF benchmark".into(),
+        parties: vec!["Republic of Aldoria".into(), "Kingdom of Belmont".into()],
+        author: "bench".into(),
+        ..Default::default()
+    })?;
+    let reference = case.reference.to_string();
+    let mut rng = Rng(0x9df_5eed);
+    let vocabulary = vocabulary();
+    let batch: Vec<(CaseId, NewEntry)> = (0..entries.saturating_sub(1))
+        .map(|_| {
+            (
+                case.id,
+                NewEntry::new(EntryKind::Note, "bench", &body(&mut rng, &vocabulary)),
+            )
+        })
+        .collect();
+    store.append_batch(batch)?;
+    let zip = dir.join("case.pacta");
+    let out = dir.join("case.pdf");
+    let (mut zips, mut pdfs) = (Vec::new(), Vec::new());
+    let mut size = 0;
+    for _ in 0..3 {
+        let t = Instant::now();
+        store.export_verified(&reference, &zip, &pacta_core::Audience::Office, &mut |_| {})?;
+        zips.push(t.elapsed());
+        let t = Instant::now();
+        let (_, pdf) = store.export_pdf(
+            &reference,
+            &out,
+            None,
+            &pacta_core::Audience::Office,
+            &mut |_| {},
+        )?;
+        pdfs.push(t.elapsed());
+        size = pdf.map_or(0, |p| p.bytes);
+    }
+    let pages = String::from_utf8_lossy(&std::fs::read(&out)?)
+        .matches("/Type/Page/")
+        .count();
+    println!(
+        "| The dossier of a {entries}-entry case as PDF ({pages} pages, {} MB), median of 3 | {} (the dossier alone: {}) | ≤ 5 s |",
+        size / (1024 * 1024),
+        ms(percentile(&mut pdfs, 0.5)),
+        ms(percentile(&mut zips, 0.5))
+    );
+    println!(
+        "| Peak memory (VmHWM): before, after the filings, after the dossier | {before} / {after_filings} / {} MB | ≤ 300 MB while typesetting |",
+        peak_mb()
+    );
     Ok(())
 }
 

@@ -89,6 +89,11 @@ pub enum Error {
     /// untouched, and the next search rebuilds what it cannot read).
     #[error("search failed: {0}; the case files are not affected")]
     Search(String),
+
+    /// A PDF could not be made (missing fonts, or typesetting failed);
+    /// nothing was written.
+    #[error("the PDF could not be made: {0}; nothing was written")]
+    Pdf(String),
 }
 
 fn allowed_list(allowed: &[&str]) -> String {
@@ -120,6 +125,7 @@ impl Error {
             Error::Sql(_) => "database",
             Error::Corrupt(_) => "corrupt",
             Error::Search(_) => "search_index",
+            Error::Pdf(_) => "pdf",
         }
     }
 
@@ -155,7 +161,7 @@ impl Error {
                 ],
                 message,
             ),
-            Error::Corrupt(detail) | Error::Search(detail) => {
+            Error::Corrupt(detail) | Error::Search(detail) | Error::Pdf(detail) => {
                 said(kind, [("detail", detail.clone())], message)
             }
             Error::Template { name, problems } => said(

@@ -245,7 +245,7 @@ impl KeyFile {
         let id = key.identity();
         let protection = match passphrase {
             None => Protection::None {
-                seed: hex::encode(seed.as_ref()),
+                seed: hex::encode(seed.as_slice()),
             },
             Some(passphrase) => {
                 if passphrase.is_empty() {
@@ -260,7 +260,7 @@ impl KeyFile {
                 let mut nonce = [0u8; 12];
                 OsRng.fill_bytes(&mut nonce);
                 let unlocker = derive(passphrase, &salt, MEMORY_KIB, ITERATIONS, PARALLELISM)?;
-                let sealed = ChaCha20Poly1305::new(unlocker.as_ref().into())
+                let sealed = ChaCha20Poly1305::new(unlocker.as_slice().into())
                     .encrypt(
                         Nonce::from_slice(&nonce),
                         Payload {
@@ -368,7 +368,7 @@ impl KeyFile {
                 }
                 let sealed = hex::decode(sealed).map_err(|_| damaged())?;
                 Zeroizing::new(
-                    ChaCha20Poly1305::new(unlocker.as_ref().into())
+                    ChaCha20Poly1305::new(unlocker.as_slice().into())
                         .decrypt(
                             Nonce::from_slice(&nonce),
                             Payload {

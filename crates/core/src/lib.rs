@@ -31,6 +31,7 @@ pub mod keys;
 pub mod markdown;
 pub mod merge;
 pub mod office;
+pub mod pdf;
 pub mod problem;
 pub mod proceedings;
 pub mod record;

@@ -78,7 +78,7 @@ impl Vault {
         let mut key = Zeroizing::new([0u8; 32]);
         OsRng.fill_bytes(key.as_mut());
         let vault = Vault {
-            database_key: Zeroizing::new(hex::encode(key.as_ref())),
+            database_key: Zeroizing::new(hex::encode(key.as_slice())),
             identity: age::x25519::Identity::generate(),
         };
         std::fs::create_dir_all(dir.root()).map_err(|e| Error::io(dir.root(), e))?;
@@ -146,7 +146,7 @@ impl Vault {
             })
             .map_err(|e| Error::Corrupt(e.to_string()))?,
         );
-        let sealed = ChaCha20Poly1305::new(unlocker.as_ref().into())
+        let sealed = ChaCha20Poly1305::new(unlocker.as_slice().into())
             .encrypt(
                 Nonce::from_slice(&nonce),
                 Payload {
@@ -263,7 +263,7 @@ fn open_sealed(file: &VaultFile, path: &Path, unlocker: &crate::keys::Unlocker) 
     if nonce.len() != 12 {
         return Err(damaged(path, &"its nonce is not 12 bytes"));
     }
-    let secret = ChaCha20Poly1305::new(unlocker.as_ref().into())
+    let secret = ChaCha20Poly1305::new(unlocker.as_slice().into())
         .decrypt(
             Nonce::from_slice(&nonce),
             Payload {

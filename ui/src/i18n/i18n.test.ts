@@ -49,7 +49,7 @@ describe("translations", () => {
 
   it("keeps each language in its own script", () => {
     // Words allowed in every language: the product, formats and shortcuts.
-    const allowed = /Pacta|Markdown|SHA-256|zip|JSON|YYYY-MM-DDTHH:MM:SS\.ffffffZ|Enter|Esc|\{\w+\}|\*\*|\*/g;
+    const allowed = /Pacta|Markdown|PDF|SHA-256|zip|JSON|YYYY-MM-DDTHH:MM:SS\.ffffffZ|Enter|Esc|\{\w+\}|\*\*|\*/g;
     for (const [key, text] of Object.entries(zh)) {
       expect(text.replace(allowed, ""), `zh ${key}`).not.toMatch(/[A-Za-z]{2,}/);
     }

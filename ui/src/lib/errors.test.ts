@@ -92,6 +92,8 @@ describe("problemText, for a command's error", () => {
     expect(say(choice, "zh")).toBe("“fr”不能作为案件的语言：请选择英文、中文或俄文。");
     const grew = { code: "document_grew", message: "x", params: { path: "/a.pdf", max: "268435456" } };
     expect(say(grew, "en")).toBe("/a.pdf grew while it was being read, past the 268,435,456 bytes a document may have.");
+    const tooLong = { code: "pdf_too_long", message: "x", params: { size: "9437184", limit: "8388608" } };
+    expect(say(tooLong, "en")).toBe("This is too long to typeset as one PDF (9437184 bytes of text; at most 8,388,608): make it in parts.");
   });
 
   it("says when a case entered its stage in local time, not as the core's UTC", () => {

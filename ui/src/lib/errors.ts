@@ -55,7 +55,7 @@ export function problemText(said: Said, english: string, lang: Language): string
   }
   // A time the core names (when the case entered its stage), in local time.
   if (params.since !== undefined) params.since = formatDateTime(String(params.since), lang);
-  for (const name of ["waited_ms", "count", "max"]) {
+  for (const name of ["waited_ms", "count", "max", "limit"]) {
     const n = params[name];
     if (n !== undefined && /^\d+$/.test(String(n))) params[name] = formatNumber(Number(n), LOCALES[lang]);
   }

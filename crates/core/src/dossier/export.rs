@@ -172,6 +172,62 @@ impl Store {
         Ok(Exported { export, report })
     }
 
+    /// Exports a case as [`Store::export_verified`] does, then typesets the
+    /// verified dossier as one archival PDF at `pdf_out`, the dossier file
+    /// attached (`dossier/pdf.rs`). The dossier stays at `dossier_out` when
+    /// one is given; otherwise it exists beside `pdf_out` only while this
+    /// runs. A dossier that does not verify gives no PDF.
+    pub fn export_pdf(
+        &self,
+        case: &str,
+        pdf_out: &Path,
+        dossier_out: Option<&Path>,
+        reader: &Audience,
+        progress: &mut dyn FnMut(ExportProgress),
+    ) -> Result<(Exported, Option<crate::pdf::PdfReport>)> {
+        let temporary = crate::data_dir::part_file(&crate::data_dir::part_file(pdf_out));
+        let zip_path = dossier_out.unwrap_or(&temporary);
+        let result = self
+            .export_verified(case, zip_path, reader, progress)
+            .and_then(|exported| {
+                if !exported.report.ok {
+                    return Ok((exported, None));
+                }
+                progress(ExportProgress {
+                    phase: "typeset",
+                    done: 0,
+                    total: 1,
+                });
+                let bytes = std::fs::read(zip_path).map_err(|e| Error::io(zip_path, e))?;
+                let mut file = self.case_file(case)?;
+                file.withhold_from(reader);
+                // Named for the case, not for where the dossier was saved:
+                // one case state gives one PDF.
+                let name = format!("{}.pacta", file.case.reference).replace(':', "-");
+                let pdf = super::pdf::pdf(
+                    &file,
+                    &document_paths(&file),
+                    reader,
+                    super::pdf::DossierFile {
+                        name: &name,
+                        bytes,
+                        head_hash: &exported.export.head_hash,
+                    },
+                )?;
+                let report = pdf.write(pdf_out)?;
+                progress(ExportProgress {
+                    phase: "done",
+                    done: 1,
+                    total: 1,
+                });
+                Ok((exported, Some(report)))
+            });
+        if dossier_out.is_none() {
+            let _ = std::fs::remove_file(&temporary);
+        }
+        result
+    }
+
     /// Exports a case as [`Store::export_verified`] does, then seals the
     /// verified dossier for `to` (sealed.rs) into `out`; the unsealed copy
     /// exists only beside `out` while this runs.

@@ -71,6 +71,7 @@ pub(super) fn word(key: &str, language: &str) -> &'static str {
         "filing" => ["Filing", "文书", "Документ"],
         "files" => ["Files", "文件", "Файлы"],
         "documents" => ["Documents", "文件", "Документы"],
+        "contents" => ["Contents", "目录", "Содержание"],
         "public" => ["public", "公开", "открыто"],
         "restricted" => ["restricted", "限制分发", "ограниченный доступ"],
         "confidential" => ["confidential", "保密", "конфиденциально"],

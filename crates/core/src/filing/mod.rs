@@ -9,6 +9,7 @@ pub mod example;
 pub mod library;
 pub mod locale;
 pub mod page;
+pub mod pdf;
 pub mod template;
 
 use std::collections::{BTreeMap, HashMap};
@@ -63,6 +64,10 @@ pub struct Rendered {
     pub markdown: String,
     /// A complete HTML page.
     pub html: String,
+    /// The markdown of each language, in order: what the PDF is set from.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub parts: Vec<(String, String)>,
 }
 
 /// Renders a filing of a case (see the module doc).
@@ -102,7 +107,7 @@ pub fn render(library: &Library, file: &CaseFile, req: &FilingRequest) -> Result
         let context = context(file, library.code_text(l)?, &fields, req, l);
         let md = render_markdown(t, &context)?;
         articles.push((l.as_str(), crate::markdown::to_html(&md)));
-        markdown.push(md);
+        markdown.push((l.clone(), md));
     }
     let title = templates
         .iter()
@@ -125,7 +130,12 @@ pub fn render(library: &Library, file: &CaseFile, req: &FilingRequest) -> Result
         title,
         language,
         parallel: req.parallel.clone(),
-        markdown: markdown.join("\n* * *\n\n"),
+        markdown: markdown
+            .iter()
+            .map(|(_, md)| md.as_str())
+            .collect::<Vec<_>>()
+            .join("\n* * *\n\n"),
+        parts: markdown,
     })
 }
 
@@ -578,15 +588,27 @@ impl Store {
         render(&self.library()?, &self.case_file(case)?, req)
     }
 
-    /// Renders a filing and files it: the markdown and the HTML become
-    /// documents of the case, and a journal entry of kind `filing` records
-    /// the template, language, fields and both hashes.
+    /// Renders a filing and typesets it as PDF, without changing anything.
+    pub fn render_filing_pdf(
+        &self,
+        case: &str,
+        req: &FilingRequest,
+    ) -> Result<(Rendered, crate::pdf::Pdf)> {
+        let file = self.case_file(case)?;
+        let rendered = render(&self.library()?, &file, req)?;
+        let pdf = pdf::pdf(&file, &rendered, req.filing_date)?;
+        Ok((rendered, pdf))
+    }
+
+    /// Renders a filing and files it: the markdown, the HTML and the PDF
+    /// become documents of the case, and a journal entry of kind `filing`
+    /// records the template, language, fields and the three hashes.
     pub fn file_filing(
         &mut self,
         case: &str,
         req: &FilingRequest,
         author: &str,
-    ) -> Result<(Rendered, Entry)> {
+    ) -> Result<(Rendered, crate::pdf::Pdf, Entry)> {
         let library = self.library()?;
         let file = self.case_file(case)?;
         let rendered = render(&library, &file, req)?;
@@ -629,9 +651,11 @@ impl Store {
             })
             .find(|b| !taken.contains(format!("{b}.md").as_str()))
             .unwrap_or(stem);
+        let pdf = pdf::pdf(&file, &rendered, req.filing_date)?;
         let staged = self.stage_bytes(&[
             (format!("{base}.md"), rendered.markdown.as_bytes()),
             (format!("{base}.html"), rendered.html.as_bytes()),
+            (format!("{base}.pdf"), &pdf.bytes),
         ])?;
         let mut new = NewEntry::new(
             EntryKind::Filing,
@@ -648,10 +672,11 @@ impl Store {
             "utc_offset": req.utc_offset.to_string(),
             "markdown_sha256": staged.refs[0].sha256,
             "html_sha256": staged.refs[1].sha256,
+            "pdf_sha256": staged.refs[2].sha256,
         });
         new.documents = staged.refs.clone();
         let entry = self.append_with_documents(&file.case, new, staged)?;
-        Ok((rendered, entry))
+        Ok((rendered, pdf, entry))
     }
 }
 

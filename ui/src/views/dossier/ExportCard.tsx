@@ -2,7 +2,11 @@
 // complete copy, the default; all parties; one party: a copy withholds what
 // its readers may not read, keeping their places), the save dialog, the
 // progress the core reports (`dossier-progress`), then the file and its
-// verification, which says how many entries the copy withholds.
+// verification, which says how many entries the copy withholds. "Save as
+// PDF…" typesets the verified dossier as one PDF, the dossier attached
+// (`export_dossier_pdf`): the same progress, a `typeset` phase after the
+// verification, then the PDF and the dossier's verification (no PDF when
+// it did not verify: the report says why).
 
 import { save } from "@tauri-apps/plugin-dialog";
 import { useState } from "preact/hooks";
@@ -10,20 +14,23 @@ import { useState } from "preact/hooks";
 import { api } from "../../api";
 import type { Audience } from "../../bindings/Audience";
 import type { Exported } from "../../bindings/Exported";
+import type { ExportedPdf } from "../../bindings/ExportedPdf";
 import type { Progress } from "../../bindings/Progress";
 import { Hash } from "../../components/Hash";
 import { useAction, useMounted } from "../../components/hooks";
 import { ErrorNote } from "../../components/Notes";
+import { MissingCharacters, PdfFacts } from "../../components/PdfFacts";
 import { useI18n } from "../../i18n";
 import { copyOptions, fitsCase, OFFICE } from "../../lib/audience";
 import { formatBytes } from "../../lib/format";
+import { PDF_EXTENSION, pdfFilters } from "../../lib/pdf";
 import { caseRoute, type Navigate } from "../../route";
 import { CaseChoiceFields, CaseChoiceHint, useCaseChoice } from "./CaseChoice";
 import { dossierFileName, dossierFilters } from "./files";
 import { ReportView } from "./ReportView";
 
-/** The phases `dossier-progress` reports. */
-const PHASES = ["export", "verify", "done"] as const;
+/** The phases `dossier-progress` reports (`typeset` for a PDF only, which reports no `export`). */
+const PHASES = ["export", "verify", "typeset", "done"] as const;
 type Phase = (typeof PHASES)[number];
 const isPhase = (p: string): p is Phase => (PHASES as readonly string[]).includes(p);
 
@@ -38,29 +45,52 @@ export function ExportCard({ reference, navigate }: { reference?: string; naviga
   const [progress, setProgress] = useState<Progress | null>(null);
   /** The file written and its verification, with the case it is of (as chosen: `GVA:K-2026-0001` for another office's). */
   const [result, setResult] = useState<(Exported & { reference: string }) | null>(null);
+  /** The PDF written (none when the dossier did not verify) and the dossier's verification, with the case it is of. */
+  const [pdfResult, setPdfResult] = useState<(ExportedPdf & { reference: string }) | null>(null);
   const mounted = useMounted();
 
-  const exportIt = async () => {
-    if (!chosen || progress) return;
-    setResult(null);
-    const path = (
-      await attempt(() => save({ title: t("dossier.export.dialog"), defaultPath: dossierFileName(chosen, copyFor), filters: dossierFilters(t) }))
-    )?.value;
-    if (!path) return;
+  /** Runs `call` with the progress block following `dossier-progress` until it is over. */
+  const tracked = async <T,>(call: () => Promise<T>) => {
     setProgress({ phase: "", done: 0, total: 0 });
-    const exported = await run(async () => {
+    const outcome = await run(async () => {
       const unlisten = await api.onDossierProgress((p) => mounted.current && setProgress(p));
       try {
-        return await api.exportDossier(chosen, path, copyFor);
+        return await call();
       } finally {
         unlisten();
       }
     });
-    if (exported) setResult({ ...exported.value, reference: chosen });
     if (mounted.current) setProgress(null);
+    return outcome;
+  };
+
+  const exportIt = async () => {
+    if (!chosen || progress) return;
+    setResult(null);
+    setPdfResult(null);
+    const path = (
+      await attempt(() => save({ title: t("dossier.export.dialog"), defaultPath: dossierFileName(chosen, copyFor), filters: dossierFilters(t) }))
+    )?.value;
+    if (!path) return;
+    const exported = await tracked(() => api.exportDossier(chosen, path, copyFor));
+    if (exported) setResult({ ...exported.value, reference: chosen });
+  };
+
+  const savePdf = async () => {
+    if (!chosen || progress) return;
+    setResult(null);
+    setPdfResult(null);
+    const path = (
+      await attempt(() => save({ title: t("pdf.dialog"), defaultPath: dossierFileName(chosen, copyFor, PDF_EXTENSION), filters: pdfFilters(t) }))
+    )?.value;
+    if (!path) return;
+    const made = await tracked(() => api.exportDossierPdf(chosen, path, copyFor));
+    if (made) setPdfResult({ ...made.value, reference: chosen });
   };
 
   const phase = progress && isPhase(progress.phase) ? progress.phase : null;
+  /** Bytes written or verified, of how many; typesetting is one step, shown as under way. */
+  const measured = progress !== null && progress.total > 0 && phase !== "typeset";
   return (
     <section class="card" aria-labelledby="export-title">
       <h2 id="export-title">{t("dossier.export.title")}</h2>
@@ -85,14 +115,17 @@ export function ExportCard({ reference, navigate }: { reference?: string; naviga
         <button type="button" class="primary" disabled={!chosen || !!progress} onClick={() => void exportIt()} data-testid="dossier-export">
           {t("dossier.export.button")}
         </button>
+        <button type="button" disabled={!chosen || !!progress} onClick={() => void savePdf()} data-testid="dossier-export-pdf">
+          {t("pdf.saveAs")}
+        </button>
       </div>
       <CaseChoiceHint choice={choice} />
       {progress && (
         <div class="progress-block" data-testid="dossier-progress">
-          <progress max={progress.total || undefined} value={progress.total ? progress.done : undefined} aria-label={t("dossier.export.progress")} />
+          <progress max={measured ? progress.total : undefined} value={measured ? progress.done : undefined} aria-label={t("dossier.export.progress")} />
           <span class="muted">
             {phase ? t(`dossier.phase.${phase}`) : t("dossier.export.working")}
-            {progress.total > 0 && ` · ${Math.round((progress.done / progress.total) * 100)}%`}
+            {measured && ` · ${Math.round((progress.done / progress.total) * 100)}%`}
           </span>
         </div>
       )}
@@ -120,6 +153,26 @@ export function ExportCard({ reference, navigate }: { reference?: string; naviga
               {t("dossier.openCase")}
             </button>
           )}
+        </div>
+      )}
+      {pdfResult && (
+        <div
+          class="result"
+          data-testid="dossier-pdf-result"
+          data-ok={pdfResult.pdf ? "true" : "false"}
+          data-path={pdfResult.pdf?.path}
+          data-audience={pdfResult.exported.report.audience ?? OFFICE}
+        >
+          {pdfResult.pdf ? (
+            <>
+              <p>{t("pdf.saved")}</p>
+              <PdfFacts pdf={pdfResult.pdf} />
+              <MissingCharacters missing={pdfResult.pdf.missing} testid="dossier-pdf-missing" />
+            </>
+          ) : (
+            <p>{t("dossier.pdf.none")}</p>
+          )}
+          <ReportView report={pdfResult.exported.report} reference={pdfResult.reference} testid="dossier-pdf-report" />
         </div>
       )}
     </section>

@@ -13,4 +13,9 @@ describe("the name a dossier is offered under", () => {
     expect(dossierFileName("GVA:K-2026-0001", "party:Kingdom of Belmont")).toBe("GVA-K-2026-0001.Kingdom of Belmont.pacta");
     expect(dossierFileName("K-2026-0001", "party:A/B: \"C\"")).toBe("K-2026-0001.A-B- -C-.pacta");
   });
+
+  it("is offered for the case typeset as one PDF, with .pdf for .pacta", () => {
+    expect(dossierFileName("GVA:K-2026-0001", "office", "pdf")).toBe("GVA-K-2026-0001.pdf");
+    expect(dossierFileName("K-2026-0001", "parties", "pdf")).toBe("K-2026-0001.parties.pdf");
+  });
 });

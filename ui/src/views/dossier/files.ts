@@ -4,6 +4,7 @@
 import type { Audience } from "../../bindings/Audience";
 import type { MessageKey } from "../../i18n";
 import { OFFICE, partyOf } from "../../lib/audience";
+import { safeFileName } from "../../lib/pdf";
 
 /** Dossier files are named <reference>.pacta. */
 export const DOSSIER_EXTENSION = "pacta";
@@ -18,10 +19,10 @@ export function dossierFilters(t: (k: MessageKey) => string) {
  * `GVA-K-2026-0001.pacta` for another office's case (no colon: Windows
  * refuses it in a name); a copy for the parties or for one party says so
  * (`K-2026-0001.parties.pacta`, `K-2026-0001.Kingdom of Belmont.pacta`),
- * so that it is not taken for the office's complete copy.
+ * so that it is not taken for the office's complete copy. `extension`:
+ * another than the dossier's (`pdf`, for the case typeset as one PDF).
  */
-export function dossierFileName(reference: string, audience: Audience = OFFICE): string {
-  const safe = (s: string) => s.replace(/[\\/:*?"<>|]/g, "-");
-  const copy = audience === OFFICE ? "" : `.${safe(partyOf(audience) ?? audience)}`;
-  return `${safe(reference)}${copy}.${DOSSIER_EXTENSION}`;
+export function dossierFileName(reference: string, audience: Audience = OFFICE, extension: string = DOSSIER_EXTENSION): string {
+  const copy = audience === OFFICE ? "" : `.${safeFileName(partyOf(audience) ?? audience)}`;
+  return `${safeFileName(reference)}${copy}.${extension}`;
 }

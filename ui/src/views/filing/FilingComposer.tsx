@@ -1,6 +1,7 @@
 // The filing composer: choose a template and its language (and a second
 // language for a parallel text), fill in the template's fields, watch the
-// preview (rendered by the backend, shown in a sandboxed frame), file it.
+// preview (rendered by the backend, shown in a sandboxed frame), file it,
+// or save it as PDF, typeset as previewed, without filing it.
 // The values typed into a template's form are kept as a draft of the case
 // and that template (save_draft, ~500 ms after a change and when the
 // composer is left), filled in again when the template is chosen again,
@@ -9,7 +10,7 @@
 // This file holds what the filing is made of and files it; the parts are
 // TemplateChoice (which filing), FieldInput (each field), useFilingValues
 // (the values typed, and their draft), FilingChecks (why it cannot be filed
-// yet), FilingResult (what it became),
+// yet), FilingResult (what it became), FilingPdf (saving it as PDF),
 // FilingPreview with useFilingPreview (the live page) and useTemplates (the
 // templates, asked for once).
 
@@ -27,6 +28,7 @@ import { canFile, fieldLabel, fieldValues, fileableIn, languagesOf, missingRequi
 import { readDateField, todayLocal } from "../../lib/time";
 import { FieldInput } from "./FieldInput";
 import { FilingChecks } from "./FilingChecks";
+import { FilingPdfResult, useFilingPdf } from "./FilingPdf";
 import { FilingPreview } from "./FilingPreview";
 import { FilingResult } from "./FilingResult";
 import { TemplateChoice } from "./TemplateChoice";
@@ -87,6 +89,13 @@ export function FilingComposer({ detail, reference, onFiled, onShowEntry }: Prop
   const fileable = canFile({ ready: request !== null, filing, filed: filed !== null, missing: missing.length, stageOk });
   const settled = useDebouncedValue(request, 350);
   const preview = useFilingPreview(reference, c.entries, settled, fields);
+  const pdf = useFilingPdf(reference);
+  /** What can be previewed can be typeset: the PDF is the page the preview shows (once settled), as the form has it now. */
+  const typesettable = request !== null && missing.length === 0;
+
+  const saveAsPdf = () => {
+    if (request && typesettable) void pdf.saveAs(request);
+  };
 
   const file = async () => {
     if (!request || !fileable) return;
@@ -122,6 +131,7 @@ export function FilingComposer({ detail, reference, onFiled, onShowEntry }: Prop
     setTemplateId(id);
     setFiled(null);
     preview.clear();
+    pdf.clear();
   };
 
   if (templates.error) return <ErrorNote message={templates.error} />;
@@ -169,7 +179,12 @@ export function FilingComposer({ detail, reference, onFiled, onShowEntry }: Prop
         {group && <FilingChecks group={group} stage={c.stage} stageOk={stageOk} missing={missing} dateMissing={!filingDate.trim()} />}
         <ErrorNote message={fileError} testid="filing-error" />
         {filed && <FilingResult filed={filed} onShowEntry={onShowEntry} />}
+        <ErrorNote message={pdf.error} testid="filing-pdf-error" />
+        {pdf.saved && <FilingPdfResult pdf={pdf.saved} />}
         <div class="form-actions">
+          <button type="button" disabled={!typesettable || pdf.busy} onClick={saveAsPdf} aria-busy={pdf.busy} data-testid="filing-save-pdf">
+            {pdf.busy ? t("pdf.typesetting") : t("pdf.saveAs")}
+          </button>
           <button type="submit" class="primary" disabled={!fileable} data-testid="filing-file">
             {filing ? t("filing.filing") : t("filing.fileIt")}
           </button>

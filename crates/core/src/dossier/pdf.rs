@@ -1,0 +1,303 @@
+//! A dossier as one archival PDF (PDF/A-3b): a cover (reference, title,
+//! parties, stage, confidentiality, the journal's head hash), the contents
+//! (also the PDF's bookmarks), the journal in order, deadlines, filings and
+//! the documents with their hashes, in the case's language; the dossier
+//! file itself is attached, so the PDF carries what verifies it. Made
+//! from the same case file as the dossier, so a copy for the parties shows
+//! what the parties' dossier holds. Times are UTC, the PDF's date is the
+//! head entry's recording time: one dossier gives one PDF, byte for byte.
+
+use std::collections::BTreeMap;
+
+use super::words::word;
+use crate::audience::Audience;
+use crate::case_file::CaseFile;
+use crate::deadline::DeadlineStatus;
+use crate::entry::EntryKind;
+use crate::error::{Error, Result};
+use crate::filing::locale::{kind_name, marking, stage_name};
+use crate::pdf::{self, Attachment, Markup, Page, Pdf, Placing};
+use crate::stage::Stage;
+
+/// An entry's body sits under the timeline's headings, out of the contents.
+const IN_ENTRY: Placing = Placing {
+    heading_offset: 3,
+    outlined: false,
+    signatures_on_new_page: false,
+};
+
+pub(super) struct DossierFile<'a> {
+    pub name: &'a str,
+    pub bytes: Vec<u8>,
+    pub head_hash: &'a str,
+}
+
+pub(super) fn pdf(
+    file: &CaseFile,
+    doc_paths: &BTreeMap<String, String>,
+    reader: &Audience,
+    dossier: DossierFile<'_>,
+) -> Result<Pdf> {
+    let c = &file.case;
+    let lang = c.language.as_str();
+    let w = |key: &str| word(key, lang);
+    let utc = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    let fonts = pdf::fonts()?;
+    let mut m = Markup::new(&fonts);
+
+    // The cover.
+    m.code("#align(center + horizon)[\n#text(font: sans, size: 13pt, weight: \"bold\")[");
+    m.text(&c.reference.to_string());
+    m.code("]\n#v(6mm)\n#text(size: 20pt, weight: \"bold\")[");
+    m.text(&c.title);
+    m.code("]\n#v(4mm)\n");
+    m.text(&c.parties.join(" — "));
+    m.code("\n#v(10mm)\n#table(columns: (auto, 1fr), align: left,\n");
+    let copy_for = match reader {
+        Audience::Office => w("copy_office").to_owned(),
+        Audience::Parties => w("copy_parties").to_owned(),
+        Audience::Party(p) => p.clone(),
+    };
+    let journal = format!("{} {}", file.entries.len(), w("entries"));
+    let closed = c.closed_at.map(utc).unwrap_or_else(|| "—".into());
+    for (key, value) in [
+        ("stage", stage_name(c.stage, lang)),
+        ("opened", &utc(c.opened_at)),
+        ("closed", &closed),
+        ("language", w(&c.language)),
+        ("confidentiality", w(&c.confidentiality)),
+        ("journal", &journal),
+        ("copy_for", &copy_for),
+    ] {
+        cells(&mut m, &[w(key), value]);
+    }
+    cells(&mut m, &[w("head_hash")]);
+    hash_cell(&mut m, dossier.head_hash);
+    m.code(")\n#v(6mm)\n#meta[");
+    m.text(&w("check").replace("<code>", "").replace("</code>", ""));
+    m.code("]\n]\n#pagebreak()\n#outline(title: ");
+    let contents = m.escaped(w("contents"));
+    m.code(&format!("[{contents}], depth: 2)\n#pagebreak()\n"));
+
+    if !c.summary.is_empty() {
+        heading(&mut m, 1, w("summary"));
+        m.markdown(&c.summary, IN_ENTRY);
+    }
+
+    heading(&mut m, 1, w("parties_participants"));
+    table_head(&mut m, &[w("name"), w("role")]);
+    for p in &c.parties {
+        cells(&mut m, &[p, w("party")]);
+    }
+    for p in &c.participants {
+        let role = match &p.party {
+            Some(party) => format!("{} {party}", w("delegate_of")),
+            None => w(p.role.as_str()).to_owned(),
+        };
+        cells(&mut m, &[&p.name, &role]);
+    }
+    m.code(")\n");
+
+    heading(&mut m, 1, w("stage_history"));
+    table_head(
+        &mut m,
+        &[w("date"), w("from"), w("to"), w("reason"), w("entry")],
+    );
+    for e in file
+        .entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::StageChange)
+    {
+        let name = |v: &serde_json::Value| {
+            v.as_str()
+                .and_then(|s| s.parse::<Stage>().ok())
+                .map_or("—", |s| stage_name(s, lang))
+        };
+        let seq = format!("#{}", e.seq);
+        cells(
+            &mut m,
+            &[
+                &utc(e.occurred_at),
+                name(&e.data["from"]),
+                name(&e.data["to"]),
+                &e.body,
+                &seq,
+            ],
+        );
+    }
+    m.code(")\n");
+
+    heading(&mut m, 1, w("timeline"));
+    let seq_of: BTreeMap<_, i64> = file.entries.iter().map(|e| (e.id, e.seq)).collect();
+    for e in &file.entries {
+        m.code("#block(width: 100%, inset: (left: 8pt, y: 3pt), stroke: (left: 1.5pt + luma(70%)), breakable: true)[\n#meta[");
+        let mut line = format!(
+            "#{} · {} · {}",
+            e.seq,
+            kind_name(e.kind, lang),
+            utc(e.occurred_at)
+        );
+        if !e.audience.readable_by(reader) {
+            m.text(&line);
+            m.code("]\\\n#meta[");
+            m.text(w("withheld"));
+            m.code("]\\\n");
+            hash_line(&mut m, &e.hash);
+            m.code("]\n");
+            continue;
+        }
+        line.push_str(&format!(" · {}", e.author));
+        if let Some(target) = e.corrects.and_then(|id| seq_of.get(&id)) {
+            line.push_str(&format!(" · {} #{target}", w("corrects")));
+        }
+        if !e.corrected_by.is_empty() {
+            let by: Vec<String> = e.corrected_by.iter().map(|s| format!("#{s}")).collect();
+            line.push_str(&format!(" · {} {}", w("corrected_by"), by.join(", ")));
+        }
+        line.push_str(&format!(" · {} {}", w("recorded"), utc(e.recorded_at)));
+        m.text(&line);
+        m.code("]\n\n");
+        m.markdown(&e.body, IN_ENTRY);
+        for d in &e.documents {
+            let path = doc_paths
+                .get(&d.sha256)
+                .map(String::as_str)
+                .unwrap_or_default();
+            m.code("#meta[");
+            m.text(&format!(
+                "{} {} ({path}, {} {})",
+                w("attached"),
+                d.name,
+                d.size,
+                w("bytes")
+            ));
+            m.code("]\\\n");
+            hash_line(&mut m, &d.sha256);
+            m.code("\n\n");
+        }
+        hash_line(&mut m, &e.hash);
+        m.code("]\n");
+    }
+
+    heading(&mut m, 1, w("deadlines"));
+    table_head(&mut m, &[w("due"), w("what"), w("for"), w("status")]);
+    for d in &file.deadlines {
+        let status = match (d.done_at, d.cancelled_at) {
+            (Some(t), _) => format!("{} {}", w("met"), utc(t)),
+            (None, Some(t)) => format!(
+                "{} {}: {}",
+                w("cancelled"),
+                utc(t),
+                d.cancel_reason.as_deref().unwrap_or_default()
+            ),
+            (None, None) if d.status == DeadlineStatus::NotMet => w("not_met").into(),
+            (None, None) if d.status == DeadlineStatus::OpenAtClosing => {
+                w("open_at_closing").into()
+            }
+            (None, None) => w("open").into(),
+        };
+        let due = d.due.to_string();
+        cells(
+            &mut m,
+            &[
+                &due,
+                &d.what,
+                d.party.as_deref().unwrap_or(w("the_office")),
+                &status,
+            ],
+        );
+    }
+    m.code(")\n");
+
+    heading(&mut m, 1, w("filings"));
+    table_head(&mut m, &[w("entry"), w("filing"), w("files")]);
+    for e in file.entries.iter().filter(|e| e.kind == EntryKind::Filing) {
+        let files: Vec<&str> = e.documents.iter().map(|d| d.name.as_str()).collect();
+        let seq = format!("#{}", e.seq);
+        cells(
+            &mut m,
+            &[
+                &seq,
+                e.data["title"].as_str().unwrap_or(&e.body),
+                &files.join("\n"),
+            ],
+        );
+    }
+    m.code(")\n");
+
+    heading(&mut m, 1, w("documents"));
+    m.code("#table(columns: (1.2fr, auto, 2fr, auto), table.header(");
+    for h in [w("name"), w("bytes"), "SHA-256", w("entry")] {
+        let h = m.escaped(h);
+        m.code(&format!("[#strong[{h}]], "));
+    }
+    m.code("),\n");
+    for d in &file.documents {
+        cells(&mut m, &[&d.name, &d.size.to_string()]);
+        hash_cell(&mut m, &d.sha256);
+        cells(&mut m, &[&format!("#{}", d.entry_seq)]);
+    }
+    m.code(")\n");
+
+    heading(&mut m, 1, w("head_hash"));
+    hash_line(&mut m, dossier.head_hash);
+    m.code("\n");
+
+    let reference = c.reference.to_string();
+    let title = format!("{reference} — {}", c.title);
+    let date = file
+        .entries
+        .last()
+        .map(|e| e.recorded_at)
+        .ok_or_else(|| Error::Corrupt(format!("{reference} has no journal")))?;
+    let page = Page {
+        title: &title,
+        header: &reference,
+        marking: &marking(&c.confidentiality, lang),
+        language: lang,
+        date,
+        ident: format!("{reference}/{}/{reader}", dossier.head_hash),
+    };
+    let attachment = Attachment {
+        name: dossier.name.to_owned(),
+        description: format!("{title}: the dossier this PDF was made from"),
+        mime_type: "application/zip",
+        bytes: dossier.bytes,
+    };
+    pdf::typeset(&fonts, &page, m.finish(), Some(attachment))
+}
+
+fn heading(m: &mut Markup<'_>, level: u8, text: &str) {
+    let text = m.escaped(text);
+    m.code(&format!("\n#heading(level: {level})[{text}]\n"));
+}
+
+/// Starts a table as wide as the page, its last column taking what the
+/// others leave, with its header row.
+fn table_head(m: &mut Markup<'_>, headers: &[&str]) {
+    m.code(&format!(
+        "#table(columns: (auto,) * {} + (1fr,), table.header(",
+        headers.len() - 1
+    ));
+    for h in headers {
+        let h = m.escaped(h);
+        m.code(&format!("[#strong[{h}]], "));
+    }
+    m.code("),\n");
+}
+
+fn cells(m: &mut Markup<'_>, texts: &[&str]) {
+    for t in texts {
+        let t = m.escaped(t);
+        m.code(&format!("[{t}], "));
+    }
+    m.code("\n");
+}
+
+fn hash_cell(m: &mut Markup<'_>, hash: &str) {
+    m.code(&format!("[#hash({})], ", pdf::string(hash)));
+}
+
+fn hash_line(m: &mut Markup<'_>, hash: &str) {
+    m.code(&format!("#hash({})", pdf::string(hash)));
+}

@@ -1,0 +1,117 @@
+//! The fonts every PDF is set in. They ship with Pacta as files (the .deb
+//! puts them in `/usr/share/pacta/fonts`), are never looked up among the
+//! system's fonts (a PDF must not change with the machine it was made on),
+//! and are read once per process.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+use crate::error::{Error, Result};
+
+/// A folder of fonts to use instead of the one beside the program.
+pub const FONTS_ENV: &str = "PACTA_FONTS";
+
+/// The font files, as Debian's fonts-noto-core and fonts-noto-cjk ship them:
+/// Noto Serif and Sans for Latin and Cyrillic, Noto Serif and Sans CJK
+/// (static faces; the collections also hold the Japanese, Korean and
+/// traditional Chinese faces, which are not loaded).
+pub const FONT_FILES: [&str; 11] = [
+    "NotoSerif-Regular.ttf",
+    "NotoSerif-Bold.ttf",
+    "NotoSerif-Italic.ttf",
+    "NotoSerif-BoldItalic.ttf",
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
+    "NotoSansMono-Regular.ttf",
+    "NotoSerifCJK-Regular.ttc",
+    "NotoSerifCJK-Bold.ttc",
+    "NotoSansCJK-Regular.ttc",
+    "NotoSansCJK-Bold.ttc",
+];
+
+/// The loaded fonts and typst's book of them.
+pub struct Fonts {
+    pub(super) book: LazyHash<FontBook>,
+    pub(super) fonts: Vec<Font>,
+}
+
+impl Fonts {
+    /// Whether some font has a glyph for `c`.
+    pub(super) fn covers(&self, c: char) -> bool {
+        self.fonts
+            .iter()
+            .any(|f| f.info().coverage.contains(c as u32))
+    }
+
+    fn load(dir: &Path) -> Result<Fonts> {
+        let mut fonts = Vec::new();
+        for name in FONT_FILES {
+            let path = dir.join(name);
+            let bytes = std::fs::read(&path).map_err(|e| missing(dir, &e.to_string()))?;
+            let before = fonts.len();
+            // Of a CJK collection, the simplified Chinese faces only.
+            fonts.extend(
+                Font::iter(Bytes::new(bytes)).filter(|f| {
+                    !f.info().family.contains("CJK") || f.info().family.ends_with(" SC")
+                }),
+            );
+            if fonts.len() == before {
+                return Err(missing(dir, &format!("{name} holds no font Pacta uses")));
+            }
+        }
+        Ok(Fonts {
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+        })
+    }
+}
+
+fn missing(dir: &Path, reason: &str) -> Error {
+    Error::Pdf(format!(
+        "the fonts for PDF are not complete in {} ({reason}): reinstall Pacta, or set {FONTS_ENV} to a folder holding {}",
+        dir.display(),
+        FONT_FILES.join(", ")
+    ))
+}
+
+/// Where the fonts are: `$PACTA_FONTS`, else `share/pacta/fonts` beside the
+/// program's `bin` folder (`/usr/bin/pacta` → `/usr/share/pacta/fonts`; a
+/// build's `target/debug/pacta` → `target/share/pacta/fonts`, where
+/// `scripts/setup` puts them; a test binary in `target/debug/deps` looks
+/// one level further up).
+pub fn font_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os(FONTS_ENV).filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    let exe = std::env::current_exe().unwrap_or_default();
+    let candidates: Vec<PathBuf> = exe
+        .ancestors()
+        .skip(2)
+        .take(2)
+        .map(|up| up.join("share/pacta/fonts"))
+        .collect();
+    candidates
+        .iter()
+        .find(|d| d.join(FONT_FILES[0]).is_file())
+        .or(candidates.first())
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("/usr/share/pacta/fonts"))
+}
+
+static LOADED: Mutex<Option<Arc<Fonts>>> = Mutex::new(None);
+
+/// The fonts, read from [`font_dir`] the first time and kept for the life of
+/// the process (a failed read is tried again next time).
+pub fn fonts() -> Result<Arc<Fonts>> {
+    let mut loaded = LOADED.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(fonts) = loaded.as_ref() {
+        return Ok(fonts.clone());
+    }
+    let fonts = Arc::new(Fonts::load(&font_dir())?);
+    *loaded = Some(fonts.clone());
+    Ok(fonts)
+}

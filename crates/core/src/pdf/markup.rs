@@ -1,0 +1,256 @@
+//! Typst markup written by the core: every piece of text from a case or a
+//! template goes in as a string literal (`#"…";`), so nothing a person typed
+//! is ever read as markup; markdown becomes typst's own elements. A
+//! character no shipped font has is shown as its code point in a red box
+//! and reported, never dropped.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+
+use super::fonts::Fonts;
+use crate::markdown::SIGNATURE_HEADINGS;
+
+/// How markdown is placed in a document.
+#[derive(Debug, Clone, Copy)]
+pub struct Placing {
+    /// Added to each heading's level (a filing inside a dossier sits under
+    /// the dossier's own headings).
+    pub heading_offset: u8,
+    /// Whether headings go into the outline and the PDF's bookmarks.
+    pub outlined: bool,
+    /// Whether a signatures heading starts a new page.
+    pub signatures_on_new_page: bool,
+}
+
+pub struct Markup<'f> {
+    fonts: &'f Fonts,
+    out: String,
+    missing: BTreeSet<char>,
+}
+
+/// Where a markdown conversion is.
+#[derive(Default)]
+struct State {
+    /// A heading being written: where it starts, and its text so far.
+    heading: Option<(usize, String)>,
+    table_head: bool,
+    code_block: bool,
+}
+
+impl<'f> Markup<'f> {
+    pub fn new(fonts: &'f Fonts) -> Self {
+        Markup {
+            fonts,
+            out: String::new(),
+            missing: BTreeSet::new(),
+        }
+    }
+
+    /// Typst code written by Pacta itself, as is.
+    pub fn code(&mut self, code: &str) -> &mut Self {
+        self.out.push_str(code);
+        self
+    }
+
+    /// Text, shown as it is.
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        let escaped = self.escaped(text);
+        self.out.push_str(&escaped);
+        self
+    }
+
+    /// Text as markup, to put inside Pacta's own code (`[…]`).
+    pub fn escaped(&mut self, text: &str) -> String {
+        let mut out = String::new();
+        let mut run = String::new();
+        let flush = |run: &mut String, out: &mut String| {
+            if !run.is_empty() {
+                let _ = write!(out, "#{};", string(run));
+                run.clear();
+            }
+        };
+        for c in text.chars() {
+            if self.shown(c) {
+                run.push(c);
+            } else {
+                flush(&mut run, &mut out);
+                self.missing.insert(c);
+                let _ = write!(out, "#missing(\"U+{:04X}\");", c as u32);
+            }
+        }
+        flush(&mut run, &mut out);
+        out
+    }
+
+    fn shown(&self, c: char) -> bool {
+        c.is_whitespace()
+            || c.is_control()
+            // Joiners and variation selectors: not glyphs of their own.
+            || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
+            || self.fonts.covers(c)
+    }
+
+    /// Markdown (as filings and entries are written) as typst elements.
+    pub fn markdown(&mut self, markdown: &str, placing: Placing) -> &mut Self {
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_SMART_PUNCTUATION;
+        let mut state = State::default();
+        for event in Parser::new_ext(markdown, options) {
+            match event {
+                Event::Start(tag) => self.start(tag, placing, &mut state),
+                Event::End(tag) => self.end(tag, placing, &mut state),
+                Event::Text(t) => {
+                    if let Some((_, h)) = state.heading.as_mut() {
+                        h.push_str(&t);
+                    }
+                    let escaped = self.escaped(&t);
+                    self.out.push_str(&escaped);
+                    if state.code_block {
+                        self.out.push_str("], [");
+                    }
+                }
+                Event::Code(t) => {
+                    let escaped = self.escaped(&t);
+                    let _ = write!(self.out, "#raw-inline[{escaped}];");
+                }
+                Event::SoftBreak => self.out.push(' '),
+                Event::HardBreak => self.out.push_str("#linebreak();"),
+                Event::Rule => self
+                    .out
+                    .push_str("\n#line(length: 100%, stroke: 0.5pt + luma(60%))\n"),
+                Event::FootnoteReference(label) => {
+                    let label = self.escaped(&label);
+                    let _ = write!(self.out, "#super[{label}];");
+                }
+                // Raw HTML is left out, as the sanitizer leaves it out of
+                // the HTML page; math and task lists are not enabled.
+                _ => {}
+            }
+        }
+        self
+    }
+
+    fn start(&mut self, tag: Tag<'_>, placing: Placing, state: &mut State) {
+        let o = &mut self.out;
+        match tag {
+            Tag::Paragraph | Tag::TableRow => {}
+            Tag::Heading { level, .. } => {
+                state.heading = Some((o.len(), String::new()));
+                let level = level as u8 + placing.heading_offset;
+                let _ = write!(
+                    o,
+                    "\n#heading(level: {level}, outlined: {})[",
+                    placing.outlined
+                );
+            }
+            Tag::BlockQuote(_) => o.push_str("#quote(block: true)["),
+            Tag::CodeBlock(_) => {
+                o.push_str("#raw-block([");
+                state.code_block = true;
+            }
+            Tag::List(None) => o.push_str("#list(tight: false, "),
+            Tag::List(Some(start)) => {
+                let _ = write!(o, "#enum(tight: false, start: {start}, ");
+            }
+            Tag::Item => o.push('['),
+            Tag::FootnoteDefinition(label) => {
+                let _ = write!(o, "#footnote-text({})[", string(&label));
+            }
+            Tag::Table(aligns) => {
+                let aligns: Vec<&str> = aligns
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::Center => "center",
+                        Alignment::Right => "right",
+                        _ => "left",
+                    })
+                    .collect();
+                let _ = write!(
+                    o,
+                    "#table(columns: {}, align: ({},), ",
+                    aligns.len().max(1),
+                    aligns.join(", ")
+                );
+            }
+            Tag::TableHead => {
+                o.push_str("table.header(");
+                state.table_head = true;
+            }
+            Tag::TableCell if state.table_head => o.push_str("[#strong["),
+            Tag::TableCell => o.push('['),
+            Tag::Emphasis => o.push_str("#emph["),
+            Tag::Strong => o.push_str("#strong["),
+            Tag::Strikethrough => o.push_str("#strike["),
+            Tag::Link { dest_url, .. }
+                if ["http://", "https://", "mailto:"]
+                    .iter()
+                    .any(|s| dest_url.starts_with(s)) =>
+            {
+                let _ = write!(o, "#link({})[", string(&dest_url));
+            }
+            // Other links show their text; an image its alternative text
+            // (the HTML page leaves images out too).
+            _ => o.push_str("#["),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, placing: Placing, state: &mut State) {
+        let o = &mut self.out;
+        match tag {
+            TagEnd::Paragraph => o.push_str("\n\n"),
+            TagEnd::Heading(_) => {
+                o.push_str("]\n");
+                if let Some((at, text)) = state.heading.take() {
+                    if placing.signatures_on_new_page && SIGNATURE_HEADINGS.contains(&text.trim()) {
+                        o.insert_str(at, "\n#pagebreak(weak: true)");
+                    }
+                }
+            }
+            TagEnd::CodeBlock => {
+                o.push_str("])\n");
+                state.code_block = false;
+            }
+            TagEnd::List(_) | TagEnd::Table => o.push_str(")\n"),
+            TagEnd::Item => o.push_str("], "),
+            TagEnd::TableHead => {
+                o.push_str("), ");
+                state.table_head = false;
+            }
+            TagEnd::TableRow => {}
+            TagEnd::TableCell if state.table_head => o.push_str("]], "),
+            TagEnd::TableCell => o.push_str("], "),
+            TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition => o.push_str("]\n"),
+            _ => o.push(']'),
+        }
+    }
+
+    /// The markup, and the characters no font has (each shown as its code).
+    pub fn finish(self) -> (String, BTreeSet<char>) {
+        (self.out, self.missing)
+    }
+}
+
+/// A typst string literal.
+pub fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
