@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::Offset;
-use pacta_core::dossier::{DossierReport, Exported, ImportPlan};
+use pacta_core::dossier::{DossierReport, ExportProgress, Exported, ImportPlan};
 use pacta_core::drafts::LogDraft;
 use pacta_core::filing::template::FieldSpec;
 use pacta_core::merge::Alongside;
@@ -1190,19 +1190,22 @@ pub async fn export_dossier(
 ) -> Answer<Exported> {
     chosen(&app, &[&path])?;
     with_store(&state, move |s| {
-        let mut last = 0;
-        s.export_verified(&reference, &path, &audience, &mut |p| {
-            // A few hundred events at most, however large the case.
-            if p.phase != "export"
-                || p.done == p.total
-                || p.done - last >= (p.total / 200).max(1 << 20)
-            {
-                last = p.done;
-                let _ = app.emit("dossier-progress", p);
-            }
-        })
+        s.export_verified(&reference, &path, &audience, &mut progress_events(&app))
     })
     .await
+}
+
+/// An export's progress as `dossier-progress` events: a few hundred at
+/// most, however large the case.
+fn progress_events(app: &AppHandle) -> impl FnMut(ExportProgress) + '_ {
+    let mut last = 0;
+    move |p| {
+        if p.phase != "export" || p.done == p.total || p.done - last >= (p.total / 200).max(1 << 20)
+        {
+            last = p.done;
+            let _ = app.emit("dossier-progress", p);
+        }
+    }
 }
 
 /// A dossier typeset as one PDF, the dossier attached.
@@ -1224,11 +1227,13 @@ pub async fn export_dossier_pdf(
 ) -> Answer<ExportedPdf> {
     chosen(&app, &[&path])?;
     with_store(&state, move |s| {
-        let (exported, pdf) = s.export_pdf(&reference, &path, None, &audience, &mut |p| {
-            if p.phase != "export" {
-                let _ = app.emit("dossier-progress", p);
-            }
-        })?;
+        let (exported, pdf) = s.export_pdf(
+            &reference,
+            &path,
+            None,
+            &audience,
+            &mut progress_events(&app),
+        )?;
         Ok(ExportedPdf { exported, pdf })
     })
     .await

@@ -285,7 +285,8 @@ test("a legal officer files a filing from a template and sees the preview", asyn
   const filed = pacta("log", "list", reference).entries.at(-1);
   assert.equal(filed.kind, "filing");
   assert.equal(filed.data.template, "mediators-proposal");
-  assert.equal(filed.documents.length, 2);
+  assert.deepEqual(filed.documents.map((d) => d.name.split(".").at(-1)), ["md", "html", "pdf"]);
+  assert.equal(filed.documents[2].sha256, filed.data.pdf_sha256);
 
   // A template of the officer's own with a mistake in it is named, not just
   // left out; fixed (here: removed), it is gone without a restart.
