@@ -143,8 +143,8 @@ pub fn typeset(
     put("page-before", Value::Str(before.into()));
     put("page-between", Value::Str(between.into()));
     put("page-after", Value::Str(after.into()));
-    if let Some(a) = &attachment {
-        put("attachment", Value::Bytes(Bytes::new(a.bytes.clone())));
+    if let Some(a) = attachment {
+        put("attachment", Value::Bytes(Bytes::new(a.bytes)));
         body.push_str(&format!(
             "\n#pdf.attach({}, sys.inputs.attachment, relationship: \"source\", mime-type: {}, description: {})\n",
             string(&a.name),
@@ -162,7 +162,6 @@ pub fn typeset(
         fonts: fonts.clone(),
         main: Source::new(main, format!("{}\n{body}", include_str!("preamble.typ"))),
     };
-    let document: PagedDocument = typst::compile(&world).output.map_err(|e| failed(&e))?;
     let options = PdfOptions {
         ident: Smart::Custom(page.ident.clone()),
         creator: Smart::Custom(Some(format!("Pacta {}", env!("CARGO_PKG_VERSION")))),
@@ -179,7 +178,15 @@ pub fn typeset(
             .map_err(|e| Error::Pdf(format!("{e:?}")))?,
         ..PdfOptions::default()
     };
-    let bytes = typst_pdf::pdf(&document, &options).map_err(|e| failed(&e))?;
+    let bytes = typst::compile::<PagedDocument>(&world)
+        .output
+        .and_then(|document| typst_pdf::pdf(&document, &options))
+        .map_err(|e| failed(&e));
+    // typst memoizes what it lays out, for the next document; what the
+    // last few documents did not use is let go, so that a long session
+    // does not keep all it ever typeset.
+    typst::comemo::evict(3);
+    let bytes = bytes?;
     Ok(Pdf {
         bytes,
         missing: missing.into_iter().collect(),
