@@ -4,10 +4,10 @@
 //! and are read once per process.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 
 use crate::error::{Error, Result};
@@ -33,39 +33,56 @@ pub const FONT_FILES: [&str; 11] = [
     "NotoSansCJK-Bold.ttc",
 ];
 
-/// The loaded fonts and typst's book of them.
+/// Every face's metrics (typst's book of them), and each face itself read
+/// from its file the first time a document uses it: a Latin filing never
+/// holds the 90 MB of the CJK collections in memory.
 pub struct Fonts {
     pub(super) book: LazyHash<FontBook>,
-    pub(super) fonts: Vec<Font>,
+    infos: Vec<FontInfo>,
+    /// Where each face is: its file and its index in the file.
+    faces: Vec<(PathBuf, u32)>,
+    loaded: Vec<OnceLock<Option<Font>>>,
 }
 
 impl Fonts {
     /// Whether some font has a glyph for `c`.
     pub(super) fn covers(&self, c: char) -> bool {
-        self.fonts
-            .iter()
-            .any(|f| f.info().coverage.contains(c as u32))
+        self.infos.iter().any(|i| i.coverage.contains(c as u32))
+    }
+
+    /// The face at `index` of the book, read on first use.
+    pub(super) fn font(&self, index: usize) -> Option<Font> {
+        let (path, face) = self.faces.get(index)?;
+        self.loaded
+            .get(index)?
+            .get_or_init(|| Font::new(Bytes::new(std::fs::read(path).ok()?), *face))
+            .clone()
     }
 
     fn load(dir: &Path) -> Result<Fonts> {
-        let mut fonts = Vec::new();
+        let (mut infos, mut faces) = (Vec::new(), Vec::new());
         for name in FONT_FILES {
             let path = dir.join(name);
             let bytes = std::fs::read(&path).map_err(|e| missing(dir, &e.to_string()))?;
-            let before = fonts.len();
+            let before = infos.len();
             // Of a CJK collection, the simplified Chinese faces only.
-            fonts.extend(
-                Font::iter(Bytes::new(bytes)).filter(|f| {
-                    !f.info().family.contains("CJK") || f.info().family.ends_with(" SC")
-                }),
-            );
-            if fonts.len() == before {
+            let all =
+                (0..).map_while(|index| FontInfo::new(&bytes, index).map(|info| (index, info)));
+            for (index, info) in all {
+                if !info.family.contains("CJK") || info.family.ends_with(" SC") {
+                    infos.push(info);
+                    faces.push((path.clone(), index));
+                }
+            }
+            if infos.len() == before {
                 return Err(missing(dir, &format!("{name} holds no font Pacta uses")));
             }
         }
         Ok(Fonts {
-            book: LazyHash::new(FontBook::from_fonts(&fonts)),
-            fonts,
+            book: LazyHash::new(FontBook::from_infos(infos.iter().cloned())),
+            loaded: faces.iter().map(|_| OnceLock::new()).collect(),
+            infos,
+            faces,
         })
     }
 }
