@@ -1082,6 +1082,11 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                     bar.show(p.done, p.total)
                 }
             };
+            if pdf.is_some() && pdf == file {
+                anyhow::bail!(
+                    "--out and --pdf name the same file: give the dossier and its PDF a file each"
+                );
+            }
             let (exported, pdf) = match (&seal, &pdf, &file) {
                 (_, Some(pdf), file) => {
                     store.export_pdf(&case, pdf, file.as_deref(), &audience, &mut show)?

@@ -559,7 +559,10 @@ impl Output {
         }
         let missing = pdf.map(Pdf::missing_codes).unwrap_or_default();
         if self.json {
-            self.print_json(&json!({ "rendered": rendered, "entry": entry, "written_to": out, "missing_characters": missing }));
+            let pdf = pdf.map(|_| json!({ "missing": missing }));
+            self.print_json(
+                &json!({ "rendered": rendered, "entry": entry, "written_to": out, "pdf": pdf }),
+            );
         } else if out.is_none() {
             say_raw(&String::from_utf8_lossy(text));
         }

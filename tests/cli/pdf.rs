@@ -417,6 +417,18 @@ fn what_cannot_be_made_is_refused_and_nothing_is_written() {
     let err = p.fails(&["export", &r, "--pdf", nowhere.to_str().unwrap()]);
     assert!(err.contains("no/such/folder"), "{err}");
 
+    let same = p.home.path().join("same");
+    let err = p.fails(&[
+        "export",
+        &r,
+        "--out",
+        same.to_str().unwrap(),
+        "--pdf",
+        same.to_str().unwrap(),
+    ]);
+    assert!(err.contains("same file"), "{err}");
+    assert!(!same.exists());
+
     let err = p.fails(&["export", &r, "--pdf", "x.pdf", "--passphrase"]);
     assert!(err.contains("--passphrase"), "{err}");
 

@@ -72,6 +72,9 @@ fn the_readme_session_runs_as_written_and_leaves_the_record_it_describes() {
         "the search finds the case:\n{said}"
     );
     assert!(said.contains("OK: 1 case"), "verify passes:\n{said}");
+    let pdf = std::fs::read(work.join("K-2026-0001.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "the dossier's PDF is written");
+    assert!(work.join("K-2026-0001.pacta").exists());
     let deadlines = p.json(&["deadline", "list", "--case", "K-2026-0001"])["deadlines"].clone();
     assert_eq!(deadlines[0]["party"], "Kingdom of Belmont");
 }

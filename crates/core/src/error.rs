@@ -90,9 +90,9 @@ pub enum Error {
     #[error("search failed: {0}; the case files are not affected")]
     Search(String),
 
-    /// A PDF could not be made (missing fonts, or typesetting failed);
-    /// nothing was written.
-    #[error("the PDF could not be made: {0}; nothing was written")]
+    /// A PDF could not be made (missing fonts, or typesetting failed); no
+    /// PDF was written.
+    #[error("the PDF could not be made: {0}; no PDF was written")]
     Pdf(String),
 }
 

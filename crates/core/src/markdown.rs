@@ -38,13 +38,16 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b
 });
 
+/// The markdown filings and entries are written in, for every renderer
+/// (HTML here, PDF in `pdf/markup.rs`).
+pub const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_SMART_PUNCTUATION);
+
 /// Markdown to sanitized HTML (a fragment, not a page).
 pub fn to_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION;
-    let events = with_heading_ids(Parser::new_ext(markdown, options).collect());
+    let events = with_heading_ids(Parser::new_ext(markdown, OPTIONS).collect());
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, events.into_iter());
     SANITIZER.clean(&raw).to_string()

@@ -643,7 +643,7 @@ export const en = {
   "problem.database": "Database error: {detail}",
   "problem.corrupt": "The stored data is damaged. Run “Verify store” for a full report. Details: {detail}",
   "problem.search_index": "Search failed; the case files are not affected. Try again: the search index is rebuilt when it cannot be read. Details: {detail}",
-  "problem.pdf": "The PDF could not be made: {detail}. Nothing was written.",
+  "problem.pdf": "The PDF could not be made: {detail}. No PDF was written.",
   // …or, for invalid input, the input's own code.
   "problem.title_empty": "The case needs a title.",
   "problem.party_empty": "A party's name is empty: name every party.",
@@ -657,6 +657,7 @@ export const en = {
   "problem.participant_exists": "{name} already has the role {role} in this case.",
   "problem.body_empty": "The entry is empty: say what happened.",
   "problem.body_too_long": "The entry is longer than {max_kb} KB: attach long texts as documents.",
+  "problem.case_changed": "{case} changed while its dossier was being written (someone recorded an entry meanwhile). No PDF was written: make it again.",
   "problem.pdf_too_long": "This is too long to typeset as one PDF ({size} bytes of text; at most {limit}): make it in parts.",
   "problem.author_empty": "The entry has no author.",
   "problem.deadline_what_empty": "Say what is due by the deadline.",

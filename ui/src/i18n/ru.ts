@@ -644,7 +644,7 @@ export const ru: Messages = {
   "problem.database": "Ошибка базы данных: {detail}",
   "problem.corrupt": "Хранимые данные повреждены. Полный отчёт можно получить в разделе «Проверка данных». Подробности: {detail}",
   "problem.search_index": "Поиск не удался; материалы дел не затронуты. Повторите попытку: поисковый индекс, который не удаётся прочитать, строится заново. Подробности: {detail}",
-  "problem.pdf": "Не удалось создать PDF: {detail}. Ничего не записано.",
+  "problem.pdf": "Не удалось создать PDF: {detail}. PDF не записан.",
   // …or, for invalid input, the input's own code.
   "problem.title_empty": "У дела должно быть название.",
   "problem.party_empty": "Название одной из сторон пустое: укажите название каждой стороны.",
@@ -658,6 +658,7 @@ export const ru: Messages = {
   "problem.participant_exists": "{name} уже участвует в этом деле в роли «{role}».",
   "problem.body_empty": "Запись пуста: опишите, что произошло.",
   "problem.body_too_long": "Запись длиннее {max_kb} КБ: прикрепите длинный текст как документ.",
+  "problem.case_changed": "Пока записывалось досье, дело {case} изменилось (кто-то тем временем сделал запись). PDF не записан: сделайте его заново.",
   "problem.pdf_too_long": "Это слишком длинно, чтобы сверстать одним PDF ({size} байт текста; не более {limit}): разбейте на части.",
   "problem.author_empty": "У записи нет автора.",
   "problem.deadline_what_empty": "Укажите, что должно быть сделано к сроку.",

@@ -644,7 +644,7 @@ export const zh: Messages = {
   "problem.database": "数据库错误：{detail}",
   "problem.corrupt": "存储的数据已损坏。请在“校验数据”中运行校验，查看完整报告。详情：{detail}",
   "problem.search_index": "搜索失败，案件记录未受影响。请重试：搜索索引无法读取时会自动重建。详情：{detail}",
-  "problem.pdf": "无法生成 PDF：{detail}。未写入任何内容。",
+  "problem.pdf": "无法生成 PDF：{detail}。未写入 PDF。",
   // …or, for invalid input, the input's own code.
   "problem.title_empty": "案件需要标题。",
   "problem.party_empty": "有一方当事方的名称为空，请填写每一方的名称。",
@@ -658,6 +658,7 @@ export const zh: Messages = {
   "problem.participant_exists": "{name} 在本案中已担任{role}。",
   "problem.body_empty": "条目内容为空，请写明发生了什么。",
   "problem.body_too_long": "条目超过 {max_kb} 千字节，长篇文本请作为文件附加。",
+  "problem.case_changed": "写入卷宗期间 {case} 发生了变化（有人同时记录了条目）。未写入 PDF：请重新制作。",
   "problem.pdf_too_long": "内容过长，无法排版为一个 PDF（文本 {size} 字节；上限 {limit} 字节）：请分成几部分制作。",
   "problem.author_empty": "条目没有作者。",
   "problem.deadline_what_empty": "请写明期限届满前应完成的事项。",

@@ -46,6 +46,12 @@ pub struct ExportProgress {
     pub total: u64,
 }
 
+/// The hash of a case's journal heads, as the manifest carries it.
+fn head_hash(file: &CaseFile) -> String {
+    let heads = crate::graph::heads(file.entries.iter().map(|e| (&e.hash, e.parents.as_slice())));
+    crate::chain::heads_hash(&heads)
+}
+
 /// Where each of the case's documents goes in the archive: filed filings
 /// under `filings/<entry>-<name>`, everything else under
 /// `documents/<sha256>-<name>` (its hash, then the name and extension it
@@ -187,8 +193,14 @@ impl Store {
     ) -> Result<(Exported, Option<crate::pdf::PdfReport>)> {
         let temporary = crate::data_dir::part_file(&crate::data_dir::part_file(pdf_out));
         let zip_path = dossier_out.unwrap_or(&temporary);
+        // The dossier's own "done" is not the end here: the PDF comes after.
+        let mut until_typeset = |p: ExportProgress| {
+            if p.phase != "done" {
+                progress(p)
+            }
+        };
         let result = self
-            .export_verified(case, zip_path, reader, progress)
+            .export_verified(case, zip_path, reader, &mut until_typeset)
             .and_then(|exported| {
                 if !exported.report.ok {
                     return Ok((exported, None));
@@ -200,6 +212,17 @@ impl Store {
                 });
                 let bytes = std::fs::read(zip_path).map_err(|e| Error::io(zip_path, e))?;
                 let mut file = self.case_file(case)?;
+                // The PDF shows the case the dossier inside it carries.
+                if head_hash(&file) != exported.export.head_hash {
+                    return Err(Error::input(
+                        "case_changed",
+                        [("case", file.case.reference.to_string())],
+                        format!(
+                            "{} changed while its dossier was being written (someone recorded an entry): no PDF was written; make it again",
+                            file.case.reference
+                        ),
+                    ));
+                }
                 file.withhold_from(reader);
                 // Named for the case, not for where the dossier was saved:
                 // one case state gives one PDF.
@@ -207,10 +230,12 @@ impl Store {
                 let pdf = super::pdf::pdf(
                     &file,
                     &document_paths(&file),
+                    &self.library()?,
                     reader,
                     super::pdf::DossierFile {
                         name: &name,
                         bytes,
+                        sha256: &exported.export.sha256,
                         head_hash: &exported.export.head_hash,
                     },
                 )?;
@@ -328,9 +353,7 @@ impl Store {
             .entries
             .last()
             .ok_or_else(|| Error::Corrupt(format!("{} has no journal", file.case.reference)))?;
-        let heads =
-            crate::graph::heads(file.entries.iter().map(|e| (&e.hash, e.parents.as_slice())));
-        let head_hash = crate::chain::heads_hash(&heads);
+        let head_hash = head_hash(file);
         let doc_paths = document_paths(file);
         let sizes: BTreeMap<&str, u64> = file
             .documents

@@ -15,6 +15,7 @@ use crate::case_file::CaseFile;
 use crate::deadline::DeadlineStatus;
 use crate::entry::EntryKind;
 use crate::error::{Error, Result};
+use crate::filing::library::Library;
 use crate::filing::locale::{kind_name, marking, stage_name};
 use crate::pdf::{self, Attachment, Markup, Page, Pdf, Placing};
 use crate::stage::Stage;
@@ -26,15 +27,18 @@ const IN_ENTRY: Placing = Placing {
     signatures_on_new_page: false,
 };
 
+/// The dossier the PDF carries.
 pub(super) struct DossierFile<'a> {
     pub name: &'a str,
     pub bytes: Vec<u8>,
+    pub sha256: &'a str,
     pub head_hash: &'a str,
 }
 
 pub(super) fn pdf(
     file: &CaseFile,
     doc_paths: &BTreeMap<String, String>,
+    library: &Library,
     reader: &Audience,
     dossier: DossierFile<'_>,
 ) -> Result<Pdf> {
@@ -74,7 +78,7 @@ pub(super) fn pdf(
     cells(&mut m, &[w("head_hash")]);
     hash_cell(&mut m, dossier.head_hash);
     m.code(")\n#v(6mm)\n#meta[");
-    m.text(&w("check").replace("<code>", "").replace("</code>", ""));
+    m.text(w("check_pdf"));
     m.code("]\n]\n#pagebreak()\n#outline(title: ");
     let contents = m.escaped(w("contents"));
     m.code(&format!("[{contents}], depth: 2)\n#pagebreak()\n"));
@@ -85,7 +89,7 @@ pub(super) fn pdf(
     }
 
     heading(&mut m, 1, w("parties_participants"));
-    table_head(&mut m, &[w("name"), w("role")]);
+    table_head(&mut m, &[w("name"), w("role")], 1);
     for p in &c.parties {
         cells(&mut m, &[p, w("party")]);
     }
@@ -98,10 +102,31 @@ pub(super) fn pdf(
     }
     m.code(")\n");
 
+    heading(&mut m, 1, w("clause_k"));
+    let code = library
+        .code_text(lang)
+        .or_else(|_| library.code_text("zh"))?;
+    m.text(&format!("{} ({})", code.title, code.document));
+    m.code("\n#quote(block: true)[");
+    m.text(&format!(
+        "(k) {}",
+        code.clauses.get("k").map(String::as_str).unwrap_or("")
+    ));
+    m.code("]\n");
+    if !code.note.is_empty() {
+        m.code("#meta[");
+        m.text(&code.note);
+        m.code("]\n\n");
+    }
+    let invoked: Vec<String> = c.clauses.iter().map(|cl| format!("({cl})")).collect();
+    m.text(&format!("{} {}", w("clauses_invoked"), invoked.join(", ")));
+    m.code("\n");
+
     heading(&mut m, 1, w("stage_history"));
     table_head(
         &mut m,
         &[w("date"), w("from"), w("to"), w("reason"), w("entry")],
+        3,
     );
     for e in file
         .entries
@@ -180,7 +205,7 @@ pub(super) fn pdf(
     }
 
     heading(&mut m, 1, w("deadlines"));
-    table_head(&mut m, &[w("due"), w("what"), w("for"), w("status")]);
+    table_head(&mut m, &[w("due"), w("what"), w("for"), w("status")], 1);
     for d in &file.deadlines {
         let status = match (d.done_at, d.cancelled_at) {
             (Some(t), _) => format!("{} {}", w("met"), utc(t)),
@@ -210,7 +235,7 @@ pub(super) fn pdf(
     m.code(")\n");
 
     heading(&mut m, 1, w("filings"));
-    table_head(&mut m, &[w("entry"), w("filing"), w("files")]);
+    table_head(&mut m, &[w("entry"), w("filing"), w("files")], 1);
     for e in file.entries.iter().filter(|e| e.kind == EntryKind::Filing) {
         let files: Vec<&str> = e.documents.iter().map(|d| d.name.as_str()).collect();
         let seq = format!("#{}", e.seq);
@@ -226,12 +251,7 @@ pub(super) fn pdf(
     m.code(")\n");
 
     heading(&mut m, 1, w("documents"));
-    m.code("#table(columns: (1.2fr, auto, 2fr, auto), table.header(");
-    for h in [w("name"), w("bytes"), "SHA-256", w("entry")] {
-        let h = m.escaped(h);
-        m.code(&format!("[#strong[{h}]], "));
-    }
-    m.code("),\n");
+    table_head(&mut m, &[w("name"), w("bytes"), "SHA-256", w("entry")], 0);
     for d in &file.documents {
         cells(&mut m, &[&d.name, &d.size.to_string()]);
         hash_cell(&mut m, &d.sha256);
@@ -256,7 +276,7 @@ pub(super) fn pdf(
         marking: &marking(&c.confidentiality, lang),
         language: lang,
         date,
-        ident: format!("{reference}/{}/{reader}", dossier.head_hash),
+        ident: format!("{reference}/{}", dossier.sha256),
     };
     let attachment = Attachment {
         name: dossier.name.to_owned(),
@@ -272,12 +292,15 @@ fn heading(m: &mut Markup<'_>, level: u8, text: &str) {
     m.code(&format!("\n#heading(level: {level})[{text}]\n"));
 }
 
-/// Starts a table as wide as the page, its last column taking what the
-/// others leave, with its header row.
-fn table_head(m: &mut Markup<'_>, headers: &[&str]) {
+/// Starts a table as wide as the page, its header row first: the column
+/// `wide` takes what the others leave.
+fn table_head(m: &mut Markup<'_>, headers: &[&str], wide: usize) {
+    let columns: Vec<&str> = (0..headers.len())
+        .map(|i| if i == wide { "1fr" } else { "auto" })
+        .collect();
     m.code(&format!(
-        "#table(columns: (auto,) * {} + (1fr,), table.header(",
-        headers.len() - 1
+        "#table(columns: ({},), table.header(",
+        columns.join(", ")
     ));
     for h in headers {
         let h = m.escaped(h);

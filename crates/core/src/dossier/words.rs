@@ -1,5 +1,6 @@
-//! The words of a dossier's printable page (`index.html`) in the case's
-//! language, one word per concept as `docs/glossary.md` sets them.
+//! The words of a dossier's printable page (`index.html`) and of its PDF,
+//! in the case's language, one word per concept as `docs/glossary.md` sets
+//! them.
 
 /// A word or phrase of the page, in `language` (English for any other).
 pub(super) fn word(key: &str, language: &str) -> &'static str {
@@ -16,6 +17,11 @@ pub(super) fn word(key: &str, language: &str) -> &'static str {
             "Check this dossier with <code>pacta verify FILE</code>: it re-computes every hash below and the journal's chain up to the head hash.",
             "可用 <code>pacta verify FILE</code> 核验本卷宗：它会重新计算下列每个哈希值以及日志直至末端哈希值的链。",
             "Проверьте это досье командой <code>pacta verify FILE</code>: она заново вычисляет каждый хеш ниже и цепочку журнала до хеша его конца.",
+        ],
+        "check_pdf" => [
+            "The dossier this PDF was made from is attached to it: save the attachment (with your PDF reader, or pdfdetach) and check it with pacta verify FILE, which re-computes every hash below and the journal's chain up to the head hash.",
+            "本 PDF 所依据的卷宗作为附件附于其中：保存该附件（使用 PDF 阅读器或 pdfdetach），再用 pacta verify FILE 核验：它会重新计算下列每个哈希值以及日志直至末端哈希值的链。",
+            "К этому PDF приложено досье, из которого он сделан: сохраните вложение (в программе просмотра PDF или командой pdfdetach) и проверьте его командой pacta verify FILE: она заново вычисляет каждый хеш ниже и цепочку журнала до хеша его конца.",
         ],
         "summary" => ["Summary", "摘要", "Краткое описание"],
         "parties_participants" => ["Parties and participants", "当事方和参加人员", "Стороны и участники"],

@@ -4,7 +4,7 @@
 //! columns whose paragraphs stand side by side.
 
 use chrono::NaiveDate;
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{Event, Parser};
 use sha2::{Digest, Sha256};
 
 use super::{locale, Rendered};
@@ -73,6 +73,11 @@ fn parallel(m: &mut Markup<'_>, left: (&str, &str), right: (&str, &str)) {
         signatures_on_new_page: false,
         ..PLACING
     };
+    // The contents and bookmarks follow the first language only.
+    let translation = Placing {
+        outlined: false,
+        ..in_column
+    };
     for (n, (l, r)) in [(body_l, body_r), (signatures_l, signatures_r)]
         .into_iter()
         .enumerate()
@@ -89,9 +94,9 @@ fn parallel(m: &mut Markup<'_>, left: (&str, &str), right: (&str, &str)) {
         };
         m.code("#grid(columns: (1fr, 1fr), column-gutter: 8mm, row-gutter: 0.6em,\n");
         for (a, b) in rows {
-            for (language, block) in [(left.0, a), (right.0, b)] {
+            for (language, block, placing) in [(left.0, a, in_column), (right.0, b, translation)] {
                 m.code(&format!("[#in-language({})[", pdf::string(language)));
-                m.markdown(&block, in_column);
+                m.markdown(&block, placing);
                 m.code("]],\n");
             }
         }
@@ -114,12 +119,17 @@ fn blocks(markdown: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0usize;
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, crate::markdown::OPTIONS).into_offset_iter() {
         match event {
             Event::Start(_) => {
                 if depth == 0 {
-                    start = range.start;
+                    // From the start of its line: an indented code block's
+                    // range begins after its indentation.
+                    let line = markdown[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                    start = match markdown[line..range.start].trim().is_empty() {
+                        true => line,
+                        false => range.start,
+                    };
                 }
                 depth += 1;
             }
@@ -147,8 +157,19 @@ mod tests {
 
     #[test]
     fn blocks_are_the_top_level_paragraphs_headings_and_lists() {
-        let b = blocks("# A\n\nOne\ntwo.\n\n- x\n- y\n\n## Signatures\n\n---\n");
-        assert_eq!(b, ["# A", "One\ntwo.", "- x\n- y", "## Signatures", "---"]);
+        let b =
+            blocks("# A\n\nOne\ntwo.\n\n- x\n- y\n\n## Signatures\n\n---\n\n    code\n    more\n");
+        assert_eq!(
+            b,
+            [
+                "# A",
+                "One\ntwo.",
+                "- x\n- y",
+                "## Signatures",
+                "---",
+                "    code\n    more"
+            ]
+        );
         assert!(is_signature_heading(&b[3]));
         assert!(!is_signature_heading(&b[0]));
     }

@@ -1,7 +1,8 @@
 //! The fonts every PDF is set in. They ship with Pacta as files (the .deb
 //! puts them in `/usr/share/pacta/fonts`), are never looked up among the
-//! system's fonts (a PDF must not change with the machine it was made on),
-//! and are read once per process.
+//! system's fonts (a PDF must not change with the machine it was made on).
+//! Their metrics are read once per process, each face's file when a
+//! document first uses it.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -42,6 +43,9 @@ pub struct Fonts {
     /// Where each face is: its file and its index in the file.
     faces: Vec<(PathBuf, u32)>,
     loaded: Vec<OnceLock<Option<Font>>>,
+    /// A face a document needed and could not be read: typst would set
+    /// the text in another face without a word, so the PDF is refused.
+    unreadable: Mutex<Option<PathBuf>>,
 }
 
 impl Fonts {
@@ -53,10 +57,31 @@ impl Fonts {
     /// The face at `index` of the book, read on first use.
     pub(super) fn font(&self, index: usize) -> Option<Font> {
         let (path, face) = self.faces.get(index)?;
-        self.loaded
+        let font = self
+            .loaded
             .get(index)?
             .get_or_init(|| Font::new(Bytes::new(std::fs::read(path).ok()?), *face))
-            .clone()
+            .clone();
+        if font.is_none() {
+            *self.unreadable.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
+        }
+        font
+    }
+
+    /// An error if a face needed since the last call could not be read.
+    pub(super) fn check_read(&self) -> Result<()> {
+        match self
+            .unreadable
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
+        {
+            Some(path) => Err(missing(
+                path.parent().unwrap_or(&path),
+                &format!("{} cannot be read", path.display()),
+            )),
+            None => Ok(()),
+        }
     }
 
     fn load(dir: &Path) -> Result<Fonts> {
@@ -81,6 +106,7 @@ impl Fonts {
         Ok(Fonts {
             book: LazyHash::new(FontBook::from_infos(infos.iter().cloned())),
             loaded: faces.iter().map(|_| OnceLock::new()).collect(),
+            unreadable: Mutex::new(None),
             infos,
             faces,
         })

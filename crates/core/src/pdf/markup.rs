@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, Parser, Tag, TagEnd};
 
 use super::fonts::Fonts;
 use crate::markdown::SIGNATURE_HEADINGS;
@@ -37,6 +37,9 @@ struct State {
     heading: Option<(usize, String)>,
     table_head: bool,
     code_block: bool,
+    /// How deep in quotes, lists, tables and footnotes: a page may only
+    /// break at the top.
+    nested: usize,
 }
 
 impl<'f> Markup<'f> {
@@ -71,7 +74,12 @@ impl<'f> Markup<'f> {
                 run.clear();
             }
         };
-        for c in text.chars() {
+        // Control characters other than line breaks and tabs, and byte-order
+        // marks, are not text: they are left out (PDF/A forbids them).
+        for c in text
+            .chars()
+            .filter(|&c| !(c.is_control() && c != '\n' && c != '\t') && c != '\u{FEFF}')
+        {
             if self.shown(c) {
                 run.push(c);
             } else {
@@ -86,20 +94,15 @@ impl<'f> Markup<'f> {
 
     fn shown(&self, c: char) -> bool {
         c.is_whitespace()
-            || c.is_control()
             // Joiners and variation selectors: not glyphs of their own.
-            || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
+            || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FE00}'..='\u{FE0F}')
             || self.fonts.covers(c)
     }
 
     /// Markdown (as filings and entries are written) as typst elements.
     pub fn markdown(&mut self, markdown: &str, placing: Placing) -> &mut Self {
-        let options = Options::ENABLE_TABLES
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_SMART_PUNCTUATION;
         let mut state = State::default();
-        for event in Parser::new_ext(markdown, options) {
+        for event in Parser::new_ext(markdown, crate::markdown::OPTIONS) {
             match event {
                 Event::Start(tag) => self.start(tag, placing, &mut state),
                 Event::End(tag) => self.end(tag, placing, &mut state),
@@ -126,8 +129,12 @@ impl<'f> Markup<'f> {
                     let label = self.escaped(&label);
                     let _ = write!(self.out, "#super[{label}];");
                 }
-                // Raw HTML is left out, as the sanitizer leaves it out of
-                // the HTML page; math and task lists are not enabled.
+                // Raw HTML: its text stays and its tags go, as the HTML
+                // page's sanitizer does. Math and task lists are not enabled.
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    let escaped = self.escaped(&without_tags(&html));
+                    self.out.push_str(&escaped);
+                }
                 _ => {}
             }
         }
@@ -136,6 +143,12 @@ impl<'f> Markup<'f> {
 
     fn start(&mut self, tag: Tag<'_>, placing: Placing, state: &mut State) {
         let o = &mut self.out;
+        if matches!(
+            tag,
+            Tag::BlockQuote(_) | Tag::List(_) | Tag::Table(_) | Tag::FootnoteDefinition(_)
+        ) {
+            state.nested += 1;
+        }
         match tag {
             Tag::Paragraph | Tag::TableRow => {}
             Tag::Heading { level, .. } => {
@@ -158,7 +171,8 @@ impl<'f> Markup<'f> {
             }
             Tag::Item => o.push('['),
             Tag::FootnoteDefinition(label) => {
-                let _ = write!(o, "#footnote-text({})[", string(&label));
+                let label = self.escaped(&label);
+                let _ = write!(self.out, "#footnote-text[{label}][");
             }
             Tag::Table(aligns) => {
                 let aligns: Vec<&str> = aligns
@@ -200,12 +214,21 @@ impl<'f> Markup<'f> {
 
     fn end(&mut self, tag: TagEnd, placing: Placing, state: &mut State) {
         let o = &mut self.out;
+        if matches!(
+            tag,
+            TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Table | TagEnd::FootnoteDefinition
+        ) {
+            state.nested = state.nested.saturating_sub(1);
+        }
         match tag {
             TagEnd::Paragraph => o.push_str("\n\n"),
             TagEnd::Heading(_) => {
                 o.push_str("]\n");
                 if let Some((at, text)) = state.heading.take() {
-                    if placing.signatures_on_new_page && SIGNATURE_HEADINGS.contains(&text.trim()) {
+                    if placing.signatures_on_new_page
+                        && state.nested == 0
+                        && SIGNATURE_HEADINGS.contains(&text.trim())
+                    {
                         o.insert_str(at, "\n#pagebreak(weak: true)");
                     }
                 }
@@ -252,5 +275,20 @@ pub fn string(text: &str) -> String {
         }
     }
     out.push('"');
+    out
+}
+
+/// Raw HTML's text, its tags left out.
+fn without_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
     out
 }

@@ -1,6 +1,6 @@
 //! PDF, typeset in the process and offline: the core writes typst markup
 //! (`markup.rs`: text as string literals, markdown as typst elements), typst
-//! lays it out with the fonts that ship with Pacta (`fonts.rs`, read once),
+//! lays it out with the fonts that ship with Pacta (`fonts.rs`),
 //! and typst-pdf writes PDF/A-3b with every font embedded and, for a
 //! dossier, the dossier file attached. Nothing reads the clock: the same
 //! input gives the same bytes with the same version of Pacta.
@@ -33,7 +33,7 @@ pub use markup::{string, Markup, Placing};
 
 /// The largest body of markup typeset at once: about 1,500 pages of
 /// filings or a 20,000-entry dossier, a minute of typesetting. Larger is
-/// refused before any work starts.
+/// refused before typesetting starts.
 pub const MAX_MARKUP_BYTES: usize = 8 * 1024 * 1024;
 
 /// What every page shows, and the document's metadata.
@@ -127,8 +127,8 @@ pub fn typeset(
                 ("limit", MAX_MARKUP_BYTES.to_string()),
             ],
             format!(
-                "this is too long to typeset as one PDF ({} MB of text and markup; at most {} MB): make it in parts",
-                body.len() / (1024 * 1024),
+                "this is too long to typeset as one PDF ({:.1} MB of text and markup; at most {} MB): make it in parts",
+                body.len() as f64 / (1024.0 * 1024.0),
                 MAX_MARKUP_BYTES / (1024 * 1024)
             ),
         ));
@@ -187,6 +187,7 @@ pub fn typeset(
     // does not keep all it ever typeset.
     typst::comemo::evict(3);
     let bytes = bytes?;
+    fonts.check_read()?;
     Ok(Pdf {
         bytes,
         missing: missing.into_iter().collect(),
@@ -299,5 +300,40 @@ mod tests {
         let pdf = typeset(&fonts, &page, (markup, missing), None).expect("typeset");
         assert!(pdf.bytes.starts_with(b"%PDF-"));
         assert_eq!(pdf.missing_codes(), ["U+1F91D"]);
+    }
+
+    #[test]
+    fn every_markdown_structure_typesets() {
+        let fonts = fonts().expect("the fonts");
+        let mut m = Markup::new(&fonts);
+        let markdown = "\u{FEFF}Text with a \u{0B}vertical tab and a NUL\u{0}.\n\n\
+            - one\n  - nested *one*\n    1. deeper\n- two\n\n\
+            > | a | b |\n> |---|---|\n> | 1 | 2 |\n>\n> ## Signatures\n\n\
+            ```\nfenced code\n  indented\n```\n\n    indented code\n\n\
+            A footnote[^1] and [a link](https://example.org) and ![an image](x.png).\n\n\
+            [^1]: The note, *emphasised*.\n\n\
+            <div>Kept text <b>in HTML</b></div>\n\n~~struck~~ `code`\\\nafter a hard break\n\n---\n";
+        m.markdown(markdown, PLAIN);
+        let (markup, missing) = m.finish();
+        assert!(missing.is_empty(), "{missing:?}");
+        assert!(
+            !markup.contains('\u{FEFF}') && !markup.contains('\u{0}') && !markup.contains('\u{0B}')
+        );
+        assert!(
+            !markup.contains("#pagebreak"),
+            "no page break inside a quote: {markup}"
+        );
+        assert!(
+            markup.contains("Kept text ") && markup.contains("in HTML") && !markup.contains("<b>")
+        );
+        let page = Page {
+            title: "T",
+            header: "K-2026-0001",
+            marking: "Public",
+            language: "en",
+            date: DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default(),
+            ident: "structures".into(),
+        };
+        typeset(&fonts, &page, (markup, missing), None).expect("typeset");
     }
 }

@@ -29,7 +29,7 @@ import { CaseChoiceFields, CaseChoiceHint, useCaseChoice } from "./CaseChoice";
 import { dossierFileName, dossierFilters } from "./files";
 import { ReportView } from "./ReportView";
 
-/** The phases `dossier-progress` reports (`typeset` for a PDF only, which reports no `export`). */
+/** The phases `dossier-progress` reports (`typeset` for a PDF only, after the verification). */
 const PHASES = ["export", "verify", "typeset", "done"] as const;
 type Phase = (typeof PHASES)[number];
 const isPhase = (p: string): p is Phase => (PHASES as readonly string[]).includes(p);
