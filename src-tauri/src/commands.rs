@@ -986,6 +986,9 @@ pub async fn render_filing(
 pub struct Filed {
     rendered: Rendered,
     entry: Entry,
+    /// Characters no shipped font has, shown in the filed PDF as their
+    /// code points (`U+1F600`).
+    missing: Vec<String>,
 }
 
 #[tauri::command]
@@ -997,9 +1000,13 @@ pub async fn file_filing(
     with_store(&state, move |s| {
         let author = author(s)?;
         let request = filing_request(request)?;
-        let (rendered, _pdf, entry) = s.file_filing(&reference, &request, &author)?;
+        let (rendered, pdf, entry) = s.file_filing(&reference, &request, &author)?;
         forget_draft(s.save_filing_draft(&reference, &request.template, &BTreeMap::new()));
-        Ok(Filed { rendered, entry })
+        Ok(Filed {
+            rendered,
+            entry,
+            missing: pdf.missing_codes(),
+        })
     })
     .await
 }

@@ -2,4 +2,9 @@
 import type { Entry } from "./Entry";
 import type { Rendered } from "./Rendered";
 
-export type Filed = { rendered: Rendered, entry: Entry, };
+export type Filed = { rendered: Rendered, entry: Entry, 
+/**
+ * Characters no shipped font has, shown in the filed PDF as their
+ * code points (`U+1F600`).
+ */
+missing: Array<string>, };

@@ -56,7 +56,8 @@ export function FilingComposer({ detail, reference, onFiled, onShowEntry }: Prop
   const [parallel, setParallel] = useState("");
   const [filingDate, setFilingDate] = useState(todayLocal());
   const { run, busy: filing, error: fileError } = useAction();
-  const [filed, setFiled] = useState<Entry | null>(null);
+  /** The entry the filing became, and the characters its PDF shows as their codes. */
+  const [filed, setFiled] = useState<{ entry: Entry; missing: string[] } | null>(null);
 
   const group = groups?.find((g) => g.id === templateId) ?? null;
   const languages = group ? languagesOf(group) : [];
@@ -110,7 +111,7 @@ export function FilingComposer({ detail, reference, onFiled, onShowEntry }: Prop
       }
     });
     if (!result) return;
-    setFiled(result.value.entry);
+    setFiled({ entry: result.value.entry, missing: result.value.missing });
     preview.show(result.value.rendered.html);
     onFiled(result.value.entry);
   };
@@ -178,7 +179,7 @@ export function FilingComposer({ detail, reference, onFiled, onShowEntry }: Prop
 
         {group && <FilingChecks group={group} stage={c.stage} stageOk={stageOk} missing={missing} dateMissing={!filingDate.trim()} />}
         <ErrorNote message={fileError} testid="filing-error" />
-        {filed && <FilingResult filed={filed} onShowEntry={onShowEntry} />}
+        {filed && <FilingResult filed={filed.entry} missing={filed.missing} onShowEntry={onShowEntry} />}
         <ErrorNote message={pdf.error} testid="filing-pdf-error" />
         {pdf.saved && <FilingPdfResult pdf={pdf.saved} />}
         <div class="form-actions">
