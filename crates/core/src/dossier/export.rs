@@ -183,6 +183,7 @@ impl Store {
     /// attached (`dossier/pdf.rs`). The dossier stays at `dossier_out` when
     /// one is given; otherwise it exists beside `pdf_out` only while this
     /// runs. A dossier that does not verify gives no PDF.
+    #[cfg(feature = "pdf")]
     pub fn export_pdf(
         &self,
         case: &str,

@@ -12,6 +12,7 @@ mod export;
 pub mod format;
 mod import;
 mod index;
+#[cfg(feature = "pdf")]
 mod pdf;
 pub(crate) mod read;
 pub mod sealed;

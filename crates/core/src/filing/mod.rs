@@ -9,6 +9,7 @@ pub mod example;
 pub mod library;
 pub mod locale;
 pub mod page;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod template;
 
@@ -589,6 +590,7 @@ impl Store {
     }
 
     /// Renders a filing and typesets it as PDF, without changing anything.
+    #[cfg(feature = "pdf")]
     pub fn render_filing_pdf(
         &self,
         case: &str,
@@ -651,7 +653,7 @@ impl Store {
             })
             .find(|b| !taken.contains(format!("{b}.md").as_str()))
             .unwrap_or(stem);
-        let pdf = pdf::pdf(&file, &rendered, req.filing_date)?;
+        let pdf = typeset(&file, &rendered, req.filing_date)?;
         let staged = self.stage_bytes(&[
             (format!("{base}.md"), rendered.markdown.as_bytes()),
             (format!("{base}.html"), rendered.html.as_bytes()),
@@ -677,6 +679,18 @@ impl Store {
         new.documents = staged.refs.clone();
         let entry = self.append_with_documents(&file.case, new, staged)?;
         Ok((rendered, pdf, entry))
+    }
+}
+
+/// A filing's PDF; a build without typesetting (the fuzz targets') files
+/// no filing.
+fn typeset(file: &CaseFile, rendered: &Rendered, date: NaiveDate) -> Result<crate::pdf::Pdf> {
+    #[cfg(feature = "pdf")]
+    return pdf::pdf(file, rendered, date);
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = (file, rendered, date);
+        Err(Error::Pdf("this build of Pacta typesets no PDF".into()))
     }
 }
 
