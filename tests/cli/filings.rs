@@ -1,23 +1,6 @@
 //! A legal officer drafts filings from templates and files them in the case.
 
-use super::support::Pacta;
-
-const REQUEST: &[&str] = &[
-    "--template",
-    "request-for-consultations",
-    "--set",
-    "requesting_party=Republic of Aldoria",
-    "--set",
-    "responding_party=Kingdom of Belmont",
-    "--set",
-    "matters=The cut of the MSC-2 cable.",
-    "--date",
-    "2026-11-26",
-];
-
-fn args<'a>(head: &[&'a str], tail: &[&'a str]) -> Vec<&'a str> {
-    head.iter().chain(tail).copied().collect()
-}
+use super::support::{args, Pacta, REQUEST};
 
 #[test]
 fn a_preview_changes_nothing_and_is_the_same_every_time() {

@@ -9,24 +9,7 @@ use std::process::Command;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::support::Pacta;
-
-const REQUEST: &[&str] = &[
-    "--template",
-    "request-for-consultations",
-    "--set",
-    "requesting_party=Republic of Aldoria",
-    "--set",
-    "responding_party=Kingdom of Belmont",
-    "--set",
-    "matters=The cut of the MSC-2 cable.",
-    "--date",
-    "2026-11-26",
-];
-
-fn args<'a>(head: &[&'a str], tail: &[&'a str]) -> Vec<&'a str> {
-    head.iter().chain(tail).copied().collect()
-}
+use super::support::{args, Pacta, REQUEST};
 
 /// Runs one of the PDF tools; its standard output.
 fn tool(name: &str, args: &[&str]) -> String {

@@ -271,3 +271,23 @@ pub fn tamper(db: &Path, sql: &str) {
     let conn = rusqlite::Connection::open(db).expect("open db");
     conn.execute_batch(sql).expect("tamper");
 }
+
+/// The request for consultations the filing tests file, as `pacta filing`
+/// options.
+pub const REQUEST: &[&str] = &[
+    "--template",
+    "request-for-consultations",
+    "--set",
+    "requesting_party=Republic of Aldoria",
+    "--set",
+    "responding_party=Kingdom of Belmont",
+    "--set",
+    "matters=The cut of the MSC-2 cable.",
+    "--date",
+    "2026-11-26",
+];
+
+/// A command's words, then more options.
+pub fn args<'a>(head: &[&'a str], tail: &[&'a str]) -> Vec<&'a str> {
+    head.iter().chain(tail).copied().collect()
+}
