@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::words::{copy_for, deadline_status, role, stage_named, utc};
 use crate::audience::Audience;
 use crate::case_file::CaseFile;
 use crate::entry::EntryKind;
@@ -13,7 +14,6 @@ use crate::filing::library::Library;
 use crate::filing::locale::{kind_name, stage_name};
 use crate::filing::page::escape;
 use crate::markdown::to_html;
-use crate::stage::Stage;
 
 const CSS: &str = r#"
 @page { size: A4; margin: 20mm 18mm; @bottom-center { content: counter(page) " / " counter(pages); font: 9pt sans-serif; color: #555; } }
@@ -43,7 +43,6 @@ pub(super) fn html(
     let c = &file.case;
     let lang = c.language.as_str();
     let w = |key: &str| super::words::word(key, lang);
-    let utc = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
     let head = file
         .entries
         .last()
@@ -79,14 +78,7 @@ pub(super) fn html(
             format!("{} {}", file.entries.len(), w("entries")),
         ),
         ("head_hash", format!("<span class=\"hash\">{head}</span>")),
-        (
-            "copy_for",
-            match reader {
-                Audience::Office => w("copy_office").to_owned(),
-                Audience::Parties => w("copy_parties").to_owned(),
-                Audience::Party(p) => escape(p),
-            },
-        ),
+        ("copy_for", escape(&copy_for(reader, lang))),
     ];
     for (k, v) in rows {
         let _ = writeln!(h, "<tr><th>{}</th><td>{v}</td></tr>", w(k));
@@ -112,10 +104,7 @@ pub(super) fn html(
         let _ = writeln!(h, "<tr><td>{}</td><td>{}</td></tr>", escape(p), w("party"));
     }
     for p in &c.participants {
-        let role = match &p.party {
-            Some(party) => format!("{} {party}", w("delegate_of")),
-            None => w(p.role.as_str()).to_owned(),
-        };
+        let role = role(p, lang);
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td></tr>",
@@ -157,17 +146,12 @@ pub(super) fn html(
         .iter()
         .filter(|e| e.kind == EntryKind::StageChange)
     {
-        let name = |v: &serde_json::Value| {
-            v.as_str()
-                .and_then(|s| s.parse::<Stage>().ok())
-                .map_or("—", |s| stage_name(s, lang))
-        };
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>#{}</td></tr>",
             utc(e.occurred_at),
-            name(&e.data["from"]),
-            name(&e.data["to"]),
+            stage_named(&e.data["from"], lang),
+            stage_named(&e.data["to"], lang),
             escape(&e.body),
             e.seq
         );
@@ -242,22 +226,7 @@ pub(super) fn html(
         w("status")
     );
     for d in &file.deadlines {
-        let status = match (d.done_at, d.cancelled_at) {
-            (Some(t), _) => format!("{} {}", w("met"), utc(t)),
-            (None, Some(t)) => format!(
-                "{} {}: {}",
-                w("cancelled"),
-                utc(t),
-                d.cancel_reason.as_deref().unwrap_or_default()
-            ),
-            (None, None) if d.status == crate::deadline::DeadlineStatus::NotMet => {
-                w("not_met").into()
-            }
-            (None, None) if d.status == crate::deadline::DeadlineStatus::OpenAtClosing => {
-                w("open_at_closing").into()
-            }
-            (None, None) => w("open").into(),
-        };
+        let status = deadline_status(d, lang);
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

@@ -9,16 +9,14 @@
 
 use std::collections::BTreeMap;
 
-use super::words::word;
+use super::words::{copy_for, deadline_status, role, stage_named, utc, word};
 use crate::audience::Audience;
 use crate::case_file::CaseFile;
-use crate::deadline::DeadlineStatus;
 use crate::entry::EntryKind;
 use crate::error::{Error, Result};
 use crate::filing::library::Library;
 use crate::filing::locale::{kind_name, marking, stage_name};
 use crate::pdf::{self, Attachment, Markup, Page, Pdf, Placing};
-use crate::stage::Stage;
 
 /// An entry's body sits under the timeline's headings, out of the contents.
 const IN_ENTRY: Placing = Placing {
@@ -45,7 +43,6 @@ pub(super) fn pdf(
     let c = &file.case;
     let lang = c.language.as_str();
     let w = |key: &str| word(key, lang);
-    let utc = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
     let fonts = pdf::fonts()?;
     let mut m = Markup::new(&fonts);
 
@@ -57,11 +54,7 @@ pub(super) fn pdf(
     m.code("]\n#v(4mm)\n");
     m.text(&c.parties.join(" — "));
     m.code("\n#v(10mm)\n#table(columns: (auto, 1fr), align: left,\n");
-    let copy_for = match reader {
-        Audience::Office => w("copy_office").to_owned(),
-        Audience::Parties => w("copy_parties").to_owned(),
-        Audience::Party(p) => p.clone(),
-    };
+    let copy_for = copy_for(reader, lang);
     let journal = format!("{} {}", file.entries.len(), w("entries"));
     let closed = c.closed_at.map(utc).unwrap_or_else(|| "—".into());
     for (key, value) in [
@@ -94,10 +87,7 @@ pub(super) fn pdf(
         cells(&mut m, &[p, w("party")]);
     }
     for p in &c.participants {
-        let role = match &p.party {
-            Some(party) => format!("{} {party}", w("delegate_of")),
-            None => w(p.role.as_str()).to_owned(),
-        };
+        let role = role(p, lang);
         cells(&mut m, &[&p.name, &role]);
     }
     m.code(")\n");
@@ -133,18 +123,13 @@ pub(super) fn pdf(
         .iter()
         .filter(|e| e.kind == EntryKind::StageChange)
     {
-        let name = |v: &serde_json::Value| {
-            v.as_str()
-                .and_then(|s| s.parse::<Stage>().ok())
-                .map_or("—", |s| stage_name(s, lang))
-        };
         let seq = format!("#{}", e.seq);
         cells(
             &mut m,
             &[
                 &utc(e.occurred_at),
-                name(&e.data["from"]),
-                name(&e.data["to"]),
+                stage_named(&e.data["from"], lang),
+                stage_named(&e.data["to"], lang),
                 &e.body,
                 &seq,
             ],
@@ -207,20 +192,7 @@ pub(super) fn pdf(
     heading(&mut m, 1, w("deadlines"));
     table_head(&mut m, &[w("due"), w("what"), w("for"), w("status")], 1);
     for d in &file.deadlines {
-        let status = match (d.done_at, d.cancelled_at) {
-            (Some(t), _) => format!("{} {}", w("met"), utc(t)),
-            (None, Some(t)) => format!(
-                "{} {}: {}",
-                w("cancelled"),
-                utc(t),
-                d.cancel_reason.as_deref().unwrap_or_default()
-            ),
-            (None, None) if d.status == DeadlineStatus::NotMet => w("not_met").into(),
-            (None, None) if d.status == DeadlineStatus::OpenAtClosing => {
-                w("open_at_closing").into()
-            }
-            (None, None) => w("open").into(),
-        };
+        let status = deadline_status(d, lang);
         let due = d.due.to_string();
         cells(
             &mut m,

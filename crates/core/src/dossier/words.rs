@@ -93,6 +93,57 @@ pub(super) fn word(key: &str, language: &str) -> &'static str {
     }
 }
 
+/// A time as the dossier shows every time: in UTC, to the minute, so the
+/// page depends only on the case.
+pub(super) fn utc(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// A stage move's `from` or `to`, named in `language` ("—" if none).
+pub(super) fn stage_named(value: &serde_json::Value, language: &str) -> &'static str {
+    value
+        .as_str()
+        .and_then(|s| s.parse::<crate::stage::Stage>().ok())
+        .map_or("—", |s| crate::filing::locale::stage_name(s, language))
+}
+
+/// Whom a copy is for, in `language`.
+pub(super) fn copy_for(reader: &crate::audience::Audience, language: &str) -> String {
+    use crate::audience::Audience;
+    match reader {
+        Audience::Office => word("copy_office", language).to_owned(),
+        Audience::Parties => word("copy_parties", language).to_owned(),
+        Audience::Party(p) => p.clone(),
+    }
+}
+
+/// A participant's role: a delegate names their party.
+pub(super) fn role(p: &crate::case::Participant, language: &str) -> String {
+    match &p.party {
+        Some(party) => format!("{} {party}", word("delegate_of", language)),
+        None => word(p.role.as_str(), language).to_owned(),
+    }
+}
+
+/// Where a deadline stands: met or cancelled (when, why), or open, not met
+/// or open at closing.
+pub(super) fn deadline_status(d: &crate::deadline::Deadline, language: &str) -> String {
+    use crate::deadline::DeadlineStatus;
+    let w = |key| word(key, language);
+    match (d.done_at, d.cancelled_at) {
+        (Some(t), _) => format!("{} {}", w("met"), utc(t)),
+        (None, Some(t)) => format!(
+            "{} {}: {}",
+            w("cancelled"),
+            utc(t),
+            d.cancel_reason.as_deref().unwrap_or_default()
+        ),
+        (None, None) if d.status == DeadlineStatus::NotMet => w("not_met").into(),
+        (None, None) if d.status == DeadlineStatus::OpenAtClosing => w("open_at_closing").into(),
+        (None, None) => w("open").into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::word;
