@@ -184,6 +184,17 @@ mod tests {
     use crate::pdf::{fonts, Markup, Placing};
     use chrono::DateTime;
 
+    fn test_page(ident: &str) -> Page<'static> {
+        Page {
+            title: "T",
+            header: "K-2026-0001",
+            marking: "Confidential",
+            language: "en",
+            date: DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default(),
+            ident: ident.into(),
+        }
+    }
+
     const PLAIN: Placing = Placing {
         heading_offset: 0,
         outlined: true,
@@ -211,14 +222,7 @@ mod tests {
             "{markup}"
         );
         assert_eq!(missing.iter().collect::<Vec<_>>(), [&'\u{1F91D}']);
-        let page = Page {
-            title: "T",
-            header: "K-2026-0001",
-            marking: "Confidential",
-            language: "en",
-            date: DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default(),
-            ident: "test".into(),
-        };
+        let page = test_page("test");
         let pdf = typeset(&fonts, &page, (markup, missing), None).expect("typeset");
         assert!(pdf.bytes.starts_with(b"%PDF-"));
         assert_eq!(pdf.missing_codes(), ["U+1F91D"]);
@@ -248,14 +252,7 @@ mod tests {
         assert!(
             markup.contains("Kept text ") && markup.contains("in HTML") && !markup.contains("<b>")
         );
-        let page = Page {
-            title: "T",
-            header: "K-2026-0001",
-            marking: "Public",
-            language: "en",
-            date: DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default(),
-            ident: "structures".into(),
-        };
+        let page = test_page("structures");
         typeset(&fonts, &page, (markup, missing), None).expect("typeset");
     }
 }
