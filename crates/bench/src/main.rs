@@ -704,6 +704,27 @@ fn render(rounds: usize) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// A new data dir under `dir` (an old one is removed) with one case
+/// between two states.
+fn fresh_case(
+    dir: &std::path::Path,
+    title: &str,
+) -> Result<(Store, pacta_core::Case), Box<dyn std::error::Error>> {
+    std::fs::create_dir_all(dir)?;
+    let data = dir.join("data");
+    if data.exists() {
+        std::fs::remove_dir_all(&data)?;
+    }
+    let mut store = Store::open(&data)?;
+    let case = store.create_case(NewCase {
+        title: title.into(),
+        parties: vec!["Republic of Aldoria".into(), "Kingdom of Belmont".into()],
+        author: "bench".into(),
+        ..Default::default()
+    })?;
+    Ok((store, case))
+}
+
 /// The process's peak resident memory so far (VmHWM), in MB.
 fn peak_mb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -774,18 +795,7 @@ fn pdf(dir: PathBuf, entries: usize, rounds: usize) -> Result<(), Box<dyn std::e
     }
     let after_filings = peak_mb();
 
-    std::fs::create_dir_all(&dir)?;
-    let data = dir.join("data");
-    if data.exists() {
-        std::fs::remove_dir_all(&data)?;
-    }
-    let mut store = Store::open(&data)?;
-    let case = store.create_case(NewCase {
-        title: "PDF benchmark".into(),
-        parties: vec!["Republic of Aldoria".into(), "Kingdom of Belmont".into()],
-        author: "bench".into(),
-        ..Default::default()
-    })?;
+    let (mut store, case) = fresh_case(&dir, "PDF benchmark")?;
     let reference = case.reference.to_string();
     let mut rng = Rng(0x9df_5eed);
     let vocabulary = vocabulary();
@@ -841,18 +851,7 @@ fn dossier(
     entries: usize,
     megabytes: usize,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    std::fs::create_dir_all(&dir)?;
-    let data = dir.join("data");
-    if data.exists() {
-        std::fs::remove_dir_all(&data)?;
-    }
-    let mut store = Store::open(&data)?;
-    let case = store.create_case(NewCase {
-        title: "Dossier benchmark".into(),
-        parties: vec!["Republic of Aldoria".into(), "Kingdom of Belmont".into()],
-        author: "bench".into(),
-        ..Default::default()
-    })?;
+    let (mut store, case) = fresh_case(&dir, "Dossier benchmark")?;
     let reference = case.reference.to_string();
     let mut rng = Rng(0xd055_1e55);
     let vocabulary = vocabulary();
