@@ -184,12 +184,67 @@ enum Command {
     /// Agreements: which parties have signed them, and co-signing
     #[command(subcommand)]
     Agreement(AgreementCommand),
+    /// Sync with the office server: send what it lacks, receive what this data dir lacks, every entry verified
+    Sync {
+        #[command(flatten)]
+        server: ServerArg,
+    },
+    /// The office server (PostgreSQL): set it up, and who may read which case
+    #[command(subcommand)]
+    Server(ServerCommand),
     /// Show this installation's office code, or set it (e.g. GVA): it tells
     /// this office's cases apart from another office's with the same reference
     Office {
         /// The code to set: 2 to 8 letters or digits
         code: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum ServerCommand {
+    /// Set up (or upgrade) Pacta's schema in a PostgreSQL database, as the database's owner
+    Init {
+        /// The database: a postgres:// URL or a PostgreSQL service name
+        #[arg(long, value_name = "URL")]
+        url: String,
+    },
+    /// Let a PostgreSQL role read and write a case on the server
+    AddMember {
+        #[arg(long, value_name = "REF")]
+        case: String,
+        #[arg(long, value_name = "NAME")]
+        role: String,
+        #[command(flatten)]
+        server: ServerArg,
+    },
+    /// Take a case away from a PostgreSQL role on the server
+    RemoveMember {
+        #[arg(long, value_name = "REF")]
+        case: String,
+        #[arg(long, value_name = "NAME")]
+        role: String,
+        #[command(flatten)]
+        server: ServerArg,
+    },
+    /// Who may read and write a case on the server
+    Members {
+        #[arg(long, value_name = "REF")]
+        case: String,
+        #[command(flatten)]
+        server: ServerArg,
+    },
+    /// Keep the server password of this role in the OS keyring (read from the terminal or PGPASSWORD)
+    Password {
+        #[command(flatten)]
+        server: ServerArg,
+    },
+}
+
+#[derive(Args)]
+struct ServerArg {
+    /// The office server: a postgres:// URL or a PostgreSQL service name [default: $PACTA_SERVER, else the one this data dir last synced with]
+    #[arg(long, value_name = "URL")]
+    server: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -682,6 +737,11 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             out.initialized(store.data_dir().root(), store.is_encrypted());
             return Ok(ExitCode::SUCCESS);
         }
+        // The server's administrator may have no data dir at all.
+        Command::Server(ServerCommand::Init { url }) => {
+            server_init(url, out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
         Command::Encrypt { remember } => {
             let passphrase = keys::new_data_dir_passphrase(cli.passphrase_file.as_deref())?;
             let done = Store::encrypt_data_dir(&data_dir, &passphrase)?;
@@ -1128,6 +1188,12 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             out.import_plan(&plan, dry_run);
         }
         Command::Backup { out: file } => out.backup(&store.backup(&file)?),
+        Command::Sync { server } => {
+            let target = pacta_core::server::choose(store.data_dir(), server.server.as_deref())?;
+            let mut server = pacta_core::server::Server::open(&target)?;
+            out.synced(&store.sync(&mut server)?);
+        }
+        Command::Server(command) => server_command(&store, command, out)?,
         Command::Office { code } => {
             let office = match code {
                 Some(code) => Some(store.set_office(&code)?),
@@ -1205,6 +1271,55 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
 }
 
 /// Whether a command records something (and so needs the signing key).
+fn server_init(url: &str, out: &Output) -> anyhow::Result<()> {
+    let target = pacta_core::server::Target::parse(url)?;
+    out.server_init(&pacta_core::server::Server::init(&target)?);
+    Ok(())
+}
+
+/// `pacta server …` on a case this data dir holds.
+fn server_command(store: &Store, command: ServerCommand, out: &Output) -> anyhow::Result<()> {
+    use pacta_core::server::{choose, Server};
+    let open = |given: &ServerArg| -> anyhow::Result<Server> {
+        Ok(Server::open(&choose(
+            store.data_dir(),
+            given.server.as_deref(),
+        )?)?)
+    };
+    match command {
+        ServerCommand::Init { url } => server_init(&url, out)?,
+        ServerCommand::AddMember { case, role, server } => {
+            let case = store.case(&case)?;
+            let members = open(&server)?.add_member(case.id, &case.qualified_reference(), &role)?;
+            out.members(&case.qualified_reference(), &members);
+        }
+        ServerCommand::RemoveMember { case, role, server } => {
+            let case = store.case(&case)?;
+            let members =
+                open(&server)?.remove_member(case.id, &case.qualified_reference(), &role)?;
+            out.members(&case.qualified_reference(), &members);
+        }
+        ServerCommand::Members { case, server } => {
+            let case = store.case(&case)?;
+            let members = open(&server)?.members(case.id, &case.qualified_reference())?;
+            out.members(&case.qualified_reference(), &members);
+        }
+        ServerCommand::Password { server } => {
+            let target = choose(store.data_dir(), server.server.as_deref())?;
+            let password = match std::env::var("PGPASSWORD") {
+                Ok(p) if !p.is_empty() => p,
+                _ => rpassword::prompt_password(format!("Password for {}: ", target.display()))?,
+            };
+            target.remember_password(&password)?;
+            out.note(&format!(
+                "the OS keyring keeps the password for {}",
+                target.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn records(command: &Command) -> bool {
     matches!(
         command,

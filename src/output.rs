@@ -707,6 +707,83 @@ impl Output {
         }
     }
 
+    /// A line for a person, nothing for a program.
+    pub fn note(&self, text: &str) {
+        if self.json {
+            return self.print_json(&json!({ "note": text }));
+        }
+        say!("{text}");
+    }
+
+    pub fn server_init(&self, r: &pacta_core::server::InitReport) {
+        if self.json {
+            return self.print_json(r);
+        }
+        match r.from_version == r.version {
+            true => say!("{}: Pacta's schema is already at version {}; nothing to do", r.server, r.version),
+            false if r.from_version == 0 => say!(
+                "{}: Pacta's schema is set up (version {}, server id {}); create a role per person (CREATE ROLE name LOGIN IN ROLE pacta_member)",
+                r.server, r.version, r.id
+            ),
+            false => say!("{}: Pacta's schema upgraded from version {} to {}", r.server, r.from_version, r.version),
+        }
+    }
+
+    pub fn synced(&self, r: &pacta_core::server::SyncReport) {
+        if self.json {
+            return self.print_json(r);
+        }
+        let counts = |c: &pacta_core::server::SyncCounts| {
+            let mut parts = vec![count(c.entries, "entry", "entries")];
+            if c.signatures > 0 {
+                parts.push(count(c.signatures, "signature", "signatures"));
+            }
+            if c.documents > 0 {
+                parts.push(format!(
+                    "{} ({} bytes)",
+                    count(c.documents, "document", "documents"),
+                    c.bytes
+                ));
+            }
+            if c.cases > 0 {
+                parts.push(count(c.cases, "new case", "new cases"));
+            }
+            parts.join(", ")
+        };
+        say!("synced with {}", r.server);
+        say!("  sent:     {}", counts(&r.pushed));
+        say!("  received: {}", counts(&r.pulled));
+        for refused in &r.refused {
+            say!("  not sent: {}: {}", refused.case, refused.said.message);
+        }
+        for rejected in &r.rejected {
+            say!(
+                "  not accepted: {} entry {}: {}",
+                rejected.case,
+                &rejected.hash[..rejected.hash.len().min(12)],
+                rejected.said.message
+            );
+        }
+        if r.conflicts > 0 {
+            say!(
+                "  {} open: see `pacta case show` for each case",
+                count(r.conflicts, "conflict is", "conflicts are")
+            );
+        }
+    }
+
+    pub fn members(&self, case: &str, members: &[pacta_core::server::Member]) {
+        if self.json {
+            return self.print_json(&json!({ "case": case, "members": members }));
+        }
+        let rows: Vec<Vec<String>> = members
+            .iter()
+            .map(|m| vec![m.role.clone(), m.added_by.clone(), m.added_at.clone()])
+            .collect();
+        say!("members of {case} on the office server:");
+        table(&["ROLE", "ADDED BY", "ADDED AT (UTC)"], &rows);
+    }
+
     pub fn office(&self, code: Option<&str>) {
         if self.json {
             return self.print_json(&json!({ "office": code }));

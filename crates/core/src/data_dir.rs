@@ -211,6 +211,10 @@ pub struct Settings {
     /// login name (see [`DataDir::who_signs`]).
     #[serde(default)]
     pub author: String,
+    /// The office server this data dir syncs with (a `postgres://` URL
+    /// without a password, or a service name); empty: none.
+    #[serde(default)]
+    pub server: String,
 }
 
 impl Default for Settings {
@@ -218,13 +222,14 @@ impl Default for Settings {
         Settings {
             ui_language: "en".into(),
             author: String::new(),
+            server: String::new(),
         }
     }
 }
 
 /// The login name of the user running Pacta, from the system's user
 /// database (not only `$USER`, which a service or `sudo` may not set).
-fn login_name() -> Option<String> {
+pub(crate) fn login_name() -> Option<String> {
     #[cfg(unix)]
     if let Ok(Some(user)) = nix::unistd::User::from_uid(nix::unistd::Uid::current()) {
         return Some(user.name);
@@ -326,6 +331,7 @@ mod tests {
         let bad = Settings {
             ui_language: "fr".into(),
             author: "A".into(),
+            ..Settings::default()
         };
         assert_eq!(
             data.save_settings(&bad).unwrap_err().said().code,
@@ -335,6 +341,7 @@ mod tests {
         let good = Settings {
             ui_language: "zh".into(),
             author: "Li Wei".into(),
+            ..Settings::default()
         };
         data.save_settings(&good).unwrap();
         assert_eq!(data.settings(), good);
@@ -348,6 +355,7 @@ mod tests {
         data.save_settings(&Settings {
             ui_language: "en".into(),
             author: "Li Wei".into(),
+            ..Settings::default()
         })
         .unwrap();
         assert_eq!(data.who_signs(None, None).unwrap(), "Li Wei");

@@ -94,6 +94,11 @@ pub enum Error {
     /// PDF was written.
     #[error("the PDF could not be made: {0}; no PDF was written")]
     Pdf(String),
+
+    /// The office server could not be used, or refused; its code and
+    /// values say why (server/).
+    #[error("{}", .0.message)]
+    Server(Said),
 }
 
 fn allowed_list(allowed: &[&str]) -> String {
@@ -126,6 +131,7 @@ impl Error {
             Error::Corrupt(_) => "corrupt",
             Error::Search(_) => "search_index",
             Error::Pdf(_) => "pdf",
+            Error::Server(_) => "server",
         }
     }
 
@@ -139,7 +145,7 @@ impl Error {
         let message = self.to_string();
         let kind = self.kind();
         match self {
-            Error::Invalid(said) => said.clone(),
+            Error::Invalid(said) | Error::Server(said) => said.clone(),
             Error::CaseNotFound(case) => said(kind, [("case", case.clone())], message),
             Error::EntryNotFound { case, entry } => said(
                 kind,

@@ -38,6 +38,7 @@ pub mod record;
 mod replay;
 pub mod search;
 mod search_index;
+pub mod server;
 pub mod signers;
 pub mod stage;
 pub mod store;

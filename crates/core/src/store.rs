@@ -51,6 +51,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_search_engine",
         include_str!("../../../schemas/migrations/0008_search_engine.sql"),
     ),
+    (
+        "0009_office_server",
+        include_str!("../../../schemas/migrations/0009_office_server.sql"),
+    ),
 ];
 
 /// The version that moved search out of SQLite (see `migrate`).

@@ -1,0 +1,81 @@
+//! The office server: a PostgreSQL database the office already runs,
+//! through which laptops sync their cases when they are back on the
+//! office network. The laptop keeps working on its own store; the server
+//! is never needed to work.
+//!
+//! - `connect.rs`: where the server is and how to reach it (libpq's rules).
+//! - `schema.rs`: the server's schema (`schemas/server/`), set up and
+//!   upgraded by `init`, checked on every connection.
+//! - `members.rs`: who may read and write which case.
+//! - `sync.rs`: pushing what the server lacks, pulling what the store
+//!   lacks, each pulled row verified as an imported one is.
+
+mod connect;
+mod members;
+mod schema;
+mod sync;
+
+pub use connect::{Target, CONNECT_TIMEOUT};
+pub use members::Member;
+pub use schema::{InitReport, SERVER_SCHEMA_VERSION};
+pub use sync::{Refused, Rejected, SyncCounts, SyncReport, SyncStatus};
+
+use postgres::Client;
+
+use crate::data_dir::DataDir;
+use crate::error::Result;
+
+/// The server to sync with: the one given (remembered in the data dir's
+/// settings when it carries no password), else `PACTA_SERVER`, else the
+/// one remembered.
+pub fn choose(dir: &DataDir, given: Option<&str>) -> Result<Target> {
+    if let Some(spec) = given {
+        let target = Target::parse(spec)?;
+        let mut settings = dir.settings();
+        if !target.has_password() && settings.server != spec {
+            settings.server = spec.to_owned();
+            dir.save_settings(&settings)?;
+        }
+        return Ok(target);
+    }
+    let spec = std::env::var("PACTA_SERVER")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| dir.settings().server);
+    if spec.trim().is_empty() {
+        return Err(connect::server_error(
+            "no_server",
+            [],
+            "no office server is set for this data dir: give its address (a postgres:// URL or a PostgreSQL service name) once, and it is remembered",
+        ));
+    }
+    Target::parse(&spec)
+}
+
+/// A connection to an office server whose schema this Pacta knows.
+pub struct Server {
+    client: Client,
+    /// The server's own id (`pacta.server`): what this store keys its sync
+    /// state by, whatever URL reached it.
+    id: String,
+    /// Where it is, without a password.
+    display: String,
+}
+
+impl Server {
+    /// Connects and checks the server's schema.
+    pub fn open(target: &Target) -> Result<Server> {
+        let mut client = target.connect()?;
+        let id = schema::check(&mut client, target)?;
+        Ok(Server {
+            client,
+            id,
+            display: target.display(),
+        })
+    }
+
+    /// Where the server is, without a password.
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+}

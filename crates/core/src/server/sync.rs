@@ -1,0 +1,1053 @@
+//! A sync: push what the server lacks, then pull what this store lacks.
+//!
+//! - **Push.** Every journal row and signature this store added since the
+//!   last complete push (row numbers above `server_sync`'s marks) goes to
+//!   the server unless it is already there (asked by hash); a case new to
+//!   the server goes with its record, and its pusher becomes its first
+//!   member. Documents go before the entries that link them, in chunks
+//!   (never whole in memory); chunks already there are skipped, so an
+//!   interrupted upload resumes. A case this role is not a member of is
+//!   refused and named; the marks only move when nothing was refused.
+//! - **Pull.** For each case the role may read whose last cursor is past
+//!   what this store pulled, the newer rows, in one snapshot. Every new
+//!   entry and signature is checked as a dossier's are (its hash, its
+//!   parents, its signatures, who signed: the one chain checker); a row
+//!   that fails is left out and named, with the entries that descend from
+//!   it, and the rest is merged as an import merges (`merge.rs`), in one
+//!   transaction with the case's new cursor.
+//!
+//! Interrupted anywhere, the next sync completes it: server rows are only
+//! inserted if absent, the local marks move after the rows they cover are
+//! committed, and a pull commits its entries with its cursor.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{self, Read};
+use std::path::Path;
+
+use postgres::{IsolationLevel, Transaction};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::connect::server_error;
+use super::members::not_a_member;
+use super::schema::refused;
+use super::Server;
+use crate::blobs::Staged;
+use crate::case::{insert_case_row, CaseRecord, CaseRef};
+use crate::chain::{signed_bytes, CaseFacts, ChainCheck, Place};
+use crate::clause::Clause;
+use crate::dossier::format::JournalLine;
+use crate::entry::Entry;
+use crate::error::{Error, Result};
+use crate::graph::{order, Node};
+use crate::id::CaseId;
+use crate::journal::{entry_from_row, ENTRY_COLUMNS};
+use crate::problem::{said, Said};
+use crate::signers::{self, EntrySignature};
+use crate::store::Store;
+
+/// Rows pushed in one server transaction.
+const BATCH: usize = 1000;
+/// A document travels in chunks of this size.
+const CHUNK: usize = 1 << 20;
+
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SyncCounts {
+    /// Cases new to the other side.
+    pub cases: u64,
+    pub entries: u64,
+    pub signatures: u64,
+    pub documents: u64,
+    /// Bytes of documents.
+    pub bytes: u64,
+}
+
+/// A case this store could not push.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Refused {
+    pub case: String,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub said: Said,
+}
+
+/// A row on the server that failed verification: not added here.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Rejected {
+    pub case: String,
+    /// The entry's hash (the signed entry's, for a signature).
+    pub hash: String,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub said: Said,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SyncReport {
+    pub server: String,
+    pub pushed: SyncCounts,
+    pub pulled: SyncCounts,
+    pub refused: Vec<Refused>,
+    pub rejected: Vec<Rejected>,
+    /// Open conflicts in the cases this sync brought entries to.
+    pub conflicts: u64,
+    /// UTC, as stored.
+    pub synced_at: String,
+}
+
+/// Where this store stands with a server, without asking it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SyncStatus {
+    /// The last sync that completed (UTC), if any.
+    pub synced_at: Option<String>,
+    /// Entries and signatures written here since the last push.
+    pub waiting: u64,
+}
+
+/// What a server keeps of a case so a laptop that has never seen it can
+/// open it; what the case says after that is decided by its journal.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct CaseRecordJson {
+    id: CaseId,
+    office: String,
+    reference: CaseRef,
+    title: String,
+    summary: String,
+    parties: Vec<String>,
+    clauses: Vec<Clause>,
+    language: String,
+    confidentiality: String,
+    opened_at: String,
+}
+
+impl Store {
+    /// Syncs with `server` (see the module doc).
+    pub fn sync(&mut self, server: &mut Server) -> Result<SyncReport> {
+        self.check_writable()?;
+        let mut report = SyncReport {
+            server: server.display.clone(),
+            pushed: SyncCounts::default(),
+            pulled: SyncCounts::default(),
+            refused: Vec::new(),
+            rejected: Vec::new(),
+            conflicts: 0,
+            synced_at: String::new(),
+        };
+        self.push(server, &mut report)?;
+        self.pull(server, &mut report)?;
+        report.synced_at = crate::time::format_utc(chrono::Utc::now());
+        self.conn.execute(
+            "INSERT INTO server_sync (server, synced_at) VALUES (?1, ?2)
+             ON CONFLICT (server) DO UPDATE SET synced_at = excluded.synced_at",
+            params![server.id, report.synced_at],
+        )?;
+        Ok(report)
+    }
+
+    /// Where this store stands with the server of id `server`.
+    pub fn sync_status(&self, server: &str) -> Result<SyncStatus> {
+        let (journal, signatures, synced_at): (i64, i64, Option<String>) = self
+            .conn
+            .query_row(
+                "SELECT pushed_journal, pushed_signatures, synced_at FROM server_sync WHERE server = ?1",
+                [server],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .unwrap_or((0, 0, None));
+        let waiting: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM journal WHERE rowid > ?1)
+                  + (SELECT count(*) FROM entry_signatures WHERE rowid > ?2)",
+            params![journal, signatures],
+            |r| r.get(0),
+        )?;
+        Ok(SyncStatus {
+            synced_at,
+            waiting: waiting as u64,
+        })
+    }
+
+    fn marks(&self, server: &str) -> Result<(i64, i64)> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT pushed_journal, pushed_signatures FROM server_sync WHERE server = ?1",
+                [server],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .unwrap_or((0, 0)))
+    }
+
+    fn push(&mut self, server: &mut Server, report: &mut SyncReport) -> Result<()> {
+        let (from_journal, from_signatures) = self.marks(&server.id)?;
+        let (to_journal, to_signatures): (i64, i64) = self.conn.query_row(
+            "SELECT (SELECT coalesce(max(rowid), 0) FROM journal),
+                    (SELECT coalesce(max(rowid), 0) FROM entry_signatures)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if to_journal <= from_journal && to_signatures <= from_signatures {
+            return Ok(());
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT case_id FROM journal WHERE rowid > ?1 AND rowid <= ?2
+             UNION SELECT DISTINCT case_id FROM entry_signatures WHERE rowid > ?3 AND rowid <= ?4",
+        )?;
+        let cases = stmt
+            .query_map(
+                params![from_journal, to_journal, from_signatures, to_signatures],
+                |r| r.get::<_, CaseId>(0),
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        drop(stmt);
+        for case_id in cases {
+            let reference = self.qualified_reference(case_id)?;
+            match self.push_case(server, case_id, &reference, report)? {
+                Some(said) => report.refused.push(Refused {
+                    case: reference,
+                    said,
+                }),
+                None => {
+                    self.push_entries(server, case_id, (from_journal, to_journal), report)?;
+                    self.push_signatures(
+                        server,
+                        case_id,
+                        (from_signatures, to_signatures),
+                        report,
+                    )?;
+                }
+            }
+        }
+        if report.refused.is_empty() {
+            self.conn.execute(
+                "INSERT INTO server_sync (server, pushed_journal, pushed_signatures) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (server) DO UPDATE SET pushed_journal = excluded.pushed_journal,
+                                                    pushed_signatures = excluded.pushed_signatures",
+                params![server.id, to_journal, to_signatures],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn qualified_reference(&self, case_id: CaseId) -> Result<String> {
+        Ok(self.conn.query_row(
+            "SELECT CASE office WHEN '' THEN reference ELSE office || ':' || reference END FROM cases WHERE id = ?1",
+            [case_id],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Brings the case to the server if it is new there; `Some` says why
+    /// this role may not push to it.
+    fn push_case(
+        &self,
+        server: &mut Server,
+        case_id: CaseId,
+        reference: &str,
+        report: &mut SyncReport,
+    ) -> Result<Option<Said>> {
+        let record = self.case_record(case_id)?;
+        let json = serde_json::to_string(&record)
+            .map_err(|e| Error::Corrupt(format!("case {reference}: {e}")))?;
+        let id = case_id.to_string();
+        let inserted = server
+            .client
+            .execute(
+                "INSERT INTO pacta.cases (id, office, reference, record)
+                 VALUES ($1::text::uuid, $2, $3, $4) ON CONFLICT DO NOTHING",
+                &[&id, &record.office, &record.reference.to_string(), &json],
+            )
+            .map_err(|e| server.db_error(&e))?;
+        if inserted == 1 {
+            report.pushed.cases += 1;
+            return Ok(None);
+        }
+        let row = server
+            .client
+            .query_one(
+                "SELECT pacta.is_member($1::text::uuid, current_user), pacta.case_known($1::text::uuid), current_user::text",
+                &[&id],
+            )
+            .map_err(|e| server.db_error(&e))?;
+        let (member, known, role): (bool, bool, String) = (row.get(0), row.get(1), row.get(2));
+        Ok(match (member, known) {
+            (true, _) => None,
+            (false, true) => Some(not_a_member(reference, &role, &server.display).said()),
+            (false, false) => Some(said(
+                "server_other_case",
+                [("case", reference.to_owned())],
+                format!("the office server holds a different case under {reference}: the two offices opened the same reference; its entries were not synced"),
+            )),
+        })
+    }
+
+    fn case_record(&self, case_id: CaseId) -> Result<CaseRecordJson> {
+        let (office, reference, title, summary, clauses, language, confidentiality, opened_at): (
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+        ) = self.conn.query_row(
+            "SELECT office, reference, title, summary, clauses, language, confidentiality, opened_at
+             FROM cases WHERE id = ?1",
+            [case_id],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            },
+        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name FROM parties WHERE case_id = ?1 ORDER BY position")?;
+        let parties = stmt
+            .query_map([case_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        let corrupt = |what: &str| Error::Corrupt(format!("case {case_id} has a bad {what}"));
+        Ok(CaseRecordJson {
+            id: case_id,
+            office,
+            reference: reference.parse().map_err(|_| corrupt("reference"))?,
+            title,
+            summary,
+            parties,
+            clauses: crate::clause::parse_list(&clauses).map_err(|_| corrupt("clause list"))?,
+            language,
+            confidentiality,
+            opened_at,
+        })
+    }
+
+    fn push_entries(
+        &self,
+        server: &mut Server,
+        case_id: CaseId,
+        (from, to): (i64, i64),
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM journal j
+             WHERE j.case_id = ?1 AND j.rowid > ?2 AND j.rowid <= ?3 ORDER BY j.seq"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let outgoing = stmt
+            .query_map(params![case_id, from, to], entry_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        drop(stmt);
+        let id = case_id.to_string();
+        for batch in outgoing.chunks(BATCH) {
+            let hashes: Vec<&str> = batch.iter().map(|e| e.hash.as_str()).collect();
+            let present: HashSet<String> = server
+                .client
+                .query(
+                    "SELECT hash FROM pacta.entries WHERE hash = ANY($1)",
+                    &[&hashes],
+                )
+                .map_err(|e| server.db_error(&e))?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            let missing: Vec<&Entry> = batch
+                .iter()
+                .filter(|e| !present.contains(&e.hash))
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let documents: Vec<(&str, u64)> = missing
+                .iter()
+                .flat_map(|e| e.documents.iter().map(|d| (d.sha256.as_str(), d.size)))
+                .collect();
+            self.push_documents(server, &id, &documents, report)?;
+            let mut hashes = Vec::with_capacity(missing.len());
+            let mut ids = Vec::with_capacity(missing.len());
+            let mut lines = Vec::with_capacity(missing.len());
+            for e in &missing {
+                let line = JournalLine {
+                    seq: 0,
+                    ..JournalLine::from(*e)
+                };
+                hashes.push(e.hash.as_str());
+                ids.push(e.id.to_string());
+                lines.push(
+                    serde_json::to_string(&line)
+                        .map_err(|err| Error::Corrupt(format!("entry {}: {err}", e.id)))?,
+                );
+            }
+            let n = server
+                .client
+                .execute(
+                    "INSERT INTO pacta.entries (hash, id, case_id, line)
+                     SELECT h, i::uuid, $3::text::uuid, l FROM unnest($1::text[], $2::text[], $4::text[]) AS t(h, i, l)
+                     ON CONFLICT DO NOTHING",
+                    &[&hashes, &ids, &id, &lines],
+                )
+                .map_err(|e| server.db_error(&e))?;
+            report.pushed.entries += n;
+        }
+        Ok(())
+    }
+
+    /// Sends the documents the server lacks, each linked to the case first
+    /// (which lets this role see it), its chunks, then its row.
+    fn push_documents(
+        &self,
+        server: &mut Server,
+        case_id: &str,
+        documents: &[(&str, u64)],
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        if documents.is_empty() {
+            return Ok(());
+        }
+        let shas: Vec<&str> = documents.iter().map(|(s, _)| *s).collect();
+        server
+            .client
+            .execute(
+                "INSERT INTO pacta.case_documents (case_id, sha256)
+                 SELECT $1::text::uuid, s FROM unnest($2::text[]) AS s ON CONFLICT DO NOTHING",
+                &[&case_id, &shas],
+            )
+            .map_err(|e| server.db_error(&e))?;
+        let held: HashSet<String> = server
+            .client
+            .query(
+                "SELECT sha256 FROM pacta.documents WHERE sha256 = ANY($1)",
+                &[&shas],
+            )
+            .map_err(|e| server.db_error(&e))?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let mut sent = HashSet::new();
+        for &(sha, size) in documents {
+            if held.contains(sha) || !sent.insert(sha) {
+                continue;
+            }
+            let have: HashSet<i32> = server
+                .client
+                .query(
+                    "SELECT n FROM pacta.document_chunks WHERE sha256 = $1",
+                    &[&sha],
+                )
+                .map_err(|e| server.db_error(&e))?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            let mut input = self.read_blob(sha)?;
+            let mut buf = vec![0u8; CHUNK];
+            let mut n: i32 = 0;
+            loop {
+                let len = read_full(&mut input, &mut buf)
+                    .map_err(|e| Error::io(self.dir.document(sha), e))?;
+                if len == 0 && n > 0 {
+                    break;
+                }
+                if !have.contains(&n) {
+                    server
+                        .client
+                        .execute(
+                            "INSERT INTO pacta.document_chunks (sha256, n, data) VALUES ($1, $2, $3)
+                             ON CONFLICT DO NOTHING",
+                            &[&sha, &n, &&buf[..len]],
+                        )
+                        .map_err(|e| server.db_error(&e))?;
+                    report.pushed.bytes += len as u64;
+                }
+                n += 1;
+                if len < CHUNK {
+                    break;
+                }
+            }
+            server
+                .client
+                .execute(
+                    "INSERT INTO pacta.documents (sha256, size, chunks) VALUES ($1, $2, $3)
+                     ON CONFLICT DO NOTHING",
+                    &[&sha, &(size as i64), &n],
+                )
+                .map_err(|e| server.db_error(&e))?;
+            report.pushed.documents += 1;
+        }
+        Ok(())
+    }
+
+    fn push_signatures(
+        &self,
+        server: &mut Server,
+        case_id: CaseId,
+        (from, to): (i64, i64),
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare(
+            "SELECT entry_hash, fingerprint, signature FROM entry_signatures
+             WHERE case_id = ?1 AND rowid > ?2 AND rowid <= ?3 ORDER BY rowid",
+        )?;
+        let rows = stmt
+            .query_map(params![case_id, from, to], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        drop(stmt);
+        let id = case_id.to_string();
+        for batch in rows.chunks(BATCH) {
+            let hashes: Vec<&str> = batch.iter().map(|r| r.0.as_str()).collect();
+            let fingerprints: Vec<&str> = batch.iter().map(|r| r.1.as_str()).collect();
+            let signatures: Vec<&str> = batch.iter().map(|r| r.2.as_str()).collect();
+            let n = server
+                .client
+                .execute(
+                    "INSERT INTO pacta.signatures (entry_hash, fingerprint, case_id, signature)
+                     SELECT h, f, $3::text::uuid, s FROM unnest($1::text[], $2::text[], $4::text[]) AS t(h, f, s)
+                     WHERE NOT EXISTS (SELECT 1 FROM pacta.signatures x WHERE x.entry_hash = h AND x.fingerprint = f)
+                     ON CONFLICT DO NOTHING",
+                    &[&hashes, &fingerprints, &id, &signatures],
+                )
+                .map_err(|e| server.db_error(&e))?;
+            report.pushed.signatures += n;
+        }
+        Ok(())
+    }
+
+    fn pull(&mut self, server: &mut Server, report: &mut SyncReport) -> Result<()> {
+        let display = server.display.clone();
+        let server_id = server.id.clone();
+        let mut tx = server
+            .client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .map_err(|e| refused(&display, &e))?;
+        let cases = tx
+            .query(
+                "SELECT id::text, record, last_cursor FROM pacta.cases ORDER BY id",
+                &[],
+            )
+            .map_err(|e| refused(&display, &e))?;
+        let mut pulled_here = HashMap::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT case_id, cursor FROM server_pulled WHERE server = ?1")?;
+            for row in stmt.query_map([&server_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })? {
+                let (case, cursor) = row?;
+                pulled_here.insert(case, cursor);
+            }
+        }
+        for row in &cases {
+            let id: String = row.get(0);
+            let last: i64 = row.get(2);
+            let since = pulled_here.get(&id).copied().unwrap_or(0);
+            if last <= since {
+                continue;
+            }
+            let record: String = row.get(1);
+            let record: CaseRecordJson = serde_json::from_str(&record).map_err(|e| {
+                server_error(
+                    "server_case_unreadable",
+                    [("case", id.clone()), ("detail", e.to_string())],
+                    format!("the office server's record of case {id} cannot be read ({e}); nothing of it was pulled"),
+                )
+            })?;
+            self.pull_case(&mut tx, &display, &server_id, &record, since, last, report)?;
+        }
+        tx.commit().map_err(|e| refused(&display, &e))?;
+        Ok(())
+    }
+
+    /// Pulls one case's rows past `since`, up to `last`.
+    #[allow(clippy::too_many_arguments)]
+    fn pull_case(
+        &mut self,
+        tx: &mut Transaction,
+        display: &str,
+        server_id: &str,
+        record: &CaseRecordJson,
+        since: i64,
+        last: i64,
+        report: &mut SyncReport,
+    ) -> Result<()> {
+        let case_id = record.id;
+        let id = case_id.to_string();
+        let reference = if record.office.is_empty() {
+            record.reference.to_string()
+        } else {
+            format!("{}:{}", record.office, record.reference)
+        };
+        let entry_rows = tx
+            .query(
+                "SELECT hash, line FROM pacta.entries WHERE case_id = $1::text::uuid AND cursor > $2 AND cursor <= $3 ORDER BY cursor",
+                &[&id, &since, &last],
+            )
+            .map_err(|e| refused(display, &e))?;
+        let signature_rows = tx
+            .query(
+                "SELECT entry_hash, fingerprint, signature FROM pacta.signatures WHERE case_id = $1::text::uuid AND cursor > $2 AND cursor <= $3 ORDER BY cursor",
+                &[&id, &since, &last],
+            )
+            .map_err(|e| refused(display, &e))?;
+        let local = self.local_entries(case_id)?;
+        let here = !local.is_empty()
+            || self
+                .conn
+                .query_row("SELECT 1 FROM cases WHERE id = ?1", [case_id], |_| Ok(()))
+                .optional()?
+                .is_some();
+        if !here {
+            if let Err(e) = self.check_reference_free(record, &reference) {
+                report.refused.push(Refused {
+                    case: reference,
+                    said: e.said(),
+                });
+                return Ok(());
+            }
+        }
+        let known: HashSet<&str> = local.iter().map(|e| e.hash.as_str()).collect();
+        let mut incoming: HashMap<String, Vec<EntrySignature>> = HashMap::new();
+        for r in &signature_rows {
+            incoming.entry(r.get(0)).or_default().push(EntrySignature {
+                fingerprint: r.get(1),
+                signature: r.get(2),
+            });
+        }
+        let mut rejected = Vec::new();
+        let mut candidates = Vec::new();
+        for r in &entry_rows {
+            let hash: String = r.get(0);
+            if known.contains(hash.as_str()) {
+                continue;
+            }
+            let line: String = r.get(1);
+            match serde_json::from_str::<JournalLine>(&line)
+                .map_err(|e| e.to_string())
+                .and_then(|l| l.to_entry().map_err(|e| e.to_string()))
+            {
+                Ok(e) if e.hash == hash && e.case_id == case_id => candidates.push(e),
+                Ok(_) => rejected.push((
+                    hash,
+                    said(
+                        "server_row_mismatch",
+                        [],
+                        "the server filed it under another hash or case than it names",
+                    ),
+                )),
+                Err(detail) => rejected.push((
+                    hash,
+                    said(
+                        "entry_unreadable",
+                        [("detail", detail.clone())],
+                        format!("the entry cannot be read: {detail}"),
+                    ),
+                )),
+            }
+        }
+        let local_signatures = signers::of_case(&self.conn, case_id)?;
+        let accepted = check_incoming(
+            &local,
+            &local_signatures,
+            candidates,
+            &incoming,
+            &mut rejected,
+        );
+        // Signatures on entries this store has, or is about to add, that it
+        // does not have yet: each checked against the entry's bytes.
+        let by_hash: HashMap<&str, &Entry> = local
+            .iter()
+            .chain(accepted.iter())
+            .map(|e| (e.hash.as_str(), e))
+            .collect();
+        let rejected_hashes: HashSet<String> = rejected.iter().map(|(h, _)| h.clone()).collect();
+        let mut new_signatures = Vec::new();
+        for (hash, sigs) in &incoming {
+            let Some(entry) = by_hash.get(hash.as_str()) else {
+                continue;
+            };
+            let have = local_signatures.get(hash);
+            for sig in sigs {
+                if have.is_some_and(|h| h.iter().any(|s| s.fingerprint == sig.fingerprint)) {
+                    continue;
+                }
+                match signers::check(&signed_bytes(entry), sig) {
+                    Ok(_) => new_signatures.push((hash.clone(), sig.clone())),
+                    Err(why) if !rejected_hashes.contains(hash) => rejected.push((
+                        hash.clone(),
+                        said(
+                            "signature_invalid",
+                            [("signer", sig.fingerprint.clone()), ("detail", why.clone())],
+                            format!("its signature by {} does not hold: {why}", sig.fingerprint),
+                        ),
+                    )),
+                    Err(_) => {}
+                }
+            }
+        }
+        report
+            .rejected
+            .extend(rejected.into_iter().map(|(hash, said)| Rejected {
+                case: reference.clone(),
+                hash,
+                said,
+            }));
+        let opens_case = !here && accepted.iter().any(|e| e.parents.is_empty());
+        let staged = self.fetch_documents(tx, display, &accepted, report)?;
+        let new_case = !here && opens_case;
+        let result = self.with_large_cache(|store| {
+            let tx = store.write()?;
+            crate::office::get_or_default(&tx)?;
+            if new_case {
+                insert_case_row(
+                    &tx,
+                    &CaseRecord {
+                        id: case_id,
+                        office: &record.office,
+                        reference: &record.reference,
+                        title: &record.title,
+                        summary: &record.summary,
+                        parties: &record.parties,
+                        clauses: &record.clauses,
+                        language: &record.language,
+                        confidentiality: &record.confidentiality,
+                        opened_at: &record.opened_at,
+                    },
+                )?;
+            }
+            if here || new_case {
+                for (hash, sig) in &new_signatures {
+                    signers::record(&tx, case_id, hash, sig)?;
+                }
+                if !accepted.is_empty() || !new_signatures.is_empty() {
+                    crate::merge::merge(&tx, case_id, &accepted)?;
+                }
+                tx.execute(
+                    "INSERT INTO server_pulled (server, case_id, cursor) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (server, case_id) DO UPDATE SET cursor = excluded.cursor",
+                    params![server_id, case_id, last],
+                )?;
+            }
+            let conflicts = crate::merge::conflicts_in(&tx, case_id).map(|c| c.len() as u64);
+            tx.commit()?;
+            conflicts
+        });
+        match result {
+            Ok(conflicts) => {
+                if here || new_case {
+                    report.pulled.cases += u64::from(new_case);
+                    report.pulled.entries += accepted.len() as u64;
+                    report.pulled.signatures += new_signatures.len() as u64;
+                    if !accepted.is_empty() {
+                        report.conflicts += conflicts;
+                    }
+                } else {
+                    staged.discard();
+                }
+                Ok(())
+            }
+            Err(e) => {
+                staged.discard();
+                Err(e)
+            }
+        }
+    }
+
+    /// A case new to this store must not take a reference another case
+    /// here has (the same office's same number).
+    fn check_reference_free(&self, record: &CaseRecordJson, reference: &str) -> Result<()> {
+        let clash: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT id FROM cases WHERE office = ?1 AND ref_year = ?2 AND ref_number = ?3",
+                params![
+                    record.office,
+                    record.reference.year,
+                    record.reference.number
+                ],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match clash {
+            Some(other) => Err(Error::input(
+                "import_other_case",
+                [("reference", reference.to_owned())],
+                format!(
+                    "this store already has a different case {reference} (id {other}; the server's is {}): nothing of it was pulled",
+                    record.id
+                ),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// A case's entries as the store holds them, in its order.
+    fn local_entries(&self, case_id: CaseId) -> Result<Vec<Entry>> {
+        let sql =
+            format!("SELECT {ENTRY_COLUMNS} FROM journal j WHERE j.case_id = ?1 ORDER BY j.seq");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt
+            .query_map([case_id], entry_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Copies the documents the accepted entries link, and this store
+    /// lacks, from the server, chunk by chunk, each checked against its
+    /// hash.
+    fn fetch_documents(
+        &self,
+        tx: &mut Transaction,
+        display: &str,
+        accepted: &[Entry],
+        report: &mut SyncReport,
+    ) -> Result<Staged> {
+        let mut staged = Staged {
+            refs: Vec::new(),
+            created: Vec::new(),
+        };
+        let mut seen = HashSet::new();
+        for doc in accepted.iter().flat_map(|e| &e.documents) {
+            if !seen.insert(doc.sha256.clone()) || self.dir.document(&doc.sha256).exists() {
+                continue;
+            }
+            let mut reader = Chunks {
+                tx,
+                display,
+                sha256: &doc.sha256,
+                next: 0,
+                buf: Vec::new(),
+                at: 0,
+                error: None,
+            };
+            let stored = self.store_content(&doc.name, Path::new(&doc.name), &mut reader);
+            if let Some(e) = reader.error.take() {
+                staged.discard();
+                return Err(e);
+            }
+            match stored {
+                Ok((got, created)) if got.sha256 == doc.sha256 => {
+                    report.pulled.documents += 1;
+                    report.pulled.bytes += got.size;
+                    staged.refs.push(got);
+                    staged.created.extend(created);
+                }
+                Ok((_, created)) => {
+                    staged.created.extend(created);
+                    staged.discard();
+                    return Err(server_error(
+                        "server_document_changed",
+                        [("sha256", doc.sha256.clone())],
+                        format!("document {} ({}) on the office server does not match its hash; nothing of its case was pulled", doc.sha256, doc.name),
+                    ));
+                }
+                Err(e) => {
+                    staged.discard();
+                    return Err(e);
+                }
+            }
+        }
+        Ok(staged)
+    }
+}
+
+/// Reads `buf` full unless the input ends first; the bytes read.
+fn read_full(input: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut len = 0;
+    while len < buf.len() {
+        match input.read(&mut buf[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(len)
+}
+
+/// A document on the server, read chunk by chunk.
+struct Chunks<'a, 'b> {
+    tx: &'a mut Transaction<'b>,
+    display: &'a str,
+    sha256: &'a str,
+    next: i32,
+    buf: Vec<u8>,
+    at: usize,
+    /// The server's error, kept to be returned as itself.
+    error: Option<Error>,
+}
+
+impl Read for Chunks<'_, '_> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if self.at == self.buf.len() {
+            let row = self
+                .tx
+                .query_opt(
+                    "SELECT data FROM pacta.document_chunks WHERE sha256 = $1 AND n = $2",
+                    &[&self.sha256, &self.next],
+                )
+                .map_err(|e| {
+                    let err = refused(self.display, &e);
+                    let text = err.to_string();
+                    self.error = Some(err);
+                    io::Error::other(text)
+                })?;
+            match row {
+                Some(r) => {
+                    self.buf = r.get(0);
+                    self.at = 0;
+                    self.next += 1;
+                }
+                None => return Ok(0),
+            }
+        }
+        let n = out.len().min(self.buf.len() - self.at);
+        out[..n].copy_from_slice(&self.buf[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+/// Checks entries from the server against the case as this store holds
+/// it, as reading a dossier checks its journal (the one chain checker over
+/// the case's entries with the new ones in their place): returns those
+/// that pass, parents first; the others, and every entry that descends
+/// from one, go to `rejected` with the reason.
+fn check_incoming(
+    local: &[Entry],
+    local_signatures: &HashMap<String, Vec<EntrySignature>>,
+    candidates: Vec<Entry>,
+    incoming_signatures: &HashMap<String, Vec<EntrySignature>>,
+    rejected: &mut Vec<(String, Said)>,
+) -> Vec<Entry> {
+    let Some(case_id) = local.first().or(candidates.first()).map(|e| e.case_id) else {
+        return Vec::new();
+    };
+    let local_ids: HashMap<_, &str> = local.iter().map(|e| (e.id, e.hash.as_str())).collect();
+    let mut known: HashSet<String> = local.iter().map(|e| e.hash.clone()).collect();
+    // Parents before children (the server's cursor order): an entry whose
+    // parent is neither here nor among those before it cannot be placed.
+    let mut placeable = Vec::new();
+    for e in candidates {
+        if let Some(mine) = local_ids.get(&e.id) {
+            let message = format!(
+                "entry {} is here with hash {mine}: one of the two was changed",
+                e.id
+            );
+            rejected.push((
+                e.hash.clone(),
+                said("import_entry_differs", [("id", e.id.to_string())], message),
+            ));
+            continue;
+        }
+        if let Some(p) = e.parents.iter().find(|p| !known.contains(*p)) {
+            let message = format!("it names a parent ({p}) that this store does not have and the server did not send, or that failed its check");
+            rejected.push((
+                e.hash.clone(),
+                said("parent_missing", [("parent", p.clone())], message),
+            ));
+            continue;
+        }
+        known.insert(e.hash.clone());
+        placeable.push(e);
+    }
+    if placeable.is_empty() {
+        return placeable;
+    }
+    let all: Vec<&Entry> = local.iter().chain(placeable.iter()).collect();
+    let nodes: Vec<Node> = all
+        .iter()
+        .map(|e| Node {
+            hash: e.hash.clone(),
+            parents: e.parents.clone(),
+            occurred_at: crate::time::format_utc(e.occurred_at),
+        })
+        .collect();
+    let Ok(placed) = order(&nodes) else {
+        for e in &placeable {
+            rejected.push((
+                e.hash.clone(),
+                said(
+                    "order_differs",
+                    [],
+                    "the entries cannot be put in one order (a cycle)",
+                ),
+            ));
+        }
+        return Vec::new();
+    };
+    let facts = CaseFacts {
+        id: case_id,
+        opening: serde_json::Value::Null,
+        stage: String::new(),
+        signers: None,
+    };
+    let mut check = ChainCheck::new(&facts);
+    let mut hash_at_seq = Vec::with_capacity(placed.len());
+    for (place, &i) in placed.iter().enumerate() {
+        let mut e = all[i].clone();
+        e.seq = place as i64 + 1;
+        let mut sigs: Vec<EntrySignature> = Vec::new();
+        for s in [
+            local_signatures.get(&e.hash),
+            incoming_signatures.get(&e.hash),
+        ]
+        .into_iter()
+        .flatten()
+        .flatten()
+        {
+            if !sigs.iter().any(|x| x.fingerprint == s.fingerprint) {
+                sigs.push(s.clone());
+            }
+        }
+        check.next(e.seq, Ok(&e), &sigs, false);
+        hash_at_seq.push(e.hash);
+    }
+    let new: HashSet<&str> = placeable.iter().map(|e| e.hash.as_str()).collect();
+    let mut bad: HashSet<String> = HashSet::new();
+    for (place, said) in check.finish().found {
+        if let Place::Entry(seq) = place {
+            let hash = &hash_at_seq[(seq - 1) as usize];
+            if new.contains(hash.as_str()) && bad.insert(hash.clone()) {
+                rejected.push((hash.clone(), said));
+            }
+        }
+    }
+    let mut accepted = Vec::with_capacity(placeable.len());
+    for e in placeable {
+        if bad.contains(&e.hash) {
+            continue;
+        }
+        if let Some(p) = e.parents.iter().find(|p| bad.contains(*p)) {
+            let message = format!("its parent {p} failed its check");
+            rejected.push((
+                e.hash.clone(),
+                said("parent_rejected", [("parent", p.clone())], message),
+            ));
+            bad.insert(e.hash.clone());
+            continue;
+        }
+        accepted.push(e);
+    }
+    accepted
+}
