@@ -9,21 +9,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::support::{tamper, Pacta};
+use super::support::{tamper, Pacta, Rng};
 
 fn full() -> bool {
     std::env::var("PACTA_RELIABILITY").as_deref() == Ok("full")
-}
-
-/// A small deterministic generator for kill times and tamper positions.
-struct Rng(u64);
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n.max(1)
-    }
 }
 
 #[test]

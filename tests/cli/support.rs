@@ -9,6 +9,18 @@ use tempfile::TempDir;
 /// The passphrase of the data dirs the tests encrypt.
 pub const ENCRYPTION_PASSPHRASE: &str = "correct horse battery staple";
 
+/// A small deterministic generator (xorshift): kill times, tamper
+/// positions, what a simulated person does next.
+pub struct Rng(pub u64);
+impl Rng {
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n.max(1)
+    }
+}
+
 pub struct Pacta {
     pub home: TempDir,
     /// An encrypted data dir's passphrase, given to every command it runs

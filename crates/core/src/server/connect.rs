@@ -168,9 +168,16 @@ impl Target {
             .ok()
     }
 
-    /// Opens a connection, within [`CONNECT_TIMEOUT`] unless the target
-    /// says otherwise.
+    /// Opens a connection, within [`CONNECT_TIMEOUT`] (or the target's
+    /// `connect_timeout`) from the first packet to a session ready for
+    /// queries: a server that accepts a connection and then says nothing
+    /// counts as unreachable too.
     pub fn connect(&self) -> Result<Client> {
+        let limit = self
+            .get("connect_timeout")
+            .and_then(|t| t.parse().ok())
+            .filter(|t| *t > 0)
+            .map_or(CONNECT_TIMEOUT, Duration::from_secs);
         let mut config = Config::new();
         config
             .host(self.host())
@@ -178,33 +185,57 @@ impl Target {
             .user(&self.user())
             .dbname(&self.dbname())
             .application_name("pacta")
-            .connect_timeout(
-                self.get("connect_timeout")
-                    .and_then(|t| t.parse().ok())
-                    .filter(|t| *t > 0)
-                    .map_or(CONNECT_TIMEOUT, Duration::from_secs),
-            );
+            .connect_timeout(limit)
+            // A connection that dies mid-sync (the laptop leaves the
+            // network) is given up within about half a minute, not the
+            // system's quarter of an hour.
+            .keepalives(true)
+            .keepalives_idle(Duration::from_secs(10))
+            .keepalives_interval(Duration::from_secs(5))
+            .keepalives_retries(3)
+            .tcp_user_timeout(Duration::from_secs(30));
         if let Some(p) = self.password() {
             config.password(p);
         }
-        let mode = self.get("sslmode").unwrap_or("prefer");
-        let unreachable = |e: postgres::Error| unreachable(self, &e);
-        match mode {
+        let mode = self.get("sslmode").unwrap_or("prefer").to_owned();
+        let tls = match mode.as_str() {
             "disable" => {
                 config.ssl_mode(SslMode::Disable);
-                config.connect(NoTls).map_err(unreachable)
+                None
             }
-            "allow" | "prefer" | "require" | "verify-ca" | "verify-full" => {
-                config.ssl_mode(if matches!(mode, "allow" | "prefer") {
-                    SslMode::Prefer
-                } else {
-                    SslMode::Require
-                });
-                config.connect(self.tls(mode)?).map_err(unreachable)
+            "allow" | "prefer" => {
+                config.ssl_mode(SslMode::Prefer);
+                Some(self.tls(&mode)?)
             }
-            other => Err(bad_spec(
-                other,
-                "sslmode must be disable, allow, prefer, require, verify-ca or verify-full",
+            "require" | "verify-ca" | "verify-full" => {
+                config.ssl_mode(SslMode::Require);
+                Some(self.tls(&mode)?)
+            }
+            other => {
+                return Err(bad_spec(
+                    other,
+                    "sslmode must be disable, allow, prefer, require, verify-ca or verify-full",
+                ))
+            }
+        };
+        // rust-postgres bounds the socket's connect only; the whole start
+        // of the session is bounded here.
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let client = match tls {
+                Some(tls) => config.connect(tls),
+                None => config.connect(NoTls),
+            };
+            let _ = sender.send(client);
+        });
+        match receiver.recv_timeout(limit + Duration::from_millis(500)) {
+            Ok(client) => client.map_err(|e| {
+                unreachable(self, &e.to_string(), e.as_db_error().map(|d| d.message()))
+            }),
+            Err(_) => Err(unreachable(
+                self,
+                &format!("no answer within {} s", limit.as_secs()),
+                None,
             )),
         }
     }
@@ -287,21 +318,10 @@ fn bad_spec(spec: &str, what: &str) -> Error {
     )
 }
 
-fn unreachable(target: &Target, e: &postgres::Error) -> Error {
-    // The database's own words ("password authentication failed …") when
-    // it answered; the socket's when it did not.
-    let detail = match e.as_db_error() {
-        Some(db) => db.message().to_owned(),
-        None => {
-            let mut text = e.to_string();
-            let mut source = std::error::Error::source(e);
-            while let Some(s) = source {
-                text = format!("{text}: {s}");
-                source = s.source();
-            }
-            text
-        }
-    };
+/// The database's own words ("password authentication failed …") when it
+/// answered, the connection's otherwise.
+fn unreachable(target: &Target, error: &str, db_message: Option<&str>) -> Error {
+    let detail = db_message.unwrap_or(error).to_owned();
     server_error(
         "server_unreachable",
         [("server", target.display()), ("detail", detail.clone())],
