@@ -47,6 +47,7 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     SearchHit::export_all(cfg)?;
     SearchQuery::export_all(cfg)?;
     Settings::export_all(cfg)?;
+    SyncView::export_all(cfg)?;
     TemplateInfo::export_all(cfg)?;
     TemplateList::export_all(cfg)?;
     VerifyReport::export_all(cfg)?;

@@ -20,7 +20,7 @@ use pacta_core::{
     StageFilter, Store, VerifyReport,
 };
 use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_fs::FsExt;
 
 pub struct AppState {
@@ -29,13 +29,16 @@ pub struct AppState {
     pub store: Arc<Mutex<Option<Store>>>,
     pub data_dir: PathBuf,
     pub started: std::time::Instant,
+    /// The background sync's state, and what wakes it before its time.
+    pub syncing: Mutex<Syncing>,
+    pub sync_wake: Mutex<std::sync::mpsc::Sender<()>>,
 }
 
 /// An error as the UI receives it: a stable `kind` (what sort of failure),
 /// the `code` of the problem (the invalid input's own code, else the kind),
 /// the core's English sentence, and the values it is made of, from which
 /// the UI says it in its language.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CommandError {
     kind: String,
@@ -1140,7 +1143,10 @@ pub async fn get_settings(state: State<'_, AppState>) -> Answer<Settings> {
 
 #[tauri::command]
 pub async fn set_settings(state: State<'_, AppState>, settings: Settings) -> Answer<()> {
-    Ok(DataDir::new(&state.data_dir).save_settings(&settings)?)
+    let dir = DataDir::new(&state.data_dir);
+    // The server changes through `set_server`, which refuses a password.
+    let server = dir.settings().server;
+    Ok(dir.save_settings(&Settings { server, ..settings })?)
 }
 
 /// This installation's office code, and the one offered when none is set
@@ -1270,4 +1276,112 @@ pub async fn import_dossier(
 ) -> Answer<ImportPlan> {
     chosen(&app, &[&path])?;
     with_store(&state, move |s| s.import_dossier(&path)).await
+}
+
+/// The window's view of syncing with the office server.
+#[derive(Serialize, Clone)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SyncView {
+    /// Where the server is (no password); empty: none is set.
+    server: String,
+    /// Whether a sync is under way.
+    running: bool,
+    /// The last sync that completed (UTC), and what was written here since.
+    status: Option<pacta_core::server::SyncStatus>,
+    /// What the last sync of this session did, or why it failed.
+    report: Option<pacta_core::server::SyncReport>,
+    error: Option<CommandError>,
+}
+
+/// Syncing in the background: one sync at a time, on its own handle on the
+/// store, so typing never waits for the network.
+#[derive(Default)]
+pub struct Syncing {
+    running: bool,
+    report: Option<pacta_core::server::SyncReport>,
+    error: Option<CommandError>,
+}
+
+/// How often the window syncs while a server is set.
+pub const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+fn sync_view(state: &AppState) -> SyncView {
+    let dir = DataDir::new(&state.data_dir);
+    let server = pacta_core::server::choose(&dir, None)
+        .map(|t| t.display())
+        .unwrap_or_default();
+    let status = state
+        .store
+        .lock()
+        .ok()
+        .and_then(|s| s.as_ref().map(|s| s.sync_status()))
+        .and_then(Result::ok);
+    let syncing = state.syncing.lock();
+    let (running, report, error) = match syncing.as_deref() {
+        Ok(s) => (s.running, s.report.clone(), s.error.clone()),
+        Err(_) => (false, None, None),
+    };
+    SyncView {
+        server,
+        running,
+        status,
+        report,
+        error,
+    }
+}
+
+/// One sync, if a server is set and the store is open; the window hears
+/// `sync-status` when it starts and when it ends.
+pub fn sync_once(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    let dir = DataDir::new(&state.data_dir);
+    let Ok(target) = pacta_core::server::choose(&dir, None) else {
+        return;
+    };
+    let handle = match state.store.lock() {
+        Ok(slot) => slot.as_ref().map(Store::another),
+        Err(_) => None,
+    };
+    let Some(handle) = handle else { return };
+    let set = |f: &dyn Fn(&mut Syncing)| {
+        if let Ok(mut s) = state.syncing.lock() {
+            f(&mut s);
+        }
+        let _ = app.emit("sync-status", sync_view(&state));
+    };
+    set(&|s| s.running = true);
+    let result = handle.and_then(|mut store| {
+        let mut server = pacta_core::server::Server::open(&target)?;
+        store.sync(&mut server)
+    });
+    let (report, error) = match result {
+        Ok(r) => (Some(r), None),
+        Err(e) => (None, Some(CommandError::from(e))),
+    };
+    set(&|s| {
+        s.running = false;
+        s.report.clone_from(&report);
+        s.error.clone_from(&error);
+    });
+}
+
+#[tauri::command]
+pub async fn sync_status(state: State<'_, AppState>) -> Answer<SyncView> {
+    Ok(sync_view(&state))
+}
+
+/// Syncs now (in the background; `sync-status` says when it is done).
+#[tauri::command]
+pub async fn sync_now(state: State<'_, AppState>) -> Answer<()> {
+    let _ = state.sync_wake.lock().map(|w| w.send(()));
+    Ok(())
+}
+
+/// Sets (or, empty, clears) the office server and syncs with it.
+#[tauri::command]
+pub async fn set_server(state: State<'_, AppState>, server: String) -> Answer<SyncView> {
+    let dir = DataDir::new(&state.data_dir);
+    blocking(move || pacta_core::server::remember(&dir, &server)).await?;
+    let _ = state.sync_wake.lock().map(|w| w.send(()));
+    Ok(sync_view(&state))
 }

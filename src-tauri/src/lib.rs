@@ -74,10 +74,13 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+    let (sync_wake, wakes) = std::sync::mpsc::channel::<()>();
     let state = commands::AppState {
         store: Arc::new(Mutex::new(store)),
         data_dir,
         started,
+        syncing: Mutex::default(),
+        sync_wake: Mutex::new(sync_wake),
     };
     let result = tauri::Builder::default()
         // A second launch focuses the window that is already open.
@@ -105,7 +108,20 @@ pub fn run() {
                 }
             }
         })
-        .setup(|app| {
+        .setup(move |app| {
+            // Syncs with the office server, if one is set: soon after the
+            // start, then every minute, and when the window asks.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                let mut wait = std::time::Duration::from_secs(2);
+                while !matches!(
+                    wakes.recv_timeout(wait),
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected)
+                ) {
+                    commands::sync_once(&handle);
+                    wait = commands::SYNC_EVERY;
+                }
+            });
             #[cfg(target_os = "linux")]
             if let Some(window) = app.get_webview_window("main") {
                 window.with_webview(|webview| {
@@ -165,6 +181,9 @@ pub fn run() {
             commands::verify_dossier,
             commands::preview_import,
             commands::import_dossier,
+            commands::sync_status,
+            commands::sync_now,
+            commands::set_server,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -157,6 +157,14 @@ impl Store {
         Store::open_with(dir, Some(vault))
     }
 
+    /// A second handle on the same data dir (its own connection, the same
+    /// keys), for work that runs beside the window's, such as a sync: it
+    /// reads without holding the window up and writes in short
+    /// transactions of its own. No signing key comes with it.
+    pub fn another(&self) -> Result<Store> {
+        Store::open_with(self.dir.root(), self.vault.clone())
+    }
+
     fn open_with(dir: &Path, vault: Option<crate::vault::Vault>) -> Result<Store> {
         prepare_dir(dir)?;
         let layout = DataDir::new(dir);

@@ -48,6 +48,7 @@ struct Secret {
 }
 
 /// An unlocked data dir's keys.
+#[derive(Clone)]
 pub struct Vault {
     database_key: Zeroizing<String>,
     identity: age::x25519::Identity,

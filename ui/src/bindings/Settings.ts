@@ -8,4 +8,9 @@ export type Settings = { ui_language: string,
  * The name entries are signed with; empty: `PACTA_AUTHOR` or the
  * login name (see [`DataDir::who_signs`]).
  */
-author: string, };
+author: string, 
+/**
+ * The office server this data dir syncs with (a `postgres://` URL
+ * without a password, or a service name); empty: none.
+ */
+server: string, };

@@ -31,10 +31,8 @@ use crate::error::Result;
 pub fn choose(dir: &DataDir, given: Option<&str>) -> Result<Target> {
     if let Some(spec) = given {
         let target = Target::parse(spec)?;
-        let mut settings = dir.settings();
-        if !target.has_password() && settings.server != spec {
-            settings.server = spec.to_owned();
-            dir.save_settings(&settings)?;
+        if !target.has_password() {
+            remember(dir, spec)?;
         }
         return Ok(target);
     }
@@ -50,6 +48,25 @@ pub fn choose(dir: &DataDir, given: Option<&str>) -> Result<Target> {
         ));
     }
     Target::parse(&spec)
+}
+
+/// Remembers the server in the data dir's settings (empty: none). One
+/// with a password in it is refused: a password is never written there.
+pub fn remember(dir: &DataDir, spec: &str) -> Result<()> {
+    let spec = spec.trim();
+    if !spec.is_empty() && Target::parse(spec)?.has_password() {
+        return Err(connect::server_error(
+            "server_password_in_url",
+            [],
+            "a password is never kept in the data dir: give the address without it, and put the password in the PostgreSQL password file (~/.pgpass) or the OS keyring",
+        ));
+    }
+    let mut settings = dir.settings();
+    if settings.server != spec {
+        settings.server = spec.to_owned();
+        dir.save_settings(&settings)?;
+    }
+    Ok(())
 }
 
 /// A connection to an office server whose schema this Pacta knows.

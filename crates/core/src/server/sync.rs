@@ -140,6 +140,7 @@ impl Store {
         };
         self.push(server, &mut report)?;
         self.pull(server, &mut report)?;
+        self.count_pulled_as_pushed(&server.id, &report)?;
         report.synced_at = crate::time::format_utc(chrono::Utc::now());
         self.conn.execute(
             "INSERT INTO server_sync (server, synced_at) VALUES (?1, ?2)
@@ -149,13 +150,14 @@ impl Store {
         Ok(report)
     }
 
-    /// Where this store stands with the server of id `server`.
-    pub fn sync_status(&self, server: &str) -> Result<SyncStatus> {
+    /// Where this store stands with the server it last synced with.
+    pub fn sync_status(&self) -> Result<SyncStatus> {
         let (journal, signatures, synced_at): (i64, i64, Option<String>) = self
             .conn
             .query_row(
-                "SELECT pushed_journal, pushed_signatures, synced_at FROM server_sync WHERE server = ?1",
-                [server],
+                "SELECT pushed_journal, pushed_signatures, synced_at FROM server_sync
+                 ORDER BY synced_at DESC LIMIT 1",
+                [],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?
@@ -170,6 +172,39 @@ impl Store {
             synced_at,
             waiting: waiting as u64,
         })
+    }
+
+    /// What a pull added is on the server already: when it is all that
+    /// came after the marks (nobody wrote here meanwhile), the marks move
+    /// past it, so it is not counted as waiting to be sent.
+    fn count_pulled_as_pushed(&self, server: &str, report: &SyncReport) -> Result<()> {
+        if !report.refused.is_empty() {
+            return Ok(());
+        }
+        let (journal, signatures) = self.marks(server)?;
+        let (after_journal, after_signatures, max_journal, max_signatures): (u64, u64, i64, i64) =
+            self.conn.query_row(
+                "SELECT (SELECT count(*) FROM journal WHERE rowid > ?1),
+                        (SELECT count(*) FROM entry_signatures WHERE rowid > ?2),
+                        (SELECT coalesce(max(rowid), 0) FROM journal),
+                        (SELECT coalesce(max(rowid), 0) FROM entry_signatures)",
+                params![journal, signatures],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )?;
+        if after_journal == report.pulled.entries && after_signatures == report.pulled.signatures {
+            self.set_marks(server, max_journal, max_signatures)?;
+        }
+        Ok(())
+    }
+
+    fn set_marks(&self, server: &str, journal: i64, signatures: i64) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO server_sync (server, pushed_journal, pushed_signatures) VALUES (?1, ?2, ?3)
+             ON CONFLICT (server) DO UPDATE SET pushed_journal = excluded.pushed_journal,
+                                                pushed_signatures = excluded.pushed_signatures",
+            params![server, journal, signatures],
+        )?;
+        Ok(())
     }
 
     fn marks(&self, server: &str) -> Result<(i64, i64)> {
@@ -225,12 +260,7 @@ impl Store {
             }
         }
         if report.refused.is_empty() {
-            self.conn.execute(
-                "INSERT INTO server_sync (server, pushed_journal, pushed_signatures) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (server) DO UPDATE SET pushed_journal = excluded.pushed_journal,
-                                                    pushed_signatures = excluded.pushed_signatures",
-                params![server.id, to_journal, to_signatures],
-            )?;
+            self.set_marks(&server.id, to_journal, to_signatures)?;
         }
         Ok(())
     }
