@@ -9,6 +9,7 @@ import { api, errorMessage, setErrorLanguage } from "./api";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { DataDirStatus } from "./bindings/DataDirStatus";
 import type { Identity } from "./bindings/Identity";
+import type { SyncView } from "./bindings/SyncView";
 import type { Language } from "./i18n/language";
 import { UnlockDataDir } from "./components/Encryption";
 import { ErrorNote } from "./components/Notes";
@@ -18,12 +19,14 @@ import { DataDirContext, type DataDirState } from "./dataDir";
 import { HTML_LANG, I18nContext, isLanguage, makeI18n } from "./i18n";
 import { offerDismissed, offersEncryption, rememberOfferDismissed } from "./lib/encryption";
 import { actionFor } from "./lib/shortcuts";
+import { pulledNew } from "./lib/sync";
 import { OfficeContext, type Office } from "./office";
 import { QuickLogContext } from "./quickLog";
 import { caseRoute, type Navigate, type Route } from "./route";
 import { Sidebar } from "./Sidebar";
 import { SigningContext, type Signing } from "./signing";
 import { askStore, takeDataDirStatus, takeOffice, takeSettings } from "./startup";
+import { SyncContext, type Sync } from "./sync";
 import { CaseScreen } from "./views/case/CaseScreen";
 import { CasesView } from "./views/cases/CasesView";
 import { DeadlinesView } from "./views/deadlines/DeadlinesView";
@@ -31,6 +34,9 @@ import { DossierView } from "./views/dossier/DossierView";
 import { SearchPalette } from "./views/search/SearchPalette";
 import { SettingsView } from "./views/settings/SettingsView";
 import { VerifyView } from "./views/verify/VerifyView";
+
+/** How often the window asks where syncing stands between the shell's own word (ms). */
+const SYNC_STATUS_EVERY_MS = 15_000;
 
 export function App() {
   const [lang, setLangState] = useState<Language | null>(null);
@@ -52,6 +58,10 @@ export function App() {
   /** Whether the data folder is encrypted, locked (the unlock screen is shown), empty; null until known. */
   const [dataDir, setDataDir] = useState<DataDirStatus | null>(null);
   const [offerTurnedDown, setOfferTurnedDown] = useState(offerDismissed);
+  /** Where syncing with the office server stands, and how many syncs have brought something here. */
+  const [syncView, setSyncView] = useState<SyncView | null>(null);
+  const [pulled, setPulled] = useState(0);
+  const lastSync = useRef<SyncView | null>(null);
 
   /** What the window asks of the store at start: once the data folder is open (at once, or unlocked). */
   const boot = useCallback(() => {
@@ -131,6 +141,32 @@ export function App() {
     () => ({ key: keys?.signing_key ?? null, locked: keys?.locked_key ?? null, ask: askKey }),
     [keys, askKey],
   );
+
+  const syncChanged = useCallback((next: SyncView) => {
+    if (pulledNew(lastSync.current, next)) setPulled((n) => n + 1);
+    lastSync.current = next;
+    setSyncView(next);
+  }, []);
+  const sync: Sync = useMemo(() => ({ view: syncView, pulled, changed: syncChanged }), [syncView, pulled, syncChanged]);
+
+  // The shell says when a sync starts and ends; asked now and then besides,
+  // for the entries written here since (a failure: the next answer says more).
+  useEffect(() => {
+    let unlisten: (() => void) | null = null;
+    let gone = false;
+    api
+      .onSyncStatus(syncChanged)
+      .then((u) => (gone ? u() : (unlisten = u)))
+      .catch(() => undefined);
+    const ask = () => api.syncStatus().then(syncChanged).catch(() => undefined);
+    void ask();
+    const timer = setInterval(() => void ask(), SYNC_STATUS_EVERY_MS);
+    return () => {
+      gone = true;
+      unlisten?.();
+      clearInterval(timer);
+    };
+  }, [syncChanged]);
 
   const setLang = useCallback((next: Language) => {
     setLangState(next);
@@ -227,48 +263,50 @@ export function App() {
       <OfficeContext.Provider value={office}>
         <DataDirContext.Provider value={dataDirState}>
           <SigningContext.Provider value={signing}>
-            <QuickLogContext.Provider value={quickLog}>
-              <div class={readOnly ? "shell shell--banner" : "shell"}>
-                {readOnly && (
-                  <p class="read-only-banner" role="status" data-testid="read-only-banner">
-                    {i18n.t("readOnly.banner")}
-                  </p>
-                )}
-                <Sidebar route={route} lastCase={lastCase} navigate={navigate} onSearch={() => setSearchOpen(true)} />
-                <main class="main" id="main">
-                  {startupError && (
-                    <div class="banner">
-                      <ErrorNote message={startupError} testid="startup-error" />
-                    </div>
+            <SyncContext.Provider value={sync}>
+              <QuickLogContext.Provider value={quickLog}>
+                <div class={readOnly ? "shell shell--banner" : "shell"}>
+                  {readOnly && (
+                    <p class="read-only-banner" role="status" data-testid="read-only-banner">
+                      {i18n.t("readOnly.banner")}
+                    </p>
                   )}
-                  {renderView(route, navigate)}
-                </main>
-              </div>
-              {searchOpen && (
-                <SearchPalette
-                  currentCase={currentCase}
-                  onClose={() => setSearchOpen(false)}
-                  onOpen={(reference, seq) => navigate(caseRoute(reference, seq))}
-                />
-              )}
-              {askOffice !== null && !readOnly && (
-                <OfficeDialog
-                  suggested={askOffice}
-                  onClose={() => setAskOffice(null)}
-                  onSet={(code) => {
-                    office.changed(code);
-                    setAskOffice(null);
-                  }}
-                />
-              )}
-              {/* After the office's code, never over it. */}
-              {askOffice === null && keyDialog === "create" && (
-                <CreateKeyDialog suggestedName={keys?.author ?? ""} onClose={() => setKeyDialog(null)} onMade={keyReady} />
-              )}
-              {askOffice === null && keyDialog === "unlock" && keys?.locked_key && (
-                <UnlockKeyDialog identity={keys.locked_key} onClose={() => setKeyDialog(null)} onUnlocked={keyReady} />
-              )}
-            </QuickLogContext.Provider>
+                  <Sidebar route={route} lastCase={lastCase} navigate={navigate} onSearch={() => setSearchOpen(true)} />
+                  <main class="main" id="main">
+                    {startupError && (
+                      <div class="banner">
+                        <ErrorNote message={startupError} testid="startup-error" />
+                      </div>
+                    )}
+                    {renderView(route, navigate)}
+                  </main>
+                </div>
+                {searchOpen && (
+                  <SearchPalette
+                    currentCase={currentCase}
+                    onClose={() => setSearchOpen(false)}
+                    onOpen={(reference, seq) => navigate(caseRoute(reference, seq))}
+                  />
+                )}
+                {askOffice !== null && !readOnly && (
+                  <OfficeDialog
+                    suggested={askOffice}
+                    onClose={() => setAskOffice(null)}
+                    onSet={(code) => {
+                      office.changed(code);
+                      setAskOffice(null);
+                    }}
+                  />
+                )}
+                {/* After the office's code, never over it. */}
+                {askOffice === null && keyDialog === "create" && (
+                  <CreateKeyDialog suggestedName={keys?.author ?? ""} onClose={() => setKeyDialog(null)} onMade={keyReady} />
+                )}
+                {askOffice === null && keyDialog === "unlock" && keys?.locked_key && (
+                  <UnlockKeyDialog identity={keys.locked_key} onClose={() => setKeyDialog(null)} onUnlocked={keyReady} />
+                )}
+              </QuickLogContext.Provider>
+            </SyncContext.Provider>
           </SigningContext.Provider>
         </DataDirContext.Provider>
       </OfficeContext.Provider>

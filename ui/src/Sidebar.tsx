@@ -1,7 +1,9 @@
 // The left navigation: the five main views (Ctrl+1..5), search (Ctrl+K),
-// and the case last opened.
+// the case last opened, and at its foot where syncing with the office
+// server stands.
 
 import { Icon } from "./components/Icons";
+import { SyncIndicator } from "./components/SyncIndicator";
 import { useI18n, type MessageKey } from "./i18n";
 import { SHORTCUTS, withShortcut, type Action } from "./lib/shortcuts";
 import { caseRoute, mainViewOf, type MainView, type Navigate, type Route } from "./route";
@@ -70,6 +72,7 @@ export function Sidebar({ route, lastCase, navigate, onSearch }: Props) {
           </li>
         ))}
       </ul>
+      <SyncIndicator navigate={navigate} />
     </nav>
   );
 }

@@ -46,6 +46,7 @@ import type { SearchHit } from "./bindings/SearchHit";
 import type { SearchQuery } from "./bindings/SearchQuery";
 import type { Settings } from "./bindings/Settings";
 import type { Stage } from "./bindings/Stage";
+import type { SyncView } from "./bindings/SyncView";
 import type { TemplateList } from "./bindings/TemplateList";
 import type { VerifyReport } from "./bindings/VerifyReport";
 import type { Language } from "./i18n/language";
@@ -216,6 +217,24 @@ export const api = {
   verifyDossier: (path: string) => invoke<DossierReport>("verify_dossier", { path }),
   previewImport: (path: string) => invoke<ImportPlan>("preview_import", { path }),
   importDossier: (path: string) => invoke<ImportPlan>("import_dossier", { path }),
+
+  /**
+   * Where syncing with the office server stands: the server (no password;
+   * "" when none is set), whether a sync runs, the last sync completed and
+   * what was written here since, what the last sync of this session did or
+   * why it failed.
+   */
+  syncStatus: () => invoke<SyncView>("sync_status"),
+  /** Wakes the background sync (it also runs every minute while a server is set); `sync-status` says how it went. */
+  syncNow: () => invoke<null>("sync_now"),
+  /**
+   * Remembers the office server (a `postgres://` address without a password,
+   * or a PostgreSQL service name; "" clears it) and syncs with it.
+   */
+  setServer: (server: string) => invoke<SyncView>("set_server", { server }),
+  /** Calls `handler` for each `sync-status` event (a sync started or ended) until the returned function is called. */
+  onSyncStatus: (handler: (view: SyncView) => void): Promise<UnlistenFn> =>
+    listen<SyncView>("sync-status", (event) => handler(event.payload)),
 
   /** Calls `handler` for each `dossier-progress` event until the returned function is called. */
   onDossierProgress: (handler: (p: Progress) => void): Promise<UnlistenFn> =>

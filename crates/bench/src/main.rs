@@ -68,6 +68,22 @@ enum Cmd {
         #[arg(long)]
         dir: PathBuf,
     },
+    /// The office server: pushing and pulling 10,000 new entries, a sync
+    /// with nothing new, and documents against pg_dump/psql copying the
+    /// same bytes (`scripts/bench-sync` starts a PostgreSQL for it)
+    Sync {
+        /// A scratch directory (it is created)
+        #[arg(long)]
+        dir: PathBuf,
+        /// The database, as its owner, with Pacta's schema set up
+        #[arg(long)]
+        url: String,
+        #[arg(long, default_value_t = 10_000)]
+        entries: usize,
+        /// Megabytes of documents
+        #[arg(long, default_value_t = 200)]
+        megabytes: usize,
+    },
     /// Signing: what it adds to a durable append, against unsigned appends
     /// in the same run, and verifying a dossier of 2,000 signed entries
     Sign {
@@ -430,6 +446,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             rounds,
         } => pdf(dir, entries, rounds),
         Cmd::Sign { dir, appends } => sign(dir, appends),
+        Cmd::Sync {
+            dir,
+            url,
+            entries,
+            megabytes,
+        } => sync(dir, url, entries, megabytes),
         Cmd::Encrypt { dir, appends } => encrypt(dir, appends),
     }
 }
@@ -473,6 +495,133 @@ fn notes(store: &mut Store, case: CaseId, n: usize, from: &str) -> Result<(), pa
             NewEntry::new(EntryKind::Note, from, &body(&mut rng, &vocabulary)),
         )
     }))?;
+    Ok(())
+}
+
+/// Runs `psql` on the database at `url`; fails on its first error.
+fn psql(url: &str, args: &[&str]) -> Result<(), Box<dyn std::error::Error>> {
+    let out = Command::new("psql")
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url])
+        .args(args)
+        .output()?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
+    }
+    Ok(())
+}
+
+fn sync(
+    dir: PathBuf,
+    admin: String,
+    entries: usize,
+    megabytes: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use pacta_core::server::{Server, Target};
+    std::fs::create_dir_all(&dir)?;
+    let _ = psql(
+        &admin,
+        &["-c", "CREATE ROLE bench_a LOGIN PASSWORD 'bench_a' IN ROLE pacta_member; CREATE ROLE bench_b LOGIN PASSWORD 'bench_b' IN ROLE pacta_member"],
+    );
+    let as_role =
+        |role: &str| Target::parse(&admin.replacen("admin@", &format!("{role}:{role}@"), 1));
+    let (a_server, b_server) = (as_role("bench_a")?, as_role("bench_b")?);
+    let mut a = Store::open(&dir.join("a"))?;
+    a.set_office("GVA")?;
+    let (case, key) = open_case(&mut a, "Sync benchmark")?;
+    notes(&mut a, case, entries - 1, "Clerk of GVA")?;
+    let t = Instant::now();
+    let pushed = a.sync(&mut Server::open(&a_server)?)?;
+    let push = t.elapsed();
+    assert_eq!(pushed.pushed.entries as usize, entries);
+    let reference = a.case(&key)?.qualified_reference();
+    Server::open(&a_server)?.add_member(case, &reference, "bench_b")?;
+    let mut b = Store::open(&dir.join("b"))?;
+    b.set_office("GVA")?;
+    let t = Instant::now();
+    let pulled = b.sync(&mut Server::open(&b_server)?)?;
+    let pull = t.elapsed();
+    assert_eq!(pulled.pulled.entries as usize, entries);
+    let mut idle = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        let report = b.sync(&mut Server::open(&b_server)?)?;
+        idle.push(t.elapsed());
+        assert_eq!(report.pulled.entries + report.pushed.entries, 0);
+    }
+    println!("| push {entries} new entries (a new case, over loopback), connect included | {} | ≤ 5 s |", ms(push));
+    println!("| pull {entries} new entries (each checked: hash, graph, signature; merged) | {} | ≤ 5 s |", ms(pull));
+    println!(
+        "| a sync with nothing new (connect, schema check, both directions), 20 runs | p50 {}, max {} | ≤ 50 ms |",
+        ms(percentile(&mut idle.clone(), 0.5)),
+        ms(*idle.iter().max().unwrap_or(&Duration::ZERO))
+    );
+
+    // Documents: `megabytes` in files of 10 MB, attached in Geneva.
+    let mut rng = Rng(7);
+    let files: Vec<PathBuf> = (0..megabytes.div_ceil(10))
+        .map(|i| -> std::io::Result<PathBuf> {
+            let path = dir.join(format!("document-{i}.bin"));
+            let bytes: Vec<u8> = (0..10 << 20).map(|_| rng.next() as u8).collect();
+            std::fs::write(&path, bytes)?;
+            Ok(path)
+        })
+        .collect::<std::io::Result<_>>()?;
+    for f in &files {
+        a.add_document(&key, f, None, "Clerk of GVA")?;
+    }
+    let t = Instant::now();
+    let sent = a.sync(&mut Server::open(&a_server)?)?;
+    let push_docs = t.elapsed();
+    let t = Instant::now();
+    let got = b.sync(&mut Server::open(&b_server)?)?;
+    let pull_docs = t.elapsed();
+    assert_eq!(got.pulled.bytes, sent.pushed.bytes);
+    // The reference: the same chunks through PostgreSQL's own tools.
+    let dump = dir.join("chunks.sql");
+    let t = Instant::now();
+    let status = Command::new("pg_dump")
+        .args(["-a", "-t", "pacta.document_chunks", "-f"])
+        .arg(&dump)
+        .arg(&admin)
+        .status()?;
+    let dumped = t.elapsed();
+    if !status.success() {
+        return Err("pg_dump failed".into());
+    }
+    let restore_db = admin
+        .rsplit_once('/')
+        .map(|(base, _)| format!("{base}/bench_restore"))
+        .ok_or("bad url")?;
+    let postgres_db = admin
+        .rsplit_once('/')
+        .map(|(base, _)| format!("{base}/postgres"))
+        .ok_or("bad url")?;
+    psql(
+        &postgres_db,
+        &[
+            "-c",
+            "DROP DATABASE IF EXISTS bench_restore",
+            "-c",
+            "CREATE DATABASE bench_restore",
+        ],
+    )?;
+    psql(&restore_db, &["-c", "CREATE SCHEMA pacta; CREATE TABLE pacta.document_chunks (sha256 text, n integer, data bytea, PRIMARY KEY (sha256, n))"])?;
+    let t = Instant::now();
+    psql(&restore_db, &["-f", dump.to_str().ok_or("path")?])?;
+    let restored = t.elapsed();
+    let mb = sent.pushed.bytes as f64 / f64::from(1 << 20);
+    println!(
+        "| send {mb:.0} MB of documents (chunks of 1 MiB) against psql loading pg_dump's copy of the same chunks ({}), same run | {} ({:.0} %) | ≥ 50 % |",
+        ms(restored),
+        ms(push_docs),
+        100.0 * restored.as_secs_f64() / push_docs.as_secs_f64()
+    );
+    println!(
+        "| receive them (each checked against its hash) against pg_dump of the same chunks ({}), same run | {} ({:.0} %) | ≥ 50 % |",
+        ms(dumped),
+        ms(pull_docs),
+        100.0 * dumped.as_secs_f64() / pull_docs.as_secs_f64()
+    );
     Ok(())
 }
 

@@ -266,8 +266,9 @@ function codesIn(file: string, source: string): string[] {
   const test = source.search(/#\[cfg\(test\)\]\s*mod\s+\w+\s*\{/);
   const code = test < 0 ? source : source.slice(0, test);
   const found = [
-    // Invalid input, a problem said on its own, and the shell's failures: `Error::input("code", …`, `said("code", …`, `failed("code", …`.
-    ...[...code.matchAll(/\b(?:Error::input|said|failed)\(\s*"([a-z0-9_]+)"/g)].map((m) => m[1]!),
+    // Invalid input, a problem said on its own, the shell's failures and the office server's:
+    // `Error::input("code", …`, `said("code", …`, `failed("code", …`, `server_error("code", …`.
+    ...[...code.matchAll(/\b(?:Error::input|said|failed|server_error)\(\s*"([a-z0-9_]+)"/g)].map((m) => m[1]!),
     // The shell's refusal of a file not chosen: `code: "not_chosen"`.
     ...[...code.matchAll(/\bcode:\s*"([a-z0-9_]+)"/g)].map((m) => m[1]!),
   ];
@@ -300,7 +301,7 @@ describe("the core's codes", () => {
     expect(Object.keys(rustSources).some((f) => f.endsWith("src-tauri/src/commands.rs"))).toBe(true);
     expect(codes.size).toBeGreaterThan(120);
     // One of each way a code is written, so that a pattern that stops matching is noticed.
-    for (const code of ["party_twice", "template_not_utf8", "hash_mismatch", "name_empty", "layout_directory", "case_not_found", "store_unavailable", "not_chosen"]) {
+    for (const code of ["party_twice", "template_not_utf8", "hash_mismatch", "name_empty", "layout_directory", "case_not_found", "store_unavailable", "not_chosen", "server_unreachable"]) {
       expect(codes, code).toContain(code);
     }
     expect(codes).not.toContain("invalid_input");

@@ -6,6 +6,7 @@ import {
   formatDateTime,
   formatDateTimeIn,
   formatDay,
+  formatRecent,
   instant,
   localInputToRfc3339,
   machineZone,
@@ -22,6 +23,18 @@ import {
 const nov26 = new Date(2026, 10, 26, 14, 30).toISOString();
 
 describe("dates as the UI language writes them", () => {
+  it("shows a time of today by its clock alone, an earlier one with its day", () => {
+    const evening = new Date(2026, 10, 26, 21, 5);
+    for (const lang of ["en", "zh", "ru"] as const) expect(formatRecent(nov26, lang, evening)).toBe("14:30");
+    // Stored as the core stores it: UTC, microseconds.
+    expect(formatRecent(nov26.replace(/\.\d{3}Z$/, ".000000Z"), "en", evening)).toBe("14:30");
+    const nextDay = new Date(2026, 10, 27, 9, 0);
+    expect(formatRecent(nov26, "en", nextDay)).toBe("26 Nov 2026, 14:30");
+    expect(formatRecent(nov26, "zh", nextDay)).toBe("2026年11月26日 14:30");
+    expect(formatRecent(nov26, "ru", nextDay)).toBe("26.11.2026, 14:30");
+    expect(formatRecent("not a time", "en", nextDay)).toBe("not a time");
+  });
+
   it("shows a calendar date day-month-year in English, 年月日 in Chinese, dd.mm.yyyy in Russian", () => {
     expect(formatDate("2026-11-26", "en")).toBe("26 Nov 2026");
     expect(formatDate("2026-11-26", "zh")).toBe("2026年11月26日");

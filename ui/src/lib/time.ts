@@ -47,6 +47,17 @@ export function formatDateTime(iso: string, lang: Language): string {
   return lang === "zh" ? `${dayText(d, lang)} ${clock}` : `${dayText(d, lang)}, ${clock}`;
 }
 
+/**
+ * A recent RFC 3339 time in local time: its clock alone when it is today
+ * ("14:30"), else as formatDateTime says it. `now`: for tests.
+ */
+export function formatRecent(iso: string, lang: Language, now: Date = new Date()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const today = d.getFullYear() === now.getFullYear() && d.getMonth() === now.getMonth() && d.getDate() === now.getDate();
+  return today ? `${pad(d.getHours())}:${pad(d.getMinutes())}` : formatDateTime(iso, lang);
+}
+
 /** Formatters by time zone, made once each (making one costs the web view a few ms); null: a zone it does not know. */
 const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
 

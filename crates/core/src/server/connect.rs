@@ -179,9 +179,29 @@ impl Target {
             .filter(|t| *t > 0)
             .map_or(CONNECT_TIMEOUT, Duration::from_secs);
         let mut config = Config::new();
+        // Several hosts (a primary and its standby) are tried in turn.
+        for host in self.host().split(',') {
+            config.host(host);
+        }
+        for port in self.get("port").unwrap_or("5432").split(',') {
+            config.port(
+                port.parse()
+                    .map_err(|_| bad_spec(port, "the port must be a number"))?,
+            );
+        }
+        match self.get("target_session_attrs") {
+            None | Some("any") => {}
+            Some("read-write") => {
+                config.target_session_attrs(postgres::config::TargetSessionAttrs::ReadWrite);
+            }
+            Some(other) => {
+                return Err(bad_spec(
+                    other,
+                    "target_session_attrs must be any or read-write",
+                ))
+            }
+        }
         config
-            .host(self.host())
-            .port(self.port())
             .user(&self.user())
             .dbname(&self.dbname())
             .application_name("pacta")
@@ -230,7 +250,7 @@ impl Target {
         });
         match receiver.recv_timeout(limit + Duration::from_millis(500)) {
             Ok(client) => client.map_err(|e| {
-                unreachable(self, &e.to_string(), e.as_db_error().map(|d| d.message()))
+                unreachable(self, &with_causes(&e), e.as_db_error().map(|d| d.message()))
             }),
             Err(_) => Err(unreachable(
                 self,
@@ -316,6 +336,18 @@ fn bad_spec(spec: &str, what: &str) -> Error {
         [("url", spec.to_owned())],
         format!("'{spec}' does not name a server: {what}"),
     )
+}
+
+/// An error with what caused it ("invalid configuration: password
+/// missing").
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        text = format!("{text}: {s}");
+        source = s.source();
+    }
+    text
 }
 
 /// The database's own words ("password authentication failed …") when it

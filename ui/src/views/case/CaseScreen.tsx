@@ -1,6 +1,8 @@
 // A case: its header with the stage moves allowed now, the virtualised
 // journal with the quick log beneath it, and deadlines, participants and
 // documents at the side. The filing composer opens in place of the journal.
+// The case is read again after every change to it, made here or brought by
+// a sync with the office server.
 
 import { useCallback, useEffect, useLayoutEffect, useState } from "preact/hooks";
 
@@ -15,6 +17,7 @@ import type { Current } from "../../lib/record";
 import { keyOf } from "../../lib/references";
 import { useOffice } from "../../office";
 import type { Focus, Navigate } from "../../route";
+import { useAfterPull } from "../../sync";
 import { FilingComposer } from "../filing/FilingComposer";
 import { CaseHeader } from "./CaseHeader";
 import { CorrectDialog } from "./CorrectDialog";
@@ -74,6 +77,9 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
   }, []);
 
   const changed = useCallback(() => void refresh(), [refresh]);
+  // A sync brought entries (to this case or another): read again, as after a
+  // change made here; what is being typed (the quick log, a dialog) stays.
+  useAfterPull(changed);
 
   // An entry logged with an earlier time takes its place among what happened
   // then, further down: the journal shows it there. One of now is at the top.

@@ -3,7 +3,8 @@
 // deadlines, and the "New case" form (Ctrl+N). The list comes from the shell
 // a page of 200 at a time, newest first unless sorted otherwise (the core
 // sorts, so the pages follow one another): a store of 10,000 cases is
-// neither sent nor rendered whole. At a first run (a plain data folder with
+// neither sent nor rendered whole. After a sync that brought cases or
+// entries, the rows shown are read again. At a first run (a plain data folder with
 // no case yet), the empty list offers to encrypt the data folder.
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
@@ -30,6 +31,7 @@ import { warmUpFonts } from "../../lib/warmup";
 import { useOffice } from "../../office";
 import { caseRoute, type Navigate } from "../../route";
 import { takeFirstCases } from "../../startup";
+import { useAfterPull } from "../../sync";
 import { NewCaseDialog } from "./NewCaseDialog";
 
 type Props = { navigate: Navigate; newCase?: number };
@@ -143,6 +145,26 @@ export function CasesView({ navigate, newCase }: Props) {
       .catch((e: unknown) => current() && setError(errorMessage(e)))
       .finally(() => current() && setLoadingMore(false));
   };
+
+  // A sync brought cases or entries: the rows shown are read again, as many
+  // as are shown, under the filter chosen (what is typed in it stays).
+  const shown = useRef(0);
+  shown.current = cases?.length ?? 0;
+  useAfterPull(() => {
+    const asked = latestFilter.current;
+    const current = () => mounted.current && latestFilter.current === asked;
+    api
+      .listCases(asked, 0, Math.max(shown.current, CASES_PAGE))
+      .then((page) => {
+        if (!current()) return;
+        rowsFilter.current = asked;
+        setCases(page.cases);
+        setTotal(page.total);
+        setError(null);
+        setKnownParties((known) => mergeParties(known, page.cases));
+      })
+      .catch((e: unknown) => current() && setError(errorMessage(e)));
+  });
 
   // Timings for the desktop benchmark, and the shell told once that the first screen is up.
   useEffect(() => {

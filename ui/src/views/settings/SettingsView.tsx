@@ -2,8 +2,10 @@
 // with set_settings), the signing key that signs what the window writes (or
 // the dialog that makes or unlocks it), whether the data folder is
 // encrypted at rest (the dialogs that encrypt it or change its passphrase),
-// this office's code (set_office: the core checks it), and where the data
-// lives, whether it can be written, and which version this is (from app_info).
+// this office's code (set_office: the core checks it), the office server
+// this data folder syncs with (set_server: the core refuses an address with
+// a password), and where the data lives, whether it can be written, and
+// which version this is (from app_info).
 
 import { useEffect, useState } from "preact/hooks";
 
@@ -18,6 +20,10 @@ import { OFFICE_EXAMPLE } from "../../components/OfficeDialog";
 import { LANGUAGES, NATIVE_NAMES, useI18n } from "../../i18n";
 import { useOffice } from "../../office";
 import { useSigning } from "../../signing";
+import { useSync } from "../../sync";
+
+/** What an office server's address looks like (the field's placeholder, the same in every language). */
+const SERVER_EXAMPLE = "postgres://name@server/office";
 
 export function SettingsView() {
   const { t, lang, setLang } = useI18n();
@@ -31,6 +37,7 @@ export function SettingsView() {
   const [suggested, setSuggested] = useState("");
   const [codeSaved, setCodeSaved] = useState<string | null>(null);
   const { run: runOffice, busy: officeBusy, error: officeError, setError: setOfficeError } = useAction();
+  const [server, setServer] = useState<string | null>(null);
   const mounted = useMounted();
 
   useEffect(() => {
@@ -40,7 +47,11 @@ export function SettingsView() {
       .catch((e: unknown) => mounted.current && setError(errorMessage(e)));
     api
       .getSettings()
-      .then((s) => mounted.current && setAuthor(s.author))
+      .then((s) => {
+        if (!mounted.current) return;
+        setAuthor(s.author);
+        setServer(s.server);
+      })
       .catch((e: unknown) => mounted.current && setError(errorMessage(e)));
     api
       .getOffice()
@@ -142,6 +153,7 @@ export function SettingsView() {
             )}
           </div>
         </form>
+        {server !== null && <OfficeServer stored={server} />}
         <form class="form settings" onSubmit={(e) => e.preventDefault()}>
           <div class="field">
             <span class="field-label">{t("settings.dataDir")}</span>
@@ -162,6 +174,70 @@ export function SettingsView() {
         </form>
       </div>
     </section>
+  );
+}
+
+/**
+ * The office server this data folder syncs with: its address (a postgres://
+ * URL without a password, or a PostgreSQL service name), saved or cleared
+ * with set_server, whose refusal is shown here. Saved, the sync starts in
+ * the background; the sidebar says how it goes.
+ */
+function OfficeServer({ stored }: { stored: string }) {
+  const { t } = useI18n();
+  const sync = useSync();
+  const [address, setAddress] = useState(stored);
+  /** Where the data folder syncs now, as the shell says it ("": nowhere), once saved or cleared here. */
+  const [saved, setSaved] = useState<string | null>(null);
+  const { run, busy, error } = useAction();
+
+  const save = async (value: string) => {
+    setSaved(null);
+    const done = await run(() => api.setServer(value));
+    if (!done) return;
+    sync.changed(done.value);
+    setAddress(value);
+    setSaved(done.value.server);
+  };
+
+  return (
+    <form
+      class="form settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(address.trim());
+      }}
+    >
+      <label class="field">
+        <span class="field-label">{t("settings.server")}</span>
+        <input
+          type="text"
+          id="settings-server"
+          value={address}
+          placeholder={SERVER_EXAMPLE}
+          spellcheck={false}
+          autocomplete="off"
+          class="path"
+          onInput={(e) => (setAddress(e.currentTarget.value), setSaved(null))}
+          data-testid="settings-server"
+        />
+        <span class="hint">{t("settings.serverHint")}</span>
+      </label>
+      <ErrorNote message={error} testid="settings-server-error" />
+      <div>
+        <button type="submit" disabled={busy} data-testid="settings-server-save">
+          {t("settings.serverSave")}
+        </button>{" "}
+        <button type="button" disabled={busy} onClick={() => void save("")} data-testid="settings-server-clear">
+          {t("settings.serverClear")}
+        </button>{" "}
+        {saved !== null && (
+          <span class="muted" role="status" data-testid="settings-server-saved">
+            {saved === "" ? t("settings.serverCleared") : t("settings.serverSaved", { server: saved })}
+          </span>
+        )}
+      </div>
+    </form>
   );
 }
 
