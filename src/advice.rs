@@ -39,6 +39,16 @@ pub fn advice(code: &str, params: &BTreeMap<String, String>) -> Option<String> {
         "import_forked" => {
             " (compare the two with `pacta log list` and the dossier's index.html)".into()
         }
+        "no_server" => ": give --server URL (a postgres:// URL or a PostgreSQL service name), or set PACTA_SERVER".into(),
+        "server_not_set_up" | "server_schema_older" => {
+            " (`pacta server init --url URL`, as the database's owner)".into()
+        }
+        "not_a_member" => format!(
+            " (`pacta server add-member --case {} --role {}`)",
+            param("case"),
+            param("role")
+        ),
+        "server_password_in_url" => " (or `pacta server password`)".into(),
         "kind_not_loggable" => {
             let command = match param("kind") {
                 "stage_change" => "pacta stage",

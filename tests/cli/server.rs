@@ -632,3 +632,54 @@ fn connections_honour_sslmode_verify_full() {
     ]);
     assert!(untrusted.contains("cannot be reached"), "{untrusted}");
 }
+
+/// The password kept in the OS keyring (a real GNOME Keyring on a private
+/// session bus) by `pacta server password`: a sync then needs no password
+/// file; without the keyring, the server says what is missing.
+#[test]
+fn the_os_keyring_can_keep_the_server_password() {
+    let pg = Postgres::start();
+    pg.add_person("ana");
+    let ana = Pacta::new();
+    ana.new_case("Password in the keyring");
+    let url = pg.url("ana");
+    let script = r#"
+        eval "$(printf 'login' | gnome-keyring-daemon --unlock --components=secrets)"
+        PGPASSWORD=ana-secret "$PACTA" server password --server "$URL" >/dev/null || exit 10
+        "$PACTA" --json sync --server "$URL" </dev/null
+    "#;
+    let out = std::process::Command::new("dbus-run-session")
+        .args(["--", "sh", "-c", script])
+        .env("PACTA", assert_cmd::cargo::cargo_bin("pacta"))
+        .env("URL", &url)
+        .env("PACTA_DATA_DIR", ana.data_dir())
+        .env("PACTA_AUTHOR", "Test Mediator")
+        .env("HOME", ana.home.path())
+        .env("TZ", "UTC")
+        .env_remove("PGPASSFILE")
+        .env_remove("PGPASSWORD")
+        .output()
+        .expect("dbus-run-session and gnome-keyring-daemon (scripts/setup installs them)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["pushed"]["cases"], 1);
+    // No keyring, no password file: the server refuses, and says why.
+    let without = ana
+        .cmd()
+        .args(["sync", "--server", &url])
+        .env("HOME", ana.home.path())
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env_remove("PGPASSFILE")
+        .output()
+        .unwrap();
+    assert!(!without.status.success());
+    assert!(
+        String::from_utf8_lossy(&without.stderr).contains("password"),
+        "{}",
+        String::from_utf8_lossy(&without.stderr)
+    );
+}

@@ -12,6 +12,7 @@ import { promisify } from "node:util";
 import { createHash } from "node:crypto";
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { Session, KEY, sleep } from "./webdriver.mjs";
 
@@ -21,9 +22,16 @@ const cli = process.env.PACTA_CLI_BIN ?? join(root, "target/debug/pacta");
 const shots = join(root, "docs/screenshots");
 const home = mkdtempSync(join(tmpdir(), "pacta-e2e-"));
 const dataDir = join(home, "data");
+/** The office server's cluster (scripts/postgres): a folder of its own, which the `postgres` user may enter. */
+const pgDir = mkdtempSync(join(tmpdir(), "pacta-e2e-pg-"));
+const postgresScript = join(root, "scripts/postgres");
 /** The passphrase the window's signing key is made with at first use; the pacta command unlocks the same key with it. */
 const passphrase = "Mirel Strait 2026";
 const env = { ...process.env, PACTA_DATA_DIR: dataDir, PACTA_AUTHOR: "Dr. Ines Moreau", PACTA_KEY_PASSPHRASE: passphrase };
+// The office server's passwords, as an office keeps them (the window is started with it; the file is written when the server is).
+env.PGPASSFILE = join(pgDir, "pgpass");
+// The office server is the one set in Settings, never one from the environment.
+delete env.PACTA_SERVER;
 // No OS keyring: the window asks for the passphrase itself (a story restarts
 // it to see that), and the test's keys stay out of the machine's keyring.
 delete env.DBUS_SESSION_BUS_ADDRESS;
@@ -59,8 +67,26 @@ before(async () => {
 after(async () => {
   await s?.end().catch(() => {});
   driver?.kill();
+  try {
+    execFileSync("bash", [postgresScript, "stop", pgDir], { stdio: "inherit" });
+  } catch {
+    // never started, or gone
+  }
+  rmSync(pgDir, { recursive: true, force: true });
   rmSync(home, { recursive: true, force: true });
 });
+
+/** A TCP port free on 127.0.0.1 now. */
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.on("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port: free } = server.address();
+      server.close(() => ok(free));
+    });
+  });
+}
 
 // The window as the X server shows it (ImageMagick's `import`). WebKit's own
 // snapshots, which WebDriver's screenshot uses, never return when GPU
@@ -1413,6 +1439,123 @@ test("after a restart the locked key is asked for once; Settings unlocks it, not
   await box.type("Recorded after the restart." + KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
   const entry = await s.waitFor("the entry stored", async () => pacta("log", "list", reference).entries.find((e) => e.body === "Recorded after the restart."));
   assert.deepEqual(entry.signed_with, [pacta("key", "show").key.fingerprint]);
+});
+
+// Issue "The office server": a case opened on another laptop (Ana's, in
+// Brussels) and synced to the office's PostgreSQL reaches the window once
+// the server's address is typed into Settings; a step logged in the window
+// reaches the server after "Sync now", and Ana's laptop receives it. The
+// sync runs in the background: what is half-typed in the quick log stays
+// while the case is read again. The password is in the password file the
+// window was started with (PGPASSFILE), never in the address.
+test("the window syncs with the office server: a case from another laptop appears, a step logged here reaches it", async () => {
+  const pgPort = await freePort();
+  execFileSync("bash", [postgresScript, "start", pgDir, String(pgPort), "ana"], { env: { ...process.env, PACTA_CLI_BIN: cli }, stdio: "inherit" });
+  const url = `postgres://ana@127.0.0.1:${pgPort}/office`;
+  const onServer = (sql) => execFileSync("bash", [postgresScript, "psql", pgDir, sql], { encoding: "utf8" }).trim();
+
+  // Ana's laptop: a data dir, a key and an office of its own; the case she opens goes to the server.
+  const anaEnv = { ...process.env, PACTA_DATA_DIR: join(home, "ana-laptop"), PACTA_AUTHOR: "Ana Aldor", PGPASSFILE: env.PGPASSFILE };
+  for (const name of ["PACTA_SERVER", "PACTA_PASSPHRASE", "PACTA_KEY_PASSPHRASE", "DBUS_SESSION_BUS_ADDRESS"]) delete anaEnv[name];
+  const ana = (...args) => JSON.parse(execFileSync(cli, [...args, "--json"], { env: anaEnv, encoding: "utf8", maxBuffer: 1 << 30 }));
+  assert.equal(ana("key", "new", "--name", "Ana Aldor", "--no-passphrase").key.name, "Ana Aldor");
+  assert.equal(ana("office", "BRU").office, "BRU");
+  const opened = ana("case", "new", "--title", "Repair ship access to Belmont waters", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont").case;
+  ana("log", "add", opened.reference, "--kind", "note", "--body", "Belmont asks for the crew list of the repair ship.");
+  assert.equal(ana("sync", "--server", url).pushed.cases, 1);
+  const shared = `BRU:${opened.reference}`;
+  const inJournal = (body) => async () => {
+    for (const e of await s.findAll('[data-testid="entry"]')) if ((await e.text()).includes(body)) return true;
+    return false;
+  };
+  const indicator = () => s.byTestId("sync-status");
+  /** "Sync now", and the sync it wakes seen to its end (the time it says moves on). */
+  const syncNow = async (state = "synced") => {
+    const before = await (await indicator()).attribute("data-synced-at");
+    await s.waitFor("Sync now offered", async () => (await (await s.byTestId("sync-now")).property("disabled")) === false);
+    await (await s.byTestId("sync-now")).click();
+    await s.waitFor(`the indicator ${state}`, async () => {
+      const el = await indicator();
+      return (await el.attribute("data-state")) === state && (state !== "synced" || (await el.attribute("data-synced-at")) !== before);
+    }, 30000);
+  };
+
+  // No server yet: the sidebar says so, discreetly, and leads to Settings.
+  await (await s.byTestId("nav-settings")).click();
+  await (await s.byTestId("language-switcher")).choose("en");
+  await s.waitFor("English navigation", async () => (await (await s.byTestId("nav-cases")).text()).includes("Cases"));
+  await (await s.byTestId("nav-cases")).click();
+  assert.equal(await (await indicator()).attribute("data-state"), "none");
+  const notSet = await s.byTestId("sync-not-set");
+  assert.equal(await notSet.text(), "Office server: not set");
+  await notSet.click();
+
+  // An address with a password in it is refused in place; nothing is kept.
+  const field = await s.byTestId("settings-server");
+  assert.equal(await field.property("value"), "");
+  await field.type(`postgres://ana:ana-secret@127.0.0.1:${pgPort}/office`);
+  await (await s.byTestId("settings-server-save")).click();
+  assert.match(await (await s.byTestId("settings-server-error")).text(), /^A password is never kept in the data folder/);
+  assert.equal(await (await indicator()).attribute("data-state"), "none");
+  assert.equal(pacta("case", "list").cases.some((c) => c.office === "BRU"), false);
+
+  await field.clear();
+  await field.type(url);
+  await (await s.byTestId("settings-server-save")).click();
+  assert.equal(await (await s.byTestId("settings-server-saved")).text(), `Saved: this data folder syncs with ana@127.0.0.1:${pgPort}/office; the sidebar says how it goes.`);
+
+  // The sync runs in the background: Ana's case comes into the cases list, and what was written here goes to the server.
+  await (await s.byTestId("nav-cases")).click();
+  await s.find(`[data-testid="case-row"][data-reference="${shared}"]`, 30000);
+  await s.waitFor("the indicator synced", async () => (await (await indicator()).attribute("data-state")) === "synced", 30000);
+  assert.match(await (await s.byTestId("sync-label")).text(), /^Synced (.+, )?\d{2}:\d{2}$/);
+  assert.equal(await (await indicator()).attribute("data-waiting"), "0");
+  assert.equal(pacta("case", "show", shared).case.title, "Repair ship access to Belmont waters");
+  assert.equal(Number(onServer("SELECT count(*) FROM pacta.cases")), pacta("case", "list").cases.length, "every case of the window's on the server");
+
+  // The case open, a step half-typed in the quick log: Ana's next entry comes in, and what was typed stays.
+  await (await s.find(`[data-testid="case-row"][data-reference="${shared}"] td`)).click();
+  await s.find(`[data-testid="case-view"][data-reference="${shared}"]`);
+  // (No apostrophe in these bodies: the window shows typographic quotes.)
+  await s.waitFor("Ana's note in the journal", inJournal("Belmont asks for the crew list of the repair ship."));
+  const box = await s.byTestId("log-body");
+  await box.click();
+  await box.type("Aldoria sends the crew list");
+  ana("log", "add", opened.reference, "--kind", "note", "--body", "Belmont grants the ship access from 1 December.");
+  assert.equal(ana("sync").pushed.entries, 1, "Ana's laptop remembers the server");
+  await syncNow();
+  await s.waitFor("Ana's second note in the journal", inJournal("Belmont grants the ship access from 1 December."), 15000);
+  assert.equal(await (await s.byTestId("log-body")).property("value"), "Aldoria sends the crew list");
+  await shot("office-server-en");
+
+  // The step is saved here, then sent with "Sync now"; the server has it, and so does Ana's laptop.
+  const step = "Aldoria sends the crew list by diplomatic bag.";
+  await box.clear();
+  await box.type(step + KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
+  await s.waitFor("the step in the journal", inJournal(step));
+  await s.waitFor("the step stored", async () => pacta("log", "list", shared).entries.some((e) => e.body === step));
+  await syncNow();
+  assert.equal(await (await indicator()).attribute("data-waiting"), "0");
+  assert.equal(onServer(`SELECT count(*) FROM pacta.entries e JOIN pacta.cases c ON c.id = e.case_id WHERE c.office = 'BRU' AND e.line LIKE '%${step}%'`), "1");
+  assert.equal(ana("sync").pulled.entries, 1);
+  const received = ana("log", "list", opened.reference).entries.find((e) => e.body === step);
+  assert.ok(received, "Ana's laptop has the step");
+  assert.equal(received.author, "Dr. Ines Moreau");
+  assert.equal(ana("verify").ok, true);
+
+  // The server gone: a warning, and why, in the UI's language; everything here keeps working.
+  execFileSync("bash", [postgresScript, "stop", pgDir], { stdio: "inherit" });
+  await syncNow("failed");
+  assert.equal(await (await s.byTestId("sync-label")).text(), "Sync failed");
+  // The sentence whole is its title (the box shows four lines of it).
+  assert.match(await (await s.byTestId("sync-problem")).attribute("title"), new RegExp(`^The office server ana@127\\.0\\.0\\.1:${pgPort}/office cannot be reached`));
+
+  // Cleared in Settings: no server, and the sidebar says so again.
+  await (await s.byTestId("nav-settings")).click();
+  await (await s.byTestId("settings-server-clear")).click();
+  assert.equal(await (await s.byTestId("settings-server-saved")).text(), "Cleared: this data folder syncs with no office server.");
+  await s.waitFor("no server", async () => (await (await indicator()).attribute("data-state")) === "none");
+  assert.equal(await (await s.byTestId("settings-server")).property("value"), "");
 });
 
 // Last: it changes the store behind Pacta's back, as an intruder would.

@@ -151,14 +151,26 @@ export function App() {
 
   // The shell says when a sync starts and ends; asked now and then besides,
   // for the entries written here since (a failure: the next answer says more).
+  // An answer asked for before the shell last spoke may be older than what
+  // it said: dropped.
   useEffect(() => {
     let unlisten: (() => void) | null = null;
     let gone = false;
+    let heard = 0;
     api
-      .onSyncStatus(syncChanged)
+      .onSyncStatus((view) => {
+        heard++;
+        syncChanged(view);
+      })
       .then((u) => (gone ? u() : (unlisten = u)))
       .catch(() => undefined);
-    const ask = () => api.syncStatus().then(syncChanged).catch(() => undefined);
+    const ask = () => {
+      const before = heard;
+      return api
+        .syncStatus()
+        .then((view) => heard === before && syncChanged(view))
+        .catch(() => undefined);
+    };
     void ask();
     const timer = setInterval(() => void ask(), SYNC_STATUS_EVERY_MS);
     return () => {

@@ -548,7 +548,10 @@ fn sync(
         idle.push(t.elapsed());
         assert_eq!(report.pulled.entries + report.pushed.entries, 0);
     }
-    println!("| push {entries} new entries (a new case, over loopback), connect included | {} | ≤ 5 s |", ms(push));
+    println!(
+        "| push {entries} new entries (a new case, over loopback), connect included | {} | ≤ 5 s |",
+        ms(push)
+    );
     println!("| pull {entries} new entries (each checked: hash, graph, signature; merged) | {} | ≤ 5 s |", ms(pull));
     println!(
         "| a sync with nothing new (connect, schema check, both directions), 20 runs | p50 {}, max {} | ≤ 50 ms |",

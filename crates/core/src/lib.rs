@@ -38,6 +38,7 @@ pub mod record;
 mod replay;
 pub mod search;
 mod search_index;
+#[cfg(feature = "server")]
 pub mod server;
 pub mod signers;
 pub mod stage;

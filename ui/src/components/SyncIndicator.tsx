@@ -31,6 +31,8 @@ export function SyncIndicator({ navigate }: { navigate: Navigate }) {
   const text = syncText(view, lang);
   const issues = syncIssues(view);
 
+  // Not known yet (the shell has not answered): nothing, rather than "not set" for a moment.
+  if (!view) return null;
   if (text.state === "none") {
     return (
       <div class="sync" data-testid="sync-status" data-state="none">
@@ -43,13 +45,12 @@ export function SyncIndicator({ navigate }: { navigate: Navigate }) {
   return (
     <div
       class="sync"
-      title={view?.server}
       data-testid="sync-status"
       data-state={text.state}
-      data-waiting={view?.status?.waiting ?? 0}
-      data-synced-at={view?.status?.synced_at ?? ""}
+      data-waiting={view.status?.waiting ?? 0}
+      data-synced-at={view.status?.synced_at ?? ""}
     >
-      <span class="sync-label" role="status" data-testid="sync-label">
+      <span class="sync-label" role="status" title={view.server} data-testid="sync-label">
         <span class="sync-dot" aria-hidden="true" />
         {text.label}
       </span>
@@ -65,16 +66,16 @@ export function SyncIndicator({ navigate }: { navigate: Navigate }) {
       )}
       <ErrorNote message={error} />
       <div class="sync-actions">
-        <button type="button" disabled={view?.running} onClick={() => void attempt(() => api.syncNow())} data-testid="sync-now">
+        <button type="button" disabled={view.running} onClick={() => void attempt(() => api.syncNow())} data-testid="sync-now">
           {t("sync.now")}
         </button>
-        {(issues > 0 || text.problem || view?.report) && (
+        {(issues > 0 || text.problem || view.report) && (
           <button type="button" class="link" onClick={() => setDetails(true)} data-testid="sync-details" data-issues={issues}>
             {issues > 0 ? t("sync.issues", { count: formatNumber(issues, LOCALES[lang]) }) : t("sync.details")}
           </button>
         )}
       </div>
-      {details && view && (
+      {details && (
         <SyncDetails server={view.server} report={view.report} problem={text.problem} onClose={() => setDetails(false)} />
       )}
     </div>

@@ -878,6 +878,7 @@ export const en = {
   "problem.member_unknown": "{role} is not a member of case {case}; nothing was changed.",
   "problem.last_member": "{role} is the last member of case {case}: add another first, or nobody could read it. Nothing was changed.",
   "problem.server_case_unreadable": "The office server's record of case {case} cannot be read ({detail}); nothing of it was received.",
+  "problem.server_record_differs": "The office server's record of case {case} names another reference or office than its opening entry; nothing of it was received.",
   "problem.server_document_changed": "A document on the office server ({sha256}) does not match its hash; nothing of its case was received.",
   "problem.server_row_mismatch": "The server filed it under another hash or case than it names.",
   "problem.parent_rejected": "Its parent entry {parent} failed its check.",

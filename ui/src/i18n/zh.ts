@@ -879,6 +879,7 @@ export const zh: Messages = {
   "problem.member_unknown": "{role} 不是案件 {case} 的成员；未作任何更改。",
   "problem.last_member": "{role} 是案件 {case} 的最后一名成员：请先添加另一名成员，否则无人能够读取该案件。未作任何更改。",
   "problem.server_case_unreadable": "无法读取办事处服务器上案件 {case} 的记录（{detail}）；未接收该案件的任何内容。",
+  "problem.server_record_differs": "办事处服务器上案件 {case} 的记录所载案号或办事处与其立案条目不符；未接收该案件的任何内容。",
   "problem.server_document_changed": "办事处服务器上的一份文件（{sha256}）与其哈希值不符；未接收其所属案件的任何内容。",
   "problem.server_row_mismatch": "服务器将其归入的哈希值或案件与其所载不符。",
   "problem.parent_rejected": "其父条目 {parent} 未通过校验。",

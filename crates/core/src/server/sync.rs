@@ -742,7 +742,19 @@ impl Store {
                 hash,
                 said,
             }));
-        let opens_case = !here && accepted.iter().any(|e| e.parents.is_empty());
+        let opening = accepted.iter().find(|e| e.parents.is_empty());
+        if !here && opening.is_some_and(|e| !record_matches(record, e)) {
+            report.refused.push(Refused {
+                case: reference.clone(),
+                said: said(
+                    "server_record_differs",
+                    [("case", reference.clone())],
+                    format!("the office server's record of case {reference} says another reference or office than its opening entry; nothing of it was pulled"),
+                ),
+            });
+            return Ok(());
+        }
+        let opens_case = !here && opening.is_some();
         let staged = self.fetch_documents(tx, display, &accepted, report)?;
         let new_case = !here && opens_case;
         let result = self.with_large_cache(|store| {
@@ -899,6 +911,14 @@ impl Store {
         }
         Ok(staged)
     }
+}
+
+/// Whether a case's record on the server says what its opening entry
+/// recorded (reference and office, where the entry names them).
+fn record_matches(record: &CaseRecordJson, opening: &Entry) -> bool {
+    let case = &opening.data["case"];
+    let same = |field: &str, value: &str| case[field].as_str().is_none_or(|v| v == value);
+    same("reference", &record.reference.to_string()) && same("office", &record.office)
 }
 
 /// Reads `buf` full unless the input ends first; the bytes read.
