@@ -1,7 +1,7 @@
 //! `pacta`: the command line over Pacta's core. It parses arguments, calls
 //! the core, and prints a table, or exactly one JSON document with `--json`.
 //! Errors go to stderr; exit codes: 0 ok, 1 error, 2 usage, 3 `verify`
-//! found problems.
+//! found problems, or `sync` left a case or a row out (its report names them).
 
 mod advice;
 mod keys;
@@ -1188,10 +1188,19 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             out.import_plan(&plan, dry_run);
         }
         Command::Backup { out: file } => out.backup(&store.backup(&file)?),
-        Command::Sync { server } => {
-            let target = pacta_core::server::choose(store.data_dir(), server.server.as_deref())?;
+        Command::Sync { server: given } => {
+            let target = pacta_core::server::choose(store.data_dir(), given.server.as_deref())?;
             let mut server = pacta_core::server::Server::open(&target)?;
-            out.synced(&store.sync(&mut server)?);
+            // A server given here that answered is the one to sync with from
+            // now on (unless its address carries a password).
+            if let Some(spec) = given.server.as_deref().filter(|_| !target.has_password()) {
+                pacta_core::server::remember(store.data_dir(), spec)?;
+            }
+            let report = store.sync(&mut server)?;
+            out.synced(&report);
+            if !report.refused.is_empty() || !report.rejected.is_empty() {
+                return Ok(ExitCode::from(3));
+            }
         }
         Command::Server(command) => server_command(&store, command, out)?,
         Command::Office { code } => {
@@ -1270,7 +1279,6 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Whether a command records something (and so needs the signing key).
 fn server_init(url: &str, out: &Output) -> anyhow::Result<()> {
     let target = pacta_core::server::Target::parse(url)?;
     out.server_init(&pacta_core::server::Server::init(&target)?);
@@ -1320,6 +1328,7 @@ fn server_command(store: &Store, command: ServerCommand, out: &Output) -> anyhow
     Ok(())
 }
 
+/// Whether a command records something (and so needs the signing key).
 fn records(command: &Command) -> bool {
     matches!(
         command,

@@ -754,13 +754,13 @@ impl Output {
         say!("  sent:     {}", counts(&r.pushed));
         say!("  received: {}", counts(&r.pulled));
         for refused in &r.refused {
-            say!("  not sent: {}: {}", refused.case, refused.said.message);
+            say!("  not synced: {}: {}", refused.case, refused.said.message);
         }
         for rejected in &r.rejected {
             say!(
-                "  not accepted: {} entry {}: {}",
+                "  not accepted: {} row of entry {}: {}",
                 rejected.case,
-                &rejected.hash[..rejected.hash.len().min(12)],
+                rejected.hash.chars().take(12).collect::<String>(),
                 rejected.said.message
             );
         }

@@ -1,8 +1,8 @@
 -- Schema version 9: syncing with an office server (crates/core/src/server/).
 
--- Signatures get a row number in the order they were added, so a sync can
--- send the ones added since the last (a co-signature arrives after its
--- entry). The columns and rules are those of version 5.
+-- Signatures get a row number, in the order they are added from now on, so
+-- a sync can send the ones added since the last (a co-signature arrives
+-- after its entry). The columns and rules are those of version 5.
 CREATE TABLE entry_signatures_v9 (
     rowid       INTEGER PRIMARY KEY,
     entry_hash  TEXT NOT NULL,
@@ -28,6 +28,15 @@ CREATE TABLE server_sync (
     pushed_journal    INTEGER NOT NULL DEFAULT 0,
     pushed_signatures INTEGER NOT NULL DEFAULT 0,
     synced_at         TEXT                                -- the last sync that completed
+) WITHOUT ROWID;
+
+-- Cases a server refused (this role is not a member of it there, or the
+-- server holds another case under its reference): sent again, whole, at
+-- every sync until it takes them.
+CREATE TABLE server_refused (
+    server  TEXT NOT NULL,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    PRIMARY KEY (server, case_id)
 ) WITHOUT ROWID;
 
 -- What it has received: each case's rows up to this server cursor.

@@ -12,6 +12,9 @@
 -- * Each person is a PostgreSQL role in `pacta_member`; a role reads and
 --   writes only the cases it is a member of (row-level security on every
 --   table, `pacta.members`). The owner (who ran init) sees everything.
+--   `pacta_member` is one role for the whole PostgreSQL cluster: on a
+--   cluster with several offices' databases, REVOKE CONNECT ON DATABASE
+--   … FROM PUBLIC and grant CONNECT to each office's people.
 -- * Every entry and signature draws a cursor from one sequence while
 --   holding its case's row lock until commit, so a case's rows become
 --   visible in cursor order: a laptop that has pulled up to cursor N of a
@@ -122,6 +125,14 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pacta, pg_temp AS $$
     SELECT EXISTS (SELECT 1 FROM pacta.cases WHERE id = c)
 $$;
 
+-- How many roles remain members of case `c` (within the asking
+-- transaction, past row-level security: a member removing themselves
+-- no longer sees the case's rows).
+CREATE FUNCTION pacta.members_left(c uuid) RETURNS bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pacta, pg_temp AS $$
+    SELECT count(*) FROM pacta.members WHERE case_id = c
+$$;
+
 -- Whoever brings a case to the server is its first member.
 CREATE FUNCTION pacta.first_member() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pacta, pg_temp AS $$
@@ -149,6 +160,37 @@ CREATE TRIGGER entries_cursor BEFORE INSERT ON pacta.entries
 CREATE TRIGGER signatures_cursor BEFORE INSERT ON pacta.signatures
     FOR EACH ROW EXECUTE FUNCTION pacta.take_cursor();
 
+-- A row says what its columns say: an entry's line names its hash, id and
+-- case; a signature belongs to its entry's case. Nobody can file a row of
+-- one case under another (and so take its place).
+CREATE FUNCTION pacta.entry_is_its_line() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pacta, pg_temp AS $$
+DECLARE
+    line jsonb := NEW.line::jsonb;
+BEGIN
+    IF line ->> 'hash' IS DISTINCT FROM NEW.hash
+       OR line ->> 'id' IS DISTINCT FROM NEW.id::text
+       OR line ->> 'case_id' IS DISTINCT FROM NEW.case_id::text THEN
+        RAISE EXCEPTION 'entry % does not say the hash, id and case it is filed under', NEW.hash;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER entries_are_their_lines BEFORE INSERT ON pacta.entries
+    FOR EACH ROW EXECUTE FUNCTION pacta.entry_is_its_line();
+
+CREATE FUNCTION pacta.signature_of_its_case() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pacta, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pacta.entries e WHERE e.hash = NEW.entry_hash AND e.case_id = NEW.case_id) THEN
+        RAISE EXCEPTION 'a signature on % filed under another case than its entry''s', NEW.entry_hash;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER signatures_of_their_case BEFORE INSERT ON pacta.signatures
+    FOR EACH ROW EXECUTE FUNCTION pacta.signature_of_its_case();
+
 -- An entry comes after the documents it links: a laptop that pulls it can
 -- always fetch them.
 CREATE FUNCTION pacta.documents_first() RETURNS trigger
@@ -171,7 +213,8 @@ $$;
 CREATE TRIGGER entries_documents_first BEFORE INSERT ON pacta.entries
     FOR EACH ROW EXECUTE FUNCTION pacta.documents_first();
 
--- Rows are only ever inserted, by anyone, the owner included.
+-- Rows are only ever inserted: updates and deletes are refused to
+-- everyone, the owner included (who could still drop these triggers).
 CREATE FUNCTION pacta.immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'pacta.% rows are never changed or removed', TG_TABLE_NAME;
@@ -235,8 +278,14 @@ CREATE POLICY documents_write ON pacta.documents FOR INSERT
     WITH CHECK (EXISTS (SELECT 1 FROM pacta.case_documents c
                         WHERE c.sha256 = documents.sha256 AND pacta.is_member(c.case_id, current_user)));
 
+-- Members insert only the columns that carry content: who, when and the
+-- cursor are the server's to set.
 GRANT USAGE ON SCHEMA pacta TO pacta_member;
 GRANT SELECT ON pacta.server TO pacta_member;
-GRANT SELECT, INSERT ON pacta.cases, pacta.entries, pacta.signatures,
-    pacta.case_documents, pacta.document_chunks, pacta.documents TO pacta_member;
-GRANT SELECT, INSERT, DELETE ON pacta.members TO pacta_member;
+GRANT SELECT ON pacta.cases, pacta.entries, pacta.signatures,
+    pacta.case_documents, pacta.document_chunks, pacta.documents, pacta.members TO pacta_member;
+GRANT INSERT (id, office, reference, record) ON pacta.cases TO pacta_member;
+GRANT INSERT (hash, id, case_id, line) ON pacta.entries TO pacta_member;
+GRANT INSERT (entry_hash, fingerprint, case_id, signature) ON pacta.signatures TO pacta_member;
+GRANT INSERT ON pacta.case_documents, pacta.document_chunks, pacta.documents TO pacta_member;
+GRANT INSERT (case_id, role), DELETE ON pacta.members TO pacta_member;

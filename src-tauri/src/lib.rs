@@ -119,6 +119,8 @@ pub fn run() {
                     Err(std::sync::mpsc::RecvTimeoutError::Disconnected)
                 ) {
                     commands::sync_once(&handle);
+                    // Clicks on "Sync now" during that sync were answered by it.
+                    while wakes.try_recv().is_ok() {}
                     wait = commands::SYNC_EVERY;
                 }
             });

@@ -46,6 +46,22 @@ impl<'a> Laptop<'a> {
         self.run(&["sync", "--server", &self.pg.url(self.role)])
     }
 
+    /// A sync that left something out: exit code 3, and its report.
+    fn sync_leaving_out(&self) -> Value {
+        let out = self
+            .cmd()
+            .args(["sync", "--json", "--server", &self.pg.url(self.role)])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(3),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
     /// `pacta sync` as a process of its own, to be killed.
     fn spawn_sync(&self) -> Child {
         self.pacta
@@ -254,7 +270,7 @@ fn a_role_that_is_not_a_member_cannot_read_or_write_a_case() {
         .json(&["export", &r, "--out", dossier.to_str().unwrap()]);
     eve.pacta.json(&["import", dossier.to_str().unwrap()]);
     eve.pacta.log(&format!("GVA:{r}"), "note", "Eve's note");
-    let refused = eve.sync();
+    let refused = eve.sync_leaving_out();
     assert_eq!(refused["refused"][0]["code"], "not_a_member");
     assert_eq!(refused["refused"][0]["params"]["role"], "eve");
     assert_eq!(server_entries(&pg), entries);
@@ -271,9 +287,9 @@ fn a_role_that_is_not_a_member_cannot_read_or_write_a_case() {
         "3"
     );
 
-    // And takes the case away again; the last member cannot be removed.
+    // Eve leaves the case; the last member cannot be removed.
     let url = pg.url("ana");
-    let members = ana.run(&[
+    let members = eve.run(&[
         "server",
         "remove-member",
         "--case",
@@ -281,9 +297,10 @@ fn a_role_that_is_not_a_member_cannot_read_or_write_a_case() {
         "--role",
         "eve",
         "--server",
-        &url,
+        &pg.url("eve"),
     ]);
     assert_eq!(members["members"].as_array().unwrap().len(), 1);
+    assert_eq!(members["members"][0]["role"], "ana");
     assert_eq!(
         pg.psql_as("eve", "SELECT count(*) FROM pacta.entries")
             .unwrap(),
@@ -483,15 +500,60 @@ fn a_row_that_fails_verification_is_left_out_and_named() {
              WHERE e.line LIKE '%Second meeting%'"
         ),
     );
+    // A member plants a case whose record cannot be read, and adds Bob.
+    let planted = "00000000-0000-7000-8000-000000000001";
+    pg.psql_as(
+        "ana",
+        &format!("INSERT INTO pacta.cases (id, office, reference, record) VALUES ('{planted}', 'XXX', 'K-2026-0999', '{{}}')"),
+    )
+    .unwrap();
+    pg.psql_as(
+        "ana",
+        &format!("INSERT INTO pacta.members (case_id, role) VALUES ('{planted}', 'bob')"),
+    )
+    .unwrap();
+    let row = format!(
+        r#"{{"hash":"{h}","id":"00000000-0000-7000-8000-000000000002","case_id":"{planted}"}}"#,
+        h = "ee".repeat(32)
+    );
+    pg.psql_as(
+        "ana",
+        &format!(
+            "INSERT INTO pacta.entries (hash, id, case_id, line) VALUES ('{h}', '00000000-0000-7000-8000-000000000002', '{planted}', '{row}')",
+            h = "ee".repeat(32)
+        ),
+    )
+    .unwrap();
+    // Who and when are the server's to say.
+    let forged_cursor = pg.psql_as("ana", "UPDATE pacta.cases SET last_cursor = 1000000");
+    assert!(forged_cursor.unwrap_err().contains("permission denied"));
     let bob = Laptop::new(&pg, "bob");
-    let report = bob.sync();
+    let report = bob.sync_leaving_out();
     assert_eq!(report["rejected"].as_array().unwrap().len(), 1, "{report}");
     assert_eq!(report["rejected"][0]["hash"], forged);
     assert_eq!(report["rejected"][0]["code"], "hash_mismatch");
     assert_eq!(report["pulled"]["entries"], 2, "the rest came in");
+    assert_eq!(report["refused"][0]["case"], "XXX:K-2026-0999");
+    assert_eq!(report["refused"][0]["code"], "server_case_unreadable");
     bob.pacta.verify_ok();
     let log = bob.pacta.json(&["log", "list", &r]).to_string();
     assert!(!log.contains("Forged meeting"));
+    // Named again at the next sync, never taken.
+    let again = bob.sync_leaving_out();
+    assert_eq!(again["rejected"][0]["hash"], forged);
+    assert_eq!(again["pulled"]["entries"], 0);
+    // A row filed under another hash than its line says is refused by the server.
+    let misfiled = pg.psql_admin("office", "SELECT count(*) FROM pacta.entries");
+    let refused = pg.psql_as(
+        "ana",
+        "INSERT INTO pacta.entries (hash, id, case_id, line)
+         SELECT repeat('cd', 32), gen_random_uuid(), case_id, line FROM pacta.entries WHERE line LIKE '%Second meeting%' AND pushed_by = 'ana'",
+    );
+    assert!(refused.unwrap_err().contains("does not say the hash"));
+    assert_eq!(
+        pg.psql_admin("office", "SELECT count(*) FROM pacta.entries"),
+        misfiled
+    );
     // A newer schema on the server: refused before anything moves.
     pg.psql_admin("office", "UPDATE pacta.server SET schema_version = 99");
     bob.pacta.log(&r, "note", "Waiting for the upgrade");

@@ -1543,10 +1543,10 @@ test("the window syncs with the office server: a case from another laptop appear
   assert.equal(received.author, "Dr. Ines Moreau");
   assert.equal(ana("verify").ok, true);
 
-  // The server gone: a warning, and why, in the UI's language; everything here keeps working.
+  // The server gone: said calmly, and why, in the UI's language; everything here keeps working.
   execFileSync("bash", [postgresScript, "stop", pgDir], { stdio: "inherit" });
-  await syncNow("failed");
-  assert.equal(await (await s.byTestId("sync-label")).text(), "Sync failed");
+  await syncNow("offline");
+  assert.equal(await (await s.byTestId("sync-label")).text(), "Office server out of reach");
   // The sentence whole is its title (the box shows four lines of it).
   assert.match(await (await s.byTestId("sync-problem")).attribute("title"), new RegExp(`^The office server ana@127\\.0\\.0\\.1:${pgPort}/office cannot be reached`));
 

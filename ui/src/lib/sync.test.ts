@@ -32,7 +32,8 @@ describe("the sync indicator", () => {
     expect(syncState(null)).toBe("none");
     expect(syncState(view({ server: "" }))).toBe("none");
     expect(syncState(view({ running: true, error: unreachable }))).toBe("running");
-    expect(syncState(view({ error: unreachable }))).toBe("failed");
+    expect(syncState(view({ error: unreachable }))).toBe("offline");
+    expect(syncState(view({ error: { ...unreachable, code: "server_schema_newer" } }))).toBe("failed");
     expect(syncState(view())).toBe("synced");
     expect(syncState(view({ status: { synced_at: null, waiting: 3 } }))).toBe("never");
     expect(syncState(view({ status: null }))).toBe("never");
@@ -61,11 +62,12 @@ describe("the sync indicator", () => {
     expect(syncText(view({ server: "", status: { synced_at: null, waiting: 9 } }), "en").waiting).toBeNull();
   });
 
-  it("warns when the last sync failed, and says why from the error's code", () => {
-    const failed = syncText(view({ error: unreachable }), "zh", evening);
-    expect(failed.state).toBe("failed");
-    expect(failed.label).toBe("同步失败");
-    expect(failed.problem).toBe("无法连接办事处服务器 ana@127.0.0.1:5432/office（Connection refused）；未同步任何内容，本机一切照常工作。");
+  it("says calmly that the server is out of reach (away from the office), and why", () => {
+    const offline = syncText(view({ error: unreachable }), "zh", evening);
+    expect(offline.state).toBe("offline");
+    expect(offline.label).toBe("无法连接办事处服务器");
+    expect(syncText(view({ error: { ...unreachable, code: "server_schema_newer" } }), "en").label).toBe("Sync failed");
+    expect(offline.problem).toBe("无法连接办事处服务器 ana@127.0.0.1:5432/office（Connection refused）；未同步任何内容，本机一切照常工作。");
     expect(syncText(view({ error: unreachable }), "en").problem).toBe(
       "The office server ana@127.0.0.1:5432/office cannot be reached (Connection refused); nothing was synced, and everything keeps working here.",
     );

@@ -10,13 +10,17 @@ import { problemText } from "./errors";
 import { formatNumber } from "./format";
 import { formatRecent } from "./time";
 
-/** No server set; a sync running; the last one failed; synced (at a time); never synced with it yet. */
-export type SyncState = "none" | "running" | "failed" | "synced" | "never";
+/**
+ * No server set; a sync running; the server out of reach (normal away from
+ * the office); the last sync failed otherwise; synced (at a time); never
+ * synced with it yet.
+ */
+export type SyncState = "none" | "running" | "offline" | "failed" | "synced" | "never";
 
 export function syncState(view: SyncView | null): SyncState {
   if (!view || view.server === "") return "none";
   if (view.running) return "running";
-  if (view.error) return "failed";
+  if (view.error) return view.error.code === "server_unreachable" ? "offline" : "failed";
   return view.status?.synced_at ? "synced" : "never";
 }
 
@@ -31,8 +35,10 @@ export function syncText(view: SyncView | null, lang: Language, now: Date = new 
       ? translate(lang, "sync.notSet")
       : state === "running"
         ? translate(lang, "sync.running")
-        : state === "failed"
-          ? translate(lang, "sync.failed")
+        : state === "offline"
+          ? translate(lang, "sync.offline")
+          : state === "failed"
+            ? translate(lang, "sync.failed")
           : state === "synced" && syncedAt
             ? translate(lang, "sync.synced", { time: formatRecent(syncedAt, lang, now) })
             : translate(lang, "sync.never");

@@ -331,11 +331,39 @@ pub(crate) fn server_error<const N: usize>(
 }
 
 fn bad_spec(spec: &str, what: &str) -> Error {
+    let spec = without_password(spec);
     server_error(
         "server_url_invalid",
-        [("url", spec.to_owned())],
+        [("url", spec.clone())],
         format!("'{spec}' does not name a server: {what}"),
     )
+}
+
+/// A server's address as given, with any password in it left out (for
+/// messages).
+fn without_password(spec: &str) -> String {
+    if let Some((scheme, rest)) = spec.split_once("://") {
+        let (authority, tail) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
+        if let Some((userinfo, host)) = authority.rsplit_once('@') {
+            let user = userinfo.split(':').next().unwrap_or("");
+            let query = tail
+                .split(['?', '&'])
+                .filter(|p| p.starts_with("password="));
+            let mut tail = tail.to_owned();
+            for p in query {
+                tail = tail.replace(p, "password=…");
+            }
+            return format!("{scheme}://{user}@{host}{tail}");
+        }
+        return spec.to_owned();
+    }
+    spec.split_whitespace()
+        .map(|pair| match pair.split_once('=') {
+            Some((k, _)) if k.trim() == "password" => "password=…".to_owned(),
+            _ => pair.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// An error with what caused it ("invalid configuration: password
@@ -658,6 +686,20 @@ mod tests {
             .as_deref(),
             Some("sock")
         );
+    }
+
+    #[test]
+    fn errors_never_show_the_password() {
+        assert_eq!(
+            without_password("postgres://ana:secret@db:54x2/office?password=x&sslmode=require"),
+            "postgres://ana@db:54x2/office?password=…&sslmode=require"
+        );
+        assert_eq!(
+            without_password("host=db password=secret"),
+            "host=db password=…"
+        );
+        let e = parse_url("postgres://ana:secret@db:54x2/office").unwrap_err();
+        assert!(!e.to_string().contains("secret"), "{e}");
     }
 
     #[test]

@@ -117,14 +117,17 @@ impl Server {
         self.members(id, reference)
     }
 
-    /// Takes case `id` away from `role`; the last member stays.
+    /// Takes case `id` away from `role` (a member may leave a case); the
+    /// last member stays. Returns the members left.
     pub fn remove_member(
         &mut self,
         id: CaseId,
         reference: &str,
         role: &str,
     ) -> Result<Vec<Member>> {
-        self.check_member(id, reference)?;
+        // Read before: a member who leaves can no longer read the list.
+        let mut members = self.members(id, reference)?;
+        members.retain(|m| m.role != role);
         let display = self.display.clone();
         let mut tx = self
             .client
@@ -145,7 +148,7 @@ impl Server {
         }
         let left: i64 = tx
             .query_one(
-                "SELECT count(*) FROM pacta.members WHERE case_id = $1::text::uuid",
+                "SELECT pacta.members_left($1::text::uuid)",
                 &[&id.to_string()],
             )
             .map_err(|e| refused(&display, &e))?
@@ -158,7 +161,7 @@ impl Server {
             ));
         }
         tx.commit().map_err(|e| refused(&display, &e))?;
-        self.members(id, reference)
+        Ok(members)
     }
 }
 

@@ -25,21 +25,16 @@ use postgres::Client;
 use crate::data_dir::DataDir;
 use crate::error::Result;
 
-/// The server to sync with: the one given (remembered in the data dir's
-/// settings when it carries no password), else `PACTA_SERVER`, else the
-/// one remembered.
+/// The server to sync with: the one given, else `PACTA_SERVER`, else the
+/// one remembered in the data dir's settings (see [`remember`]).
 pub fn choose(dir: &DataDir, given: Option<&str>) -> Result<Target> {
-    if let Some(spec) = given {
-        let target = Target::parse(spec)?;
-        if !target.has_password() {
-            remember(dir, spec)?;
-        }
-        return Ok(target);
-    }
-    let spec = std::env::var("PACTA_SERVER")
-        .ok()
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| dir.settings().server);
+    let spec = match given {
+        Some(spec) => spec.to_owned(),
+        None => std::env::var("PACTA_SERVER")
+            .ok()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| dir.settings().server),
+    };
     if spec.trim().is_empty() {
         return Err(connect::server_error(
             "no_server",

@@ -31,18 +31,30 @@ fn db_error(target: &Target, e: &postgres::Error) -> Error {
     refused(&target.display(), e)
 }
 
-/// An error the server sent back, or a connection that went away.
+/// An error the server sent back for one statement (`server_refused`: the
+/// sync goes on with other cases), or a connection that went away
+/// (`server_error`: it stops).
 pub(super) fn refused(display: &str, e: &postgres::Error) -> Error {
-    let detail = e
-        .as_db_error()
-        .map_or_else(|| e.to_string(), |db| db.message().to_owned());
-    server_error(
-        "server_error",
-        [("server", display.to_owned()), ("detail", detail.clone())],
-        format!(
-            "the office server {display} refused or went away: {detail}; what was synced before stays, and the next sync goes on from there"
-        ),
-    )
+    match e.as_db_error() {
+        Some(db) => {
+            let detail = db.message().to_owned();
+            server_error(
+                "server_refused",
+                [("server", display.to_owned()), ("detail", detail.clone())],
+                format!("the office server {display} refused: {detail}"),
+            )
+        }
+        None => {
+            let detail = e.to_string();
+            server_error(
+                "server_error",
+                [("server", display.to_owned()), ("detail", detail.clone())],
+                format!(
+                    "the office server {display} went away: {detail}; what was synced before stays, and the next sync goes on from there"
+                ),
+            )
+        }
+    }
 }
 
 /// The version the server's schema is at, and its id; `None`: no Pacta

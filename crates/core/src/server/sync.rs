@@ -178,9 +178,6 @@ impl Store {
     /// came after the marks (nobody wrote here meanwhile), the marks move
     /// past it, so it is not counted as waiting to be sent.
     fn count_pulled_as_pushed(&self, server: &str, report: &SyncReport) -> Result<()> {
-        if !report.refused.is_empty() {
-            return Ok(());
-        }
         let (journal, signatures) = self.marks(server)?;
         let (after_journal, after_signatures, max_journal, max_signatures): (u64, u64, i64, i64) =
             self.conn.query_row(
@@ -227,42 +224,66 @@ impl Store {
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        if to_journal <= from_journal && to_signatures <= from_signatures {
-            return Ok(());
-        }
+        // The cases with rows past the marks, and those refused before
+        // (tried again whole: by hash, what the server has is not sent).
         let mut stmt = self.conn.prepare(
-            "SELECT DISTINCT case_id FROM journal WHERE rowid > ?1 AND rowid <= ?2
-             UNION SELECT DISTINCT case_id FROM entry_signatures WHERE rowid > ?3 AND rowid <= ?4",
+            "SELECT case_id, 0 FROM journal WHERE rowid > ?1 AND rowid <= ?2
+             UNION SELECT case_id, 0 FROM entry_signatures WHERE rowid > ?3 AND rowid <= ?4
+             UNION SELECT case_id, 1 FROM server_refused WHERE server = ?5",
         )?;
-        let cases = stmt
-            .query_map(
-                params![from_journal, to_journal, from_signatures, to_signatures],
-                |r| r.get::<_, CaseId>(0),
-            )?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut cases: HashMap<CaseId, bool> = HashMap::new();
+        for row in stmt.query_map(
+            params![
+                from_journal,
+                to_journal,
+                from_signatures,
+                to_signatures,
+                server.id
+            ],
+            |r| Ok((r.get::<_, CaseId>(0)?, r.get::<_, bool>(1)?)),
+        )? {
+            let (case, again) = row?;
+            *cases.entry(case).or_default() |= again;
+        }
         drop(stmt);
-        for case_id in cases {
+        let mut cases: Vec<(CaseId, bool)> = cases.into_iter().collect();
+        cases.sort();
+        for (case_id, again) in cases {
             let reference = self.qualified_reference(case_id)?;
-            match self.push_case(server, case_id, &reference, report)? {
-                Some(said) => report.refused.push(Refused {
-                    case: reference,
-                    said,
-                }),
-                None => {
-                    self.push_entries(server, case_id, (from_journal, to_journal), report)?;
-                    self.push_signatures(
-                        server,
-                        case_id,
-                        (from_signatures, to_signatures),
-                        report,
+            let (journal, signatures) = match again {
+                true => ((0, to_journal), (0, to_signatures)),
+                false => ((from_journal, to_journal), (from_signatures, to_signatures)),
+            };
+            let pushed = self
+                .push_case(server, case_id, &reference, report)
+                .and_then(|refusal| match refusal {
+                    Some(said) => Err(Error::Server(said)),
+                    None => {
+                        self.push_entries(server, case_id, journal, report)?;
+                        self.push_signatures(server, case_id, signatures, report)
+                    }
+                });
+            match pushed {
+                Ok(()) => {
+                    self.conn.execute(
+                        "DELETE FROM server_refused WHERE server = ?1 AND case_id = ?2",
+                        params![server.id, case_id],
                     )?;
                 }
+                Err(e) if goes_on(&e) => {
+                    self.conn.execute(
+                        "INSERT OR IGNORE INTO server_refused (server, case_id) VALUES (?1, ?2)",
+                        params![server.id, case_id],
+                    )?;
+                    report.refused.push(Refused {
+                        case: reference,
+                        said: e.said(),
+                    });
+                }
+                Err(e) => return Err(e),
             }
         }
-        if report.refused.is_empty() {
-            self.set_marks(&server.id, to_journal, to_signatures)?;
-        }
-        Ok(())
+        self.set_marks(&server.id, to_journal, to_signatures)
     }
 
     fn qualified_reference(&self, case_id: CaseId) -> Result<String> {
@@ -572,38 +593,64 @@ impl Store {
             .map_err(|e| refused(&display, &e))?;
         let cases = tx
             .query(
-                "SELECT id::text, record, last_cursor FROM pacta.cases ORDER BY id",
+                "SELECT id::text, CASE office WHEN '' THEN reference ELSE office || ':' || reference END,
+                        record, last_cursor
+                 FROM pacta.cases ORDER BY id",
                 &[],
             )
             .map_err(|e| refused(&display, &e))?;
-        let mut pulled_here = HashMap::new();
+        let mut pulled_here: HashMap<String, i64> = HashMap::new();
         {
             let mut stmt = self
                 .conn
                 .prepare("SELECT case_id, cursor FROM server_pulled WHERE server = ?1")?;
-            for row in stmt.query_map([&server_id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-            })? {
+            for row in stmt.query_map([&server_id], |r| Ok((r.get(0)?, r.get(1)?)))? {
                 let (case, cursor) = row?;
                 pulled_here.insert(case, cursor);
             }
         }
         for row in &cases {
-            let id: String = row.get(0);
-            let last: i64 = row.get(2);
-            let since = pulled_here.get(&id).copied().unwrap_or(0);
+            let (id, reference, record, last): (String, String, String, i64) = match (
+                row.try_get(0),
+                row.try_get(1),
+                row.try_get(2),
+                row.try_get(3),
+            ) {
+                (Ok(a), Ok(b), Ok(c), Ok(d)) => (a, b, c, d),
+                _ => return Err(unreadable_row(&display, "pacta.cases")),
+            };
+            let mut since = pulled_here.get(&id).copied().unwrap_or(0);
+            if last < since {
+                // The server went back (a standby promoted, a backup
+                // restored): everything is compared again, by hash.
+                since = 0;
+                self.set_marks(&server_id, 0, 0)?;
+            }
             if last <= since {
                 continue;
             }
-            let record: String = row.get(1);
-            let record: CaseRecordJson = serde_json::from_str(&record).map_err(|e| {
-                server_error(
-                    "server_case_unreadable",
-                    [("case", id.clone()), ("detail", e.to_string())],
-                    format!("the office server's record of case {id} cannot be read ({e}); nothing of it was pulled"),
-                )
-            })?;
-            self.pull_case(&mut tx, &display, &server_id, &record, since, last, report)?;
+            let pulled = serde_json::from_str::<CaseRecordJson>(&record)
+                .map_err(|e| {
+                    server_error(
+                        "server_case_unreadable",
+                        [("case", reference.clone()), ("detail", e.to_string())],
+                        format!("the office server's record of case {reference} cannot be read ({e}); nothing of it was pulled"),
+                    )
+                })
+                .and_then(|record| {
+                    if record.id.to_string() != id {
+                        return Err(record_differs(&reference));
+                    }
+                    self.pull_case(&mut tx, &display, &server_id, &record, since, last, report)
+                });
+            match pulled {
+                Ok(()) => {}
+                Err(e) if goes_on(&e) => report.refused.push(Refused {
+                    case: reference,
+                    said: e.said(),
+                }),
+                Err(e) => return Err(e),
+            }
         }
         tx.commit().map_err(|e| refused(&display, &e))?;
         Ok(())
@@ -628,18 +675,30 @@ impl Store {
         } else {
             format!("{}:{}", record.office, record.reference)
         };
-        let entry_rows = tx
-            .query(
-                "SELECT hash, line FROM pacta.entries WHERE case_id = $1::text::uuid AND cursor > $2 AND cursor <= $3 ORDER BY cursor",
-                &[&id, &since, &last],
-            )
-            .map_err(|e| refused(display, &e))?;
-        let signature_rows = tx
-            .query(
-                "SELECT entry_hash, fingerprint, signature FROM pacta.signatures WHERE case_id = $1::text::uuid AND cursor > $2 AND cursor <= $3 ORDER BY cursor",
-                &[&id, &since, &last],
-            )
-            .map_err(|e| refused(display, &e))?;
+        let rows =
+            |sql: &str, what: &str, tx: &mut Transaction| -> Result<Vec<(i64, [String; 3])>> {
+                tx.query(sql, &[&id, &since, &last])
+                    .map_err(|e| refused(display, &e))?
+                    .iter()
+                    .map(
+                        |r| match (r.try_get(0), r.try_get(1), r.try_get(2), r.try_get(3)) {
+                            (Ok(c), Ok(a), Ok(b), Ok(d)) => Ok((c, [a, b, d])),
+                            _ => Err(unreadable_row(display, what)),
+                        },
+                    )
+                    .collect()
+            };
+        // (cursor, [hash, line, ""]) and (cursor, [entry hash, fingerprint, signature]).
+        let entry_rows = rows(
+            "SELECT cursor, hash, line, '' FROM pacta.entries WHERE case_id = $1::text::uuid AND cursor > $2 AND cursor <= $3 ORDER BY cursor",
+            "pacta.entries",
+            tx,
+        )?;
+        let signature_rows = rows(
+            "SELECT cursor, entry_hash, fingerprint, signature FROM pacta.signatures WHERE case_id = $1::text::uuid AND cursor > $2 AND cursor <= $3 ORDER BY cursor",
+            "pacta.signatures",
+            tx,
+        )?;
         let local = self.local_entries(case_id)?;
         let here = !local.is_empty()
             || self
@@ -648,37 +707,22 @@ impl Store {
                 .optional()?
                 .is_some();
         if !here {
-            if let Err(e) = self.check_reference_free(record, &reference) {
-                report.refused.push(Refused {
-                    case: reference,
-                    said: e.said(),
-                });
-                return Ok(());
-            }
+            self.check_reference_free(record, &reference)?;
         }
         let known: HashSet<&str> = local.iter().map(|e| e.hash.as_str()).collect();
-        let mut incoming: HashMap<String, Vec<EntrySignature>> = HashMap::new();
-        for r in &signature_rows {
-            incoming.entry(r.get(0)).or_default().push(EntrySignature {
-                fingerprint: r.get(1),
-                signature: r.get(2),
-            });
-        }
         let mut rejected = Vec::new();
         let mut candidates = Vec::new();
-        for r in &entry_rows {
-            let hash: String = r.get(0);
+        for (_, [hash, line, _]) in &entry_rows {
             if known.contains(hash.as_str()) {
                 continue;
             }
-            let line: String = r.get(1);
-            match serde_json::from_str::<JournalLine>(&line)
+            match serde_json::from_str::<JournalLine>(line)
                 .map_err(|e| e.to_string())
                 .and_then(|l| l.to_entry().map_err(|e| e.to_string()))
             {
-                Ok(e) if e.hash == hash && e.case_id == case_id => candidates.push(e),
+                Ok(e) if e.hash == *hash && e.case_id == case_id => candidates.push(e),
                 Ok(_) => rejected.push((
-                    hash,
+                    hash.clone(),
                     said(
                         "server_row_mismatch",
                         [],
@@ -686,7 +730,7 @@ impl Store {
                     ),
                 )),
                 Err(detail) => rejected.push((
-                    hash,
+                    hash.clone(),
                     said(
                         "entry_unreadable",
                         [("detail", detail.clone())],
@@ -695,46 +739,70 @@ impl Store {
                 )),
             }
         }
+        // Signatures this store lacks, each first checked against the bytes
+        // of its entry: one that does not hold is left out on its own.
         let local_signatures = signers::of_case(&self.conn, case_id)?;
+        let entries_by_hash: HashMap<&str, &Entry> = local
+            .iter()
+            .chain(candidates.iter())
+            .map(|e| (e.hash.as_str(), e))
+            .collect();
+        let mut incoming: HashMap<String, Vec<EntrySignature>> = HashMap::new();
+        for (_, [hash, fingerprint, signature]) in &signature_rows {
+            let sig = EntrySignature {
+                fingerprint: fingerprint.clone(),
+                signature: signature.clone(),
+            };
+            let have = local_signatures
+                .get(hash)
+                .is_some_and(|h| h.iter().any(|s| s.fingerprint == sig.fingerprint));
+            let twice = incoming
+                .get(hash)
+                .is_some_and(|h| h.iter().any(|s| s.fingerprint == sig.fingerprint));
+            let Some(entry) = entries_by_hash.get(hash.as_str()) else {
+                continue;
+            };
+            if have || twice {
+                continue;
+            }
+            match signers::check(&signed_bytes(entry), &sig) {
+                Ok(_) => incoming.entry(hash.clone()).or_default().push(sig),
+                Err(why) => rejected.push((
+                    hash.clone(),
+                    said(
+                        "signature_invalid",
+                        [("signer", sig.fingerprint.clone()), ("detail", why.clone())],
+                        format!("its signature by {} does not hold: {why}", sig.fingerprint),
+                    ),
+                )),
+            }
+        }
         let accepted = check_incoming(
             &local,
             &local_signatures,
             candidates,
-            &incoming,
+            &mut incoming,
             &mut rejected,
         );
-        // Signatures on entries this store has, or is about to add, that it
-        // does not have yet: each checked against the entry's bytes.
-        let by_hash: HashMap<&str, &Entry> = local
-            .iter()
-            .chain(accepted.iter())
-            .map(|e| (e.hash.as_str(), e))
+        let new_signatures: Vec<(String, EntrySignature)> = incoming
+            .into_iter()
+            .flat_map(|(hash, sigs)| sigs.into_iter().map(move |s| (hash.clone(), s)))
             .collect();
-        let rejected_hashes: HashSet<String> = rejected.iter().map(|(h, _)| h.clone()).collect();
-        let mut new_signatures = Vec::new();
-        for (hash, sigs) in &incoming {
-            let Some(entry) = by_hash.get(hash.as_str()) else {
-                continue;
-            };
-            let have = local_signatures.get(hash);
-            for sig in sigs {
-                if have.is_some_and(|h| h.iter().any(|s| s.fingerprint == sig.fingerprint)) {
-                    continue;
-                }
-                match signers::check(&signed_bytes(entry), sig) {
-                    Ok(_) => new_signatures.push((hash.clone(), sig.clone())),
-                    Err(why) if !rejected_hashes.contains(hash) => rejected.push((
-                        hash.clone(),
-                        said(
-                            "signature_invalid",
-                            [("signer", sig.fingerprint.clone()), ("detail", why.clone())],
-                            format!("its signature by {} does not hold: {why}", sig.fingerprint),
-                        ),
-                    )),
-                    Err(_) => {}
-                }
-            }
+        let opening = accepted.iter().find(|e| e.parents.is_empty());
+        if !here && opening.is_some_and(|e| !record_matches(record, e)) {
+            return Err(record_differs(&reference));
         }
+        let new_case = !here && opening.is_some();
+        // A rejected row is asked for again at the next sync (and named
+        // again), with what comes after it: the cursor stays before it.
+        let rejected_hashes: HashSet<&str> = rejected.iter().map(|(h, _)| h.as_str()).collect();
+        let cursor = entry_rows
+            .iter()
+            .chain(signature_rows.iter())
+            .filter(|(_, [hash, ..])| rejected_hashes.contains(hash.as_str()))
+            .map(|(c, _)| c - 1)
+            .min()
+            .unwrap_or(last);
         report
             .rejected
             .extend(rejected.into_iter().map(|(hash, said)| Rejected {
@@ -742,25 +810,14 @@ impl Store {
                 hash,
                 said,
             }));
-        let opening = accepted.iter().find(|e| e.parents.is_empty());
-        if !here && opening.is_some_and(|e| !record_matches(record, e)) {
-            report.refused.push(Refused {
-                case: reference.clone(),
-                said: said(
-                    "server_record_differs",
-                    [("case", reference.clone())],
-                    format!("the office server's record of case {reference} says another reference or office than its opening entry; nothing of it was pulled"),
-                ),
-            });
+        if !here && !new_case {
             return Ok(());
         }
-        let opens_case = !here && opening.is_some();
         let staged = self.fetch_documents(tx, display, &accepted, report)?;
-        let new_case = !here && opens_case;
         let result = self.with_large_cache(|store| {
             let tx = store.write()?;
-            crate::office::get_or_default(&tx)?;
             if new_case {
+                crate::office::get_or_default(&tx)?;
                 insert_case_row(
                     &tx,
                     &CaseRecord {
@@ -777,34 +834,28 @@ impl Store {
                     },
                 )?;
             }
-            if here || new_case {
-                for (hash, sig) in &new_signatures {
-                    signers::record(&tx, case_id, hash, sig)?;
-                }
-                if !accepted.is_empty() || !new_signatures.is_empty() {
-                    crate::merge::merge(&tx, case_id, &accepted)?;
-                }
-                tx.execute(
-                    "INSERT INTO server_pulled (server, case_id, cursor) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (server, case_id) DO UPDATE SET cursor = excluded.cursor",
-                    params![server_id, case_id, last],
-                )?;
+            for (hash, sig) in &new_signatures {
+                signers::record(&tx, case_id, hash, sig)?;
             }
+            if !accepted.is_empty() || !new_signatures.is_empty() {
+                crate::merge::merge(&tx, case_id, &accepted)?;
+            }
+            tx.execute(
+                "INSERT INTO server_pulled (server, case_id, cursor) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (server, case_id) DO UPDATE SET cursor = excluded.cursor",
+                params![server_id, case_id, cursor],
+            )?;
             let conflicts = crate::merge::conflicts_in(&tx, case_id).map(|c| c.len() as u64);
             tx.commit()?;
             conflicts
         });
         match result {
             Ok(conflicts) => {
-                if here || new_case {
-                    report.pulled.cases += u64::from(new_case);
-                    report.pulled.entries += accepted.len() as u64;
-                    report.pulled.signatures += new_signatures.len() as u64;
-                    if !accepted.is_empty() {
-                        report.conflicts += conflicts;
-                    }
-                } else {
-                    staged.discard();
+                report.pulled.cases += u64::from(new_case);
+                report.pulled.entries += accepted.len() as u64;
+                report.pulled.signatures += new_signatures.len() as u64;
+                if !accepted.is_empty() {
+                    report.conflicts += conflicts;
                 }
                 Ok(())
             }
@@ -978,16 +1029,18 @@ impl Read for Chunks<'_, '_> {
     }
 }
 
-/// Checks entries from the server against the case as this store holds
-/// it, as reading a dossier checks its journal (the one chain checker over
-/// the case's entries with the new ones in their place): returns those
-/// that pass, parents first; the others, and every entry that descends
-/// from one, go to `rejected` with the reason.
+/// Checks entries and signatures from the server against the case as this
+/// store holds it, as reading a dossier checks its journal: the one chain
+/// checker over the case's entries with the new ones in their place and
+/// the new signatures beside them. Returns the entries that pass, parents
+/// first; the others, and every entry that descends from one, go to
+/// `rejected` with the reason. If the new rows would change what the check
+/// says of entries this store has (who signed them, say), none is taken.
 fn check_incoming(
     local: &[Entry],
     local_signatures: &HashMap<String, Vec<EntrySignature>>,
     candidates: Vec<Entry>,
-    incoming_signatures: &HashMap<String, Vec<EntrySignature>>,
+    incoming_signatures: &mut HashMap<String, Vec<EntrySignature>>,
     rejected: &mut Vec<(String, Said)>,
 ) -> Vec<Entry> {
     let Some(case_id) = local.first().or(candidates.first()).map(|e| e.case_id) else {
@@ -1021,7 +1074,8 @@ fn check_incoming(
         known.insert(e.hash.clone());
         placeable.push(e);
     }
-    if placeable.is_empty() {
+    incoming_signatures.retain(|hash, _| known.contains(hash));
+    if placeable.is_empty() && incoming_signatures.is_empty() {
         return placeable;
     }
     let all: Vec<&Entry> = local.iter().chain(placeable.iter()).collect();
@@ -1034,53 +1088,54 @@ fn check_incoming(
         })
         .collect();
     let Ok(placed) = order(&nodes) else {
-        for e in &placeable {
-            rejected.push((
-                e.hash.clone(),
-                said(
-                    "order_differs",
-                    [],
-                    "the entries cannot be put in one order (a cycle)",
-                ),
-            ));
-        }
+        reject_all(
+            &placeable,
+            incoming_signatures,
+            rejected,
+            &said(
+                "order_differs",
+                [],
+                "the entries cannot be put in one order",
+            ),
+        );
         return Vec::new();
     };
-    let facts = CaseFacts {
-        id: case_id,
-        opening: serde_json::Value::Null,
-        stage: String::new(),
-        signers: None,
-    };
-    let mut check = ChainCheck::new(&facts);
-    let mut hash_at_seq = Vec::with_capacity(placed.len());
-    for (place, &i) in placed.iter().enumerate() {
-        let mut e = all[i].clone();
-        e.seq = place as i64 + 1;
+    let with_new = problems(case_id, placed.iter().map(|&i| all[i]), |hash| {
         let mut sigs: Vec<EntrySignature> = Vec::new();
-        for s in [
-            local_signatures.get(&e.hash),
-            incoming_signatures.get(&e.hash),
-        ]
-        .into_iter()
-        .flatten()
-        .flatten()
+        for s in [local_signatures.get(hash), incoming_signatures.get(hash)]
+            .into_iter()
+            .flatten()
+            .flatten()
         {
             if !sigs.iter().any(|x| x.fingerprint == s.fingerprint) {
                 sigs.push(s.clone());
             }
         }
-        check.next(e.seq, Ok(&e), &sigs, false);
-        hash_at_seq.push(e.hash);
-    }
+        sigs
+    });
+    // What the check says of this store's own entries, before and after.
+    let before: HashSet<(String, String)> = problems(case_id, local.iter(), |hash| {
+        local_signatures.get(hash).cloned().unwrap_or_default()
+    })
+    .into_iter()
+    .map(|(hash, said)| (hash, said.code))
+    .collect();
     let new: HashSet<&str> = placeable.iter().map(|e| e.hash.as_str()).collect();
+    if let Some((hash, said)) = with_new.iter().find(|(hash, said)| {
+        !new.contains(hash.as_str()) && !before.contains(&(hash.clone(), said.code.clone()))
+    }) {
+        let said = crate::problem::said(
+            "server_rows_change_entries",
+            [("entry", hash.clone()), ("detail", said.message.clone())],
+            format!("the server's rows would change what entry {hash} of this store says ({}); none of them was taken", said.message),
+        );
+        reject_all(&placeable, incoming_signatures, rejected, &said);
+        return Vec::new();
+    }
     let mut bad: HashSet<String> = HashSet::new();
-    for (place, said) in check.finish().found {
-        if let Place::Entry(seq) = place {
-            let hash = &hash_at_seq[(seq - 1) as usize];
-            if new.contains(hash.as_str()) && bad.insert(hash.clone()) {
-                rejected.push((hash.clone(), said));
-            }
+    for (hash, said) in with_new {
+        if new.contains(hash.as_str()) && bad.insert(hash.clone()) {
+            rejected.push((hash, said));
         }
     }
     let mut accepted = Vec::with_capacity(placeable.len());
@@ -1099,5 +1154,78 @@ fn check_incoming(
         }
         accepted.push(e);
     }
+    incoming_signatures.retain(|hash, _| !bad.contains(hash));
     accepted
+}
+
+/// The chain checker's findings on entries, in the order given, by hash.
+fn problems<'a>(
+    case_id: CaseId,
+    entries: impl Iterator<Item = &'a Entry>,
+    signatures: impl Fn(&str) -> Vec<EntrySignature>,
+) -> Vec<(String, Said)> {
+    let facts = CaseFacts {
+        id: case_id,
+        opening: serde_json::Value::Null,
+        stage: String::new(),
+        signers: None,
+    };
+    let mut check = ChainCheck::new(&facts);
+    let mut hashes = Vec::new();
+    for (place, entry) in entries.enumerate() {
+        let mut e = entry.clone();
+        e.seq = place as i64 + 1;
+        check.next(e.seq, Ok(&e), &signatures(&e.hash), false);
+        hashes.push(e.hash);
+    }
+    check
+        .finish()
+        .found
+        .into_iter()
+        .filter_map(|(place, said)| match place {
+            Place::Entry(seq) => Some((hashes[(seq - 1) as usize].clone(), said)),
+            Place::CaseRecord => None,
+        })
+        .collect()
+}
+
+/// Every new entry and signature refused for one reason.
+fn reject_all(
+    entries: &[Entry],
+    signatures: &mut HashMap<String, Vec<EntrySignature>>,
+    rejected: &mut Vec<(String, Said)>,
+    why: &Said,
+) {
+    let hashes = entries
+        .iter()
+        .map(|e| e.hash.clone())
+        .chain(signatures.drain().map(|(h, _)| h));
+    let mut seen = HashSet::new();
+    for hash in hashes {
+        if seen.insert(hash.clone()) {
+            rejected.push((hash, why.clone()));
+        }
+    }
+}
+
+fn record_differs(reference: &str) -> Error {
+    server_error(
+        "server_record_differs",
+        [("case", reference.to_owned())],
+        format!("the office server's record of case {reference} does not say what its opening entry says; nothing of it was pulled"),
+    )
+}
+
+fn unreadable_row(display: &str, table: &str) -> Error {
+    server_error(
+        "server_row_unreadable",
+        [("server", display.to_owned()), ("table", table.to_owned())],
+        format!("a row of {table} on the office server {display} cannot be read (not what Pacta's schema makes); nothing of its case was pulled"),
+    )
+}
+
+/// Whether a sync goes on with the other cases after this error (a case
+/// the server or this store cannot take), or stops (the server went away).
+fn goes_on(e: &Error) -> bool {
+    !matches!(e, Error::Server(said) if said.code == "server_error")
 }
