@@ -745,3 +745,49 @@ fn the_os_keyring_can_keep_the_server_password() {
         String::from_utf8_lossy(&without.stderr)
     );
 }
+
+/// A document damaged on the laptop's disk is not completed on the server:
+/// its case is named, the other cases go on, and a good copy completes it.
+#[test]
+fn a_document_damaged_here_is_not_sent() {
+    let pg = Postgres::start();
+    pg.add_person("ana");
+    let ana = Laptop::new(&pg, "ana");
+    let r = ana.pacta.new_case("Damaged attachment");
+    let other = ana.pacta.new_case("Healthy case");
+    let file = ana.pacta.file("scan.txt", "the original scan");
+    let entry = ana.pacta.json(&["doc", "add", &r, &file]);
+    let sha = entry["entry"]["documents"][0]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let stored = ana.pacta.stored_document(&sha);
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&stored, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::write(&stored, "bit rot").unwrap();
+    let report = ana.sync_leaving_out();
+    assert_eq!(report["refused"].as_array().unwrap().len(), 1, "{report}");
+    assert!(report["refused"][0]["problem"]
+        .as_str()
+        .unwrap()
+        .contains("no longer matches its hash"));
+    assert_eq!(
+        pg.psql_admin("office", "SELECT count(*) FROM pacta.documents"),
+        "0",
+        "nothing damaged is completed"
+    );
+    assert_eq!(
+        pg.psql_admin(
+            "office",
+            &format!("SELECT count(*) FROM pacta.cases WHERE reference = '{other}'")
+        ),
+        "1"
+    );
+    // The good copy back (from a backup, say): the next sync completes it.
+    std::fs::write(&stored, "the original scan").unwrap();
+    assert_eq!(ana.sync()["refused"], Value::Array(vec![]));
+    assert_eq!(
+        pg.psql_admin("office", "SELECT count(*) FROM pacta.documents"),
+        "1"
+    );
+}

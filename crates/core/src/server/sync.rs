@@ -27,6 +27,7 @@ use std::path::Path;
 use postgres::{IsolationLevel, Transaction};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use super::connect::server_error;
 use super::members::not_a_member;
@@ -505,9 +506,13 @@ impl Store {
             let mut input = self.read_blob(sha)?;
             let mut buf = vec![0u8; CHUNK];
             let mut n: i32 = 0;
+            // Hashed on the way: a document damaged on this disk is not
+            // completed on the server (its chunks wait for a good copy).
+            let mut hasher = Sha256::new();
             loop {
                 let len = read_full(&mut input, &mut buf)
                     .map_err(|e| Error::io(self.dir.document(sha), e))?;
+                hasher.update(&buf[..len]);
                 if len == 0 && n > 0 {
                     break;
                 }
@@ -526,6 +531,11 @@ impl Store {
                 if len < CHUNK {
                     break;
                 }
+            }
+            if hex::encode(hasher.finalize_reset()) != sha {
+                return Err(Error::Corrupt(format!(
+                    "document {sha} in this data dir no longer matches its hash; it was not sent"
+                )));
             }
             server
                 .client
@@ -569,6 +579,8 @@ impl Store {
             let n = server
                 .client
                 .execute(
+                    // Only those the server lacks: a row that conflicts would
+                    // still draw a cursor (the trigger runs first).
                     "INSERT INTO pacta.signatures (entry_hash, fingerprint, case_id, signature)
                      SELECT h, f, $3::text::uuid, s FROM unnest($1::text[], $2::text[], $4::text[]) AS t(h, f, s)
                      WHERE NOT EXISTS (SELECT 1 FROM pacta.signatures x WHERE x.entry_hash = h AND x.fingerprint = f)
