@@ -875,7 +875,7 @@ export const en = {
   "problem.server_root_certificate": "A verified connection needs the server's root certificate, {path}, and it is missing or cannot be read.",
   "problem.keyring_unavailable": "The system keyring cannot keep the password ({detail}); put it in the PostgreSQL password file (~/.pgpass) instead.",
   "problem.not_a_member": "{role} is not a member of case {case} on the office server {server}: a member adds you. Its entries were not synced.",
-  "problem.server_other_case": "The office server holds a different case under {case}: two offices opened the same reference. Its entries were not synced.",
+  "problem.server_other_case": "The office server holds a different case under {case}: two installations with the same office code opened the same number (each laptop keeps its own office code). Its entries were not synced.",
   "problem.case_not_on_server": "The office server {server} does not hold case {case} yet: sync it from a computer that has it first.",
   "problem.role_unknown": "The office server {server} has no user {role}: its administrator creates it first. Nothing was changed.",
   "problem.role_not_pacta_member": "The user {role} may not use Pacta on {server}: its administrator allows it first. Nothing was changed.",

@@ -876,7 +876,7 @@ export const zh: Messages = {
   "problem.server_root_certificate": "经验证的连接需要服务器的根证书 {path}，但该证书缺失或无法读取。",
   "problem.keyring_unavailable": "系统密钥环无法保存密码（{detail}）；请改为将密码保存在 PostgreSQL 密码文件（~/.pgpass）中。",
   "problem.not_a_member": "{role} 不是办事处服务器 {server} 上案件 {case} 的成员：请由一名成员将您加入。该案件的条目未同步。",
-  "problem.server_other_case": "办事处服务器上以 {case} 为案号的是另一案件：两个办事处使用了相同的案号。该案件的条目未同步。",
+  "problem.server_other_case": "办事处服务器在 {case} 下存有另一案件：两台使用相同办事处代码的设备立了同一编号的案件（每台笔记本电脑应有自己的办事处代码）。其条目未同步。",
   "problem.case_not_on_server": "办事处服务器 {server} 上尚无案件 {case}：请先从存有该案件的电脑同步。",
   "problem.role_unknown": "办事处服务器 {server} 上没有用户 {role}：请其管理员先创建该用户。未作任何更改。",
   "problem.role_not_pacta_member": "用户 {role} 无权在 {server} 上使用 Pacta：请其管理员先授予权限。未作任何更改。",

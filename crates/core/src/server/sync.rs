@@ -334,7 +334,7 @@ impl Store {
             (false, false) => Some(said(
                 "server_other_case",
                 [("case", reference.to_owned())],
-                format!("the office server holds a different case under {reference}: the two offices opened the same reference; its entries were not synced"),
+                format!("the office server holds a different case under {reference}: two installations with the same office code opened the same number (each laptop keeps its own office code); its entries were not synced"),
             )),
         })
     }
