@@ -1239,5 +1239,14 @@ fn unreadable_row(display: &str, table: &str) -> Error {
 /// Whether a sync goes on with the other cases after this error (a case
 /// the server or this store cannot take), or stops (the server went away).
 fn goes_on(e: &Error) -> bool {
-    !matches!(e, Error::Server(said) if said.code == "server_error")
+    match e {
+        Error::Server(said) => said.code != "server_error",
+        // The case's own data: its record, a document, a reference taken.
+        Error::Invalid(_)
+        | Error::Corrupt(_)
+        | Error::DocumentNotFound(_)
+        | Error::Unreadable { .. } => true,
+        // This store itself (busy, full, failing): stop.
+        _ => false,
+    }
 }
