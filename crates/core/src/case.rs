@@ -7,7 +7,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::clause::{self, Clause};
@@ -463,6 +463,41 @@ pub(crate) struct CaseRecord<'a> {
     pub confidentiality: &'a str,
     /// As stored (see `time::format_utc`).
     pub opened_at: &'a str,
+}
+
+/// A case coming into this store (`qualified`: its office and reference,
+/// `from`: whose copy it is) must not take the reference of a different
+/// case here, the same office's same number: the one check, for a dossier
+/// imported and a case pulled from the office server alike.
+pub(crate) fn check_reference_free(
+    conn: &Connection,
+    id: CaseId,
+    office: &str,
+    reference: &CaseRef,
+    from: &str,
+) -> Result<()> {
+    let qualified = if office.is_empty() {
+        reference.to_string()
+    } else {
+        format!("{office}:{reference}")
+    };
+    let clash: Option<String> = conn
+        .query_row(
+            "SELECT id FROM cases WHERE office = ?1 AND ref_year = ?2 AND ref_number = ?3 AND id != ?4",
+            params![office, reference.year, reference.number, id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match clash {
+        Some(other) => Err(Error::input(
+            "import_other_case",
+            [("reference", qualified.clone())],
+            format!(
+                "this store already has a different case {qualified} (id {other}; {from} is {id}): nothing was imported"
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The one place a case row is inserted, with its parties and its search

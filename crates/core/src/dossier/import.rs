@@ -12,12 +12,11 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rusqlite::params;
 use serde::Serialize;
 
 use super::read::{read, Verified};
 use crate::blobs::Staged;
-use crate::case::{insert_case_row, CaseRecord};
+use crate::case::{check_reference_free, insert_case_row, CaseRecord};
 use crate::entry::{Entry, EntryKind};
 use crate::error::{Error, Result};
 use crate::merge::{conflicts_in, merge, Conflict};
@@ -174,24 +173,13 @@ impl Store {
             |r| r.get(0),
         )?;
         if !here {
-            let clash: Option<String> = self
-                .conn
-                .query_row(
-                    "SELECT id FROM cases WHERE office = ?1 AND ref_year = ?2 AND ref_number = ?3",
-                    params![office, case.reference.year, case.reference.number],
-                    |r| r.get(0),
-                )
-                .ok();
-            if let Some(other) = clash {
-                return Err(Error::input(
-                    "import_other_case",
-                    [("reference", qualified.clone())],
-                    format!(
-                        "this store already has a different case {qualified} (id {other}; the dossier's is {}): nothing was imported",
-                        case.id
-                    ),
-                ));
-            }
+            check_reference_free(
+                &self.conn,
+                case.id,
+                &office,
+                &case.reference,
+                "the dossier's",
+            )?;
         }
         let mut stmt = self
             .conn

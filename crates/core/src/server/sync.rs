@@ -34,7 +34,7 @@ use super::members::not_a_member;
 use super::schema::refused;
 use super::Server;
 use crate::blobs::Staged;
-use crate::case::{insert_case_row, CaseRecord, CaseRef};
+use crate::case::{check_reference_free, insert_case_row, CaseRecord, CaseRef};
 use crate::chain::{signed_bytes, CaseFacts, ChainCheck, Place};
 use crate::clause::Clause;
 use crate::dossier::format::JournalLine;
@@ -406,16 +406,10 @@ impl Store {
         let id = case_id.to_string();
         for batch in outgoing.chunks(BATCH) {
             let hashes: Vec<&str> = batch.iter().map(|e| e.hash.as_str()).collect();
-            let present: HashSet<String> = server
-                .client
-                .query(
-                    "SELECT hash FROM pacta.entries WHERE hash = ANY($1)",
-                    &[&hashes],
-                )
-                .map_err(|e| server.db_error(&e))?
-                .iter()
-                .map(|r| r.get(0))
-                .collect();
+            let present = server.held(
+                "SELECT hash FROM pacta.entries WHERE hash = ANY($1)",
+                &hashes,
+            )?;
             let missing: Vec<&Entry> = batch
                 .iter()
                 .filter(|e| !present.contains(&e.hash))
@@ -478,16 +472,10 @@ impl Store {
                 &[&case_id, &shas],
             )
             .map_err(|e| server.db_error(&e))?;
-        let held: HashSet<String> = server
-            .client
-            .query(
-                "SELECT sha256 FROM pacta.documents WHERE sha256 = ANY($1)",
-                &[&shas],
-            )
-            .map_err(|e| server.db_error(&e))?
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
+        let held = server.held(
+            "SELECT sha256 FROM pacta.documents WHERE sha256 = ANY($1)",
+            &shas,
+        )?;
         let mut sent = HashSet::new();
         for &(sha, size) in documents {
             if held.contains(sha) || !sent.insert(sha) {
@@ -719,7 +707,13 @@ impl Store {
                 .optional()?
                 .is_some();
         if !here {
-            self.check_reference_free(record, &reference)?;
+            check_reference_free(
+                &self.conn,
+                case_id,
+                &record.office,
+                &record.reference,
+                "the server's",
+            )?;
         }
         let known: HashSet<&str> = local.iter().map(|e| e.hash.as_str()).collect();
         let mut rejected = Vec::new();
@@ -878,34 +872,6 @@ impl Store {
         }
     }
 
-    /// A case new to this store must not take a reference another case
-    /// here has (the same office's same number).
-    fn check_reference_free(&self, record: &CaseRecordJson, reference: &str) -> Result<()> {
-        let clash: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT id FROM cases WHERE office = ?1 AND ref_year = ?2 AND ref_number = ?3",
-                params![
-                    record.office,
-                    record.reference.year,
-                    record.reference.number
-                ],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match clash {
-            Some(other) => Err(Error::input(
-                "import_other_case",
-                [("reference", reference.to_owned())],
-                format!(
-                    "this store already has a different case {reference} (id {other}; the server's is {}): nothing of it was pulled",
-                    record.id
-                ),
-            )),
-            None => Ok(()),
-        }
-    }
-
     /// A case's entries as the store holds them, in its order.
     fn local_entries(&self, case_id: CaseId) -> Result<Vec<Entry>> {
         let sql =
@@ -982,6 +948,19 @@ fn record_matches(record: &CaseRecordJson, opening: &Entry) -> bool {
     let case = &opening.data["case"];
     let same = |field: &str, value: &str| case[field].as_str().is_none_or(|v| v == value);
     same("reference", &record.reference.to_string()) && same("office", &record.office)
+}
+
+impl Server {
+    /// Which of `keys` the server holds: `sql` selects them by `= ANY($1)`.
+    fn held(&mut self, sql: &str, keys: &[&str]) -> Result<HashSet<String>> {
+        let rows = self
+            .client
+            .query(sql, &[&keys])
+            .map_err(|e| self.db_error(&e))?;
+        rows.iter()
+            .map(|r| r.try_get(0).map_err(|e| self.db_error(&e)))
+            .collect()
+    }
 }
 
 /// Reads `buf` full unless the input ends first; the bytes read.
