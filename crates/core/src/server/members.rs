@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::connect::server_error;
-use super::schema::refused;
-use super::Server;
+use super::schema::{cell, refused};
+use super::{Server, Standing};
 use crate::error::{Error, Result};
 use crate::id::CaseId;
 
@@ -24,15 +24,11 @@ impl Server {
     /// Whether this role may read case `id`; `Err` when the server does
     /// not hold the case, or holds it for others only.
     fn check_member(&mut self, id: CaseId, reference: &str) -> Result<()> {
-        let id = id.to_string();
-        let row = self
-            .client
-            .query_one(
-                "SELECT pacta.is_member($1::text::uuid, current_user), pacta.case_known($1::text::uuid), current_user::text",
-                &[&id],
-            )
-            .map_err(|e| self.db_error(&e))?;
-        let (member, known, role): (bool, bool, String) = (row.get(0), row.get(1), row.get(2));
+        let Standing {
+            member,
+            known,
+            role,
+        } = self.standing(id)?;
         let owner = self.is_owner()?;
         match (member || owner, known) {
             (true, true) => Ok(()),
@@ -55,7 +51,7 @@ impl Server {
                 &[],
             )
             .map_err(|e| self.db_error(&e))?;
-        Ok(row.get(0))
+        cell(&row, 0, &self.display, "pg_class")
     }
 
     /// The roles that may read and write case `id`.
@@ -70,14 +66,16 @@ impl Server {
                 &[&id.to_string()],
             )
             .map_err(|e| self.db_error(&e))?;
-        Ok(rows
-            .iter()
-            .map(|r| Member {
-                role: r.get(0),
-                added_by: r.get(1),
-                added_at: r.get(2),
+        let cell = |r, i| cell(r, i, &self.display, "pacta.members");
+        rows.iter()
+            .map(|r| {
+                Ok(Member {
+                    role: cell(r, 0)?,
+                    added_by: cell(r, 1)?,
+                    added_at: cell(r, 2)?,
+                })
             })
-            .collect())
+            .collect()
     }
 
     /// Lets `role` read and write case `id` (nothing changes if it may
@@ -151,8 +149,8 @@ impl Server {
                 "SELECT pacta.members_left($1::text::uuid)",
                 &[&id.to_string()],
             )
-            .map_err(|e| refused(&display, &e))?
-            .get(0);
+            .map_err(|e| refused(&display, &e))
+            .and_then(|r| cell(&r, 0, &display, "pacta.members"))?;
         if left == 0 {
             return Err(server_error(
                 "last_member",

@@ -24,6 +24,7 @@ use postgres::Client;
 
 use crate::data_dir::DataDir;
 use crate::error::Result;
+use crate::id::CaseId;
 
 /// The server to sync with: the one given, else `PACTA_SERVER`, else the
 /// one remembered in the data dir's settings (see [`remember`]).
@@ -90,4 +91,31 @@ impl Server {
     pub fn display(&self) -> &str {
         &self.display
     }
+
+    /// Where this connection's role stands with case `id`.
+    fn standing(&mut self, id: CaseId) -> Result<Standing> {
+        let row = self
+            .client
+            .query_one(
+                "SELECT pacta.is_member($1::text::uuid, current_user), pacta.case_known($1::text::uuid), current_user::text",
+                &[&id.to_string()],
+            )
+            .map_err(|e| self.db_error(&e))?;
+        let (display, table) = (&self.display, "pacta.members");
+        Ok(Standing {
+            member: schema::cell(&row, 0, display, table)?,
+            known: schema::cell(&row, 1, display, table)?,
+            role: schema::cell(&row, 2, display, table)?,
+        })
+    }
+}
+
+/// Where a role stands with a case on the server.
+struct Standing {
+    /// It may read and write the case.
+    member: bool,
+    /// The server holds the case (for whomever).
+    known: bool,
+    /// The role's name.
+    role: String,
 }

@@ -4,7 +4,7 @@
 //! version first: an older server is upgraded by its administrator, a
 //! newer one needs a newer Pacta.
 
-use postgres::Client;
+use postgres::{Client, Row};
 use serde::Serialize;
 
 use super::connect::{server_error, Target};
@@ -57,6 +57,26 @@ pub(super) fn refused(display: &str, e: &postgres::Error) -> Error {
     }
 }
 
+/// A row of `table` that is not what Pacta's schema makes (a server
+/// changed by hand): said, never a panic.
+pub(super) fn unreadable_row(display: &str, table: &str) -> Error {
+    server_error(
+        "server_row_unreadable",
+        [("server", display.to_owned()), ("table", table.to_owned())],
+        format!("a row of {table} on the office server {display} cannot be read (not what Pacta's schema makes); nothing of its case was pulled"),
+    )
+}
+
+/// Column `i` of a row of `table` the server sent.
+pub(super) fn cell<'a, T: postgres::types::FromSql<'a>>(
+    row: &'a Row,
+    i: usize,
+    display: &str,
+    table: &str,
+) -> Result<T> {
+    row.try_get(i).map_err(|_| unreadable_row(display, table))
+}
+
 /// The version the server's schema is at, and its id; `None`: no Pacta
 /// schema at all.
 fn version(client: &mut Client, target: &Target) -> Result<Option<(i32, String)>> {
@@ -70,7 +90,14 @@ fn version(client: &mut Client, target: &Target) -> Result<Option<(i32, String)>
     let row = client
         .query_opt("SELECT schema_version, id::text FROM pacta.server", &[])
         .map_err(|e| db_error(target, &e))?;
-    Ok(row.map(|r| (r.get(0), r.get(1))))
+    let display = target.display();
+    row.map(|r| {
+        Ok((
+            cell(&r, 0, &display, "pacta.server")?,
+            cell(&r, 1, &display, "pacta.server")?,
+        ))
+    })
+    .transpose()
 }
 
 /// Sets up or upgrades the server's schema (run by the database's owner).

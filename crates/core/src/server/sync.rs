@@ -31,7 +31,7 @@ use sha2::{Digest, Sha256};
 
 use super::connect::server_error;
 use super::members::not_a_member;
-use super::schema::refused;
+use super::schema::{cell, refused, unreadable_row};
 use super::Server;
 use crate::blobs::Staged;
 use crate::case::{check_reference_free, insert_case_row, CaseRecord, CaseRef};
@@ -320,17 +320,10 @@ impl Store {
             report.pushed.cases += 1;
             return Ok(None);
         }
-        let row = server
-            .client
-            .query_one(
-                "SELECT pacta.is_member($1::text::uuid, current_user), pacta.case_known($1::text::uuid), current_user::text",
-                &[&id],
-            )
-            .map_err(|e| server.db_error(&e))?;
-        let (member, known, role): (bool, bool, String) = (row.get(0), row.get(1), row.get(2));
-        Ok(match (member, known) {
+        let standing = server.standing(case_id)?;
+        Ok(match (standing.member, standing.known) {
             (true, _) => None,
-            (false, true) => Some(not_a_member(reference, &role, &server.display).said()),
+            (false, true) => Some(not_a_member(reference, &standing.role, &server.display).said()),
             (false, false) => Some(said(
                 "server_other_case",
                 [("case", reference.to_owned())],
@@ -481,7 +474,7 @@ impl Store {
             if held.contains(sha) || !sent.insert(sha) {
                 continue;
             }
-            let have: HashSet<i32> = server
+            let have = server
                 .client
                 .query(
                     "SELECT n FROM pacta.document_chunks WHERE sha256 = $1",
@@ -489,8 +482,8 @@ impl Store {
                 )
                 .map_err(|e| server.db_error(&e))?
                 .iter()
-                .map(|r| r.get(0))
-                .collect();
+                .map(|r| cell(r, 0, &server.display, "pacta.document_chunks"))
+                .collect::<Result<HashSet<i32>>>()?;
             let mut input = self.read_blob(sha)?;
             let mut buf = vec![0u8; CHUNK];
             let mut n: i32 = 0;
@@ -958,7 +951,7 @@ impl Server {
             .query(sql, &[&keys])
             .map_err(|e| self.db_error(&e))?;
         rows.iter()
-            .map(|r| r.try_get(0).map_err(|e| self.db_error(&e)))
+            .map(|r| cell(r, 0, &self.display, "pacta"))
             .collect()
     }
 }
@@ -1006,7 +999,12 @@ impl Read for Chunks<'_, '_> {
                 })?;
             match row {
                 Some(r) => {
-                    self.buf = r.get(0);
+                    self.buf =
+                        cell(&r, 0, self.display, "pacta.document_chunks").map_err(|err| {
+                            let text = err.to_string();
+                            self.error = Some(err);
+                            io::Error::other(text)
+                        })?;
                     self.at = 0;
                     self.next += 1;
                 }
@@ -1204,14 +1202,6 @@ fn record_differs(reference: &str) -> Error {
         "server_record_differs",
         [("case", reference.to_owned())],
         format!("the office server's record of case {reference} does not say what its opening entry says; nothing of it was pulled"),
-    )
-}
-
-fn unreadable_row(display: &str, table: &str) -> Error {
-    server_error(
-        "server_row_unreadable",
-        [("server", display.to_owned()), ("table", table.to_owned())],
-        format!("a row of {table} on the office server {display} cannot be read (not what Pacta's schema makes); nothing of its case was pulled"),
     )
 }
 
