@@ -85,14 +85,15 @@ fn run(cmd: &mut Command) -> String {
 }
 
 impl Postgres {
-    /// A new cluster with Pacta's schema in database `office`.
-    pub fn start() -> Postgres {
-        Postgres::start_with(false)
+    /// A new cluster with Pacta's schema in database `office`, and these
+    /// people (`add_person`).
+    pub fn start(people: &[&str]) -> Postgres {
+        Postgres::start_with(false, people)
     }
 
     /// The same, serving TLS with a certificate for `localhost` (its own
-    /// root: `root_certificate`).
-    pub fn start_with(ssl: bool) -> Postgres {
+    /// root: `root_certificate`) when `ssl`.
+    pub fn start_with(ssl: bool, people: &[&str]) -> Postgres {
         let dir = TempDir::new().expect("temp dir");
         let bin = binaries();
         let data = dir.path().join("data");
@@ -171,6 +172,9 @@ impl Postgres {
             "pacta server init: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        for person in people {
+            pg.add_person(person);
+        }
         pg
     }
 

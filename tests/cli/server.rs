@@ -120,9 +120,7 @@ fn server_entries(pg: &Postgres) -> i64 {
 
 #[test]
 fn two_laptops_and_a_server_converge_under_concurrent_writes() {
-    let pg = Postgres::start();
-    pg.add_person("ana");
-    pg.add_person("bob");
+    let pg = Postgres::start(&["ana", "bob"]);
     let ana = Laptop::new(&pg, "ana");
     let bob = Laptop::new(&pg, "bob");
     let r = ana.pacta.new_case("Cable incident");
@@ -209,9 +207,7 @@ fn two_laptops_and_a_server_converge_under_concurrent_writes() {
 
 #[test]
 fn a_role_that_is_not_a_member_cannot_read_or_write_a_case() {
-    let pg = Postgres::start();
-    pg.add_person("ana");
-    pg.add_person("eve");
+    let pg = Postgres::start(&["ana", "eve"]);
     let ana = Laptop::new(&pg, "ana");
     let r = ana.pacta.new_case("Satellite interference");
     let doc = ana.pacta.file("minutes.txt", "confidential minutes");
@@ -360,9 +356,7 @@ fn wait_for_chunks(pg: &Postgres, n: i64) {
 
 #[test]
 fn the_server_killed_in_the_middle_of_a_sync_loses_and_duplicates_nothing() {
-    let pg = Postgres::start();
-    pg.add_person("ana");
-    pg.add_person("bob");
+    let pg = Postgres::start(&["ana", "bob"]);
     let ana = Laptop::new(&pg, "ana");
     let r = big_case(&ana, 24);
     let mut sync = ana.spawn_sync();
@@ -401,9 +395,7 @@ fn the_server_killed_in_the_middle_of_a_sync_loses_and_duplicates_nothing() {
 
 #[test]
 fn a_laptop_killed_in_the_middle_of_a_sync_completes_it_next_time() {
-    let pg = Postgres::start();
-    pg.add_person("ana");
-    pg.add_person("bob");
+    let pg = Postgres::start(&["ana", "bob"]);
     let ana = Laptop::new(&pg, "ana");
     let r = big_case(&ana, 24);
     // Killed while sending: the next sync resumes the document.
@@ -437,9 +429,7 @@ fn a_laptop_killed_in_the_middle_of_a_sync_completes_it_next_time() {
 
 #[test]
 fn a_sync_and_a_dossier_import_of_the_same_entries_leave_one_copy() {
-    let pg = Postgres::start();
-    pg.add_person("ana");
-    pg.add_person("bob");
+    let pg = Postgres::start(&["ana", "bob"]);
     let ana = Laptop::new(&pg, "ana");
     let bob = Laptop::new(&pg, "bob");
     let r = ana.pacta.new_case("Data localisation dispute");
@@ -479,9 +469,7 @@ fn a_sync_and_a_dossier_import_of_the_same_entries_leave_one_copy() {
 
 #[test]
 fn a_row_that_fails_verification_is_left_out_and_named() {
-    let pg = Postgres::start();
-    pg.add_person("ana");
-    pg.add_person("bob");
+    let pg = Postgres::start(&["ana", "bob"]);
     let ana = Laptop::new(&pg, "ana");
     let r = ana.pacta.new_case("Critical infrastructure");
     ana.pacta.log(&r, "meeting", "Second meeting");
@@ -565,8 +553,7 @@ fn a_row_that_fails_verification_is_left_out_and_named() {
 
 #[test]
 fn where_the_server_is_comes_from_a_url_a_service_or_the_settings() {
-    let pg = Postgres::start();
-    pg.add_person("ana");
+    let pg = Postgres::start(&["ana"]);
     let ana = Laptop::new(&pg, "ana");
     let r = ana.pacta.new_case("Remembered server");
     let none = ana.fails(&["sync"]);
@@ -657,8 +644,7 @@ fn a_server_that_does_not_answer_is_given_up_within_five_seconds() {
 
 #[test]
 fn connections_honour_sslmode_verify_full() {
-    let pg = Postgres::start_with(true);
-    pg.add_person("ana");
+    let pg = Postgres::start_with(true, &["ana"]);
     let ana = Laptop::new(&pg, "ana");
     ana.pacta.new_case("Encrypted link");
     let root = pg.root_certificate();
@@ -700,8 +686,7 @@ fn connections_honour_sslmode_verify_full() {
 /// file; without the keyring, the server says what is missing.
 #[test]
 fn the_os_keyring_can_keep_the_server_password() {
-    let pg = Postgres::start();
-    pg.add_person("ana");
+    let pg = Postgres::start(&["ana"]);
     let ana = Pacta::new();
     ana.new_case("Password in the keyring");
     let url = pg.url("ana");
@@ -750,8 +735,7 @@ fn the_os_keyring_can_keep_the_server_password() {
 /// its case is named, the other cases go on, and a good copy completes it.
 #[test]
 fn a_document_damaged_here_is_not_sent() {
-    let pg = Postgres::start();
-    pg.add_person("ana");
+    let pg = Postgres::start(&["ana"]);
     let ana = Laptop::new(&pg, "ana");
     let r = ana.pacta.new_case("Damaged attachment");
     let other = ana.pacta.new_case("Healthy case");
