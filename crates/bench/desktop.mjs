@@ -47,6 +47,8 @@ const driver = spawn("tauri-driver", ["--port", "4447", "--native-port", "4448"]
 await sleep(1000);
 const s = await Session.start("http://127.0.0.1:4447", app);
 await s.byTestId("case-row", 30000);
+// The corpus has no signing key, so the window offers to make one at start.
+await (await s.byTestId("key-not-now")).click();
 
 /** Milliseconds between the last pacta:navigate and the pacta:<ready> after it. */
 async function inWindow(ready, count) {
@@ -127,6 +129,8 @@ await new Promise((resolve) => user.stderr.on("data", (d) => String(d).includes(
 await sleep(1000);
 const [win] = xdo("search", "--onlyvisible", "--name", "^Pacta$").split("\n");
 xdo("windowfocus", "--sync", win);
+xdo("key", "Escape"); // "Not now" to the signing key's offer
+await sleep(500);
 xdo("key", "ctrl+k");
 await sleep(500);
 xdo("type", "--delay", "20", largest);

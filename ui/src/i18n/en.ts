@@ -551,6 +551,7 @@ export const en = {
   "agreements.notSigned": "not signed yet",
   "agreements.signedBy": "signed by {names}",
   "agreements.cosign": "Co-sign…",
+  "agreements.showAll": "Show all agreements ({count})",
   "cosign.title": "Co-sign agreement #{seq}",
   "cosign.intro": "A party's delegate co-signs the agreement with their own signing key: choose the file of their key, and let them type its passphrase.",
   "cosign.key": "The delegate's signing key",

@@ -552,6 +552,7 @@ export const zh: Messages = {
   "agreements.notSigned": "尚未签署",
   "agreements.signedBy": "签署人：{names}",
   "agreements.cosign": "共同签署…",
+  "agreements.showAll": "显示全部协议（{count}）",
   "cosign.title": "共同签署第 {seq} 号协议",
   "cosign.intro": "当事方的代表以其本人的签名密钥共同签署协议：请选择其密钥文件，并由其本人输入密码短语。",
   "cosign.key": "代表的签名密钥",

@@ -26,6 +26,7 @@ import { useAction } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { chosenAudience, shownAudience } from "../../lib/audience";
+import { AGREEMENTS_SHOWN, agreementsInOrder } from "../../lib/cosign";
 import { canMarkMet, partyOfChoice, sortDeadlines } from "../../lib/deadlines";
 import { list } from "../../lib/errors";
 import { formatBytes } from "../../lib/format";
@@ -367,11 +368,13 @@ function RemoveParticipantDialog({
 export function AgreementsPanel({ detail, reference, onChanged, onJump }: PanelProps & { onJump: (seq: number) => void }) {
   const { t, lang } = useI18n();
   const [cosigning, setCosigning] = useState<AgreementSigning | null>(null);
+  const [showAll, setShowAll] = useState(false);
   if (detail.agreements.length === 0) return null;
+  const ordered = agreementsInOrder(detail.agreements);
   return (
     <Panel title={t("agreements.section")} testid="case-agreements" count={detail.agreements.length}>
       <ul class="side-list">
-        {detail.agreements.map((a) => {
+        {(showAll ? ordered : ordered.slice(0, AGREEMENTS_SHOWN)).map((a) => {
           const unsigned = a.parties.some((p) => p.signed_by.length === 0);
           return (
             <li key={a.entry} data-testid="agreement" data-seq={a.seq}>
@@ -409,6 +412,11 @@ export function AgreementsPanel({ detail, reference, onChanged, onJump }: PanelP
           );
         })}
       </ul>
+      {!showAll && ordered.length > AGREEMENTS_SHOWN && (
+        <button type="button" class="link" onClick={() => setShowAll(true)} data-testid="agreements-show-all">
+          {t("agreements.showAll", { count: ordered.length })}
+        </button>
+      )}
       {cosigning && (
         <CosignDialog
           reference={reference}
