@@ -1248,7 +1248,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             out.key(&key.identity()?, key.has_passphrase());
         }
         Command::Agreement(AgreementCommand::List { case }) => {
-            out.case(&store.case_view(&case)?);
+            out.agreements(&store.case_agreements(&case)?);
         }
         Command::Agreement(AgreementCommand::Sign {
             case,

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, Local, Utc};
+use pacta_core::agreements::AgreementSigning;
 use pacta_core::backup::{BackupReport, RestoreReport};
 use pacta_core::dossier::{DossierReport, ExportReport, ImportPlan};
 use pacta_core::filing::library::Library;
@@ -164,12 +165,14 @@ impl Output {
             conflicts,
             signers,
             agreements,
+            agreement_count,
             ..
         } = view;
         if self.json {
             return self.print_json(&json!({
                 "case": case, "deadlines": deadlines, "documents": documents,
-                "conflicts": conflicts, "signers": signers, "agreements": agreements
+                "conflicts": conflicts, "signers": signers, "agreements": agreements,
+                "agreement_count": agreement_count
             }));
         }
         say!("{}  {}", case.qualified_reference(), case.title);
@@ -228,14 +231,13 @@ impl Output {
                 say!("  {:<24} {}", s.name, s.fingerprint);
             }
         }
-        for a in agreements {
-            say!("\nAgreement #{} ({}): {}", a.seq, a.kind, a.summary);
-            for p in &a.parties {
-                match p.signed_by.is_empty() {
-                    true => say!("  {:<24} not signed yet", p.party),
-                    false => say!("  {:<24} signed by {}", p.party, p.signed_by.join(", ")),
-                }
-            }
+        agreement_lines(agreements);
+        if agreements.len() < *agreement_count as usize {
+            say!(
+                "\n{} of {agreement_count} agreements shown (those awaiting a signature first); all: `pacta agreement list {}`",
+                agreements.len(),
+                case.reference
+            );
         }
         if !case.summary.is_empty() {
             say!("\n{}", case.summary);
@@ -248,6 +250,17 @@ impl Output {
             say!("\nDocuments");
             self.documents(documents);
         }
+    }
+
+    /// A case's agreements and who signed each.
+    pub fn agreements(&self, agreements: &[AgreementSigning]) {
+        if self.json {
+            return self.print_json(&json!({ "agreements": agreements }));
+        }
+        if agreements.is_empty() {
+            return say!("No agreements in this case.");
+        }
+        agreement_lines(agreements);
     }
 
     /// The cases; another office's (not `office`) by their qualified reference.
@@ -1003,4 +1016,16 @@ fn missing_characters(codes: &[String]) -> String {
         "note: no font Pacta ships has {}; the PDF shows each as its code in a red box",
         codes.join(", ")
     )
+}
+
+fn agreement_lines(agreements: &[AgreementSigning]) {
+    for a in agreements {
+        say!("\nAgreement #{} ({}): {}", a.seq, a.kind, a.summary);
+        for p in &a.parties {
+            match p.signed_by.is_empty() {
+                true => say!("  {:<24} not signed yet", p.party),
+                false => say!("  {:<24} signed by {}", p.party, p.signed_by.join(", ")),
+            }
+        }
+    }
 }

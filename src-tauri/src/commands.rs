@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::Offset;
+use pacta_core::agreements::AgreementSigning;
 use pacta_core::dossier::{DossierReport, ExportProgress, Exported, ImportPlan};
 use pacta_core::drafts::LogDraft;
 use pacta_core::filing::template::FieldSpec;
@@ -486,6 +487,16 @@ pub async fn create_case(state: State<'_, AppState>, input: NewCaseInput) -> Ans
 #[tauri::command]
 pub async fn get_case(state: State<'_, AppState>, reference: String) -> Answer<CaseView> {
     with_store(&state, move |s| s.case_view(&reference)).await
+}
+
+/// Every agreement of a case, in the screen's order ("Show all": the case
+/// view carries the first few).
+#[tauri::command]
+pub async fn case_agreements(
+    state: State<'_, AppState>,
+    reference: String,
+) -> Answer<Vec<AgreementSigning>> {
+    with_store(&state, move |s| s.case_agreements(&reference)).await
 }
 
 #[derive(Serialize)]

@@ -153,6 +153,7 @@ pub fn run() {
             commands::list_cases,
             commands::create_case,
             commands::get_case,
+            commands::case_agreements,
             commands::journal_page,
             commands::log_entry,
             commands::correct_entry,

@@ -539,3 +539,35 @@ fn the_os_keyring_unlocks_the_key_and_the_passphrase_works_without_it() {
         String::from_utf8_lossy(&with.stderr)
     );
 }
+
+/// A long case's screen opens with the agreements to act on, not with
+/// thousands: `case show` carries the first 20 (awaiting a signature
+/// first, newest first) and how many there are; `agreement list` all.
+#[test]
+fn a_case_shows_its_first_twenty_agreements_newest_first_and_lists_them_all_on_request() {
+    let p = Pacta::new();
+    let r = p.new_case("Many agreements");
+    for i in 1..=23 {
+        p.log(&r, "agreement", &format!("Agreement number {i}."));
+    }
+    p.log(&r, "note", "Not an agreement.");
+    let view = p.json(&["case", "show", &r]);
+    assert_eq!(view["agreement_count"], 23, "{view}");
+    let shown: Vec<String> = view["agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["summary"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(shown.len(), 20);
+    assert_eq!(shown[0], "Agreement number 23.");
+    assert_eq!(shown[19], "Agreement number 4.");
+    let all = p.json(&["agreement", "list", &r]);
+    assert_eq!(all["agreements"].as_array().unwrap().len(), 23, "{all}");
+    let text = p.cmd().args(["case", "show", &r]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("20 of 23 agreements shown") && text.contains("pacta agreement list"),
+        "{text}"
+    );
+}

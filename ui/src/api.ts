@@ -15,6 +15,7 @@ import type { Audience } from "./bindings/Audience";
 import type { Case } from "./bindings/Case";
 import type { CasePage } from "./bindings/CasePage";
 import type { CaseDocument } from "./bindings/CaseDocument";
+import type { AgreementSigning } from "./bindings/AgreementSigning";
 import type { CaseView } from "./bindings/CaseView";
 import type { CaseChangesInput } from "./bindings/CaseChangesInput";
 import type { CaseFilterInput } from "./bindings/CaseFilterInput";
@@ -118,6 +119,8 @@ export const api = {
     invoke<CasePage>("list_cases", { filter, offset, limit }),
   createCase: (input: NewCaseInput) => invoke<Case>("create_case", { input }),
   getCase: (reference: string) => invoke<CaseView>("get_case", { reference }),
+  /** Every agreement of a case, in the screen's order (the case view carries the first few). */
+  caseAgreements: (reference: string) => invoke<AgreementSigning[]>("case_agreements", { reference }),
 
   journalPage: (reference: string, before: number | null, limit: number = JOURNAL_PAGE) =>
     invoke<EntryView[]>("journal_page", { reference, before, limit }),

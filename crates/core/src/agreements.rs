@@ -24,6 +24,10 @@ pub fn is_agreement(e: &Entry) -> bool {
                 .is_some_and(|t| AGREEMENT_TEMPLATES.contains(&t)))
 }
 
+/// Agreements a case screen lists before "Show all": a long case may hold
+/// thousands, and the screen opens with the case.
+pub const AGREEMENTS_SHOWN: usize = 20;
+
 /// An agreement of a case, and which parties' delegates have signed it.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -35,6 +39,20 @@ pub struct AgreementSigning {
     pub summary: String,
     /// Every party, in the case's order, with who signed for it.
     pub parties: Vec<PartySigned>,
+}
+
+impl AgreementSigning {
+    /// Whether some party has not signed it yet.
+    pub fn awaiting(&self) -> bool {
+        self.parties.iter().any(|p| p.signed_by.is_empty())
+    }
+}
+
+/// The order a case screen lists agreements in: those a party has not
+/// signed yet first (what a mediator acts on), then the signed ones;
+/// newest first within each.
+pub fn in_screen_order(agreements: &mut [AgreementSigning]) {
+    agreements.sort_by_key(|a| (!a.awaiting(), std::cmp::Reverse(a.seq)));
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -131,8 +149,17 @@ impl crate::store::Store {
         self.entry(found.id, &target.id.to_string())
     }
 
-    /// A case's agreements and which parties have signed each.
-    pub fn agreements(&self, case: &crate::case::Case) -> Result<Vec<AgreementSigning>> {
+    /// A case's agreements in the screen's order ([`in_screen_order`]),
+    /// and which parties have signed each.
+    pub fn case_agreements(&self, key: &str) -> Result<Vec<AgreementSigning>> {
+        let case = self.case(key)?;
+        let mut all = self.agreements(&case)?;
+        in_screen_order(&mut all);
+        Ok(all)
+    }
+
+    /// A case's agreements, oldest first, and which parties have signed each.
+    pub(crate) fn agreements(&self, case: &crate::case::Case) -> Result<Vec<AgreementSigning>> {
         let names: HashMap<String, String> = case_signers(&self.conn, case.id)?
             .into_iter()
             .map(|s| (s.fingerprint, s.name))
@@ -195,4 +222,38 @@ pub fn parties_signed(
                 .collect(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agreement(seq: i64, signed: &[&[&str]]) -> AgreementSigning {
+        AgreementSigning {
+            entry: EntryId::generate(),
+            seq,
+            kind: EntryKind::Agreement,
+            summary: String::new(),
+            parties: signed
+                .iter()
+                .map(|names| PartySigned {
+                    party: "P".into(),
+                    signed_by: names.iter().map(|n| n.to_string()).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_screen_lists_agreements_awaiting_a_signature_first_newest_first_in_each_group() {
+        let mut list = vec![
+            agreement(1, &[&["ana"], &["bo"]]),
+            agreement(2, &[&["ana"], &[]]),
+            agreement(3, &[&["ana"], &["bo"]]),
+            agreement(4, &[&[], &[]]),
+        ];
+        in_screen_order(&mut list);
+        let seqs: Vec<i64> = list.iter().map(|a| a.seq).collect();
+        assert_eq!(seqs, [4, 2, 3, 1]);
+    }
 }

@@ -77,8 +77,12 @@ pub struct CaseView {
     /// Who's who: each key bound to the person it signs for (entries name
     /// the keys that signed them by fingerprint).
     pub signers: Vec<CaseSigner>,
-    /// The case's agreements, and which parties' delegates have signed each.
+    /// The case's agreements and which parties' delegates have signed each,
+    /// in the screen's order (`agreements::in_screen_order`): at most
+    /// `AGREEMENTS_SHOWN` of them.
     pub agreements: Vec<AgreementSigning>,
+    /// How many agreements the case has.
+    pub agreement_count: u32,
 }
 
 impl Store {
@@ -87,11 +91,16 @@ impl Store {
     pub fn case_view(&self, key: &str) -> Result<CaseView> {
         let case = self.case(key)?;
         let (deadlines, documents) = self.deadlines_and_documents(&case)?;
+        let mut agreements = self.agreements(&case)?;
+        let agreement_count = u32::try_from(agreements.len()).unwrap_or(u32::MAX);
+        crate::agreements::in_screen_order(&mut agreements);
+        agreements.truncate(crate::agreements::AGREEMENTS_SHOWN);
         Ok(CaseView {
             allowed_moves: case.stage.allowed_moves(),
             conflicts: self.conflicts(case.id)?,
             signers: signers::case_signers(&self.conn, case.id)?,
-            agreements: self.agreements(&case)?,
+            agreements,
+            agreement_count,
             case,
             deadlines,
             documents,

@@ -25,6 +25,12 @@ conflicts: Array<Conflict>,
  */
 signers: Array<CaseSigner>, 
 /**
- * The case's agreements, and which parties' delegates have signed each.
+ * The case's agreements and which parties' delegates have signed each,
+ * in the screen's order (`agreements::in_screen_order`): at most
+ * `AGREEMENTS_SHOWN` of them.
  */
-agreements: Array<AgreementSigning>, };
+agreements: Array<AgreementSigning>, 
+/**
+ * How many agreements the case has.
+ */
+agreement_count: number, };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { agreementsInOrder, delegateParty } from "./cosign";
+import { delegateParty } from "./cosign";
 
 const ana = { name: "Ana Aldor", fingerprint: "SHA256:ana" };
 
@@ -32,20 +32,5 @@ describe("the party a delegate's key co-signs for", () => {
       signers: [{ name: "Someone Else", fingerprint: "SHA256:other" }],
     };
     expect(delegateParty(detail, ana)).toBeNull();
-  });
-});
-
-describe("the order of the agreements panel", () => {
-  const agreement = (seq: number, ...signed: string[][]) => ({ seq, parties: signed.map((signed_by) => ({ signed_by })) });
-
-  it("puts those a party has not signed yet first, newest first in each group", () => {
-    const list = [agreement(1, ["ana"], ["bob"]), agreement(2, ["ana"], []), agreement(3, ["ana"], ["bob"]), agreement(4, [], [])];
-    expect(agreementsInOrder(list).map((a) => a.seq)).toEqual([4, 2, 3, 1]);
-  });
-
-  it("leaves the list it was given as it was", () => {
-    const list = [agreement(1, []), agreement(2, [])];
-    agreementsInOrder(list);
-    expect(list.map((a) => a.seq)).toEqual([1, 2]);
   });
 });

@@ -21,16 +21,3 @@ export function delegateParty(detail: Known, key: Pick<Identity, "name" | "finge
   }
   return null;
 }
-
-/** Agreements listed before "Show all": a long case may hold thousands. */
-export const AGREEMENTS_SHOWN = 20;
-
-/**
- * The order the agreements panel lists them in: those a party has not
- * signed yet first (they are what a mediator acts on), then the signed
- * ones; newest first within each.
- */
-export function agreementsInOrder<T extends { seq: number; parties: { signed_by: unknown[] }[] }>(agreements: T[]): T[] {
-  const awaiting = (a: T) => a.parties.some((p) => p.signed_by.length === 0);
-  return [...agreements].sort((a, b) => Number(awaiting(b)) - Number(awaiting(a)) || b.seq - a.seq);
-}

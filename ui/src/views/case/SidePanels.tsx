@@ -6,7 +6,7 @@
 
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { ComponentChildren } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 
 import { api } from "../../api";
 import type { AgreementSigning } from "../../bindings/AgreementSigning";
@@ -26,7 +26,6 @@ import { useAction } from "../../components/hooks";
 import { ErrorNote, Muted } from "../../components/Notes";
 import { useI18n } from "../../i18n";
 import { chosenAudience, shownAudience } from "../../lib/audience";
-import { AGREEMENTS_SHOWN, agreementsInOrder } from "../../lib/cosign";
 import { canMarkMet, partyOfChoice, sortDeadlines } from "../../lib/deadlines";
 import { list } from "../../lib/errors";
 import { formatBytes } from "../../lib/format";
@@ -368,13 +367,20 @@ function RemoveParticipantDialog({
 export function AgreementsPanel({ detail, reference, onChanged, onJump }: PanelProps & { onJump: (seq: number) => void }) {
   const { t, lang } = useI18n();
   const [cosigning, setCosigning] = useState<AgreementSigning | null>(null);
-  const [showAll, setShowAll] = useState(false);
-  if (detail.agreements.length === 0) return null;
-  const ordered = agreementsInOrder(detail.agreements);
+  /** Whether "Show all" was asked for: every agreement is then fetched again whenever the case view is. */
+  const [expanded, setExpanded] = useState(false);
+  const [all, setAll] = useState<{ of: CaseView; list: AgreementSigning[] } | null>(null);
+  const { attempt, error } = useAction();
+  useEffect(() => {
+    if (!expanded) return;
+    void attempt(() => api.caseAgreements(reference)).then((done) => done && setAll({ of: detail, list: done.value }));
+  }, [expanded, detail, reference, attempt]);
+  if (detail.agreement_count === 0) return null;
+  const shown = all?.of === detail ? all.list : detail.agreements;
   return (
-    <Panel title={t("agreements.section")} testid="case-agreements" count={detail.agreements.length}>
+    <Panel title={t("agreements.section")} testid="case-agreements" count={detail.agreement_count}>
       <ul class="side-list">
-        {(showAll ? ordered : ordered.slice(0, AGREEMENTS_SHOWN)).map((a) => {
+        {shown.map((a) => {
           const unsigned = a.parties.some((p) => p.signed_by.length === 0);
           return (
             <li key={a.entry} data-testid="agreement" data-seq={a.seq}>
@@ -412,11 +418,12 @@ export function AgreementsPanel({ detail, reference, onChanged, onJump }: PanelP
           );
         })}
       </ul>
-      {!showAll && ordered.length > AGREEMENTS_SHOWN && (
-        <button type="button" class="link" onClick={() => setShowAll(true)} data-testid="agreements-show-all">
-          {t("agreements.showAll", { count: ordered.length })}
+      {!expanded && shown.length < detail.agreement_count && (
+        <button type="button" class="link" onClick={() => setExpanded(true)} data-testid="agreements-show-all">
+          {t("agreements.showAll", { count: detail.agreement_count })}
         </button>
       )}
+      <ErrorNote message={error} />
       {cosigning && (
         <CosignDialog
           reference={reference}
