@@ -1,8 +1,11 @@
 //! The fonts every PDF is set in. They ship with Pacta as files (the .deb
 //! puts them in `/usr/share/pacta/fonts`), are never looked up among the
 //! system's fonts (a PDF must not change with the machine it was made on).
-//! Their metrics are read once per process, each face's file when a
-//! document first uses it.
+//! Their metrics are read once per process, each face's file mapped into
+//! memory when a document first uses it: only the parts typst reads (the
+//! tables, the glyphs a document uses) are loaded from disk, and the
+//! kernel may drop them again, so a dossier in Chinese does not hold the
+//! 93 MB of CJK collections.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -34,9 +37,8 @@ pub const FONT_FILES: [&str; 11] = [
     "NotoSansCJK-Bold.ttc",
 ];
 
-/// Every face's metrics (typst's book of them), and each face itself read
-/// from its file the first time a document uses it: a Latin filing never
-/// holds the 90 MB of the CJK collections in memory.
+/// Every face's metrics (typst's book of them), and each face itself mapped
+/// from its file the first time a document uses it.
 pub struct Fonts {
     pub(super) book: LazyHash<FontBook>,
     infos: Vec<FontInfo>,
@@ -60,7 +62,7 @@ impl Fonts {
         let font = self
             .loaded
             .get(index)?
-            .get_or_init(|| Font::new(Bytes::new(std::fs::read(path).ok()?), *face))
+            .get_or_init(|| Font::new(Bytes::new(map(path).ok()?), *face))
             .clone();
         if font.is_none() {
             *self.unreadable.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
@@ -88,7 +90,7 @@ impl Fonts {
         let (mut infos, mut faces) = (Vec::new(), Vec::new());
         for name in FONT_FILES {
             let path = dir.join(name);
-            let bytes = std::fs::read(&path).map_err(|e| missing(dir, &e.to_string()))?;
+            let bytes = map(&path).map_err(|e| missing(dir, &e.to_string()))?;
             let before = infos.len();
             // Of a CJK collection, the simplified Chinese faces only.
             let all =
@@ -111,6 +113,17 @@ impl Fonts {
             faces,
         })
     }
+}
+
+/// A font file, mapped read-only.
+#[allow(unsafe_code)]
+fn map(path: &Path) -> std::io::Result<memmap2::Mmap> {
+    let file = std::fs::File::open(path)?;
+    // SAFETY: a mapped file changed while mapped would change the bytes
+    // under typst. These are the fonts shipped with Pacta, read-only,
+    // owned by the package; an upgrade replaces them with new files
+    // (a mapping keeps the old one), it does not write into them.
+    unsafe { memmap2::Mmap::map(&file) }
 }
 
 fn missing(dir: &Path, reason: &str) -> Error {
