@@ -578,6 +578,20 @@ test("a party's delegate co-signs an agreement with their key file; a wrong pass
   // Back to the case, where the next story searches from.
   await (await s.byTestId("nav-cases")).click();
   await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+
+  // Twenty agreements more: the panel lists the twenty newest awaiting a
+  // signature, and "Show all" brings the first one back, Ana's signature on it.
+  const later = [];
+  for (let i = 1; i <= 20; i++) later.push(pacta("log", "add", reference, "--kind", "agreement", "--body", `Agreed, point ${i}.`).entry.seq);
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
+  await s.waitFor("the newest agreements listed", async () => (await s.findAll('[data-testid="agreement"]')).length === 20, 30000);
+  const listed = await Promise.all((await s.findAll('[data-testid="agreement"]')).map((a) => a.attribute("data-seq")));
+  assert.deepEqual(listed.map(Number), [...later].reverse());
+  await (await s.byTestId("agreements-show-all")).click();
+  await s.waitFor("every agreement listed", async () => (await s.findAll('[data-testid="agreement"]')).length === 21, 30000);
+  assert.equal(await (await s.find(party("Republic of Aldoria"))).attribute("data-signed"), "true");
+  assert.equal((await s.findAll('[data-testid="agreements-show-all"]')).length, 0);
   await s.byTestId("timeline");
 });
 
