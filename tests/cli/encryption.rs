@@ -280,26 +280,10 @@ fn a_plain_data_dir_is_encrypted_in_place_and_keeps_everything() {
 fn the_os_keyring_can_open_the_data_dir_and_the_passphrase_always_does() {
     let p = Pacta::new();
     let script = r#"
-        eval "$(printf 'login' | gnome-keyring-daemon --unlock --components=secrets)"
         PACTA_NEW_PASSPHRASE='typed once' "$PACTA" init --encrypt --remember >/dev/null || exit 10
         "$PACTA" --json case new --title "Opened by the keyring" --party Aldoria --party Belmont </dev/null
     "#;
-    let out = std::process::Command::new("dbus-run-session")
-        .args(["--", "sh", "-c", script])
-        .env("PACTA", assert_cmd::cargo::cargo_bin("pacta"))
-        .env("PACTA_DATA_DIR", p.data_dir())
-        .env("PACTA_AUTHOR", "Test Mediator")
-        .env("HOME", p.home.path())
-        .env("TZ", "UTC")
-        .env_remove("PACTA_PASSPHRASE")
-        .output()
-        .expect("dbus-run-session and gnome-keyring-daemon (scripts/setup installs them)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let case: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let case = p.in_keyring_session(script, &[("PACTA_AUTHOR", "Test Mediator")]);
     assert_eq!(case["case"]["title"], "Opened by the keyring");
     let without = p
         .cmd()

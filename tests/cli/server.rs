@@ -691,28 +691,13 @@ fn the_os_keyring_can_keep_the_server_password() {
     ana.new_case("Password in the keyring");
     let url = pg.url("ana");
     let script = r#"
-        eval "$(printf 'login' | gnome-keyring-daemon --unlock --components=secrets)"
         PGPASSWORD=ana-secret "$PACTA" server password --server "$URL" >/dev/null || exit 10
         "$PACTA" --json sync --server "$URL" </dev/null
     "#;
-    let out = std::process::Command::new("dbus-run-session")
-        .args(["--", "sh", "-c", script])
-        .env("PACTA", assert_cmd::cargo::cargo_bin("pacta"))
-        .env("URL", &url)
-        .env("PACTA_DATA_DIR", ana.data_dir())
-        .env("PACTA_AUTHOR", "Test Mediator")
-        .env("HOME", ana.home.path())
-        .env("TZ", "UTC")
-        .env_remove("PGPASSFILE")
-        .env_remove("PGPASSWORD")
-        .output()
-        .expect("dbus-run-session and gnome-keyring-daemon (scripts/setup installs them)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let report = ana.in_keyring_session(
+        script,
+        &[("URL", url.as_str()), ("PACTA_AUTHOR", "Test Mediator")],
     );
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["pushed"]["cases"], 1);
     // No keyring, no password file: the server refuses, and says why.
     let without = ana

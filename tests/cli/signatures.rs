@@ -491,26 +491,11 @@ fn the_os_keyring_unlocks_the_key_and_the_passphrase_works_without_it() {
     // (scripts/setup installs it), in a home of its own.
     let p = Pacta::without_key();
     let script = r#"
-        eval "$(printf 'login' | gnome-keyring-daemon --unlock --components=secrets)"
         PACTA_KEY_PASSPHRASE='only typed once' "$PACTA" key new --name "Ines Moreau" >/dev/null || exit 10
         env -u PACTA_KEY_PASSPHRASE "$PACTA" --json case new --title "Unlocked by the keyring" \
             --party Aldoria --party Belmont </dev/null
     "#;
-    let out = Command::new("dbus-run-session")
-        .args(["--", "sh", "-c", script])
-        .env("PACTA", assert_cmd::cargo::cargo_bin("pacta"))
-        .env("PACTA_DATA_DIR", p.data_dir())
-        .env("HOME", p.home.path())
-        .env("TZ", "UTC")
-        .env_remove("PACTA_KEY_PASSPHRASE")
-        .output()
-        .expect("dbus-run-session and gnome-keyring-daemon (scripts/setup installs them)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let case: Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let case = p.in_keyring_session(script, &[]);
     assert_eq!(case["case"]["title"], "Unlocked by the keyring");
 
     // Outside that session no keyring answers: the passphrase is asked for,

@@ -117,6 +117,40 @@ impl Pacta {
         p
     }
 
+    /// Runs the shell `script` on a private session bus where a real GNOME
+    /// Keyring runs, unlocked (scripts/setup installs both): `$PACTA` is the
+    /// pacta command on this data dir and home, `env` is added, and no
+    /// passphrase or password comes from the test's own environment.
+    /// Returns the JSON the script printed, once it succeeded.
+    pub fn in_keyring_session(&self, script: &str, env: &[(&str, &str)]) -> Value {
+        let unlock =
+            "eval \"$(printf 'login' | gnome-keyring-daemon --unlock --components=secrets)\"";
+        let mut cmd = std::process::Command::new("dbus-run-session");
+        cmd.args(["--", "sh", "-c", &format!("{unlock}\n{script}")])
+            .env("PACTA", assert_cmd::cargo::cargo_bin("pacta"))
+            .env("PACTA_DATA_DIR", self.data_dir())
+            .env("HOME", self.home.path())
+            .env("TZ", "UTC")
+            .envs(env.iter().copied());
+        for name in [
+            "PACTA_PASSPHRASE",
+            "PACTA_KEY_PASSPHRASE",
+            "PGPASSFILE",
+            "PGPASSWORD",
+        ] {
+            cmd.env_remove(name);
+        }
+        let out = cmd
+            .output()
+            .expect("dbus-run-session and gnome-keyring-daemon (scripts/setup installs them)");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("one JSON document")
+    }
+
     /// Gives the data dir to the unprivileged user `nobody` and returns the
     /// real binary as a process that runs as that user (root only).
     pub fn hand_to_nobody(&self) -> std::process::Command {
