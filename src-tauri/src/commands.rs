@@ -1155,7 +1155,7 @@ pub async fn get_settings(state: State<'_, AppState>) -> Answer<Settings> {
 #[tauri::command]
 pub async fn set_settings(state: State<'_, AppState>, settings: Settings) -> Answer<()> {
     let dir = DataDir::new(&state.data_dir);
-    // The server changes through `set_server`, which refuses a password.
+    // The server changes through `set_server`, which keeps no password here.
     let server = dir.settings().server;
     Ok(dir.save_settings(&Settings { server, ..settings })?)
 }
@@ -1388,11 +1388,20 @@ pub async fn sync_now(state: State<'_, AppState>) -> Answer<()> {
     Ok(())
 }
 
-/// Sets (or, empty, clears) the office server and syncs with it.
+/// Sets (or, empty, clears) the office server and syncs with it; a
+/// password given with it goes to the OS keyring, never the data dir.
 #[tauri::command]
-pub async fn set_server(state: State<'_, AppState>, server: String) -> Answer<SyncView> {
+pub async fn set_server(
+    state: State<'_, AppState>,
+    server: String,
+    password: Option<String>,
+) -> Answer<SyncView> {
     let dir = DataDir::new(&state.data_dir);
-    blocking(move || pacta_core::server::remember(&dir, &server)).await?;
+    blocking(move || match password.filter(|p| !p.is_empty()) {
+        Some(password) => pacta_core::server::remember_with_password(&dir, &server, &password),
+        None => pacta_core::server::remember(&dir, &server),
+    })
+    .await?;
     let _ = state.sync_wake.lock().map(|w| w.send(()));
     Ok(sync_view(&state))
 }

@@ -1471,7 +1471,8 @@ test("after a restart the locked key is asked for once; Settings unlocks it, not
 // reaches the server after "Sync now", and Ana's laptop receives it. The
 // sync runs in the background: what is half-typed in the quick log stays
 // while the case is read again. The password is in the password file the
-// window was started with (PGPASSFILE), never in the address.
+// window was started with (PGPASSFILE), never in the address; one typed in
+// Settings goes to the system keyring, and where none runs nothing is kept.
 test("the window syncs with the office server: a case from another laptop appears, a step logged here reaches it", async () => {
   const pgPort = await freePort();
   execFileSync("bash", [postgresScript, "start", pgDir, String(pgPort), "ana"], { env: { ...process.env, PACTA_CLI_BIN: cli }, stdio: "inherit" });
@@ -1523,8 +1524,23 @@ test("the window syncs with the office server: a case from another laptop appear
   assert.equal(await (await indicator()).attribute("data-state"), "none");
   assert.equal(pacta("case", "list").cases.some((c) => c.office === "BRU"), false);
 
+  // A password typed in its own field goes to the system keyring; without
+  // one (none runs here), that is said, and nothing is kept.
   await field.clear();
   await field.type(url);
+  const password = await s.byTestId("settings-server-password");
+  assert.equal(await password.attribute("type"), "password");
+  await password.type("ana-secret");
+  await (await s.byTestId("settings-server-save")).click();
+  await s.waitFor("the keyring's refusal", async () =>
+    /^The system keyring cannot keep the password/.test(await (await s.byTestId("settings-server-error")).text()),
+  );
+  assert.equal(await (await indicator()).attribute("data-state"), "none");
+  assert.equal(JSON.parse(readFileSync(join(dataDir, "settings.json"), "utf8")).server ?? "", "");
+
+  // Emptied by hand (select all, Backspace), as a person would.
+  await password.type(KEY.CONTROL + "a" + KEY.RELEASE + "\uE003");
+  await s.waitFor("the password field empty", async () => (await password.property("value")) === "");
   await (await s.byTestId("settings-server-save")).click();
   assert.equal(await (await s.byTestId("settings-server-saved")).text(), `Saved: this data folder syncs with ana@127.0.0.1:${pgPort}/office; the sidebar says how it goes.`);
 

@@ -234,7 +234,8 @@ export const api = {
    * Remembers the office server (a `postgres://` address without a password,
    * or a PostgreSQL service name; "" clears it) and syncs with it.
    */
-  setServer: (server: string) => invoke<SyncView>("set_server", { server }),
+  /** Sets (empty: clears) the office server; a password given goes to the system keyring (`keyring_unavailable` where there is none: nothing changed). */
+  setServer: (server: string, password: string | null = null) => invoke<SyncView>("set_server", { server, password }),
   /** Calls `handler` for each `sync-status` event (a sync started or ended) until the returned function is called. */
   onSyncStatus: (handler: (view: SyncView) => void): Promise<UnlistenFn> =>
     listen<SyncView>("sync-status", (event) => handler(event.payload)),

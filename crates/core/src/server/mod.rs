@@ -50,12 +50,8 @@ pub fn choose(dir: &DataDir, given: Option<&str>) -> Result<Target> {
 /// with a password in it is refused: a password is never written there.
 pub fn remember(dir: &DataDir, spec: &str) -> Result<()> {
     let spec = spec.trim();
-    if !spec.is_empty() && Target::parse(spec)?.has_password() {
-        return Err(connect::server_error(
-            "server_password_in_url",
-            [],
-            "a password is never kept in the data dir: give the address without it, and put the password in the PostgreSQL password file (~/.pgpass) or the OS keyring",
-        ));
+    if !spec.is_empty() {
+        rememberable(spec)?;
     }
     let mut settings = dir.settings();
     if settings.server != spec {
@@ -63,6 +59,35 @@ pub fn remember(dir: &DataDir, spec: &str) -> Result<()> {
         dir.save_settings(&settings)?;
     }
     Ok(())
+}
+
+/// Remembers the server (as [`remember`]) with its password, which the OS
+/// keyring keeps; if the keyring cannot, nothing is remembered.
+pub fn remember_with_password(dir: &DataDir, spec: &str, password: &str) -> Result<()> {
+    let spec = spec.trim();
+    if spec.is_empty() {
+        return Err(connect::server_error(
+            "server_password_without_address",
+            [],
+            "a password is kept for a server: give the server's address with it",
+        ));
+    }
+    rememberable(spec)?.remember_password(password)?;
+    remember(dir, spec)
+}
+
+/// The server `spec` names, if it may be remembered: one with a password in
+/// it is refused, since a password is never written in the data dir.
+fn rememberable(spec: &str) -> Result<Target> {
+    let target = Target::parse(spec)?;
+    if target.has_password() {
+        return Err(connect::server_error(
+            "server_password_in_url",
+            [],
+            "a password is never kept in the data dir: give the address without it, and put the password in the PostgreSQL password file (~/.pgpass) or the OS keyring",
+        ));
+    }
+    Ok(target)
 }
 
 /// A connection to an office server whose schema this Pacta knows.
@@ -118,4 +143,29 @@ struct Standing {
     known: bool,
     /// The role's name.
     role: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A password given with the server goes nowhere, and nothing is
+    /// remembered, when there is no server to keep it for or the address
+    /// carries one itself (the keyring is not asked: checked first).
+    #[test]
+    fn a_password_without_a_rememberable_address_changes_nothing() {
+        let home = tempfile::tempdir().expect("temp dir");
+        let dir = DataDir::new(home.path());
+        for (spec, code) in [
+            ("  ", "server_password_without_address"),
+            (
+                "postgres://ana:secret@127.0.0.1:5432/office",
+                "server_password_in_url",
+            ),
+        ] {
+            let err = remember_with_password(&dir, spec, "secret").expect_err(spec);
+            assert_eq!(err.said().code, code, "{spec}");
+            assert_eq!(dir.settings().server, "", "{spec}");
+        }
+    }
 }

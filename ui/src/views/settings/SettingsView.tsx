@@ -187,16 +187,19 @@ function OfficeServer({ stored }: { stored: string }) {
   const { t } = useI18n();
   const sync = useSync();
   const [address, setAddress] = useState(stored);
+  /** Typed only to be handed to the system keyring with the address; never shown again. */
+  const [password, setPassword] = useState("");
   /** Where the data folder syncs now, as the shell says it ("": nowhere), once saved or cleared here. */
   const [saved, setSaved] = useState<string | null>(null);
   const { run, busy, error } = useAction();
 
-  const save = async (value: string) => {
+  const save = async (value: string, withPassword: string | null) => {
     setSaved(null);
-    const done = await run(() => api.setServer(value));
+    const done = await run(() => api.setServer(value, withPassword));
     if (!done) return;
     sync.changed(done.value);
     setAddress(value);
+    setPassword("");
     setSaved(done.value.server);
   };
 
@@ -205,7 +208,7 @@ function OfficeServer({ stored }: { stored: string }) {
       class="form settings"
       onSubmit={(e) => {
         e.preventDefault();
-        void save(address.trim());
+        void save(address.trim(), password === "" ? null : password);
       }}
     >
       <label class="field">
@@ -223,12 +226,23 @@ function OfficeServer({ stored }: { stored: string }) {
         />
         <span class="hint">{t("settings.serverHint")}</span>
       </label>
+      <label class="field">
+        <span class="field-label">{t("settings.serverPassword")}</span>
+        <input
+          type="password"
+          value={password}
+          autocomplete="off"
+          onInput={(e) => (setPassword(e.currentTarget.value), setSaved(null))}
+          data-testid="settings-server-password"
+        />
+        <span class="hint">{t("settings.serverPasswordHint")}</span>
+      </label>
       <ErrorNote message={error} testid="settings-server-error" />
       <div>
         <button type="submit" disabled={busy} data-testid="settings-server-save">
           {t("settings.serverSave")}
         </button>{" "}
-        <button type="button" disabled={busy} onClick={() => void save("")} data-testid="settings-server-clear">
+        <button type="button" disabled={busy} onClick={() => void save("", null)} data-testid="settings-server-clear">
           {t("settings.serverClear")}
         </button>{" "}
         {saved !== null && (
