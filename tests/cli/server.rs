@@ -207,7 +207,7 @@ fn two_laptops_and_a_server_converge_under_concurrent_writes() {
 
 #[test]
 fn a_role_that_is_not_a_member_cannot_read_or_write_a_case() {
-    let pg = Postgres::start(&["ana", "eve"]);
+    let pg = Postgres::start(&["ana", "eve", "mal"]);
     let ana = Laptop::new(&pg, "ana");
     let r = ana.pacta.new_case("Satellite interference");
     let doc = ana.pacta.file("minutes.txt", "confidential minutes");
@@ -229,7 +229,6 @@ fn a_role_that_is_not_a_member_cannot_read_or_write_a_case() {
         "members",
         "documents",
         "document_chunks",
-        "case_documents",
     ] {
         assert_eq!(
             pg.psql_as("eve", &format!("SELECT count(*) FROM pacta.{table}"))
@@ -255,6 +254,41 @@ fn a_role_that_is_not_a_member_cannot_read_or_write_a_case() {
         .psql_as("ana", "UPDATE pacta.entries SET line = line")
         .unwrap_err();
     assert!(changed.contains("permission denied"), "{changed}");
+
+    // Mal knows the document's hash (a dossier lists it) and opens a case of
+    // his own to link it: he reads only what he put there himself, and
+    // cannot add to Ana's copy.
+    let sha = pg.psql_admin("office", "SELECT sha256 FROM pacta.documents");
+    let mals = "00000000-0000-7000-8000-0000000000aa";
+    for sql in [
+        format!("INSERT INTO pacta.cases (id, office, reference, record) VALUES ('{mals}', 'MAL', 'K-2026-0666', '{{}}')"),
+        format!("INSERT INTO pacta.documents (case_id, sha256, size, chunks) VALUES ('{mals}', '{sha}', 20, 1)"),
+        format!("INSERT INTO pacta.document_chunks (case_id, sha256, n, data) VALUES ('{mals}', '{sha}', 0, 'planted')"),
+    ] {
+        pg.psql_as("mal", &sql).expect("Mal writes in his own case");
+    }
+    assert_eq!(
+        pg.psql_as(
+            "mal",
+            &format!("SELECT string_agg(convert_from(data, 'UTF8'), ',') FROM pacta.document_chunks WHERE sha256 = '{sha}'")
+        )
+        .unwrap(),
+        "planted"
+    );
+    let into_anas = pg
+        .psql_as(
+            "mal",
+            &format!("INSERT INTO pacta.document_chunks (case_id, sha256, n, data) VALUES ('{case_id}', '{sha}', 1, 'x')"),
+        )
+        .unwrap_err();
+    assert!(into_anas.contains("row-level security"), "{into_anas}");
+    assert_eq!(
+        pg.psql_admin(
+            "office",
+            &format!("SELECT convert_from(data, 'UTF8') FROM pacta.document_chunks WHERE case_id = '{case_id}'")
+        ),
+        "confidential minutes"
+    );
 
     // Eve's laptop receives nothing; with the case from a dossier, what
     // she writes is refused by the server and named.
@@ -549,6 +583,49 @@ fn a_row_that_fails_verification_is_left_out_and_named() {
     let newer = bob.fails(&["sync", "--server", &pg.url("bob")]);
     assert!(newer.contains("schema version 99"), "{newer}");
     assert_eq!(bob.pacta.snapshot(), before);
+}
+
+/// A server set up by an earlier Pacta (schema version 1: one copy of a
+/// document, shared by every case that linked its hash) is upgraded by
+/// `pacta server init`: each case that held it gets its own copy.
+#[test]
+fn a_version_1_server_is_upgraded_each_case_getting_its_own_copy_of_its_documents() {
+    let pg = Postgres::start(&[]);
+    let v1 = include_str!("../../schemas/server/0001_initial.sql");
+    let (a, b) = (
+        "00000000-0000-7000-8000-00000000000a",
+        "00000000-0000-7000-8000-00000000000b",
+    );
+    let sha = "ab".repeat(32);
+    pg.psql_admin(
+        "office",
+        &format!(
+            "DROP SCHEMA pacta CASCADE; {v1}
+             INSERT INTO pacta.server (id, schema_version) VALUES (gen_random_uuid(), 1);
+             INSERT INTO pacta.cases (id, office, reference, record)
+                 VALUES ('{a}', 'GVA', 'K-2026-0001', '{{}}'), ('{b}', 'GVA', 'K-2026-0002', '{{}}');
+             INSERT INTO pacta.case_documents VALUES ('{a}', '{sha}'), ('{b}', '{sha}');
+             INSERT INTO pacta.document_chunks VALUES ('{sha}', 0, 'minutes');
+             INSERT INTO pacta.documents VALUES ('{sha}', 7, 1);"
+        ),
+    );
+    let out = Pacta::new().json(&["server", "init", "--url", &pg.url("admin")]);
+    assert_eq!(out["from_version"], 1, "{out}");
+    assert_eq!(out["version"], 2, "{out}");
+    assert_eq!(
+        pg.psql_admin(
+            "office",
+            "SELECT string_agg(case_id || ' ' || convert_from(data, 'UTF8'), ',' ORDER BY case_id) FROM pacta.document_chunks"
+        ),
+        format!("{a} minutes,{b} minutes")
+    );
+    assert_eq!(
+        pg.psql_admin(
+            "office",
+            "SELECT count(*) FROM pacta.documents WHERE size = 7"
+        ),
+        "2"
+    );
 }
 
 #[test]

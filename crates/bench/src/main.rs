@@ -608,7 +608,7 @@ fn sync(
             "CREATE DATABASE bench_restore",
         ],
     )?;
-    psql(&restore_db, &["-c", "CREATE SCHEMA pacta; CREATE TABLE pacta.document_chunks (sha256 text, n integer, data bytea, PRIMARY KEY (sha256, n))"])?;
+    psql(&restore_db, &["-c", "CREATE SCHEMA pacta; CREATE TABLE pacta.document_chunks (case_id uuid, sha256 text, n integer, data bytea, PRIMARY KEY (case_id, sha256, n))"])?;
     let t = Instant::now();
     psql(&restore_db, &["-f", dump.to_str().ok_or("path")?])?;
     let restored = t.elapsed();

@@ -11,7 +11,10 @@ use super::connect::{server_error, Target};
 use crate::error::{Error, Result};
 
 /// Append-only, like the store's: a released migration is never edited.
-const MIGRATIONS: &[&str] = &[include_str!("../../../../schemas/server/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../../../schemas/server/0001_initial.sql"),
+    include_str!("../../../../schemas/server/0002_documents_per_case.sql"),
+];
 
 /// The server schema version this build writes and reads.
 pub const SERVER_SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;

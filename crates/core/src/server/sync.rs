@@ -444,8 +444,8 @@ impl Store {
         Ok(())
     }
 
-    /// Sends the documents the server lacks, each linked to the case first
-    /// (which lets this role see it), its chunks, then its row.
+    /// Sends the documents the server lacks for this case (each case holds
+    /// its own copy): its chunks, then its row.
     fn push_documents(
         &self,
         server: &mut Server,
@@ -457,18 +457,16 @@ impl Store {
             return Ok(());
         }
         let shas: Vec<&str> = documents.iter().map(|(s, _)| *s).collect();
-        server
+        let held: HashSet<String> = server
             .client
-            .execute(
-                "INSERT INTO pacta.case_documents (case_id, sha256)
-                 SELECT $1::text::uuid, s FROM unnest($2::text[]) AS s ON CONFLICT DO NOTHING",
+            .query(
+                "SELECT sha256 FROM pacta.documents WHERE case_id = $1::text::uuid AND sha256 = ANY($2)",
                 &[&case_id, &shas],
             )
-            .map_err(|e| server.db_error(&e))?;
-        let held = server.held(
-            "SELECT sha256 FROM pacta.documents WHERE sha256 = ANY($1)",
-            &shas,
-        )?;
+            .map_err(|e| server.db_error(&e))?
+            .iter()
+            .map(|r| cell(r, 0, &server.display, "pacta.documents"))
+            .collect::<Result<_>>()?;
         let mut sent = HashSet::new();
         for &(sha, size) in documents {
             if held.contains(sha) || !sent.insert(sha) {
@@ -477,8 +475,8 @@ impl Store {
             let have = server
                 .client
                 .query(
-                    "SELECT n FROM pacta.document_chunks WHERE sha256 = $1",
-                    &[&sha],
+                    "SELECT n FROM pacta.document_chunks WHERE case_id = $1::text::uuid AND sha256 = $2",
+                    &[&case_id, &sha],
                 )
                 .map_err(|e| server.db_error(&e))?
                 .iter()
@@ -501,9 +499,9 @@ impl Store {
                     server
                         .client
                         .execute(
-                            "INSERT INTO pacta.document_chunks (sha256, n, data) VALUES ($1, $2, $3)
-                             ON CONFLICT DO NOTHING",
-                            &[&sha, &n, &&buf[..len]],
+                            "INSERT INTO pacta.document_chunks (case_id, sha256, n, data)
+                             VALUES ($1::text::uuid, $2, $3, $4) ON CONFLICT DO NOTHING",
+                            &[&case_id, &sha, &n, &&buf[..len]],
                         )
                         .map_err(|e| server.db_error(&e))?;
                     report.pushed.bytes += len as u64;
@@ -521,9 +519,9 @@ impl Store {
             server
                 .client
                 .execute(
-                    "INSERT INTO pacta.documents (sha256, size, chunks) VALUES ($1, $2, $3)
-                     ON CONFLICT DO NOTHING",
-                    &[&sha, &(size as i64), &n],
+                    "INSERT INTO pacta.documents (case_id, sha256, size, chunks)
+                     VALUES ($1::text::uuid, $2, $3, $4) ON CONFLICT DO NOTHING",
+                    &[&case_id, &sha, &(size as i64), &n],
                 )
                 .map_err(|e| server.db_error(&e))?;
             report.pushed.documents += 1;
@@ -812,7 +810,7 @@ impl Store {
         if !here && !new_case {
             return Ok(());
         }
-        let staged = self.fetch_documents(tx, display, &accepted, report)?;
+        let staged = self.fetch_documents(tx, display, case_id, &accepted, report)?;
         let result = self.with_large_cache(|store| {
             let tx = store.write()?;
             if new_case {
@@ -877,12 +875,13 @@ impl Store {
     }
 
     /// Copies the documents the accepted entries link, and this store
-    /// lacks, from the server, chunk by chunk, each checked against its
-    /// hash.
+    /// lacks, from the server's copy for their case, chunk by chunk, each
+    /// checked against its hash.
     fn fetch_documents(
         &self,
         tx: &mut Transaction,
         display: &str,
+        case_id: CaseId,
         accepted: &[Entry],
         report: &mut SyncReport,
     ) -> Result<Staged> {
@@ -898,6 +897,7 @@ impl Store {
             let mut reader = Chunks {
                 tx,
                 display,
+                case_id: case_id.to_string(),
                 sha256: &doc.sha256,
                 next: 0,
                 buf: Vec::new(),
@@ -970,10 +970,11 @@ fn read_full(input: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
     Ok(len)
 }
 
-/// A document on the server, read chunk by chunk.
+/// A case's copy of a document on the server, read chunk by chunk.
 struct Chunks<'a, 'b> {
     tx: &'a mut Transaction<'b>,
     display: &'a str,
+    case_id: String,
     sha256: &'a str,
     next: i32,
     buf: Vec<u8>,
@@ -988,8 +989,9 @@ impl Read for Chunks<'_, '_> {
             let row = self
                 .tx
                 .query_opt(
-                    "SELECT data FROM pacta.document_chunks WHERE sha256 = $1 AND n = $2",
-                    &[&self.sha256, &self.next],
+                    "SELECT data FROM pacta.document_chunks
+                     WHERE case_id = $1::text::uuid AND sha256 = $2 AND n = $3",
+                    &[&self.case_id, &self.sha256, &self.next],
                 )
                 .map_err(|e| {
                     let err = refused(self.display, &e);
