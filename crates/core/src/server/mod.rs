@@ -53,12 +53,7 @@ pub fn remember(dir: &DataDir, spec: &str) -> Result<()> {
     if !spec.is_empty() {
         rememberable(spec)?;
     }
-    let mut settings = dir.settings();
-    if settings.server != spec {
-        settings.server = spec.to_owned();
-        dir.save_settings(&settings)?;
-    }
-    Ok(())
+    save_server(dir, spec)
 }
 
 /// Remembers the server (as [`remember`]) with its password, which the OS
@@ -73,7 +68,16 @@ pub fn remember_with_password(dir: &DataDir, spec: &str, password: &str) -> Resu
         ));
     }
     rememberable(spec)?.remember_password(password)?;
-    remember(dir, spec)
+    save_server(dir, spec)
+}
+
+fn save_server(dir: &DataDir, spec: &str) -> Result<()> {
+    let mut settings = dir.settings();
+    if settings.server != spec {
+        settings.server = spec.to_owned();
+        dir.save_settings(&settings)?;
+    }
+    Ok(())
 }
 
 /// The server `spec` names, if it may be remembered: one with a password in
