@@ -340,6 +340,105 @@ fn a_dossier_as_one_pdf_carries_the_dossier_that_verifies() {
     assert!(left.is_empty(), "{left:?}");
 }
 
+/// A long case is typeset in parts (so that memory stays bounded) and
+/// joined: what a reader sees is one document, numbered as one, whose
+/// contents and bookmarks point where each section is.
+#[test]
+fn a_long_dossier_reads_as_one_document_numbered_throughout() {
+    let p = Pacta::new();
+    let r = p.new_case("Cable incident");
+    let paragraph =
+        "The delegations reviewed the route of the cable and the schedule of its repair. ";
+    for i in 1..=90 {
+        p.log(&r, "note", &format!("Round {i}. {}", paragraph.repeat(50)));
+    }
+    let pdf = p.home.path().join("long.pdf");
+    let exported = p.json(&["export", &r, "--pdf", pdf.to_str().unwrap()]);
+    assert_eq!(exported["verify"]["ok"], true);
+    assert_sound_with_fonts_embedded(&pdf);
+
+    // Every page says which it is, of how many, once.
+    let n = pages(&pdf);
+    assert!(n > 60, "{n} pages: more than one part's worth");
+    let text = text_of(&pdf);
+    for page in 1..=n {
+        let footer = format!("Page {page} of {n}\n");
+        assert_eq!(text.matches(&footer).count(), 1, "{footer:?}");
+    }
+    let bytes = std::fs::read(&pdf).unwrap();
+    let metadata = format!("<xmpTPg:NPages>{n}</xmpTPg:NPages>");
+    assert!(
+        String::from_utf8_lossy(&bytes).contains(&metadata),
+        "{metadata}"
+    );
+    // Every entry once, in order, none lost where two parts meet.
+    let mut from = 0;
+    for i in 1..=90 {
+        let at = text[from..]
+            .find(&format!("Round {i}. "))
+            .unwrap_or_else(|| panic!("round {i} after round {}", i - 1));
+        from += at;
+    }
+
+    // The contents (page 2) give each section's page; the section is there,
+    // and the bookmark for it goes there.
+    let contents = page_text(&pdf, 2);
+    let listed: Vec<(String, usize)> = contents
+        .lines()
+        .filter(|l| l.contains(".."))
+        .filter_map(|l| {
+            let (title, page) = l.rsplit_once(' ')?;
+            Some((
+                title.trim_end_matches(['.', ' ']).to_owned(),
+                page.parse().ok()?,
+            ))
+        })
+        .collect();
+    let titles: Vec<&str> = listed.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Parties and participants",
+            "Clause (k)",
+            "Stage history",
+            "Timeline",
+            "Deadlines",
+            "Filings",
+            "Documents",
+            "Head hash"
+        ],
+        "{contents}"
+    );
+    for (title, page) in &listed {
+        assert!(
+            page_text(&pdf, *page).contains(title.as_str()),
+            "{title} on page {page}"
+        );
+    }
+    let outlines: Value = serde_json::from_str(&tool(
+        "qpdf",
+        &["--json", "--json-key=outlines", pdf.to_str().unwrap()],
+    ))
+    .unwrap();
+    let bookmarks: Vec<(String, usize)> = outlines["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["title"].as_str().unwrap().to_owned(),
+                o["destpageposfrom1"].as_u64().unwrap() as usize,
+            )
+        })
+        .collect();
+    assert_eq!(bookmarks, listed);
+
+    // One case state, one PDF, byte for byte.
+    let again = p.home.path().join("again.pdf");
+    p.json(&["export", &r, "--pdf", again.to_str().unwrap()]);
+    assert!(std::fs::read(&again).unwrap() == bytes);
+}
+
 #[test]
 fn the_parties_pdf_leaves_out_what_the_parties_may_not_read() {
     let p = Pacta::new();

@@ -239,6 +239,13 @@ impl Store {
                         sha256: &exported.export.sha256,
                         head_hash: &exported.export.head_hash,
                     },
+                    &mut |done, total| {
+                        progress(ExportProgress {
+                            phase: "typeset",
+                            done,
+                            total,
+                        })
+                    },
                 )?;
                 let report = pdf.write(pdf_out)?;
                 progress(ExportProgress {

@@ -25,6 +25,11 @@ const IN_ENTRY: Placing = Placing {
     signatures_on_new_page: false,
 };
 
+/// About how much markup is laid out at once (~50 pages): the journal
+/// is cut into parts of this size, between entries, each starting on a
+/// new page, so that memory stays bounded however long the case.
+const PART_BYTES: usize = 256 * 1024;
+
 /// The dossier the PDF carries.
 pub(super) struct DossierFile<'a> {
     pub name: &'a str,
@@ -39,6 +44,7 @@ pub(super) fn pdf(
     library: &Library,
     reader: &Audience,
     dossier: DossierFile<'_>,
+    progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Pdf> {
     let c = &file.case;
     let lang = c.language.as_str();
@@ -72,16 +78,16 @@ pub(super) fn pdf(
     hash_cell(&mut m, dossier.head_hash);
     m.code(")\n#v(6mm)\n#meta[");
     m.text(w("check_pdf"));
-    m.code("]\n]\n#pagebreak()\n#outline(title: ");
-    let contents = m.escaped(w("contents"));
-    m.code(&format!("[{contents}], depth: 2)\n#pagebreak()\n"));
+    m.code("]\n]\n");
+    // The contents come after the cover (`pdf::typeset_in_parts`).
+    m.part_break();
 
     if !c.summary.is_empty() {
-        heading(&mut m, 1, w("summary"));
+        m.section(1, w("summary"));
         m.markdown(&c.summary, IN_ENTRY);
     }
 
-    heading(&mut m, 1, w("parties_participants"));
+    m.section(1, w("parties_participants"));
     table_head(&mut m, &[w("name"), w("role")], 1);
     for p in &c.parties {
         cells(&mut m, &[p, w("party")]);
@@ -92,7 +98,7 @@ pub(super) fn pdf(
     }
     m.code(")\n");
 
-    heading(&mut m, 1, w("clause_k"));
+    m.section(1, w("clause_k"));
     let code = library
         .code_text(lang)
         .or_else(|_| library.code_text("zh"))?;
@@ -112,7 +118,7 @@ pub(super) fn pdf(
     m.text(&format!("{} {}", w("clauses_invoked"), invoked.join(", ")));
     m.code("\n");
 
-    heading(&mut m, 1, w("stage_history"));
+    m.section(1, w("stage_history"));
     table_head(
         &mut m,
         &[w("date"), w("from"), w("to"), w("reason"), w("entry")],
@@ -137,9 +143,12 @@ pub(super) fn pdf(
     }
     m.code(")\n");
 
-    heading(&mut m, 1, w("timeline"));
+    m.section(1, w("timeline"));
     let seq_of: BTreeMap<_, i64> = file.entries.iter().map(|e| (e.id, e.seq)).collect();
     for e in &file.entries {
+        if m.part_len() > PART_BYTES {
+            m.part_break();
+        }
         m.code("#block(width: 100%, inset: (left: 8pt, y: 3pt), stroke: (left: 1.5pt + luma(70%)), breakable: true)[\n#meta[");
         let mut line = format!(
             "#{} · {} · {}",
@@ -189,7 +198,7 @@ pub(super) fn pdf(
         m.code("]\n");
     }
 
-    heading(&mut m, 1, w("deadlines"));
+    m.section(1, w("deadlines"));
     table_head(&mut m, &[w("due"), w("what"), w("for"), w("status")], 1);
     for d in &file.deadlines {
         let status = deadline_status(d, lang);
@@ -206,7 +215,7 @@ pub(super) fn pdf(
     }
     m.code(")\n");
 
-    heading(&mut m, 1, w("filings"));
+    m.section(1, w("filings"));
     table_head(&mut m, &[w("entry"), w("filing"), w("files")], 1);
     for e in file.entries.iter().filter(|e| e.kind == EntryKind::Filing) {
         let files: Vec<&str> = e.documents.iter().map(|d| d.name.as_str()).collect();
@@ -222,7 +231,7 @@ pub(super) fn pdf(
     }
     m.code(")\n");
 
-    heading(&mut m, 1, w("documents"));
+    m.section(1, w("documents"));
     table_head(&mut m, &[w("name"), w("bytes"), "SHA-256", w("entry")], 0);
     for d in &file.documents {
         cells(&mut m, &[&d.name, &d.size.to_string()]);
@@ -231,7 +240,7 @@ pub(super) fn pdf(
     }
     m.code(")\n");
 
-    heading(&mut m, 1, w("head_hash"));
+    m.section(1, w("head_hash"));
     hash_line(&mut m, dossier.head_hash);
     m.code("\n");
 
@@ -256,12 +265,14 @@ pub(super) fn pdf(
         mime_type: "application/zip",
         bytes: dossier.bytes,
     };
-    pdf::typeset(&fonts, &page, m.finish(), Some(attachment))
-}
-
-fn heading(m: &mut Markup<'_>, level: u8, text: &str) {
-    let text = m.escaped(text);
-    m.code(&format!("\n#heading(level: {level})[{text}]\n"));
+    pdf::typeset_in_parts(
+        &fonts,
+        &page,
+        m.finish_in_parts(),
+        w("contents"),
+        attachment,
+        progress,
+    )
 }
 
 /// Starts a table as wide as the page, its header row first: the column

@@ -59,7 +59,7 @@ pub fn pdf(file: &CaseFile, rendered: &Rendered, filing_date: NaiveDate) -> Resu
             hex::encode(Sha256::digest(rendered.markdown.as_bytes()))
         ),
     };
-    pdf::typeset(&fonts, &page, m.finish(), None)
+    pdf::typeset(&fonts, &page, m.finish())
 }
 
 /// Two languages side by side. Where both texts have the same number of

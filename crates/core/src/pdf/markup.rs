@@ -28,7 +28,29 @@ pub struct Markup<'f> {
     fonts: &'f Fonts,
     out: String,
     missing: BTreeSet<char>,
+    /// The finished parts of a document typeset in parts ([`Markup::part_break`]).
+    parts: Vec<String>,
+    sections: Vec<Section>,
 }
+
+/// A heading listed in a long document's contents and its PDF's bookmarks.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub level: u8,
+    pub title: String,
+}
+
+/// A long document's markup in parts, each laid out alone (`parts.rs`).
+pub struct Parted {
+    pub parts: Vec<String>,
+    /// In the order they come in the parts.
+    pub sections: Vec<Section>,
+    pub missing: BTreeSet<char>,
+}
+
+/// The label that lets the typesetter find where each section's heading
+/// landed.
+pub(super) const SECTION_LABEL: &str = "pacta-section";
 
 /// Where a markdown conversion is.
 #[derive(Default)]
@@ -48,6 +70,8 @@ impl<'f> Markup<'f> {
             fonts,
             out: String::new(),
             missing: BTreeSet::new(),
+            parts: Vec::new(),
+            sections: Vec::new(),
         }
     }
 
@@ -251,9 +275,46 @@ impl<'f> Markup<'f> {
         }
     }
 
+    /// A heading that the contents and the bookmarks list.
+    pub fn section(&mut self, level: u8, title: &str) -> &mut Self {
+        let text = self.escaped(title);
+        let _ = write!(
+            self.out,
+            "\n#heading(level: {level}, outlined: false)[{text}] <{SECTION_LABEL}>\n"
+        );
+        self.sections.push(Section {
+            level,
+            title: title.to_owned(),
+        });
+        self
+    }
+
+    /// Ends a part of a long document; the next part starts on a new page.
+    pub fn part_break(&mut self) -> &mut Self {
+        self.parts.push(std::mem::take(&mut self.out));
+        self
+    }
+
+    /// The bytes of markup in the part being written.
+    pub fn part_len(&self) -> usize {
+        self.out.len()
+    }
+
     /// The markup, and the characters no font has (each shown as its code).
     pub fn finish(self) -> (String, BTreeSet<char>) {
-        (self.out, self.missing)
+        let mut parts = self.parts;
+        parts.push(self.out);
+        (parts.join("\n#pagebreak()\n"), self.missing)
+    }
+
+    /// The markup of a long document in its parts.
+    pub fn finish_in_parts(mut self) -> Parted {
+        self.parts.push(self.out);
+        Parted {
+            parts: self.parts,
+            sections: self.sections,
+            missing: self.missing,
+        }
     }
 }
 

@@ -1,9 +1,11 @@
 //! PDF, typeset in the process and offline: the core writes typst markup
 //! (`markup.rs`: text as string literals, markdown as typst elements), typst
 //! lays it out with the fonts that ship with Pacta (`fonts.rs`),
-//! and typst-pdf writes PDF/A-3b with every font embedded and, for a
-//! dossier, the dossier file attached. Nothing reads the clock: the same
-//! input gives the same bytes with the same version of Pacta.
+//! and typst-pdf writes PDF/A-3b with every font embedded. A long
+//! document (a dossier) is typeset in parts joined into one PDF
+//! (`parts.rs`, `join.rs`), the dossier file attached. Nothing reads the
+//! clock: the same input gives the same bytes with the same version of
+//! Pacta.
 //!
 //! This module knows pages, not cases: `filing` and `dossier` say what goes
 //! on them.
@@ -11,7 +13,11 @@
 #[cfg(feature = "pdf")]
 mod fonts;
 #[cfg(feature = "pdf")]
+mod join;
+#[cfg(feature = "pdf")]
 mod markup;
+#[cfg(feature = "pdf")]
+mod parts;
 #[cfg(feature = "pdf")]
 mod typeset;
 
@@ -25,7 +31,9 @@ use crate::error::Result;
 #[cfg(feature = "pdf")]
 pub use fonts::{font_dir, fonts, Fonts, FONTS_ENV, FONT_FILES};
 #[cfg(feature = "pdf")]
-pub use markup::{string, Markup, Placing};
+pub use markup::{string, Markup, Parted, Placing, Section};
+#[cfg(feature = "pdf")]
+pub use parts::typeset_in_parts;
 #[cfg(feature = "pdf")]
 pub use typeset::{typeset, MAX_MARKUP_BYTES};
 

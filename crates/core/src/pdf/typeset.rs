@@ -14,7 +14,7 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use super::{string, Attachment, Fonts, Page, Pdf};
+use super::{Fonts, Page, Pdf};
 use crate::error::{Error, Result};
 
 /// The largest body of markup typeset at once: about 1,500 pages of
@@ -31,28 +31,62 @@ fn page_words(language: &str) -> [&'static str; 3] {
     }
 }
 
-/// Typesets `body` (markup from [`Markup`]) on Pacta's page.
-pub fn typeset(
+/// Typesets `body` (markup from [`Markup`]) on Pacta's page, laid out at
+/// once: a filing.
+pub fn typeset(fonts: &Arc<Fonts>, page: &Page<'_>, body: (String, BTreeSet<char>)) -> Result<Pdf> {
+    let (body, missing) = body;
+    within_budget(body.len())?;
+    let bytes = lay_out(fonts, page, &body, Footer::Numbered)
+        .and_then(|document| write(&document, page, true));
+    // typst memoizes what it lays out, for the next document; what the
+    // last few documents did not use is let go, so that a long session
+    // does not keep all it ever typeset.
+    typst::comemo::evict(3);
+    let bytes = bytes?;
+    fonts.check_read()?;
+    Ok(Pdf {
+        bytes,
+        missing: missing.into_iter().collect(),
+    })
+}
+
+/// Refuses, before any typesetting, more markup than [`MAX_MARKUP_BYTES`].
+pub(super) fn within_budget(bytes: usize) -> Result<()> {
+    if bytes <= MAX_MARKUP_BYTES {
+        return Ok(());
+    }
+    Err(Error::input(
+        "pdf_too_long",
+        [
+            ("size", bytes.to_string()),
+            ("limit", MAX_MARKUP_BYTES.to_string()),
+        ],
+        format!(
+            "this is too long to typeset as one PDF ({:.1} MB of text and markup; at most {} MB): make it in parts",
+            bytes as f64 / (1024.0 * 1024.0),
+            MAX_MARKUP_BYTES / (1024 * 1024)
+        ),
+    ))
+}
+
+/// What the foot of each page shows.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Footer {
+    /// "Page n of m", of the document's own pages.
+    Numbered,
+    /// Nothing: a part of a longer document, numbered once joined.
+    Unnumbered,
+    /// "Page n of m" from page `first` of a document of `total` pages.
+    Numbers { first: usize, total: usize },
+}
+
+/// Lays `body` out on Pacta's page.
+pub(super) fn lay_out(
     fonts: &Arc<Fonts>,
     page: &Page<'_>,
-    body: (String, BTreeSet<char>),
-    attachment: Option<Attachment>,
-) -> Result<Pdf> {
-    let (mut body, missing) = body;
-    if body.len() > MAX_MARKUP_BYTES {
-        return Err(Error::input(
-            "pdf_too_long",
-            [
-                ("size", body.len().to_string()),
-                ("limit", MAX_MARKUP_BYTES.to_string()),
-            ],
-            format!(
-                "this is too long to typeset as one PDF ({:.1} MB of text and markup; at most {} MB): make it in parts",
-                body.len() as f64 / (1024.0 * 1024.0),
-                MAX_MARKUP_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
+    body: &str,
+    footer: Footer,
+) -> Result<PagedDocument> {
     let mut inputs = Dict::new();
     let mut put = |key: &str, value: Value| inputs.insert(key.into(), value);
     put("title", Value::Str(page.title.into()));
@@ -63,14 +97,13 @@ pub fn typeset(
     put("page-before", Value::Str(before.into()));
     put("page-between", Value::Str(between.into()));
     put("page-after", Value::Str(after.into()));
-    if let Some(a) = attachment {
-        put("attachment", Value::Bytes(Bytes::new(a.bytes)));
-        body.push_str(&format!(
-            "\n#pdf.attach({}, sys.inputs.attachment, relationship: \"source\", mime-type: {}, description: {})\n",
-            string(&a.name),
-            string(a.mime_type),
-            string(&a.description)
-        ));
+    put(
+        "numbered",
+        Value::Bool(!matches!(footer, Footer::Unnumbered)),
+    );
+    if let Footer::Numbers { first, total } = footer {
+        put("page-first", Value::Int(first as i64));
+        put("page-total", Value::Int(total as i64));
     }
     let main = RootedPath::new(
         VirtualRoot::Project,
@@ -82,6 +115,14 @@ pub fn typeset(
         fonts: fonts.clone(),
         main: Source::new(main, format!("{}\n{body}", include_str!("preamble.typ"))),
     };
+    typst::compile::<PagedDocument>(&world)
+        .output
+        .map_err(|e| failed(&e))
+}
+
+/// Writes laid-out pages as PDF/A-3b. Parts to be joined are written
+/// untagged: their structure trees would not join.
+pub(super) fn write(document: &PagedDocument, page: &Page<'_>, tagged: bool) -> Result<Vec<u8>> {
     let options = PdfOptions {
         ident: Smart::Custom(page.ident.clone()),
         creator: Smart::Custom(Some(format!("Pacta {}", env!("CARGO_PKG_VERSION")))),
@@ -96,22 +137,10 @@ pub fn typeset(
         .map(Timestamp::new_utc),
         standards: PdfStandards::new(&[PdfStandard::A_3b])
             .map_err(|e| Error::Pdf(format!("{e:?}")))?,
+        tagged,
         ..PdfOptions::default()
     };
-    let bytes = typst::compile::<PagedDocument>(&world)
-        .output
-        .and_then(|document| typst_pdf::pdf(&document, &options))
-        .map_err(|e| failed(&e));
-    // typst memoizes what it lays out, for the next document; what the
-    // last few documents did not use is let go, so that a long session
-    // does not keep all it ever typeset.
-    typst::comemo::evict(3);
-    let bytes = bytes?;
-    fonts.check_read()?;
-    Ok(Pdf {
-        bytes,
-        missing: missing.into_iter().collect(),
-    })
+    typst_pdf::pdf(document, &options).map_err(|e| failed(&e))
 }
 
 /// Typst's errors: the markup is Pacta's own, so they are Pacta's bugs
@@ -223,7 +252,7 @@ mod tests {
         );
         assert_eq!(missing.iter().collect::<Vec<_>>(), [&'\u{1F91D}']);
         let page = test_page("test");
-        let pdf = typeset(&fonts, &page, (markup, missing), None).expect("typeset");
+        let pdf = typeset(&fonts, &page, (markup, missing)).expect("typeset");
         assert!(pdf.bytes.starts_with(b"%PDF-"));
         assert_eq!(pdf.missing_codes(), ["U+1F91D"]);
     }
@@ -253,6 +282,6 @@ mod tests {
             markup.contains("Kept text ") && markup.contains("in HTML") && !markup.contains("<b>")
         );
         let page = test_page("structures");
-        typeset(&fonts, &page, (markup, missing), None).expect("typeset");
+        typeset(&fonts, &page, (markup, missing)).expect("typeset");
     }
 }

@@ -89,8 +89,8 @@ export function ExportCard({ reference, navigate }: { reference?: string; naviga
   };
 
   const phase = progress && isPhase(progress.phase) ? progress.phase : null;
-  /** Bytes written or verified, of how many; typesetting is one step, shown as under way. */
-  const measured = progress !== null && progress.total > 0 && phase !== "typeset";
+  /** Bytes written or verified, or the parts typeset, of how many. */
+  const measured = progress !== null && progress.total > 0;
   return (
     <section class="card" aria-labelledby="export-title">
       <h2 id="export-title">{t("dossier.export.title")}</h2>
