@@ -91,6 +91,18 @@ function freePort() {
 // The window as the X server shows it (ImageMagick's `import`). WebKit's own
 // snapshots, which WebDriver's screenshot uses, never return when GPU
 // compositing is off, and Pacta turns it off (src-tauri/src/main.rs).
+/** Quits the app, and waits until its window has gone: one window at a time (a second launch would only focus the first). */
+async function closeWindow() {
+  await s.end();
+  await s.waitFor("the window closed", async () => {
+    try {
+      return execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Pacta$"], { encoding: "utf8" }).trim() === "";
+    } catch {
+      return true;
+    }
+  });
+}
+
 async function shot(name) {
   mkdirSync(shots, { recursive: true });
   // The pointer out of the way: a tooltip is a window of its own, and is
@@ -164,9 +176,21 @@ test("at first use the window asks for this office's code, once", async () => {
 });
 
 // Issue "Who wrote it, provably": with no signing key in the data dir, the
-// window offers to make one right after the office's code; the pacta
-// command then signs with the same key (PACTA_KEY_PASSPHRASE).
-test("at first use the window offers to make a signing key, with a passphrase typed twice", async () => {
+// window offers to make one right after the office's code; "Not now" is
+// remembered, and Settings makes it; the pacta command then signs with the
+// same key (PACTA_KEY_PASSPHRASE).
+test("at first use the window offers to make a signing key; after Not now, Settings makes it with a passphrase typed twice", async () => {
+  await s.byTestId("key-dialog");
+  await (await s.byTestId("key-not-now")).click();
+  await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="key-dialog"]')).length === 0);
+  await closeWindow();
+  s = await Session.start(webdriver, app);
+  await s.byTestId("nav-cases", 20000);
+  await sleep(1500);
+  assert.equal((await s.findAll('[data-testid="key-dialog"]')).length, 0, "not offered again at start");
+
+  await (await s.byTestId("nav-settings")).click();
+  await (await s.byTestId("settings-signing-key-make")).click();
   await s.byTestId("key-dialog");
   assert.equal(await (await s.byTestId("key-name")).property("value"), "Dr. Ines Moreau", "prefilled with whom the window records under");
   await (await s.byTestId("key-passphrase")).type(passphrase);
@@ -184,6 +208,7 @@ test("at first use the window offers to make a signing key, with a passphrase ty
   assert.equal(made.key.name, "Dr. Ines Moreau");
   assert.equal(made.passphrase, true, "sealed with the passphrase");
   assert.equal(JSON.parse(readFileSync(join(dataDir, "signing-key.json"), "utf8")).protection.kdf, "argon2id");
+  await (await s.byTestId("nav-cases")).click();
 });
 
 test("a mediator opens a case from the Cases screen", async () => {
@@ -1424,15 +1449,7 @@ test("a caucus is logged for one party alone; the copy of the dossier for the ot
 // keyring here) and asked for once; "Not now" leaves it locked, and
 // Settings unlocks it.
 test("after a restart the locked key is asked for once; Settings unlocks it, not with a wrong passphrase", async () => {
-  await s.end();
-  // One window at a time (a second launch would only focus the first): wait until it has gone.
-  await s.waitFor("the window closed", async () => {
-    try {
-      return execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Pacta$"], { encoding: "utf8" }).trim() === "";
-    } catch {
-      return true;
-    }
-  });
+  await closeWindow();
   s = await Session.start(webdriver, app);
   const asked = await s.byTestId("key-unlock-dialog", 20000);
   assert.match(await asked.text(), /Dr\. Ines Moreau/);
@@ -1734,15 +1751,7 @@ db.commit()
   assert.equal(pacta("verify").ok, true);
 
   // Started again (no PACTA_PASSPHRASE for it): locked until its passphrase is given.
-  await s.end();
-  // One window at a time (a second launch would only focus the first): wait until it has gone.
-  await s.waitFor("the window closed", async () => {
-    try {
-      return execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Pacta$"], { encoding: "utf8" }).trim() === "";
-    } catch {
-      return true;
-    }
-  });
+  await closeWindow();
   assert.deepEqual(readableIn(dataDir, marker), [], "nothing of the case is readable once Pacta has stopped");
   s = await Session.start(webdriver, app);
   const screen = await s.byTestId("data-dir-unlock", 20000);

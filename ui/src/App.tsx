@@ -53,7 +53,10 @@ export function App() {
   /** The signing key (unlocked or locked) and whom the window records under, from app_info. */
   const [keys, setKeys] = useState<Pick<AppInfo, "signing_key" | "locked_key" | "author"> | null>(null);
   /** The key dialog shown: making a key (none yet) or unlocking it (locked); each offered once a start, then from Settings. */
-  const [keyDialog, setKeyDialog] = useState<"create" | "unlock" | null>(null);
+  /** "offer": made at start, unless turned down before (`key_offer_declined`); "create": asked for in Settings. */
+  const [keyDialog, setKeyDialog] = useState<"offer" | "create" | "unlock" | null>(null);
+  /** Whether "Not now" was said to the offer of a key at start (this data folder's settings); null until known. */
+  const [keyOfferDeclined, setKeyOfferDeclined] = useState<boolean | null>(null);
   const quickLog = useRef<(() => void) | null>(null);
   /** Whether the data folder is encrypted, locked (the unlock screen is shown), empty; null until known. */
   const [dataDir, setDataDir] = useState<DataDirStatus | null>(null);
@@ -79,17 +82,21 @@ export function App() {
       .then((info) => {
         setReadOnly(info.read_only);
         setKeys(info);
-        // No key yet, or one that did not unlock without its passphrase: asked once (after the office's code).
-        if (!info.read_only && info.signing_key === null) setKeyDialog(info.locked_key ? "unlock" : "create");
+        // No key yet (offered, unless turned down before), or one that did not unlock without its passphrase: asked once (after the office's code).
+        if (!info.read_only && info.signing_key === null) setKeyDialog(info.locked_key ? "unlock" : "offer");
       })
       .catch(() => undefined);
   }, []);
 
   useEffect(() => {
     takeSettings()
-      .then((s) => setLangState(isLanguage(s.ui_language) ? s.ui_language : "en"))
+      .then((s) => {
+        setLangState(isLanguage(s.ui_language) ? s.ui_language : "en");
+        setKeyOfferDeclined(s.key_offer_declined);
+      })
       .catch((e: unknown) => {
         setLangState("en");
+        setKeyOfferDeclined(false);
         setStartupError(errorMessage(e));
       });
     takeDataDirStatus()
@@ -133,6 +140,14 @@ export function App() {
       })
       .catch((e: unknown) => setStartupError(errorMessage(e)));
   }, []);
+  const closeKeyDialog = useCallback(() => {
+    // "Not now" to the offer at start is remembered: not offered at start again.
+    if (keyDialog === "offer") {
+      setKeyOfferDeclined(true);
+      api.updateSettings({ key_offer_declined: true }).catch((e: unknown) => setStartupError(errorMessage(e)));
+    }
+    setKeyDialog(null);
+  }, [keyDialog]);
   const keyReady = useCallback((key: Identity) => {
     setKeys({ signing_key: key, locked_key: null, author: key.name });
     setKeyDialog(null);
@@ -311,8 +326,8 @@ export function App() {
                   />
                 )}
                 {/* After the office's code, never over it. */}
-                {askOffice === null && keyDialog === "create" && (
-                  <CreateKeyDialog suggestedName={keys?.author ?? ""} onClose={() => setKeyDialog(null)} onMade={keyReady} />
+                {askOffice === null && (keyDialog === "create" || (keyDialog === "offer" && keyOfferDeclined === false)) && (
+                  <CreateKeyDialog suggestedName={keys?.author ?? ""} onClose={closeKeyDialog} onMade={keyReady} />
                 )}
                 {askOffice === null && keyDialog === "unlock" && keys?.locked_key && (
                   <UnlockKeyDialog identity={keys.locked_key} onClose={() => setKeyDialog(null)} onUnlocked={keyReady} />

@@ -215,6 +215,10 @@ pub struct Settings {
     /// without a password, or a service name); empty: none.
     #[serde(default)]
     pub server: String,
+    /// "Not now" to the window's offer of a signing key at start: not
+    /// offered at start again (Settings still makes one).
+    #[serde(default)]
+    pub key_offer_declined: bool,
 }
 
 impl Default for Settings {
@@ -223,6 +227,7 @@ impl Default for Settings {
             ui_language: "en".into(),
             author: String::new(),
             server: String::new(),
+            key_offer_declined: false,
         }
     }
 }

@@ -13,4 +13,9 @@ author: string,
  * The office server this data dir syncs with (a `postgres://` URL
  * without a password, or a service name); empty: none.
  */
-server: string, };
+server: string, 
+/**
+ * "Not now" to the window's offer of a signing key at start: not
+ * offered at start again (Settings still makes one).
+ */
+key_offer_declined: boolean, };

@@ -502,7 +502,7 @@ export const en = {
   "key.create": "Make the key",
   "key.creating": "Making the key…",
   "key.notNow": "Not now",
-  "key.notNowHint": "Not now: entries are recorded unsigned until you make a key (Settings offers it too).",
+  "key.notNowHint": "Not now: entries are recorded unsigned until you make a key; Settings makes one at any time, and this is not asked again at start.",
   "key.nameMissing": "Write your name as it appears on the record.",
   "key.passphraseMissing": "Choose a passphrase, or keep the key without one.",
   "key.passphraseMismatch": "The two passphrases differ: type the same one twice.",

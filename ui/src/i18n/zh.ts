@@ -503,7 +503,7 @@ export const zh: Messages = {
   "key.create": "创建密钥",
   "key.creating": "正在创建密钥…",
   "key.notNow": "暂不",
-  "key.notNowHint": "暂不创建：在您创建密钥之前，条目均不带签名记录（也可在“设置”中创建）。",
+  "key.notNowHint": "暂不创建：在您创建密钥之前，条目均不带签名记录；随时可在“设置”中创建，启动时不再询问。",
   "key.nameMissing": "请按记录上显示的写法填写您的姓名。",
   "key.passphraseMissing": "请设定密码短语，或选择不设密码短语保存密钥。",
   "key.passphraseMismatch": "两次输入的密码短语不一致：请输入同一密码短语两次。",
