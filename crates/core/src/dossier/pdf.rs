@@ -25,7 +25,7 @@ const IN_ENTRY: Placing = Placing {
     signatures_on_new_page: false,
 };
 
-/// About how much markup is laid out at once (~50 pages): the journal
+/// About how much markup is laid out at once (~60 pages): the journal
 /// is cut into parts of this size, between entries, each starting on a
 /// new page, so that memory stays bounded however long the case.
 const PART_BYTES: usize = 256 * 1024;
