@@ -143,6 +143,11 @@ pub(super) fn pdf(
     }
     m.code(")\n");
 
+    // A long stage history may fill the part: the journal's heading then
+    // starts the next one, with the entries under it.
+    if m.part_len() > PART_BYTES {
+        m.part_break();
+    }
     m.section(1, w("timeline"));
     let seq_of: BTreeMap<_, i64> = file.entries.iter().map(|e| (e.id, e.seq)).collect();
     for e in &file.entries {

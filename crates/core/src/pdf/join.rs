@@ -213,11 +213,8 @@ impl Joined {
 fn take_in(whole: &mut Document, mut part: Document) -> Vec<ObjectId> {
     part.renumber_objects_with(whole.max_id + 1);
     let pages = part.page_iter().collect();
-    whole.max_id = part
-        .objects
-        .keys()
-        .map(|id| id.0)
-        .fold(whole.max_id, u32::max);
+    // Renumbering set the part's highest id, which is now the whole's.
+    whole.max_id = part.max_id;
     whole.objects.extend(part.objects);
     pages
 }

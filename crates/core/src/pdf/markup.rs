@@ -301,10 +301,13 @@ impl<'f> Markup<'f> {
     }
 
     /// The markup, and the characters no font has (each shown as its code).
+    /// A document cut into parts ends with [`Markup::finish_in_parts`].
     pub fn finish(self) -> (String, BTreeSet<char>) {
-        let mut parts = self.parts;
-        parts.push(self.out);
-        (parts.join("\n#pagebreak()\n"), self.missing)
+        debug_assert!(
+            self.parts.is_empty(),
+            "a parted document ends with finish_in_parts"
+        );
+        (self.out, self.missing)
     }
 
     /// The markup of a long document in its parts.

@@ -34,6 +34,21 @@ pub fn typeset_in_parts(
     attachment: Attachment,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Pdf> {
+    let pdf = typeset_parts(fonts, page, parted, contents, attachment, progress);
+    // What typst memoized goes whatever happened: a part that failed must
+    // not keep its layout in memory.
+    typst::comemo::evict(0);
+    pdf
+}
+
+fn typeset_parts(
+    fonts: &Arc<Fonts>,
+    page: &Page<'_>,
+    parted: Parted,
+    contents: &str,
+    attachment: Attachment,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Pdf> {
     let Parted {
         parts,
         sections,
@@ -42,7 +57,7 @@ pub fn typeset_in_parts(
     within_budget(parts.iter().map(String::len).sum())?;
     let steps = parts.len() as u64 + 2;
     let mut done = 0;
-    let mut step = |progress: &mut dyn FnMut(u64, u64)| {
+    let mut step = || {
         done += 1;
         progress(done, steps);
     };
@@ -64,7 +79,7 @@ pub fn typeset_in_parts(
         drop(document);
         typst::comemo::evict(0);
         joined.add(&bytes?, joined.pages())?;
-        step(progress);
+        step();
     }
     if landed.len() != sections.len() {
         return Err(Error::Pdf(format!(
@@ -74,9 +89,9 @@ pub fn typeset_in_parts(
         )));
     }
 
-    // The contents: their length moves every page after them, so they are
-    // set again until it holds (a digit more in a page number can take a
-    // line more).
+    // The contents go after the cover (the first part). Their length moves
+    // every page after them, so they are set again until it holds (a digit
+    // more in a page number can take a line more).
     let cover = cover.unwrap_or(0);
     let mut length = 1;
     let mut tries = 0;
@@ -106,7 +121,7 @@ pub fn typeset_in_parts(
     };
     typst::comemo::evict(0);
     joined.add(&contents, cover)?;
-    step(progress);
+    step();
 
     // "Page n of m" for every page, a few at a time (typst-pdf writes
     // the pages of one document all in flight).
@@ -123,7 +138,7 @@ pub fn typeset_in_parts(
         joined.number(&numbers, first)?;
     }
     let bytes = joined.finish(&sections, &landed, attachment, page)?;
-    step(progress);
+    step();
     fonts.check_read()?;
     Ok(Pdf {
         bytes,

@@ -17,9 +17,9 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use super::{Fonts, Page, Pdf};
 use crate::error::{Error, Result};
 
-/// The largest body of markup typeset at once: about 1,500 pages of
-/// filings or a 20,000-entry dossier, a minute of typesetting. Larger is
-/// refused before typesetting starts.
+/// The most markup a document may have (a filing, or a dossier's parts
+/// together): about 1,500 pages, a 20,000-entry dossier. Larger is refused
+/// before typesetting starts.
 pub const MAX_MARKUP_BYTES: usize = 8 * 1024 * 1024;
 
 /// "Page 3 of 9" in a language: the words around the two numbers.
