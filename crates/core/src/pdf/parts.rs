@@ -34,21 +34,9 @@ pub fn typeset_in_parts(
     attachment: Attachment,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Pdf> {
-    let pdf = typeset_parts(fonts, page, parted, contents, attachment, progress);
-    // What typst memoized goes whatever happened: a part that failed must
+    // What typst memoized goes however this ends: a part that failed must
     // not keep its layout in memory.
-    typst::comemo::evict(0);
-    pdf
-}
-
-fn typeset_parts(
-    fonts: &Arc<Fonts>,
-    page: &Page<'_>,
-    parted: Parted,
-    contents: &str,
-    attachment: Attachment,
-    progress: &mut dyn FnMut(u64, u64),
-) -> Result<Pdf> {
+    let _evict = EvictOnDrop;
     let Parted {
         parts,
         sections,
@@ -144,6 +132,14 @@ fn typeset_parts(
         bytes,
         missing: missing.into_iter().collect(),
     })
+}
+
+struct EvictOnDrop;
+
+impl Drop for EvictOnDrop {
+    fn drop(&mut self) {
+        typst::comemo::evict(0);
+    }
 }
 
 /// How many pages' numbers are set at once: writing a document of 400
