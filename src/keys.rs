@@ -7,6 +7,8 @@ use std::path::Path;
 use anyhow::{anyhow, bail, Context, Result};
 use pacta_core::{KeyFile, SigningKey, Store};
 
+use crate::lang::t;
+
 /// The passphrase for scripts (the terminal is asked otherwise).
 pub const PASSPHRASE_ENV: &str = "PACTA_KEY_PASSPHRASE";
 /// A co-signing delegate's passphrase for scripts.
@@ -28,7 +30,7 @@ pub fn open_store(data_dir: &Path, passphrase_file: Option<&Path>) -> Result<Sto
             return Ok(store?);
         }
     }
-    let passphrase = data_dir_passphrase(passphrase_file, "Passphrase of the data dir: ")?;
+    let passphrase = data_dir_passphrase(passphrase_file, &t!("prompt.dataDir"))?;
     Ok(Store::unlock(data_dir, &passphrase)?)
 }
 
@@ -36,7 +38,7 @@ fn data_dir_passphrase(file: Option<&Path>, prompt: &str) -> Result<String> {
     match file {
         Some(f) => {
             let text = std::fs::read_to_string(f)
-                .with_context(|| format!("cannot read the passphrase file {}", f.display()))?;
+                .with_context(|| t!("passphrase.fileUnreadable", path = f.display()))?;
             Ok(text.lines().next().unwrap_or_default().to_owned())
         }
         None => passphrase(DATA_DIR_PASSPHRASE_ENV, prompt),
@@ -55,14 +57,14 @@ pub fn new_data_dir_passphrase(file: Option<&Path>) -> Result<String> {
         }
     }
     if !std::io::stdin().is_terminal() {
-        bail!("a passphrase is needed and there is no terminal to ask: set {NEW_PASSPHRASE_ENV} or give --passphrase-file");
+        bail!(t!("passphrase.noTerminalOrFile", env = NEW_PASSPHRASE_ENV));
     }
-    let first = rpassword::prompt_password("New passphrase of the data dir: ")
-        .context("cannot read the passphrase")?;
-    let again = rpassword::prompt_password("The same passphrase again: ")
-        .context("cannot read the passphrase")?;
+    let first = rpassword::prompt_password(t!("prompt.newDataDir"))
+        .with_context(|| t!("passphrase.unreadable"))?;
+    let again = rpassword::prompt_password(t!("prompt.again"))
+        .with_context(|| t!("passphrase.unreadable"))?;
     if first != again {
-        bail!("the two passphrases differ; nothing was changed");
+        bail!(t!("passphrase.differNothingChanged"));
     }
     Ok(first)
 }
@@ -70,10 +72,7 @@ pub fn new_data_dir_passphrase(file: Option<&Path>) -> Result<String> {
 /// The passphrase a backup of an encrypted data dir opens with, when it is one.
 pub fn backup_passphrase(backup: &Path, file: Option<&Path>) -> Result<Option<String>> {
     match pacta_core::backup::is_encrypted(backup) {
-        true => Ok(Some(data_dir_passphrase(
-            file,
-            "Passphrase of the backed-up data dir: ",
-        )?)),
+        true => Ok(Some(data_dir_passphrase(file, &t!("prompt.backup"))?)),
         false => Ok(None),
     }
 }
@@ -107,21 +106,14 @@ pub fn unlock_own(store: &Store) -> Result<Option<SigningKey>> {
         return Ok(Some(key));
     }
     let name = KeyFile::read(&dir.signing_key())?.identity()?.name;
-    let passphrase = passphrase(
-        PASSPHRASE_ENV,
-        &format!("Passphrase of {name}'s signing key: "),
-    )?;
+    let passphrase = passphrase(PASSPHRASE_ENV, &t!("prompt.signingKey", name = name))?;
     Ok(Some(pacta_core::keys::unlock_in(dir, &passphrase)?))
 }
 
 /// This data dir's key, which every command that records needs.
 pub fn require_own(store: &Store) -> Result<SigningKey> {
-    unlock_own(store)?.ok_or_else(|| {
-        anyhow!(
-            "no signing key in {}: every entry is signed by its author; create yours with `pacta key new --name \"Your Name\"` (or bring it with `pacta key import FILE`)",
-            store.data_dir().root().display()
-        )
-    })
+    unlock_own(store)?
+        .ok_or_else(|| anyhow!(t!("key.none", dir = store.data_dir().root().display())))
 }
 
 /// A delegate's key brought as a key file, unlocked with their passphrase.
@@ -133,7 +125,7 @@ pub fn unlock_file(path: &Path) -> Result<SigningKey> {
     }
     let passphrase = passphrase(
         COSIGNER_PASSPHRASE_ENV,
-        &format!("{name}: your key's passphrase: "),
+        &t!("prompt.delegateKey", name = name),
     )?;
     Ok(file.unlock(&passphrase)?)
 }
@@ -143,9 +135,9 @@ fn passphrase(env: &str, prompt: &str) -> Result<String> {
         return Ok(p);
     }
     if !std::io::stdin().is_terminal() {
-        bail!("a passphrase is needed and there is no terminal to ask: set {env}");
+        bail!(t!("passphrase.noTerminal", env = env));
     }
-    rpassword::prompt_password(prompt).context("cannot read the passphrase")
+    rpassword::prompt_password(prompt).with_context(|| t!("passphrase.unreadable"))
 }
 
 /// `pacta key new`: makes and keeps this person's key.
@@ -157,11 +149,11 @@ pub fn create(store: &Store, name: &str, no_passphrase: bool) -> Result<SigningK
         // Said before a passphrase is asked for nothing.
         pacta_core::keys::create_in(store.data_dir(), name, None)?;
     }
-    let first = passphrase(PASSPHRASE_ENV, "Choose a passphrase for your signing key: ")?;
+    let first = passphrase(PASSPHRASE_ENV, &t!("prompt.newKey"))?;
     if std::env::var(PASSPHRASE_ENV).is_err() {
-        let again = rpassword::prompt_password("The same passphrase again: ")?;
+        let again = rpassword::prompt_password(t!("prompt.again"))?;
         if again != first {
-            bail!("the two passphrases differ; nothing was created");
+            bail!(t!("passphrase.differNothingCreated"));
         }
     }
     Ok(pacta_core::keys::create_in(
@@ -180,12 +172,12 @@ pub fn import(store: &Store, from: &Path) -> Result<KeyFile> {
         if mine == file.identity()? {
             return Ok(file);
         }
-        bail!(
-            "{} already has a signing key ({}, {}); nothing was changed",
-            store.data_dir().root().display(),
-            mine.name,
-            mine.fingerprint
-        );
+        bail!(t!(
+            "key.alreadyHas",
+            dir = store.data_dir().root().display(),
+            name = mine.name,
+            fingerprint = mine.fingerprint
+        ));
     }
     file.write(&path)?;
     Ok(file)

@@ -5,6 +5,7 @@
 
 mod advice;
 mod keys;
+mod lang;
 mod output;
 
 use std::io::Read;
@@ -18,6 +19,7 @@ use pacta_core::{
     NewEntry, Participant, SearchQuery, Stage, Store,
 };
 
+use crate::lang::t;
 use crate::output::Output;
 
 #[derive(Parser)]
@@ -599,37 +601,37 @@ fn body_text(body: String) -> anyhow::Result<String> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes)?;
     String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "the text on standard input is not UTF-8 (bad byte at offset {}); convert it to UTF-8 first",
-            e.utf8_error().valid_up_to()
-        )
+        anyhow::anyhow!(t!(
+            "input.stdinNotUtf8",
+            offset = e.utf8_error().valid_up_to()
+        ))
     })
 }
 
 fn read_utf8(path: &std::path::Path) -> anyhow::Result<String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow::anyhow!(t!("input.unreadable", path = path.display(), reason = e)))?;
     String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{} is not UTF-8 (bad byte at offset {}); save it as UTF-8",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
+        anyhow::anyhow!(t!(
+            "input.fileNotUtf8",
+            path = path.display(),
+            offset = e.utf8_error().valid_up_to()
+        ))
     })
 }
 
 fn filing_request(a: &FilingArgs) -> anyhow::Result<pacta_core::FilingRequest> {
     if !matches!(a.format.as_str(), "md" | "html" | "pdf") {
-        anyhow::bail!("unknown format '{}': use md, html or pdf", a.format);
+        anyhow::bail!(t!("filing.unknownFormat", format = a.format));
     }
     if a.format == "pdf" && a.out.is_none() {
-        anyhow::bail!("a PDF is written to a file: give --out FILE.pdf");
+        anyhow::bail!(t!("filing.pdfNeedsOut"));
     }
     let mut fields = std::collections::BTreeMap::new();
     let split = |pair: &str, flag: &str| -> anyhow::Result<(String, String)> {
         pair.split_once('=')
             .map(|(k, v)| (k.trim().to_owned(), v.to_owned()))
-            .ok_or_else(|| anyhow::anyhow!("{flag} takes FIELD=VALUE, got '{pair}'"))
+            .ok_or_else(|| anyhow::anyhow!(t!("input.fieldValue", flag = flag, pair = pair)))
     };
     for pair in &a.set {
         let (k, v) = split(pair, "--set")?;
@@ -685,9 +687,9 @@ fn open_dossier<'a>(
         .map(|p| Opener::IdentityFile(p.clone()))
         .collect();
     if passphrase {
-        openers.push(Opener::Passphrase(keys::dossier_passphrase(
-            "Passphrase of the encrypted dossier: ",
-        )?));
+        openers.push(Opener::Passphrase(keys::dossier_passphrase(&t!(
+            "prompt.dossier"
+        ))?));
     }
     openers.extend(own.map(Opener::Key));
     Ok(Dossier::Opened(sealed::open(file, &openers)?))
@@ -847,9 +849,9 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                 entry.title = Some(title.trim().to_owned()).filter(|t| !t.is_empty());
             }
             for pair in &parties {
-                let (party, name) = pair.split_once('=').ok_or_else(|| {
-                    anyhow::anyhow!("--party takes NAME=NAME IN THAT LANGUAGE, got '{pair}'")
-                })?;
+                let (party, name) = pair
+                    .split_once('=')
+                    .ok_or_else(|| anyhow::anyhow!(t!("input.partyName", pair = pair)))?;
                 entry
                     .parties
                     .insert(party.trim().to_owned(), name.trim().to_owned());
@@ -906,12 +908,12 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                 .map(|file| -> anyhow::Result<pacta_core::Identity> {
                     let id = pacta_core::Identity::parse(&read_utf8(&file)?)?;
                     if id.name != p.name.trim() {
-                        anyhow::bail!(
-                            "{} is {}'s key, not {}'s; nothing was changed",
-                            file.display(),
-                            id.name,
-                            p.name.trim()
-                        );
+                        anyhow::bail!(t!(
+                            "key.someoneElse",
+                            path = file.display(),
+                            owner = id.name,
+                            name = p.name.trim()
+                        ));
                     }
                     Ok(id)
                 })
@@ -1130,9 +1132,9 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         } => {
             let audience: Audience = audience.parse()?;
             let seal = match (passphrase, encrypt_to.is_empty()) {
-                (true, _) => Some(SealTo::Passphrase(keys::dossier_passphrase(
-                    "Passphrase to seal the dossier with: ",
-                )?)),
+                (true, _) => Some(SealTo::Passphrase(keys::dossier_passphrase(&t!(
+                    "prompt.seal"
+                ))?)),
                 (false, false) => Some(SealTo::Recipients(encrypt_to)),
                 (false, true) => None,
             };
@@ -1143,9 +1145,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                 }
             };
             if pdf.is_some() && pdf == file {
-                anyhow::bail!(
-                    "--out and --pdf name the same file: give the dossier and its PDF a file each"
-                );
+                anyhow::bail!(t!("export.sameFile"));
             }
             let (exported, pdf) = match (&seal, &pdf, &file) {
                 (_, Some(pdf), file) => {
@@ -1159,7 +1159,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
                     store.export_verified(&case, file, &audience, &mut show)?,
                     None,
                 ),
-                (_, None, None) => anyhow::bail!("give --out FILE, --pdf FILE, or both"),
+                (_, None, None) => anyhow::bail!(t!("export.noFile")),
             };
             bar.finish();
             out.exported(
@@ -1220,9 +1220,7 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
         Command::Key(KeyCommand::Show) => {
             let path = store.data_dir().signing_key();
             if !path.exists() {
-                anyhow::bail!(
-                    "no signing key yet: create yours with `pacta key new --name \"Your Name\"`"
-                );
+                anyhow::bail!(t!("key.noneYet"));
             }
             let file = pacta_core::KeyFile::read(&path)?;
             out.key(&file.identity()?, file.has_passphrase());
@@ -1316,13 +1314,13 @@ fn server_command(store: &Store, command: ServerCommand, out: &Output) -> anyhow
             let target = choose(store.data_dir(), server.server.as_deref())?;
             let password = match std::env::var("PGPASSWORD") {
                 Ok(p) if !p.is_empty() => p,
-                _ => rpassword::prompt_password(format!("Password for {}: ", target.display()))?,
+                _ => rpassword::prompt_password(t!(
+                    "prompt.serverPassword",
+                    server = target.display()
+                ))?,
             };
             target.remember_password(&password)?;
-            out.note(&format!(
-                "the OS keyring keeps the password for {}",
-                target.display()
-            ));
+            out.note(&t!("server.passwordKept", server = target.display()));
         }
     }
     Ok(())

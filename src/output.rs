@@ -17,6 +17,8 @@ use pacta_core::{
     VerifyReport,
 };
 use serde::Serialize;
+
+use crate::lang::{self, count, t};
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
@@ -62,10 +64,13 @@ impl Progress {
             return;
         }
         eprint!(
-            "\rexporting documents: {} of {} MB ({}%)",
-            done >> 20,
-            total >> 20,
-            done * 100 / total.max(1)
+            "\r{}",
+            t!(
+                "progress.exporting",
+                done = done >> 20,
+                total = total >> 20,
+                percent = done * 100 / total.max(1)
+            )
         );
         self.shown = true;
     }
@@ -135,18 +140,35 @@ impl Output {
         }
     }
 
-    /// An error on stderr: the core's sentence with the command line's
-    /// advice for its code (see `advice.rs`).
+    /// An error on stderr, in the reader's language: what went wrong (the
+    /// context the command line gave, then the core's sentence) with the
+    /// command line's advice for its code (see `advice.rs`).
     pub fn error(&self, e: &anyhow::Error) {
         let core = e.downcast_ref::<pacta_core::Error>();
         let kind = core.map_or("error", |e| e.kind());
+        let mut causes = Vec::new();
+        for cause in e.chain() {
+            match cause.downcast_ref::<pacta_core::Error>() {
+                // The core's sentence says what its own causes were.
+                Some(core) => {
+                    causes.push(lang::said(&core.said()));
+                    break;
+                }
+                None => causes.push(cause.to_string()),
+            }
+        }
         let advice = core
             .and_then(|e| {
                 let said = e.said();
                 crate::advice::advice(&said.code, &said.params)
             })
             .unwrap_or_default();
-        let message = format!("{e:#}{advice}");
+        let mut message = causes.join(": ");
+        if !advice.is_empty() {
+            // The advice continues the sentence.
+            message.truncate(message.trim_end_matches(['.', '。']).len());
+        }
+        message.push_str(&advice);
         if self.json {
             eprintln!(
                 "{}",
@@ -176,57 +198,71 @@ impl Output {
             }));
         }
         say!("{}  {}", case.qualified_reference(), case.title);
-        say!("  stage:        {}", case.stage);
-        let moves: Vec<&str> = case
+        say!(
+            "{}",
+            t!("case.stage", stage = lang::stage(case.stage.as_str()))
+        );
+        let moves: Vec<String> = case
             .stage
             .allowed_moves()
             .iter()
-            .map(|s| s.as_str())
+            .map(|s| lang::word_and_id("stage", s.as_str()))
             .collect();
         if !moves.is_empty() {
-            say!("  can move to:  {}", moves.join(", "));
+            say!("{}", t!("case.moves", stages = lang::commas(&moves)));
         }
-        say!("  parties:      {}", case.parties.join("; "));
+        say!("{}", t!("case.parties", parties = case.parties.join("; ")));
         let clauses: Vec<String> = case
             .clauses
             .iter()
-            .map(|c| format!("({c}) {}", c.topic()))
+            .map(|c| {
+                format!(
+                    "({c}) {}",
+                    lang::clause_topic(&c.letter().to_string(), c.topic())
+                )
+            })
             .collect();
-        say!("  clauses:      {}", clauses.join("\n                "));
+        say!(
+            "{}",
+            t!("case.clauses", clauses = clauses.join("\n                "))
+        );
         for p in &case.participants {
+            let role = lang::word("role", p.role.as_str()).replace('_', " ");
             let of = p
                 .party
                 .as_ref()
-                .map(|party| format!(" of {party}"))
+                .map(|party| t!("case.ofParty", party = party))
                 .unwrap_or_default();
-            say!(
-                "  {:<13} {}{of}",
-                format!("{}:", p.role.as_str().replace('_', " ")),
-                p.name
-            );
+            say!("  {:<13} {}{of}", format!("{role}:"), p.name);
         }
-        say!("  opened:       {}", local(case.opened_at));
+        say!("{}", t!("case.opened", when = local(case.opened_at)));
         if let Some(closed) = case.closed_at {
-            say!("  closed:       {}", local(closed));
+            say!("{}", t!("case.closed", when = local(closed)));
         }
         say!(
-            "  language:     {}   confidentiality: {}",
-            case.language,
-            case.confidentiality
+            "{}",
+            t!(
+                "case.language",
+                language = lang::word("language", &case.language),
+                confidentiality = lang::word("confidentiality", case.confidentiality.as_str())
+            )
         );
         say!(
-            "  journal:      {}   id: {}",
-            count(case.entries as u64, "entry", "entries"),
-            case.id
+            "{}",
+            t!(
+                "case.journal",
+                entries = count(case.entries as u64, "entry"),
+                id = case.id
+            )
         );
         if !conflicts.is_empty() {
-            say!("\nOpen conflicts (entries written concurrently that contradict each other)");
+            say!("\n{}", t!("case.conflicts"));
             for c in conflicts {
                 say!("  {}", conflict_line(c));
             }
         }
         if !signers.is_empty() {
-            say!("\nWho signs with which key");
+            say!("\n{}", t!("case.signers"));
             for s in signers {
                 say!("  {:<24} {}", s.name, s.fingerprint);
             }
@@ -234,20 +270,24 @@ impl Output {
         agreement_lines(agreements);
         if agreements.len() < *agreement_count as usize {
             say!(
-                "\n{} of {agreement_count} agreements shown (those awaiting a signature first); all: `pacta agreement list {}`",
-                agreements.len(),
-                case.reference
+                "\n{}",
+                t!(
+                    "case.agreementsShown",
+                    shown = agreements.len(),
+                    count = agreement_count,
+                    case = case.reference
+                )
             );
         }
         if !case.summary.is_empty() {
             say!("\n{}", case.summary);
         }
         if !deadlines.is_empty() {
-            say!("\nDeadlines");
+            say!("\n{}", t!("case.deadlines"));
             self.deadlines(deadlines);
         }
         if !documents.is_empty() {
-            say!("\nDocuments");
+            say!("\n{}", t!("case.documents"));
             self.documents(documents);
         }
     }
@@ -258,7 +298,7 @@ impl Output {
             return self.print_json(&json!({ "agreements": agreements }));
         }
         if agreements.is_empty() {
-            return say!("No agreements in this case.");
+            return say!("{}", t!("agreements.none"));
         }
         agreement_lines(agreements);
     }
@@ -269,7 +309,7 @@ impl Output {
             return self.print_json(&json!({ "cases": cases }));
         }
         if cases.is_empty() {
-            return say!("No cases. Open one with `pacta case new --title T --party A --party B`.");
+            return say!("{}", t!("cases.none"));
         }
         let rows: Vec<Vec<String>> = cases
             .iter()
@@ -280,11 +320,11 @@ impl Output {
                     c.reference.to_string()
                 };
                 let conflicts =
-                    (c.conflicts > 0).then(|| format!("{} conflict(s) open", c.conflicts));
-                let overdue = (c.overdue > 0).then(|| format!("{} overdue", c.overdue));
+                    (c.conflicts > 0).then(|| t!("cases.conflicts", count = c.conflicts));
+                let overdue = (c.overdue > 0).then(|| t!("cases.overdue", count = c.overdue));
                 vec![
                     reference,
-                    c.stage.to_string(),
+                    lang::stage(c.stage.as_str()),
                     first_line(&c.title, 48),
                     c.parties.join(" / "),
                     c.entries.to_string(),
@@ -297,7 +337,14 @@ impl Output {
             })
             .collect();
         table(
-            &["REFERENCE", "STAGE", "TITLE", "PARTIES", "ENTRIES", ""],
+            &[
+                &t!("cases.col.reference"),
+                &t!("cases.col.stage"),
+                &t!("cases.col.title"),
+                &t!("cases.col.parties"),
+                &t!("cases.col.entries"),
+                "",
+            ],
             &rows,
         );
     }
@@ -307,18 +354,24 @@ impl Output {
             return self.print_json(&json!({ "entry": e }));
         }
         say!(
-            "#{} {} recorded ({}), hash {}",
-            e.seq,
-            e.kind,
-            local(e.occurred_at),
-            &e.hash[..16]
+            "{}",
+            t!(
+                "entry.recorded",
+                seq = e.seq,
+                kind = lang::word("kind", e.kind.as_str()),
+                when = local(e.occurred_at),
+                hash = &e.hash[..16]
+            )
         );
         for d in &e.documents {
             say!(
-                "  attached {} ({} bytes, sha256 {})",
-                d.name,
-                d.size,
-                d.sha256
+                "{}",
+                t!(
+                    "entry.attached",
+                    name = d.name,
+                    size = d.size,
+                    sha256 = d.sha256
+                )
             );
         }
     }
@@ -327,30 +380,37 @@ impl Output {
         if self.json {
             return self.print_json(&json!({ "case": case.reference, "entries": entries }));
         }
-        say!("{}  {}  ({})", case.reference, case.title, case.stage);
+        say!(
+            "{}  {}  ({})",
+            case.reference,
+            case.title,
+            lang::stage(case.stage.as_str())
+        );
         // In the order things happened, as corrected.
         for c in pacta_core::record::current(entries) {
             let e = c.entry;
             let mut marks = String::new();
             if c.void {
-                marks.push_str(" [VOID: entered in error]");
+                marks.push_str(&t!("journal.void"));
             }
             match &e.audience {
                 pacta_core::Audience::Parties => {}
-                pacta_core::Audience::Office => marks.push_str(" [OFFICE ONLY]"),
-                pacta_core::Audience::Party(p) => marks.push_str(&format!(" [FOR {p} ONLY]")),
+                pacta_core::Audience::Office => marks.push_str(&t!("journal.officeOnly")),
+                pacta_core::Audience::Party(p) => {
+                    marks.push_str(&t!("journal.partyOnly", party = p))
+                }
             }
             if let Some(seq) = e.corrects_seq {
-                marks.push_str(&format!(" (corrects #{seq})"));
+                marks.push_str(&t!("journal.corrects", seq = seq));
             }
             if !e.corrected_by.is_empty() {
                 let by: Vec<String> = e.corrected_by.iter().map(|s| format!("#{s}")).collect();
-                marks.push_str(&format!(" [CORRECTED by {}]", by.join(", ")));
+                marks.push_str(&t!("journal.correctedBy", by = by.join(", ")));
             }
-            marks.push_str(if e.signed_with.is_empty() {
-                "  (unsigned)"
+            marks.push_str(&if e.signed_with.is_empty() {
+                t!("journal.unsigned")
             } else {
-                "  (signed)"
+                t!("journal.signed")
             });
             let cosigners: Vec<&str> = e
                 .signed_with
@@ -360,25 +420,33 @@ impl Output {
                 .filter(|name| *name != e.author)
                 .collect();
             if !cosigners.is_empty() {
-                marks.push_str(&format!(" [co-signed by {}]", cosigners.join(", ")));
+                marks.push_str(&t!("journal.cosignedBy", names = cosigners.join(", ")));
             }
             let place = match c.place.as_str() {
                 "" => String::new(),
-                place => format!("  at {place}"),
+                place => t!("journal.at", place = place),
             };
             say!(
                 "\n#{} {}{}  {}  {}{marks}",
                 e.seq,
                 local(c.occurred_at),
                 place,
-                c.kind,
+                lang::word("kind", c.kind.as_str()),
                 e.author
             );
             for line in e.body.lines() {
                 say!("    {line}");
             }
             for d in &e.documents {
-                say!("    📎 {} ({} bytes, sha256 {})", d.name, d.size, d.sha256);
+                say!(
+                    "    📎 {}",
+                    t!(
+                        "journal.document",
+                        name = d.name,
+                        size = d.size,
+                        sha256 = d.sha256
+                    )
+                );
             }
         }
     }
@@ -388,23 +456,32 @@ impl Output {
             return self.print_json(&json!({ "deadlines": deadlines }));
         }
         if deadlines.is_empty() {
-            return say!("No deadlines.");
+            return say!("{}", t!("deadlines.none"));
         }
         let rows: Vec<Vec<String>> = deadlines
             .iter()
             .map(|d| {
                 vec![
                     d.due.to_string(),
-                    status_word(d.status).to_owned(),
+                    status_word(d.status),
                     format!("{} #{}", d.case_reference, d.entry_seq),
-                    d.party.clone().unwrap_or_else(|| "(office task)".into()),
-                    d.audience.to_string(),
+                    d.party
+                        .clone()
+                        .unwrap_or_else(|| t!("deadlines.officeTask")),
+                    audience_name(&d.audience),
                     first_line(&d.what, 60),
                 ]
             })
             .collect();
         table(
-            &["DUE", "STATUS", "SET BY", "OWED BY", "READ BY", "WHAT"],
+            &[
+                &t!("deadlines.col.due"),
+                &t!("deadlines.col.status"),
+                &t!("deadlines.col.setBy"),
+                &t!("deadlines.col.owedBy"),
+                &t!("deadlines.col.readBy"),
+                &t!("deadlines.col.what"),
+            ],
             &rows,
         );
     }
@@ -414,7 +491,7 @@ impl Output {
             return self.print_json(&json!({ "documents": docs }));
         }
         if docs.is_empty() {
-            return say!("No documents.");
+            return say!("{}", t!("documents.none"));
         }
         let rows: Vec<Vec<String>> = docs
             .iter()
@@ -427,7 +504,15 @@ impl Output {
                 ]
             })
             .collect();
-        table(&["SHA256", "BYTES", "ENTRY", "NAME"], &rows);
+        table(
+            &[
+                "SHA256",
+                &t!("documents.col.bytes"),
+                &t!("documents.col.entry"),
+                &t!("documents.col.name"),
+            ],
+            &rows,
+        );
     }
 
     pub fn document_written(&self, doc: &CaseDocument, path: &Path) {
@@ -435,10 +520,13 @@ impl Output {
             return self.print_json(&json!({ "document": doc, "written_to": path }));
         }
         say!(
-            "wrote {} ({} bytes, sha256 verified) to {}",
-            doc.name,
-            doc.size,
-            path.display()
+            "{}",
+            t!(
+                "document.written",
+                name = doc.name,
+                size = doc.size,
+                path = path.display()
+            )
         );
     }
 
@@ -447,7 +535,7 @@ impl Output {
             return self.print_json(&json!({ "hits": hits }));
         }
         if hits.is_empty() {
-            return say!("Nothing found.");
+            return say!("{}", t!("search.none"));
         }
         for (i, h) in hits.iter().enumerate() {
             let mut place = match h.entry_seq {
@@ -465,10 +553,12 @@ impl Output {
             let last_of_case = hits.get(i + 1).is_none_or(|n| n.case_id != h.case_id);
             if last_of_case && h.more_in_case > 0 {
                 say!(
-                    "    … {} more in {} (pacta search … --case {})",
-                    h.more_in_case,
-                    h.case_reference,
-                    h.case_reference
+                    "    {}",
+                    t!(
+                        "search.more",
+                        count = h.more_in_case,
+                        case = h.case_reference
+                    )
                 );
             }
         }
@@ -501,9 +591,18 @@ impl Output {
                 ]
             })
             .collect();
-        table(&["ID", "LANG", "TITLE", "STAGES", "SOURCE"], &rows);
+        table(
+            &[
+                "ID",
+                &t!("templates.col.language"),
+                &t!("templates.col.title"),
+                &t!("templates.col.stages"),
+                &t!("templates.col.source"),
+            ],
+            &rows,
+        );
         for (file, e) in &library.broken {
-            eprintln!("not loaded: {file}: {e}");
+            eprintln!("{}", t!("templates.notLoaded", file = file, problem = e));
         }
     }
 
@@ -518,10 +617,15 @@ impl Output {
             t.meta.title,
             t.source
         );
-        let stages: Vec<&str> = t.meta.stages.iter().map(|s| s.as_str()).collect();
-        say!("stages: {}", stages.join(", "));
+        let stages: Vec<String> = t
+            .meta
+            .stages
+            .iter()
+            .map(|s| lang::stage(s.as_str()))
+            .collect();
+        say!("{}", t!("template.stages", stages = lang::commas(&stages)));
         if !t.meta.fields.is_empty() {
-            say!("fields (give with --set name=value):");
+            say!("{}", t!("template.fields"));
             for f in &t.meta.fields {
                 let kind = serde_json::to_value(f.kind)
                     .ok()
@@ -532,7 +636,11 @@ impl Output {
                     f.name,
                     kind,
                     f.label,
-                    if f.required { "  (required)" } else { "" }
+                    if f.required {
+                        t!("template.required")
+                    } else {
+                        String::new()
+                    }
                 );
             }
         }
@@ -549,7 +657,7 @@ impl Output {
             eprintln!("{}:{}:{}: {}", path.display(), p.line, p.column, p.message);
         }
         if problems.is_empty() {
-            say!("{}: OK (renders against the example case with all fields and with only the required ones)", path.display());
+            say!("{}", t!("template.ok", path = path.display()));
         }
     }
 
@@ -584,18 +692,25 @@ impl Output {
         }
         if !self.json {
             if let Some(e) = entry {
+                let documents: Vec<String> = e
+                    .documents
+                    .iter()
+                    .map(|d| format!("{} (sha256 {})", d.name, d.sha256))
+                    .collect();
                 eprintln!(
-                    "filed as entry #{} with {}",
-                    e.seq,
-                    e.documents
-                        .iter()
-                        .map(|d| format!("{} (sha256 {})", d.name, d.sha256))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
+                    "{}",
+                    t!(
+                        "filing.filed",
+                        seq = e.seq,
+                        documents = lang::and(&documents)
+                    )
                 );
             }
             if let Some(path) = out {
-                eprintln!("wrote {} ({format})", path.display());
+                eprintln!(
+                    "{}",
+                    t!("filing.wrote", path = path.display(), format = format)
+                );
             }
         }
         Ok(())
@@ -606,29 +721,46 @@ impl Output {
             return self.print_json(r);
         }
         for p in &r.problems {
-            eprintln!("PROBLEM {}: {}", p.part, p.said);
+            eprintln!(
+                "{}",
+                t!(
+                    "report.problem",
+                    place = p.part,
+                    problem = lang::said(&p.said)
+                )
+            );
         }
         if r.ok {
             say!(
-                "OK: dossier of {} ({}) verifies: {}, {}, every hash and the chain up to head {}",
-                r.case_reference.as_deref().unwrap_or("?"),
-                r.title.as_deref().unwrap_or(""),
-                count(r.entries, "journal entry", "journal entries"),
-                count(r.documents, "document", "documents"),
-                r.head_hash.as_deref().unwrap_or("")
+                "{}",
+                t!(
+                    "dossier.ok",
+                    case = r.case_reference.as_deref().unwrap_or("?"),
+                    title = r.title.as_deref().unwrap_or(""),
+                    entries = count(r.entries, "journalEntry"),
+                    documents = count(r.documents, "document"),
+                    head = r.head_hash.as_deref().unwrap_or("")
+                )
             );
             match &r.audience {
                 Some(a) => say!(
-                    "  a copy for {a}: {} withheld (their places kept, so the journal verifies)",
-                    count(r.withheld, "entry", "entries")
+                    "{}",
+                    t!(
+                        "dossier.copyFor",
+                        audience = audience_name(a),
+                        withheld = count(r.withheld, "entry")
+                    )
                 ),
-                None => say!("  the office's complete copy"),
+                None => say!("{}", t!("dossier.complete")),
             }
             self.signatures(r);
         } else {
             say!(
-                "FAILED: {}; do not rely on this dossier",
-                count(r.problems.len() as u64, "problem", "problems")
+                "{}",
+                t!(
+                    "dossier.failed",
+                    problems = count(r.problems.len() as u64, "problem")
+                )
             );
         }
     }
@@ -636,20 +768,33 @@ impl Output {
     /// Who signed a dossier and its entries.
     fn signatures(&self, r: &DossierReport) {
         match &r.signed_by {
-            Some(x) => say!("  exported and signed by {} ({})", x.name, x.fingerprint),
-            None => say!("  not signed by its exporter"),
+            Some(x) => say!(
+                "{}",
+                t!(
+                    "dossier.signedBy",
+                    name = x.name,
+                    fingerprint = x.fingerprint
+                )
+            ),
+            None => say!("{}", t!("dossier.unsigned")),
         }
         let by_author = r.signed.iter().filter(|s| s.by.author_signed).count() as u64;
         say!(
-            "  {} signed by their authors, {} unsigned",
-            count(by_author, "entry", "entries"),
-            r.entries - by_author - r.withheld
+            "{}",
+            t!(
+                "dossier.entriesSigned",
+                signed = count(by_author, "entry"),
+                unsigned = r.entries - by_author - r.withheld
+            )
         );
         for s in r.signed.iter().filter(|s| !s.by.cosigners.is_empty()) {
             say!(
-                "  entry #{} co-signed by {}",
-                s.seq,
-                s.by.cosigners.join(", ")
+                "{}",
+                t!(
+                    "dossier.cosigned",
+                    seq = s.seq,
+                    names = s.by.cosigners.join(", ")
+                )
             );
         }
     }
@@ -659,13 +804,10 @@ impl Output {
             return self.print_json(&json!({ "key": key, "passphrase": protected }));
         }
         say!("{}", key.name);
-        say!("  fingerprint:  {}", key.fingerprint);
-        say!("  public key:   {}", key.public_key);
+        say!("{}", t!("key.fingerprint", fingerprint = key.fingerprint));
+        say!("{}", t!("key.public", key = key.public_key));
         if !protected {
-            say!(
-                "  not protected by a passphrase: anyone who can read the data dir can sign as {}",
-                key.name
-            );
+            say!("{}", t!("key.unprotected", name = key.name));
         }
     }
 
@@ -683,36 +825,62 @@ impl Output {
         }
         if kept {
             say!(
-                "wrote {} ({} bytes, sha256 {})",
-                r.path.display(),
-                r.bytes,
-                r.sha256
+                "{}",
+                t!(
+                    "export.wrote",
+                    path = r.path.display(),
+                    bytes = r.bytes,
+                    sha256 = r.sha256
+                )
             );
         } else {
-            say!("dossier ({} bytes, sha256 {})", r.bytes, r.sha256);
+            say!(
+                "{}",
+                t!("export.dossier", bytes = r.bytes, sha256 = r.sha256)
+            );
         }
         say!(
-            "  {}, {}, head hash {}",
-            count(r.entries, "journal entry", "journal entries"),
-            count(r.documents, "document", "documents"),
-            r.head_hash
+            "{}",
+            t!(
+                "export.contents",
+                entries = count(r.entries, "journalEntry"),
+                documents = count(r.documents, "document"),
+                head = r.head_hash
+            )
         );
-        say!("  verified: {}", if verified.ok { "OK" } else { "FAILED" });
+        say!(
+            "{}",
+            if verified.ok {
+                t!("export.verified")
+            } else {
+                t!("export.notVerified")
+            }
+        );
         if verified.ok {
             self.signatures(verified);
         }
         for p in &verified.problems {
-            eprintln!("PROBLEM {}: {}", p.part, p.said);
+            eprintln!(
+                "{}",
+                t!(
+                    "report.problem",
+                    place = p.part,
+                    problem = lang::said(&p.said)
+                )
+            );
         }
         if !verified.ok {
-            eprintln!("the store itself has a problem: run `pacta verify` to see it");
+            eprintln!("{}", t!("export.storeProblem"));
         }
         if let Some(pdf) = pdf {
             say!(
-                "wrote {} ({} bytes, sha256 {}), the dossier attached",
-                pdf.path.display(),
-                pdf.bytes,
-                pdf.sha256
+                "{}",
+                t!(
+                    "export.pdf",
+                    path = pdf.path.display(),
+                    bytes = pdf.bytes,
+                    sha256 = pdf.sha256
+                )
             );
             if !pdf.missing.is_empty() {
                 eprintln!("{}", missing_characters(&pdf.missing));
@@ -732,14 +900,24 @@ impl Output {
         if self.json {
             return self.print_json(r);
         }
-        match r.from_version == r.version {
-            true => say!("{}: Pacta's schema is already at version {}; nothing to do", r.server, r.version),
-            false if r.from_version == 0 => say!(
-                "{}: Pacta's schema is set up (version {}, server id {}); create a role per person (CREATE ROLE name LOGIN IN ROLE pacta_member)",
-                r.server, r.version, r.id
+        let line = match r.from_version == r.version {
+            true => t!("server.current", server = r.server, version = r.version),
+            false if r.from_version == 0 => {
+                t!(
+                    "server.setUp",
+                    server = r.server,
+                    version = r.version,
+                    id = r.id
+                )
+            }
+            false => t!(
+                "server.upgraded",
+                server = r.server,
+                from = r.from_version,
+                version = r.version
             ),
-            false => say!("{}: Pacta's schema upgraded from version {} to {}", r.server, r.from_version, r.version),
-        }
+        };
+        say!("{line}");
     }
 
     pub fn synced(&self, r: &pacta_core::server::SyncReport) {
@@ -747,40 +925,53 @@ impl Output {
             return self.print_json(r);
         }
         let counts = |c: &pacta_core::server::SyncCounts| {
-            let mut parts = vec![count(c.entries, "entry", "entries")];
+            let mut parts = vec![count(c.entries, "entry")];
             if c.signatures > 0 {
-                parts.push(count(c.signatures, "signature", "signatures"));
+                parts.push(count(c.signatures, "signature"));
             }
             if c.documents > 0 {
-                parts.push(format!(
-                    "{} ({} bytes)",
-                    count(c.documents, "document", "documents"),
-                    c.bytes
+                parts.push(t!(
+                    "sync.documents",
+                    documents = count(c.documents, "document"),
+                    bytes = c.bytes
                 ));
             }
             if c.cases > 0 {
-                parts.push(count(c.cases, "new case", "new cases"));
+                parts.push(count(c.cases, "newCase"));
             }
             parts.join(", ")
         };
-        say!("synced with {}", r.server);
-        say!("  sent:     {}", counts(&r.pushed));
-        say!("  received: {}", counts(&r.pulled));
+        say!("{}", t!("sync.with", server = r.server));
+        say!("{}", t!("sync.sent", what = counts(&r.pushed)));
+        say!("{}", t!("sync.received", what = counts(&r.pulled)));
         for refused in &r.refused {
-            say!("  not synced: {}: {}", refused.case, refused.said.message);
+            say!(
+                "{}",
+                t!(
+                    "sync.refused",
+                    case = refused.case,
+                    problem = lang::said(&refused.said)
+                )
+            );
         }
         for rejected in &r.rejected {
             say!(
-                "  not accepted: {} row of entry {}: {}",
-                rejected.case,
-                rejected.hash.chars().take(12).collect::<String>(),
-                rejected.said.message
+                "{}",
+                t!(
+                    "sync.rejected",
+                    case = rejected.case,
+                    entry = rejected.hash.chars().take(12).collect::<String>(),
+                    problem = lang::said(&rejected.said)
+                )
             );
         }
         if r.conflicts > 0 {
             say!(
-                "  {} open: see `pacta case show` for each case",
-                count(r.conflicts, "conflict is", "conflicts are")
+                "{}",
+                t!(
+                    "sync.conflicts",
+                    conflicts = count(r.conflicts, "openConflict")
+                )
             );
         }
     }
@@ -793,8 +984,15 @@ impl Output {
             .iter()
             .map(|m| vec![m.role.clone(), m.added_by.clone(), m.added_at.clone()])
             .collect();
-        say!("members of {case} on the office server:");
-        table(&["ROLE", "ADDED BY", "ADDED AT (UTC)"], &rows);
+        say!("{}", t!("members.of", case = case));
+        table(
+            &[
+                &t!("members.col.role"),
+                &t!("members.col.addedBy"),
+                &t!("members.col.addedAt"),
+            ],
+            &rows,
+        );
     }
 
     pub fn office(&self, code: Option<&str>) {
@@ -803,7 +1001,7 @@ impl Output {
         }
         match code {
             Some(code) => say!("{code}"),
-            None => say!("no office code yet: set one with `pacta office CODE` (it is set to one from this machine's name at the first case)"),
+            None => say!("{}", t!("office.none")),
         }
     }
 
@@ -811,51 +1009,57 @@ impl Output {
         if self.json {
             return self.print_json(&json!({ "import": p, "dry_run": dry_run }));
         }
-        let verb = if dry_run { "would add" } else { "added" };
+        let adds = |what: String| match dry_run {
+            true => t!("import.wouldAdd", what = what),
+            false => t!("import.added", what = what),
+        };
         if p.new_signatures > 0 {
             say!(
-                "{}: {verb} {}",
+                "{}: {}",
                 p.case_reference,
-                count(p.new_signatures, "signature", "signatures")
+                adds(count(p.new_signatures, "signature"))
             );
         }
         if p.new_entries == 0 {
             return say!(
-                "{} ({}): already up to date ({} entries present); nothing to add",
-                p.case_reference,
-                p.title,
-                p.already_present
+                "{}",
+                t!(
+                    "import.upToDate",
+                    case = p.case_reference,
+                    title = p.title,
+                    present = p.already_present
+                )
             );
         }
-        let from = p
-            .office
-            .as_ref()
-            .map(|o| format!(" of office {o}"))
-            .unwrap_or_default();
-        say!(
-            "{} ({}){}{from}: {verb} {} and {}",
-            p.case_reference,
-            p.title,
-            if p.new_case { ", a new case" } else { "" },
-            count(p.new_entries, "journal entry", "journal entries"),
-            count(p.new_documents, "document", "documents")
+        let mut case = format!("{} ({})", p.case_reference, p.title);
+        if p.new_case {
+            case.push_str(&t!("import.newCase"));
+        }
+        if let Some(office) = &p.office {
+            case.push_str(&t!("import.ofOffice", office = office));
+        }
+        let what = t!(
+            "import.what",
+            entries = count(p.new_entries, "journalEntry"),
+            documents = count(p.new_documents, "document")
         );
+        say!("{case}: {}", adds(what));
         for e in &p.entries {
             let office = e
                 .office
                 .as_deref()
-                .map(|o| format!(" in {o}"))
+                .map(|o| t!("import.inOffice", office = o))
                 .unwrap_or_default();
             say!(
                 "  {}  {:<13} {}{office}: {}",
                 local(e.occurred_at),
-                e.kind.as_str(),
+                lang::word("kind", e.kind.as_str()),
                 e.author,
                 first_line(&e.summary, 60)
             );
         }
         if !p.conflicts.is_empty() {
-            say!("the case then has open conflicts (decide them with a stage move, or by marking the deadline met or cancelled):");
+            say!("{}", t!("import.conflicts"));
             for c in &p.conflicts {
                 say!("  {}", conflict_line(c));
             }
@@ -867,10 +1071,13 @@ impl Output {
             return self.print_json(r);
         }
         say!(
-            "wrote {} ({} files, {} bytes)",
-            r.path.display(),
-            r.files,
-            r.bytes
+            "{}",
+            t!(
+                "backup.wrote",
+                path = r.path.display(),
+                files = r.files,
+                bytes = r.bytes
+            )
         );
     }
 
@@ -879,8 +1086,8 @@ impl Output {
             return self.print_json(&json!({ "data_dir": dir, "encrypted": encrypted }));
         }
         match encrypted {
-            true => say!("{} is ready, encrypted: keep its passphrase safe; without it nothing in it can be read", dir.display()),
-            false => say!("{} is ready", dir.display()),
+            true => say!("{}", t!("init.encrypted", dir = dir.display())),
+            false => say!("{}", t!("init.ready", dir = dir.display())),
         }
     }
 
@@ -889,11 +1096,14 @@ impl Output {
             return self.print_json(e);
         }
         say!(
-            "{} is now encrypted: {}, {}, {}, verified; keep its passphrase safe",
-            e.path.display(),
-            count(e.cases, "case", "cases"),
-            count(e.documents, "document", "documents"),
-            count(e.drafts, "draft", "drafts")
+            "{}",
+            t!(
+                "encrypt.done",
+                dir = e.path.display(),
+                cases = count(e.cases, "case"),
+                documents = count(e.documents, "document"),
+                drafts = count(e.drafts, "draft")
+            )
         );
     }
 
@@ -901,10 +1111,7 @@ impl Output {
         if self.json {
             return self.print_json(&json!({ "data_dir": dir, "passphrase_changed": true }));
         }
-        say!(
-            "the passphrase of {} is changed; the old one no longer opens it",
-            dir.display()
-        );
+        say!("{}", t!("passphrase.changed", dir = dir.display()));
     }
 
     pub fn restored(&self, r: &RestoreReport) {
@@ -912,14 +1119,17 @@ impl Output {
             return self.print_json(r);
         }
         say!(
-            "restored into {}: {} cases, {} entries, {} documents verified",
-            r.data_dir.display(),
-            r.verify.cases,
-            r.verify.entries,
-            r.verify.documents
+            "{}",
+            t!(
+                "restore.done",
+                dir = r.data_dir.display(),
+                cases = r.verify.cases,
+                entries = r.verify.entries,
+                documents = r.verify.documents
+            )
         );
         if let Some(previous) = &r.previous {
-            say!("the data it replaced is kept in {}", previous.display());
+            say!("{}", t!("restore.previous", dir = previous.display()));
         }
     }
 
@@ -933,31 +1143,42 @@ impl Output {
                 place.push(case.clone());
             }
             if let Some(seq) = p.entry {
-                place.push(format!("entry #{seq}"));
+                place.push(t!("verify.entry", seq = seq));
             }
             if let Some(doc) = &p.document {
-                place.push(format!("document {doc}"));
+                place.push(t!("verify.document", sha256 = doc));
             }
             let place = if place.is_empty() {
-                "store".to_string()
+                t!("verify.store")
             } else {
                 place.join(" ")
             };
-            eprintln!("PROBLEM {place}: {}", p.said);
+            eprintln!(
+                "{}",
+                t!(
+                    "report.problem",
+                    place = place,
+                    problem = lang::said(&p.said)
+                )
+            );
         }
-        let summary = format!(
-            "{}, {} ({} signed by their authors), {} checked",
-            count(report.cases, "case", "cases"),
-            count(report.entries, "journal entry", "journal entries"),
-            report.signed,
-            count(report.documents, "document", "documents")
+        let summary = t!(
+            "verify.summary",
+            cases = count(report.cases, "case"),
+            entries = count(report.entries, "journalEntry"),
+            signed = report.signed,
+            documents = count(report.documents, "document")
         );
         if report.ok {
-            say!("OK: {summary}; database integrity ok, every chain verifies, every document matches its hash");
+            say!("{}", t!("verify.ok", summary = summary));
         } else {
             say!(
-                "FAILED: {}; {summary}",
-                count(report.problems.len() as u64, "problem", "problems")
+                "{}",
+                t!(
+                    "verify.failed",
+                    problems = count(report.problems.len() as u64, "problem"),
+                    summary = summary
+                )
             );
         }
     }
@@ -974,58 +1195,73 @@ fn conflict_line(c: &Conflict) -> String {
                 .as_deref()
                 .map(|o| format!(", {o}"))
                 .unwrap_or_default();
-            format!("#{} {} ({}{office})", s.entry, s.decision, s.author)
+            let decision = match c.kind.as_str() {
+                "stage" => lang::stage(&s.decision),
+                _ => s.decision.clone(),
+            };
+            format!("#{} {decision} ({}{office})", s.entry, s.author)
         })
         .collect();
+    let sides = lang::and(&sides);
     match c.kind.as_str() {
-        "stage" => format!("stage: from {}, moved {}", c.subject, sides.join(" and ")),
-        "detail" => format!(
-            "{}: changed to {} (until decided, it stays as it was; `pacta case edit` decides)",
-            c.subject,
-            sides.join(" and ")
+        "stage" => t!(
+            "conflict.stage",
+            from = lang::stage(&c.subject),
+            sides = sides
         ),
-        _ => format!(
-            "deadline '{}': {}",
-            c.what.as_deref().unwrap_or(&c.subject),
-            sides.join(" and ")
+        "detail" => t!("conflict.detail", field = c.subject, sides = sides),
+        _ => t!(
+            "conflict.deadline",
+            what = c.what.as_deref().unwrap_or(&c.subject),
+            sides = sides
         ),
+    }
+}
+
+/// Whom an entry, a deadline or a copy of a dossier is for, in words.
+fn audience_name(audience: &pacta_core::Audience) -> String {
+    match audience {
+        pacta_core::Audience::Office => t!("readBy.office"),
+        pacta_core::Audience::Parties => t!("readBy.parties"),
+        pacta_core::Audience::Party(party) => t!("readBy.party", party = party),
     }
 }
 
 /// A deadline's status in words, as the window says it.
-fn status_word(status: DeadlineStatus) -> &'static str {
+fn status_word(status: DeadlineStatus) -> String {
     match status {
-        DeadlineStatus::Overdue => "overdue",
-        DeadlineStatus::DueToday => "due today",
-        DeadlineStatus::Upcoming => "upcoming",
-        DeadlineStatus::Done => "met",
-        DeadlineStatus::Cancelled => "cancelled",
-        DeadlineStatus::NotMet => "not met",
-        DeadlineStatus::OpenAtClosing => "open at closing",
+        DeadlineStatus::Overdue => t!("status.overdue"),
+        DeadlineStatus::DueToday => t!("status.dueToday"),
+        DeadlineStatus::Upcoming => t!("status.upcoming"),
+        DeadlineStatus::Done => t!("status.met"),
+        DeadlineStatus::Cancelled => t!("status.cancelled"),
+        DeadlineStatus::NotMet => t!("status.notMet"),
+        DeadlineStatus::OpenAtClosing => t!("status.openAtClosing"),
     }
-}
-
-/// `1 entry`, `2 entries`.
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Characters no shipped font has: shown as their code point, said here.
 fn missing_characters(codes: &[String]) -> String {
-    format!(
-        "note: no font Pacta ships has {}; the PDF shows each as its code in a red box",
-        codes.join(", ")
-    )
+    t!("pdf.missing", codes = codes.join(", "))
 }
 
 fn agreement_lines(agreements: &[AgreementSigning]) {
     for a in agreements {
-        say!("\nAgreement #{} ({}): {}", a.seq, a.kind, a.summary);
+        say!(
+            "\n{}",
+            t!(
+                "agreement.line",
+                seq = a.seq,
+                kind = lang::word("kind", a.kind.as_str()),
+                summary = a.summary
+            )
+        );
         for p in &a.parties {
-            match p.signed_by.is_empty() {
-                true => say!("  {:<24} not signed yet", p.party),
-                false => say!("  {:<24} signed by {}", p.party, p.signed_by.join(", ")),
-            }
+            let signed = match p.signed_by.is_empty() {
+                true => t!("agreement.notSigned"),
+                false => t!("agreement.signedBy", names = p.signed_by.join(", ")),
+            };
+            say!("  {:<24} {signed}", p.party);
         }
     }
 }

@@ -7,6 +7,7 @@ mod dossiers;
 mod encryption;
 mod filings;
 mod journal;
+mod languages;
 mod pdf;
 mod postgres;
 mod readme;

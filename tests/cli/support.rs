@@ -78,7 +78,9 @@ impl Pacta {
         let mut cmd = Command::cargo_bin("pacta").expect("pacta binary");
         cmd.env("PACTA_DATA_DIR", self.data_dir())
             .env("PACTA_AUTHOR", "Test Mediator")
-            .env("TZ", "UTC");
+            .env("TZ", "UTC")
+            // What the tests read is in English, whatever the locale here.
+            .env("PACTA_LANG", "en");
         if let Some(p) = self.passphrase {
             cmd.env("PACTA_PASSPHRASE", p);
         }
@@ -91,7 +93,9 @@ impl Pacta {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("pacta"));
         cmd.env("PACTA_DATA_DIR", self.data_dir())
             .env("PACTA_AUTHOR", "Test Mediator")
-            .env("TZ", "UTC");
+            .env("TZ", "UTC")
+            // What the tests read is in English, whatever the locale here.
+            .env("PACTA_LANG", "en");
         if let Some(p) = self.passphrase {
             cmd.env("PACTA_PASSPHRASE", p);
         }
@@ -131,6 +135,8 @@ impl Pacta {
             .env("PACTA_DATA_DIR", self.data_dir())
             .env("HOME", self.home.path())
             .env("TZ", "UTC")
+            // What the tests read is in English, whatever the locale here.
+            .env("PACTA_LANG", "en")
             .envs(env.iter().copied());
         for name in [
             "PACTA_PASSPHRASE",
@@ -172,7 +178,9 @@ impl Pacta {
             .arg(assert_cmd::cargo::cargo_bin("pacta"))
             .env("PACTA_DATA_DIR", self.data_dir())
             .env("PACTA_AUTHOR", "Test Mediator")
-            .env("TZ", "UTC");
+            .env("TZ", "UTC")
+            // What the tests read is in English, whatever the locale here.
+            .env("PACTA_LANG", "en");
         cmd
     }
 

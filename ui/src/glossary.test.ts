@@ -34,18 +34,26 @@ function rows(): Row[] {
     }));
 }
 
-/** Every text of a language: the window's catalogue and the templates in it. */
+/** The command line's own sentences (src/i18n; what the core says it shares with the window). */
+const commandLine: Record<string, Record<string, string>> = import.meta.glob<Record<string, string>>("../../src/i18n/*.json", {
+  import: "default",
+  eager: true,
+});
+
+/** Every text of a language: the window's catalogue, the command line's and the templates in it. */
 function texts(lang: Lang): [string, string][] {
   const catalogue = Object.entries(MESSAGES[lang]).map(([k, v]): [string, string] => [`catalogue ${k}`, v]);
+  const cli = Object.entries(commandLine[`../../src/i18n/${lang}.json`] ?? {}).map(([k, v]): [string, string] => [`command line ${k}`, v]);
   const filings = Object.entries(templates)
     .filter(([file]) => file.endsWith(`.${lang}.md`))
     .map(([file, text]): [string, string] => [file.split("/").pop() ?? file, text]);
-  return [...catalogue, ...filings];
+  return [...catalogue, ...cli, ...filings];
 }
 
 describe("the glossary", () => {
-  it("is read, and so are the templates it is held against", () => {
+  it("is read, and so are the templates and the command line's catalogue it is held against", () => {
     expect(rows().length).toBeGreaterThan(15);
+    for (const lang of ["en", "zh", "ru"] as const) expect(texts(lang).filter(([where]) => where.startsWith("command line")).length).toBeGreaterThan(100);
     expect(Object.keys(templates).length).toBeGreaterThanOrEqual(30);
   });
 

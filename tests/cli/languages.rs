@@ -1,0 +1,132 @@
+//! The command line speaks its reader's language: English, Chinese or
+//! Russian, by `PACTA_LANG`, else the locale. What a program reads
+//! (`--json`) is the same in every language.
+
+use super::support::Pacta;
+
+/// Runs `pacta` in a language; returns (success, stdout, stderr).
+fn run_in(p: &Pacta, env: &[(&str, &str)], args: &[&str]) -> (bool, String, String) {
+    let mut cmd = p.cmd();
+    cmd.env_remove("PACTA_LANG");
+    for (name, value) in env {
+        cmd.env(name, value);
+    }
+    let out = cmd.args(args).output().expect("run pacta");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_problem_is_said_in_the_reader_s_language_with_its_advice() {
+    let p = Pacta::new();
+    p.new_case("Cable incident");
+    let (ok, out, err) = run_in(
+        &p,
+        &[("PACTA_LANG", "zh")],
+        &["case", "show", "K-1999-0042"],
+    );
+    assert!(!ok && out.is_empty());
+    assert_eq!(
+        err.trim(),
+        "pacta: 未找到案件 K-1999-0042：请给出 K-2026-0007 这样的编号或案件 id（见 `pacta case list`）"
+    );
+    let (_, _, err) = run_in(
+        &p,
+        &[("PACTA_LANG", "ru")],
+        &["case", "show", "K-1999-0042"],
+    );
+    assert_eq!(
+        err.trim(),
+        "pacta: Дело K-1999-0042 не найдено: укажите номер вида K-2026-0007 или id дела (см. `pacta case list`)"
+    );
+}
+
+#[test]
+fn stages_are_named_as_the_window_names_them() {
+    let p = Pacta::new();
+    let case = p.new_case("Cable incident");
+    let (ok, _, err) = run_in(
+        &p,
+        &[("PACTA_LANG", "zh")],
+        &["stage", &case, "closed", "--reason", "done"],
+    );
+    assert!(!ok);
+    assert!(err.contains("不能从磋商阶段转入结案阶段"), "{err}");
+    assert!(err.contains("调解"), "the moves allowed are named: {err}");
+
+    let (ok, out, _) = run_in(&p, &[("PACTA_LANG", "zh")], &["case", "show", &case]);
+    assert!(ok);
+    assert!(out.contains("阶段：      磋商"), "{out}");
+    assert!(
+        out.contains("调解 (mediation)"),
+        "a move names what to type: {out}"
+    );
+    let (_, out, _) = run_in(&p, &[("PACTA_LANG", "ru")], &["case", "list"]);
+    assert!(out.starts_with("НОМЕР"), "{out}");
+    assert!(out.contains("консультации"), "{out}");
+}
+
+#[test]
+fn the_locale_decides_unless_pacta_lang_does() {
+    let p = Pacta::new();
+    let args = ["deadline", "list"];
+    let (_, zh, _) = run_in(&p, &[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "")], &args);
+    assert_eq!(zh.trim(), "没有期限。");
+    let (_, ru, _) = run_in(
+        &p,
+        &[("LC_ALL", "ru_RU.UTF-8"), ("LANG", "zh_CN.UTF-8")],
+        &args,
+    );
+    assert_eq!(ru.trim(), "Сроков нет.");
+    let (_, en, _) = run_in(
+        &p,
+        &[("PACTA_LANG", "en"), ("LC_ALL", "ru_RU.UTF-8")],
+        &args,
+    );
+    assert_eq!(en.trim(), "No deadlines.");
+    let (_, other, _) = run_in(&p, &[("LC_ALL", "de_DE.UTF-8")], &args);
+    assert_eq!(
+        other.trim(),
+        "No deadlines.",
+        "a language Pacta does not speak is English"
+    );
+}
+
+#[test]
+fn counts_take_russian_plural_forms() {
+    let p = Pacta::new();
+    p.new_case("Cable incident");
+    p.new_case("Satellite link");
+    let (ok, out, _) = run_in(&p, &[("PACTA_LANG", "ru")], &["verify"]);
+    assert!(ok);
+    // Two cases, each opened with one entry.
+    assert!(out.contains("2 дела, 2 записи журнала"), "{out}");
+    let (_, out, _) = run_in(&p, &[("PACTA_LANG", "zh")], &["verify"]);
+    assert!(out.contains("2 个案件，2 个日志条目"), "{out}");
+}
+
+#[test]
+fn json_is_the_same_in_every_language() {
+    let p = Pacta::new();
+    let case = p.new_case("Cable incident");
+    let json = |lang: &str| {
+        run_in(
+            &p,
+            &[("PACTA_LANG", lang)],
+            &["--json", "case", "show", &case],
+        )
+        .1
+    };
+    assert_eq!(json("en"), json("zh"));
+    assert_eq!(json("en"), json("ru"));
+    let (_, _, err) = run_in(
+        &p,
+        &[("PACTA_LANG", "zh")],
+        &["--json", "case", "show", "K-1999-0042"],
+    );
+    let err: serde_json::Value = serde_json::from_str(&err).expect("one JSON error");
+    assert_eq!(err["error"]["kind"], "case_not_found");
+}
