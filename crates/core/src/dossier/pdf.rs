@@ -83,11 +83,11 @@ pub(super) fn pdf(
     m.part_break();
 
     if !c.summary.is_empty() {
-        m.section(1, w("summary"));
+        m.section(w("summary"));
         m.markdown(&c.summary, IN_ENTRY);
     }
 
-    m.section(1, w("parties_participants"));
+    m.section(w("parties_participants"));
     table_head(&mut m, &[w("name"), w("role")], 1);
     for p in &c.parties {
         cells(&mut m, &[p, w("party")]);
@@ -98,7 +98,7 @@ pub(super) fn pdf(
     }
     m.code(")\n");
 
-    m.section(1, w("clause_k"));
+    m.section(w("clause_k"));
     let code = library
         .code_text(lang)
         .or_else(|_| library.code_text("zh"))?;
@@ -118,7 +118,7 @@ pub(super) fn pdf(
     m.text(&format!("{} {}", w("clauses_invoked"), invoked.join(", ")));
     m.code("\n");
 
-    m.section(1, w("stage_history"));
+    m.section(w("stage_history"));
     table_head(
         &mut m,
         &[w("date"), w("from"), w("to"), w("reason"), w("entry")],
@@ -148,7 +148,7 @@ pub(super) fn pdf(
     if m.part_len() > PART_BYTES {
         m.part_break();
     }
-    m.section(1, w("timeline"));
+    m.section(w("timeline"));
     let seq_of: BTreeMap<_, i64> = file.entries.iter().map(|e| (e.id, e.seq)).collect();
     for e in &file.entries {
         if m.part_len() > PART_BYTES {
@@ -203,7 +203,7 @@ pub(super) fn pdf(
         m.code("]\n");
     }
 
-    m.section(1, w("deadlines"));
+    m.section(w("deadlines"));
     table_head(&mut m, &[w("due"), w("what"), w("for"), w("status")], 1);
     for d in &file.deadlines {
         let status = deadline_status(d, lang);
@@ -220,7 +220,7 @@ pub(super) fn pdf(
     }
     m.code(")\n");
 
-    m.section(1, w("filings"));
+    m.section(w("filings"));
     table_head(&mut m, &[w("entry"), w("filing"), w("files")], 1);
     for e in file.entries.iter().filter(|e| e.kind == EntryKind::Filing) {
         let files: Vec<&str> = e.documents.iter().map(|d| d.name.as_str()).collect();
@@ -236,7 +236,7 @@ pub(super) fn pdf(
     }
     m.code(")\n");
 
-    m.section(1, w("documents"));
+    m.section(w("documents"));
     table_head(&mut m, &[w("name"), w("bytes"), "SHA-256", w("entry")], 0);
     for d in &file.documents {
         cells(&mut m, &[&d.name, &d.size.to_string()]);
@@ -245,7 +245,7 @@ pub(super) fn pdf(
     }
     m.code(")\n");
 
-    m.section(1, w("head_hash"));
+    m.section(w("head_hash"));
     hash_line(&mut m, dossier.head_hash);
     m.code("\n");
 

@@ -7,7 +7,7 @@
 //! parts give the same bytes.
 
 use chrono::{DateTime, Utc};
-use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream, StringFormat};
+use lopdf::{dictionary, text_string, Dictionary, Document, Object, ObjectId, Stream};
 
 use super::markup::Section;
 use super::{Attachment, Page};
@@ -241,13 +241,6 @@ fn broken(e: lopdf::Error) -> Error {
     Error::Pdf(format!("joining the parts' PDF: {e}"))
 }
 
-/// A PDF text string: UTF-16BE, marked so.
-fn text(s: &str) -> Object {
-    let mut bytes = vec![0xFE, 0xFF];
-    bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
-    Object::String(bytes, StringFormat::Hexadecimal)
-}
-
 /// Says in the document's XMP metadata (the first part's, which counted
 /// its own pages) how many pages the whole has.
 fn count_pages(document: &mut Document, pages: usize) -> Result<()> {
@@ -295,7 +288,7 @@ fn link_contents(document: &mut Document, destinations: &[Object]) {
     }
 }
 
-/// The bookmarks: one for each section, nested by level.
+/// The bookmarks: one for each section, in order, all at the top.
 fn outline(
     document: &mut Document,
     sections: &[Section],
@@ -306,62 +299,27 @@ fn outline(
     }
     let root = document.new_object_id();
     let ids: Vec<ObjectId> = sections.iter().map(|_| document.new_object_id()).collect();
-    // Each section's parent: the nearest section before it of a lower
-    // level; `None` is the outline's root.
-    let mut parents: Vec<Option<usize>> = Vec::with_capacity(sections.len());
-    let mut open: Vec<usize> = Vec::new();
-    for (i, s) in sections.iter().enumerate() {
-        while open.last().is_some_and(|&p| sections[p].level >= s.level) {
-            open.pop();
-        }
-        parents.push(open.last().copied());
-        open.push(i);
-    }
-    let children = |parent: Option<usize>| -> Vec<usize> {
-        (0..sections.len())
-            .filter(|&i| parents[i] == parent)
-            .collect()
-    };
-    // Every item is open: its count is all that is under it.
-    let mut under = vec![0i64; sections.len()];
-    for i in (0..sections.len()).rev() {
-        if let Some(p) = parents[i] {
-            under[p] += 1 + under[i];
-        }
-    }
-    let id_of = |i: usize| Object::Reference(ids[i]);
     for (i, section) in sections.iter().enumerate() {
-        let siblings = children(parents[i]);
-        let at = siblings.iter().position(|&s| s == i).unwrap_or(0);
         let mut item = dictionary! {
-            "Title" => text(&section.title),
-            "Parent" => parents[i].map_or(Object::Reference(root), id_of),
+            "Title" => text_string(&section.title),
+            "Parent" => root,
         };
         if let Some(d) = destinations.get(i) {
             item.set("Dest", d.clone());
         }
-        if at > 0 {
-            item.set("Prev", id_of(siblings[at - 1]));
+        if let Some(&previous) = i.checked_sub(1).and_then(|p| ids.get(p)) {
+            item.set("Prev", previous);
         }
-        if let Some(&next) = siblings.get(at + 1) {
-            item.set("Next", id_of(next));
-        }
-        let mine = children(Some(i));
-        if let (Some(&first), Some(&last)) = (mine.first(), mine.last()) {
-            item.set("First", id_of(first));
-            item.set("Last", id_of(last));
-            item.set("Count", under[i]);
+        if let Some(&next) = ids.get(i + 1) {
+            item.set("Next", next);
         }
         document.objects.insert(ids[i], Object::Dictionary(item));
     }
-    let top = children(None);
-    let mut outlines = Dictionary::new();
-    outlines.set("Type", "Outlines");
-    if let (Some(&first), Some(&last)) = (top.first(), top.last()) {
-        outlines.set("First", id_of(first));
-        outlines.set("Last", id_of(last));
+    let mut outlines = dictionary! { "Type" => "Outlines", "Count" => ids.len() as i64 };
+    if let (Some(&first), Some(&last)) = (ids.first(), ids.last()) {
+        outlines.set("First", first);
+        outlines.set("Last", last);
     }
-    outlines.set("Count", sections.len() as i64);
     document.objects.insert(root, Object::Dictionary(outlines));
     Some(root)
 }
@@ -399,9 +357,9 @@ fn attach(document: &mut Document, attachment: Attachment, date: DateTime<Utc>) 
     let spec = document.add_object(dictionary! {
         "Type" => "Filespec",
         "F" => Object::string_literal(name.as_bytes()),
-        "UF" => text(&name),
+        "UF" => text_string(&name),
         "EF" => dictionary! { "F" => file, "UF" => file },
-        "Desc" => text(&description),
+        "Desc" => text_string(&description),
         "AFRelationship" => "Source",
     });
     Attached { id: spec, name }

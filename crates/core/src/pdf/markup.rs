@@ -33,10 +33,10 @@ pub struct Markup<'f> {
     sections: Vec<Section>,
 }
 
-/// A heading listed in a long document's contents and its PDF's bookmarks.
+/// A heading listed in a long document's contents and its PDF's bookmarks
+/// (every one a top-level heading: a dossier's parts are not nested).
 #[derive(Debug, Clone)]
 pub struct Section {
-    pub level: u8,
     pub title: String,
 }
 
@@ -275,15 +275,14 @@ impl<'f> Markup<'f> {
         }
     }
 
-    /// A heading that the contents and the bookmarks list.
-    pub fn section(&mut self, level: u8, title: &str) -> &mut Self {
+    /// A top-level heading that the contents and the bookmarks list.
+    pub fn section(&mut self, title: &str) -> &mut Self {
         let text = self.escaped(title);
         let _ = write!(
             self.out,
-            "\n#heading(level: {level}, outlined: false)[{text}] <{SECTION_LABEL}>\n"
+            "\n#heading(level: 1, outlined: false)[{text}] <{SECTION_LABEL}>\n"
         );
         self.sections.push(Section {
-            level,
             title: title.to_owned(),
         });
         self

@@ -181,9 +181,8 @@ fn section_headings(document: &PagedDocument) -> Vec<Landed> {
 fn contents_markup(title: &str, sections: &[Section], landed: &[Landed]) -> String {
     let mut m = format!("#heading(level: 1, outlined: false)[#{};]\n", string(title));
     for (n, (section, at)) in sections.iter().zip(landed).enumerate() {
-        let indent = f64::from(section.level.saturating_sub(1)) * 1.5;
         m.push_str(&format!(
-            "#block(above: 0.9em, link(\"{}{n}\")[#h({indent}em)#{}; #box(width: 1fr, repeat[.]) #{}])\n",
+            "#block(above: 0.9em, link(\"{}{n}\")[#{}; #box(width: 1fr, repeat[.]) #{}])\n",
             SECTION_LINK,
             string(&section.title),
             at.page + 1
