@@ -4,6 +4,7 @@
 //! found problems, or `sync` left a case or a row out (its report names them).
 
 mod advice;
+mod help;
 mod keys;
 mod lang;
 mod output;
@@ -582,7 +583,7 @@ enum DocCommand {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli: Cli = help::parse();
     let out = Output { json: cli.json };
     match run(cli, &out) {
         Ok(code) => code,

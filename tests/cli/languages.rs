@@ -130,3 +130,20 @@ fn json_is_the_same_in_every_language() {
     let err: serde_json::Value = serde_json::from_str(&err).expect("one JSON error");
     assert_eq!(err["error"]["kind"], "case_not_found");
 }
+
+#[test]
+fn help_is_in_the_reader_s_language_with_the_flags_as_typed() {
+    let p = Pacta::new();
+    let (ok, out, _) = run_in(&p, &[("PACTA_LANG", "ru")], &["deadline", "add", "--help"]);
+    assert!(ok);
+    assert!(out.contains("Использование:"), "{out}");
+    assert!(out.contains("Установить срок в деле"), "{out}");
+    assert!(
+        out.contains("--party <PARTY>") || out.contains("--party"),
+        "{out}"
+    );
+    let (_, out, _) = run_in(&p, &[("PACTA_LANG", "zh")], &["--help"]);
+    assert!(out.contains("离线案件管理工具"), "{out}");
+    let (_, out, _) = run_in(&p, &[("PACTA_LANG", "en")], &["--help"]);
+    assert!(out.starts_with("Offline case manager"), "{out}");
+}

@@ -1,0 +1,181 @@
+//! `--help` in the reader's language. The English help is the commands'
+//! doc comments in `main.rs`; Chinese and Russian are in
+//! `src/i18n/help.LANG.json`, one line per command and per argument, keyed
+//! by where it is: `pacta case new` (the command), `pacta case new #title`
+//! (its argument `--title`). A test checks that each language has exactly
+//! the lines the commands have. Flags, commands and values stay as typed;
+//! clap's own errors stay English.
+
+use std::collections::HashMap;
+
+use clap::{Command, CommandFactory, FromArgMatches};
+
+use crate::lang::{self, Lang};
+
+/// The command line parsed, its help in the reader's language.
+pub fn parse<T: CommandFactory + FromArgMatches>() -> T {
+    let mut command = T::command();
+    command.build();
+    let command = match help_lines(lang::lang()) {
+        Some(lines) => translated(command, "pacta", &lines),
+        None => command,
+    };
+    let matches = command.get_matches();
+    T::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+type Lines = HashMap<String, String>;
+
+fn help_lines(lang: Lang) -> Option<Lines> {
+    let json = match lang {
+        Lang::En => return None,
+        Lang::Zh => include_str!("i18n/help.zh.json"),
+        Lang::Ru => include_str!("i18n/help.ru.json"),
+    };
+    // Built into the binary and checked by the tests.
+    serde_json::from_str(json).ok()
+}
+
+/// What clap adds to every command, and the headings of its help.
+const CLAP_OWN: [&str; 3] = ["help", "version", "help-command"];
+
+/// Where an argument's line is: a global one's is the top command's.
+fn arg_key(path: &str, arg: &clap::Arg) -> String {
+    let id = arg.get_id().as_str();
+    match (CLAP_OWN.contains(&id), arg.is_global_set()) {
+        (true, _) => format!("clap #{id}"),
+        (false, true) => format!("pacta #{id}"),
+        (false, false) => format!("{path} #{id}"),
+    }
+}
+
+fn translated(mut command: Command, path: &str, lines: &Lines) -> Command {
+    let line = |key: &str| lines.get(key).cloned();
+    if let Some(about) = line(if command.get_name() == "help" {
+        "clap help-command"
+    } else {
+        path
+    }) {
+        command = command.about(about);
+    }
+    let (arguments, options) = (line("clap arguments"), line("clap options"));
+    let args: Vec<(String, bool, String)> = command
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional(), arg_key(path, a)))
+        .collect();
+    for (id, positional, key) in args {
+        let help = line(&key);
+        let heading = if positional {
+            arguments.clone()
+        } else {
+            options.clone()
+        };
+        command = command.mut_arg(id, |mut a| {
+            if let Some(heading) = heading {
+                a = a.help_heading(heading);
+            }
+            match help {
+                Some(help) => a.help(help),
+                None => a,
+            }
+        });
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        let sub = format!("{path} {name}");
+        command = command.mut_subcommand(name, |c| translated(c, &sub, lines));
+    }
+    let usage = line("clap usage").unwrap_or_default();
+    command
+        .subcommand_help_heading(line("clap commands").unwrap_or_default())
+        .help_template(format!(
+            "{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+}
+
+/// Every line the commands have: their keys and English text.
+#[cfg(test)]
+fn english(command: &Command, path: &str, out: &mut Vec<(String, String)>) {
+    if command.get_name() != "help" {
+        if let Some(about) = command.get_about() {
+            out.push((path.to_owned(), about.to_string()));
+        }
+    }
+    for arg in command.get_arguments() {
+        let key = arg_key(path, arg);
+        if let Some(help) = arg
+            .get_help()
+            .filter(|_| !out.iter().any(|(k, _)| *k == key))
+        {
+            out.push((key, help.to_string()));
+        }
+    }
+    for sub in command.get_subcommands().filter(|c| c.get_name() != "help") {
+        english(sub, &format!("{path} {}", sub.get_name()), out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english_lines() -> Vec<(String, String)> {
+        let mut command = crate::Cli::command();
+        command.build();
+        let mut lines = Vec::new();
+        english(&command, "pacta", &mut lines);
+        lines
+    }
+
+    #[test]
+    fn each_language_has_a_line_for_every_command_and_argument() {
+        let english = english_lines();
+        assert!(
+            english.len() > 100,
+            "the commands were read: {}",
+            english.len()
+        );
+        for lang in [Lang::Zh, Lang::Ru] {
+            let lines = help_lines(lang).expect("the help lines parse");
+            let missing: Vec<String> = english
+                .iter()
+                .filter(|(key, _)| !lines.contains_key(key))
+                .map(|(key, text)| format!("{key:?}: {text:?}"))
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{lang:?} lacks:\n{}",
+                missing.join(",\n")
+            );
+            let stale: Vec<&String> = lines
+                .keys()
+                .filter(|k| !k.starts_with("clap ") && !english.iter().any(|(e, _)| e == *k))
+                .collect();
+            assert!(
+                stale.is_empty(),
+                "{lang:?} has lines no command has: {stale:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn help_is_shown_in_the_language() {
+        let lines = help_lines(Lang::Zh).expect("lines");
+        let mut command = crate::Cli::command();
+        command.build();
+        let mut command = translated(command, "pacta", &lines);
+        let help = command
+            .find_subcommand_mut("case")
+            .and_then(|c| c.find_subcommand_mut("new"))
+            .expect("case new")
+            .render_help()
+            .to_string();
+        assert!(help.contains(&lines["pacta case new"]), "{help}");
+        assert!(help.contains(&lines["pacta case new #parties"]), "{help}");
+        assert!(help.contains(&lines["clap usage"]), "{help}");
+        assert!(help.contains("--party"), "{help}");
+    }
+}
