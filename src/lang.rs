@@ -184,9 +184,16 @@ pub fn word_and_id(group: &str, id: &str) -> String {
     }
 }
 
-/// Names joined as a list is written: "A, B", "甲、乙".
+/// A time as the command line shows it, in local time: `2026-11-26 14:30`.
+pub fn local(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.with_timezone(&chrono::Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// Names separated as the reader's language separates them: "A, B", "甲、乙".
 pub fn commas(names: &[String]) -> String {
-    names.join(if lang() == Lang::Zh { "、" } else { ", " })
+    names.join(separators(lang()).0)
 }
 
 /// A clause of the Code by its topic: the core's English one, else the
@@ -216,13 +223,18 @@ fn name(lang: Lang, group: &str, id: &str) -> String {
         .unwrap_or_else(|| id.to_owned())
 }
 
-/// Names as one list: "A, B and C", «A, B или C», "A、B和C".
-fn list(lang: Lang, names: &[String], or: bool) -> String {
-    let (comma, and, or_word) = match lang {
+/// How a language writes a list: its comma, its "and", its "or".
+fn separators(lang: Lang) -> (&'static str, &'static str, &'static str) {
+    match lang {
         Lang::En => (", ", " and ", " or "),
         Lang::Zh => ("、", "和", "或"),
         Lang::Ru => (", ", " и ", " или "),
-    };
+    }
+}
+
+/// Names as one list: "A, B and C", «A, B или C», "A、B和C".
+fn list(lang: Lang, names: &[String], or: bool) -> String {
+    let (comma, and, or_word) = separators(lang);
     match names {
         [] => String::new(),
         [one] => one.clone(),
@@ -309,6 +321,11 @@ fn said_in(lang: Lang, said: &Said) -> String {
             "kind" => word("kind", value),
             "language" => word("language", value),
             "field" | "what" => word("words.field", value),
+            // When the case entered its stage, in local time.
+            "since" => match chrono::DateTime::parse_from_rfc3339(value) {
+                Ok(t) => local(t.to_utc()),
+                Err(_) => continue,
+            },
             "audience" if said.code != "unknown_audience" => match value.as_str() {
                 "office" | "parties" => word("audience.copyName", value),
                 other => other.strip_prefix("party:").unwrap_or(other).to_owned(),
@@ -481,6 +498,18 @@ mod tests {
             said_in(Lang::Ru, &ended),
             fill_in(Lang::Ru, "problem.illegal_transition.finished", &finished)
         );
+    }
+
+    #[test]
+    fn a_time_the_core_names_is_shown_in_local_time() {
+        let since = "2026-11-20T10:00:00.000000Z";
+        let moved = said("move_before_stage", &[("since", since), ("time", "x")]);
+        let shown = local(
+            chrono::DateTime::parse_from_rfc3339(since)
+                .unwrap()
+                .to_utc(),
+        );
+        assert!(said_in(Lang::Zh, &moved).contains(&format!("自 {shown} 起")));
     }
 
     #[test]

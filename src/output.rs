@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Local, Utc};
 use pacta_core::agreements::AgreementSigning;
 use pacta_core::backup::{BackupReport, RestoreReport};
 use pacta_core::dossier::{DossierReport, ExportReport, ImportPlan};
@@ -18,7 +17,7 @@ use pacta_core::{
 };
 use serde::Serialize;
 
-use crate::lang::{self, count, t};
+use crate::lang::{self, count, local, t};
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
@@ -84,10 +83,6 @@ impl Progress {
 
 pub struct Output {
     pub json: bool,
-}
-
-fn local(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// Prints rows under headers, columns padded to their widest cell (CJK-aware).
