@@ -400,6 +400,45 @@ mod tests {
     }
 
     #[test]
+    fn each_language_stays_in_its_script() {
+        // What a sentence says in words, without its placeholders and `commands`.
+        fn words(sentence: &str) -> String {
+            let (mut out, mut skip) = (String::new(), None);
+            for c in sentence.chars() {
+                match (skip, c) {
+                    (None, '{') => skip = Some('}'),
+                    (None, '`') => skip = Some('`'),
+                    (Some(end), c) if c == end => skip = None,
+                    (None, c) => out.push(c),
+                    _ => {}
+                }
+            }
+            out
+        }
+        let english_word = |text: &str| {
+            text.split(|c: char| !c.is_ascii_lowercase())
+                .any(|w| w.len() >= 3)
+        };
+        let zh = '\u{4e00}'..='\u{9fff}';
+        let ru = '\u{0400}'..='\u{04ff}';
+        for (lang, script, json) in [
+            (Lang::Zh, &zh, Lang::Zh.sources()[1]),
+            (Lang::Zh, &zh, include_str!("i18n/help.zh.json")),
+            (Lang::Ru, &ru, Lang::Ru.sources()[1]),
+            (Lang::Ru, &ru, include_str!("i18n/help.ru.json")),
+        ] {
+            let own: Catalogue = serde_json::from_str(json).expect("catalogue");
+            for (key, sentence) in own {
+                let text = words(&sentence);
+                assert!(
+                    !english_word(&text) || text.chars().any(|c| script.contains(&c)),
+                    "{lang:?} {key} reads as English: {sentence}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn counts_take_each_language_s_plural_forms() {
         for lang in [Lang::En, Lang::Zh, Lang::Ru] {
             let forms = match lang {
