@@ -1325,7 +1325,7 @@ fn sync_view(state: &AppState) -> SyncView {
         .store
         .lock()
         .ok()
-        .and_then(|s| s.as_ref().map(|s| s.sync_status()))
+        .and_then(|s| s.as_ref().map(|s| s.sync_status(&server)))
         .and_then(Result::ok);
     let syncing = state.syncing.lock();
     let (running, report, error) = match syncing.as_deref() {

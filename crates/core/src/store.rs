@@ -55,6 +55,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0009_office_server",
         include_str!("../../../schemas/migrations/0009_office_server.sql"),
     ),
+    (
+        "0010_sync_address",
+        include_str!("../../../schemas/migrations/0010_sync_address.sql"),
+    ),
 ];
 
 /// The version that moved search out of SQLite (see `migrate`).

@@ -144,21 +144,26 @@ impl Store {
         self.count_pulled_as_pushed(&server.id, &report)?;
         report.synced_at = crate::time::format_utc(chrono::Utc::now());
         self.conn.execute(
-            "INSERT INTO server_sync (server, synced_at) VALUES (?1, ?2)
-             ON CONFLICT (server) DO UPDATE SET synced_at = excluded.synced_at",
-            params![server.id, report.synced_at],
+            "INSERT INTO server_sync (server, synced_at, address) VALUES (?1, ?2, ?3)
+             ON CONFLICT (server) DO UPDATE
+             SET synced_at = excluded.synced_at, address = excluded.address",
+            params![server.id, report.synced_at, server.display],
         )?;
         Ok(report)
     }
 
-    /// Where this store stands with the server it last synced with.
-    pub fn sync_status(&self) -> Result<SyncStatus> {
+    /// Where this store stands with the server at `address` (as
+    /// [`super::Target::display`] says it): never synced with it, every
+    /// entry and signature is waiting. A sync from before addresses were
+    /// kept counts for whatever server is set, as it did then.
+    pub fn sync_status(&self, address: &str) -> Result<SyncStatus> {
         let (journal, signatures, synced_at): (i64, i64, Option<String>) = self
             .conn
             .query_row(
                 "SELECT pushed_journal, pushed_signatures, synced_at FROM server_sync
-                 ORDER BY synced_at DESC LIMIT 1",
-                [],
+                 WHERE address = ?1 OR address IS NULL
+                 ORDER BY address IS NULL, synced_at DESC LIMIT 1",
+                [address],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?
@@ -1219,5 +1224,64 @@ fn goes_on(e: &Error) -> bool {
         | Error::Unreadable { .. } => true,
         // This store itself (busy, full, failing): stop.
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
+
+    use crate::{NewCase, Store};
+
+    /// A store with one case and the
+    /// marks of a sync with the server `id` at `address`, everything sent.
+    fn synced_store(dir: &std::path::Path, id: &str, address: Option<&str>) -> Store {
+        let mut store = Store::open(dir).unwrap();
+        store
+            .create_case(NewCase {
+                title: "Cable".into(),
+                parties: vec!["Aldoria".into(), "Belmont".into()],
+                author: "Ines".into(),
+                ..NewCase::default()
+            })
+            .unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO server_sync (server, pushed_journal, pushed_signatures, synced_at, address)
+                 VALUES (?1, (SELECT max(rowid) FROM journal), 0, '2026-11-30T10:00:00Z', ?2)",
+                rusqlite::params![id, address],
+            )
+            .unwrap();
+        store
+    }
+
+    #[test]
+    fn what_is_waiting_is_counted_against_the_server_set_now() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = synced_store(dir.path(), "server-a", Some("ines@a.example:5432/office"));
+        let entries: u64 = store
+            .conn
+            .query_row("SELECT count(*) FROM journal", [], |r| r.get(0))
+            .unwrap();
+        assert!(entries > 0);
+
+        let same = store.sync_status("ines@a.example:5432/office").unwrap();
+        assert_eq!(same.synced_at.as_deref(), Some("2026-11-30T10:00:00Z"));
+        assert_eq!(same.waiting, 0);
+
+        // Another address set since: never synced with, everything waits.
+        let other = store.sync_status("ines@b.example:5432/office").unwrap();
+        assert_eq!(other.synced_at, None);
+        assert_eq!(other.waiting, entries);
+    }
+
+    #[test]
+    fn a_sync_from_before_addresses_were_kept_counts_for_the_server_set() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = synced_store(dir.path(), "server-a", None);
+        let status = store.sync_status("ines@a.example:5432/office").unwrap();
+        assert_eq!(status.synced_at.as_deref(), Some("2026-11-30T10:00:00Z"));
+        assert_eq!(status.waiting, 0);
     }
 }
