@@ -359,15 +359,7 @@ impl Output {
             )
         );
         for d in &e.documents {
-            say!(
-                "{}",
-                t!(
-                    "entry.attached",
-                    name = d.name,
-                    size = d.size,
-                    sha256 = d.sha256
-                )
-            );
+            say!("{}", t!("entry.attached", document = document_line(d)));
         }
     }
 
@@ -433,15 +425,7 @@ impl Output {
                 say!("    {line}");
             }
             for d in &e.documents {
-                say!(
-                    "    📎 {}",
-                    t!(
-                        "journal.document",
-                        name = d.name,
-                        size = d.size,
-                        sha256 = d.sha256
-                    )
-                );
+                say!("    📎 {}", document_line(d));
             }
         }
     }
@@ -1211,6 +1195,16 @@ fn conflict_line(c: &Conflict) -> String {
             sides = sides
         ),
     }
+}
+
+/// An attached document in one line: its name, size and hash.
+fn document_line(d: &pacta_core::DocumentRef) -> String {
+    t!(
+        "journal.document",
+        name = d.name,
+        size = d.size,
+        sha256 = d.sha256
+    )
 }
 
 /// Whom an entry, a deadline or a copy of a dossier is for, in words.
