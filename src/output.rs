@@ -700,14 +700,7 @@ impl Output {
             return self.print_json(r);
         }
         for p in &r.problems {
-            eprintln!(
-                "{}",
-                t!(
-                    "report.problem",
-                    place = p.part,
-                    problem = lang::said(&p.said)
-                )
-            );
+            problem_line(&p.part, &p.said);
         }
         if r.ok {
             say!(
@@ -839,14 +832,7 @@ impl Output {
             self.signatures(verified);
         }
         for p in &verified.problems {
-            eprintln!(
-                "{}",
-                t!(
-                    "report.problem",
-                    place = p.part,
-                    problem = lang::said(&p.said)
-                )
-            );
+            problem_line(&p.part, &p.said);
         }
         if !verified.ok {
             eprintln!("{}", t!("export.storeProblem"));
@@ -1132,14 +1118,7 @@ impl Output {
             } else {
                 place.join(" ")
             };
-            eprintln!(
-                "{}",
-                t!(
-                    "report.problem",
-                    place = place,
-                    problem = lang::said(&p.said)
-                )
-            );
+            problem_line(&place, &p.said);
         }
         let summary = t!(
             "verify.summary",
@@ -1195,6 +1174,14 @@ fn conflict_line(c: &Conflict) -> String {
             sides = sides
         ),
     }
+}
+
+/// A problem a check found, on stderr, with where it is.
+fn problem_line(place: &str, said: &pacta_core::Said) {
+    eprintln!(
+        "{}",
+        t!("report.problem", place = place, problem = lang::said(said))
+    );
 }
 
 /// An attached document in one line: its name, size and hash.
