@@ -719,6 +719,46 @@ fn a_server_that_does_not_answer_is_given_up_within_five_seconds() {
     pacta.log(&r, "note", "Still working");
 }
 
+/// A primary that accepts and never answers, then its standby: the standby
+/// is reached, with the password the password file has for its port only
+/// (looked up host by host, as libpq does), whether the hosts are given in
+/// a URL or as `key=value` lists.
+#[test]
+fn the_next_host_is_tried_with_its_own_password() {
+    let pg = Postgres::start(&["ana"]);
+    let ana = Laptop::new(&pg, "ana");
+    let r = ana.pacta.new_case("Primary down");
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let down = silent.local_addr().unwrap().port();
+    let url = format!(
+        "postgres://ana@127.0.0.1:{down},127.0.0.1:{}/office?connect_timeout=2",
+        pg.port
+    );
+    let report = ana.run(&["sync", "--server", &url]);
+    assert_eq!(report["pushed"]["cases"], 1);
+    assert_eq!(
+        report["server"],
+        format!("ana@127.0.0.1:{down},127.0.0.1:{}/office", pg.port)
+    );
+    ana.pacta.log(&r, "note", "After the switch");
+    let pairs = format!(
+        "host=127.0.0.1,127.0.0.1 port={down},{} dbname=office user=ana connect_timeout=2",
+        pg.port
+    );
+    assert_eq!(
+        ana.run(&["sync", "--server", &pairs])["pushed"]["entries"],
+        1
+    );
+    // Both down: each host's failure is named.
+    pg.kill();
+    let both = ana.fails(&["sync", "--server", &url]);
+    assert!(
+        both.contains(&format!("127.0.0.1:{down}: no answer within 2 s"))
+            && both.contains(&format!("127.0.0.1:{}: ", pg.port)),
+        "{both}"
+    );
+}
+
 #[test]
 fn connections_honour_sslmode_verify_full() {
     let pg = Postgres::start_with(true, &["ana"]);

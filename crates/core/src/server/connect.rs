@@ -73,14 +73,36 @@ impl Target {
         self.params.get(key).map(String::as_str)
     }
 
-    pub fn host(&self) -> &str {
-        self.get("host").unwrap_or("/var/run/postgresql")
-    }
-
-    pub fn port(&self) -> u16 {
-        self.get("port")
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(5432)
+    /// The hosts to try, in order, each with its port: libpq's lists
+    /// (`host=db1,db2 port=5432,5433`, or one port for every host; an empty
+    /// entry is the default).
+    fn endpoints(&self) -> Result<Vec<(String, u16)>> {
+        let hosts: Vec<&str> = self
+            .get("host")
+            .unwrap_or("/var/run/postgresql")
+            .split(',')
+            .collect();
+        let ports: Vec<&str> = self.get("port").unwrap_or("").split(',').collect();
+        if ports.len() != 1 && ports.len() != hosts.len() {
+            return Err(bad_spec(
+                &self.display(),
+                "give one port, or one port for each host",
+            ));
+        }
+        hosts
+            .iter()
+            .enumerate()
+            .map(|(i, host)| {
+                let port = ports[if ports.len() == 1 { 0 } else { i }].trim();
+                let port = if port.is_empty() {
+                    5432
+                } else {
+                    port.parse()
+                        .map_err(|_| bad_spec(port, "the port must be a number"))?
+                };
+                Ok((host.trim().to_owned(), port))
+            })
+            .collect()
     }
 
     pub fn user(&self) -> String {
@@ -96,15 +118,38 @@ impl Target {
             .unwrap_or_else(|| self.user())
     }
 
-    /// The target without its password, for messages and for settings.
+    /// The target without its password, for messages and for settings:
+    /// `user@host:port/dbname`, the hosts joined by commas when there are
+    /// several (each with its port where the ports differ).
     pub fn display(&self) -> String {
-        let host = self.host();
-        let host = if host.contains(':') && !host.starts_with('/') {
-            format!("[{host}]")
-        } else {
-            host.to_owned()
+        let bracketed = |host: &str| {
+            if host.contains(':') && !host.starts_with('/') {
+                format!("[{host}]")
+            } else {
+                host.to_owned()
+            }
         };
-        format!("{}@{host}:{}/{}", self.user(), self.port(), self.dbname())
+        let hosts = self.get("host").unwrap_or("/var/run/postgresql");
+        let ports: Vec<&str> = self.get("port").unwrap_or("").split(',').collect();
+        let port = |p: &str| {
+            if p.trim().is_empty() {
+                "5432".to_owned()
+            } else {
+                p.trim().to_owned()
+            }
+        };
+        let place = if ports.len() > 1 && ports.iter().any(|p| port(p) != port(ports[0])) {
+            hosts
+                .split(',')
+                .zip(ports.iter().chain(std::iter::repeat(&"")))
+                .map(|(h, p)| format!("{}:{}", bracketed(h), port(p)))
+                .collect::<Vec<_>>()
+                .join(",")
+        } else {
+            let hosts: Vec<String> = hosts.split(',').map(bracketed).collect();
+            format!("{}:{}", hosts.join(","), port(ports[0]))
+        };
+        format!("{}@{place}/{}", self.user(), self.dbname())
     }
 
     /// Whether the spec itself carries a password (it is then not fit to be
@@ -113,32 +158,31 @@ impl Target {
         self.params.contains_key("password")
     }
 
-    /// The keyring account a password for this target is kept under.
-    fn keyring_account(&self) -> String {
-        format!(
-            "{}@{}:{}/{}",
-            self.user(),
-            self.host(),
-            self.port(),
-            self.dbname()
-        )
+    /// The keyring account the password for one host is kept under.
+    fn keyring_account(&self, host: &str, port: u16) -> String {
+        format!("{}@{host}:{port}/{}", self.user(), self.dbname())
     }
 
-    /// Keeps `password` for this target in the OS keyring.
+    /// Keeps `password` in the OS keyring, for each of the target's hosts.
     pub fn remember_password(&self, password: &str) -> Result<()> {
-        keyring::Entry::new(KEYRING_SERVICE, &self.keyring_account())
-            .and_then(|e| e.set_password(password))
-            .map_err(|e| {
-                server_error(
-                    "keyring_unavailable",
-                    [("detail", e.to_string())],
-                    format!("the OS keyring cannot keep the password ({e}); put it in the PostgreSQL password file (~/.pgpass) instead"),
-                )
-            })
+        for (host, port) in self.endpoints()? {
+            keyring::Entry::new(KEYRING_SERVICE, &self.keyring_account(&host, port))
+                .and_then(|e| e.set_password(password))
+                .map_err(|e| {
+                    server_error(
+                        "keyring_unavailable",
+                        [("detail", e.to_string())],
+                        format!("the OS keyring cannot keep the password ({e}); put it in the PostgreSQL password file (~/.pgpass) instead"),
+                    )
+                })?;
+        }
+        Ok(())
     }
 
-    /// The password: given, `PGPASSWORD`, the password file, the keyring.
-    fn password(&self) -> Option<String> {
+    /// The password for one host: given, `PGPASSWORD`, the password file,
+    /// the keyring. Looked up host by host, as libpq does: a primary and its
+    /// standby may have lines of their own.
+    fn password(&self, host: &str, port: u16) -> Option<String> {
         if let Some(p) = self.get("password") {
             return Some(p.to_owned());
         }
@@ -151,86 +195,43 @@ impl Target {
             .or_else(|| dirs::home_dir().map(|h| h.join(".pgpass")));
         if let Some(p) = file
             .and_then(|f| std::fs::read_to_string(f).ok())
-            .and_then(|text| {
-                passfile_lookup(
-                    &text,
-                    self.host(),
-                    self.port(),
-                    &self.dbname(),
-                    &self.user(),
-                )
-            })
+            .and_then(|text| passfile_lookup(&text, host, port, &self.dbname(), &self.user()))
         {
             return Some(p);
         }
-        keyring::Entry::new(KEYRING_SERVICE, &self.keyring_account())
+        keyring::Entry::new(KEYRING_SERVICE, &self.keyring_account(host, port))
             .and_then(|e| e.get_password())
             .ok()
     }
 
-    /// Opens a connection, within [`CONNECT_TIMEOUT`] (or the target's
-    /// `connect_timeout`) from the first packet to a session ready for
-    /// queries: a server that accepts a connection and then says nothing
-    /// counts as unreachable too.
+    /// Opens a connection to the first of the target's hosts that takes
+    /// one (a primary and its standby, in the order given), each with its
+    /// own password, as libpq does. Each host has [`CONNECT_TIMEOUT`] (or
+    /// the target's `connect_timeout`) from the first packet to a session
+    /// ready for queries: a server that accepts a connection and then says
+    /// nothing counts as unreachable too.
     pub fn connect(&self) -> Result<Client> {
         let limit = self
             .get("connect_timeout")
             .and_then(|t| t.parse().ok())
             .filter(|t| *t > 0)
             .map_or(CONNECT_TIMEOUT, Duration::from_secs);
-        let mut config = Config::new();
-        // Several hosts (a primary and its standby) are tried in turn.
-        for host in self.host().split(',') {
-            config.host(host);
-        }
-        for port in self.get("port").unwrap_or("5432").split(',') {
-            config.port(
-                port.parse()
-                    .map_err(|_| bad_spec(port, "the port must be a number"))?,
-            );
-        }
-        match self.get("target_session_attrs") {
-            None | Some("any") => {}
-            Some("read-write") => {
-                config.target_session_attrs(postgres::config::TargetSessionAttrs::ReadWrite);
-            }
+        let endpoints = self.endpoints()?;
+        let read_write = match self.get("target_session_attrs") {
+            None | Some("any") => false,
+            Some("read-write") => true,
             Some(other) => {
                 return Err(bad_spec(
                     other,
                     "target_session_attrs must be any or read-write",
                 ))
             }
-        }
-        config
-            .user(&self.user())
-            .dbname(&self.dbname())
-            .application_name("pacta")
-            .connect_timeout(limit)
-            // A connection that dies mid-sync (the laptop leaves the
-            // network) is given up within about half a minute, not the
-            // system's quarter of an hour.
-            .keepalives(true)
-            .keepalives_idle(Duration::from_secs(10))
-            .keepalives_interval(Duration::from_secs(5))
-            .keepalives_retries(3)
-            .tcp_user_timeout(Duration::from_secs(30));
-        if let Some(p) = self.password() {
-            config.password(p);
-        }
-        let mode = self.get("sslmode").unwrap_or("prefer").to_owned();
-        let tls = match mode.as_str() {
-            "disable" => {
-                config.ssl_mode(SslMode::Disable);
-                None
-            }
-            "allow" | "prefer" => {
-                config.ssl_mode(SslMode::Prefer);
-                Some(self.tls(&mode)?)
-            }
-            "require" | "verify-ca" | "verify-full" => {
-                config.ssl_mode(SslMode::Require);
-                Some(self.tls(&mode)?)
-            }
+        };
+        let mode = self.get("sslmode").unwrap_or("prefer");
+        let (ssl_mode, tls) = match mode {
+            "disable" => (SslMode::Disable, None),
+            "allow" | "prefer" => (SslMode::Prefer, Some(self.tls(mode)?)),
+            "require" | "verify-ca" | "verify-full" => (SslMode::Require, Some(self.tls(mode)?)),
             other => {
                 return Err(bad_spec(
                     other,
@@ -238,26 +239,46 @@ impl Target {
                 ))
             }
         };
-        // rust-postgres bounds the socket's connect only; the whole start
-        // of the session is bounded here.
-        let (sender, receiver) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let client = match tls {
-                Some(tls) => config.connect(tls),
-                None => config.connect(NoTls),
-            };
-            let _ = sender.send(client);
-        });
-        match receiver.recv_timeout(limit + Duration::from_millis(500)) {
-            Ok(client) => client.map_err(|e| {
-                unreachable(self, &with_causes(&e), e.as_db_error().map(|d| d.message()))
-            }),
-            Err(_) => Err(unreachable(
-                self,
-                &format!("no answer within {} s", limit.as_secs()),
-                None,
-            )),
+        let mut failures = Vec::new();
+        for (host, port) in &endpoints {
+            let mut config = Config::new();
+            config
+                .host(host)
+                .port(*port)
+                .user(&self.user())
+                .dbname(&self.dbname())
+                .application_name("pacta")
+                .ssl_mode(ssl_mode)
+                .connect_timeout(limit)
+                // A connection that dies mid-sync (the laptop leaves the
+                // network) is given up within about half a minute, not the
+                // system's quarter of an hour.
+                .keepalives(true)
+                .keepalives_idle(Duration::from_secs(10))
+                .keepalives_interval(Duration::from_secs(5))
+                .keepalives_retries(3)
+                .tcp_user_timeout(Duration::from_secs(30));
+            if read_write {
+                config.target_session_attrs(postgres::config::TargetSessionAttrs::ReadWrite);
+            }
+            if let Some(p) = self.password(host, *port) {
+                config.password(p);
+            }
+            match connect_within(config, tls.clone(), limit) {
+                Ok(client) => return Ok(client),
+                Err(detail) if endpoints.len() == 1 => failures.push(detail),
+                Err(detail) => failures.push(format!("{host}:{port}: {detail}")),
+            }
         }
+        let detail = failures.join("; ");
+        Err(server_error(
+            "server_unreachable",
+            [("server", self.display()), ("detail", detail.clone())],
+            format!(
+                "the office server {} cannot be reached ({detail}); nothing was synced, and everything keeps working here",
+                self.display()
+            ),
+        ))
     }
 
     /// TLS as libpq does it: `verify-ca` checks the server's certificate
@@ -378,18 +399,30 @@ fn with_causes(e: &dyn std::error::Error) -> String {
     text
 }
 
-/// The database's own words ("password authentication failed …") when it
+/// Connects with `config` within `limit` (rust-postgres bounds the
+/// socket's connect only, not the start of the session), or says why not:
+/// the database's own words ("password authentication failed …") when it
 /// answered, the connection's otherwise.
-fn unreachable(target: &Target, error: &str, db_message: Option<&str>) -> Error {
-    let detail = db_message.unwrap_or(error).to_owned();
-    server_error(
-        "server_unreachable",
-        [("server", target.display()), ("detail", detail.clone())],
-        format!(
-            "the office server {} cannot be reached ({detail}); nothing was synced, and everything keeps working here",
-            target.display()
-        ),
-    )
+fn connect_within(
+    config: Config,
+    tls: Option<MakeTlsConnector>,
+    limit: Duration,
+) -> std::result::Result<Client, String> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let client = match tls {
+            Some(tls) => config.connect(tls),
+            None => config.connect(NoTls),
+        };
+        let _ = sender.send(client);
+    });
+    match receiver.recv_timeout(limit + Duration::from_millis(500)) {
+        Ok(client) => client.map_err(|e| match e.as_db_error() {
+            Some(db) => db.message().to_owned(),
+            None => with_causes(&e),
+        }),
+        Err(_) => Err(format!("no answer within {} s", limit.as_secs())),
+    }
 }
 
 /// `postgres://user:password@host:port/dbname?key=value&…`
@@ -424,26 +457,31 @@ fn parse_url(url: &str) -> Result<BTreeMap<String, String>> {
             );
         }
     }
-    let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
-        let (h, after) = v6.split_once(']').ok_or_else(|| bad("unclosed ["))?;
-        (h, after.strip_prefix(':'))
-    } else {
-        match hostport.rsplit_once(':') {
-            Some((h, p)) => (h, Some(p)),
-            None => (hostport, None),
-        }
-    };
-    if !host.is_empty() {
-        params.insert(
-            "host".into(),
-            decode(host).ok_or_else(|| bad("bad % escape"))?,
-        );
-    }
-    if let Some(port) = port.filter(|p| !p.is_empty()) {
-        if port.parse::<u16>().is_err() {
+    // Several hosts (a primary and its standby): `db1:5432,db2:5433`.
+    let mut hosts = Vec::new();
+    let mut ports = Vec::new();
+    for one in hostport.split(',') {
+        let (host, port) = if let Some(v6) = one.strip_prefix('[') {
+            let (h, after) = v6.split_once(']').ok_or_else(|| bad("unclosed ["))?;
+            (h, after.strip_prefix(':'))
+        } else {
+            match one.rsplit_once(':') {
+                Some((h, p)) => (h, Some(p)),
+                None => (one, None),
+            }
+        };
+        let port = port.unwrap_or("");
+        if !port.is_empty() && port.parse::<u16>().is_err() {
             return Err(bad("the port must be a number"));
         }
-        params.insert("port".into(), port.to_owned());
+        hosts.push(decode(host).ok_or_else(|| bad("bad % escape"))?);
+        ports.push(port);
+    }
+    if hosts.iter().any(|h| !h.is_empty()) {
+        params.insert("host".into(), hosts.join(","));
+    }
+    if ports.iter().any(|p| !p.is_empty()) {
+        params.insert("port".into(), ports.join(","));
     }
     if !path.is_empty() {
         params.insert(
@@ -633,6 +671,14 @@ mod tests {
         assert_eq!(p["dbname"], "pacta");
         assert_eq!(p["sslmode"], "verify-full");
         assert_eq!(p["sslrootcert"], "/etc/ca.pem");
+        let two = parse_url("postgres://ana@db1:5432,[::1]:5433/office").unwrap();
+        assert_eq!(
+            (two["host"].as_str(), two["port"].as_str()),
+            ("db1,::1", "5432,5433")
+        );
+        let no_ports = parse_url("postgres://ana@db1,db2/office").unwrap();
+        assert_eq!(no_ports["host"], "db1,db2");
+        assert!(!no_ports.contains_key("port"));
         let v6 = parse_url("postgresql://[::1]:5433/x").unwrap();
         assert_eq!((v6["host"].as_str(), v6["port"].as_str()), ("::1", "5433"));
         assert!(parse_url("postgres://h:port/x").is_err());
@@ -700,6 +746,31 @@ mod tests {
         );
         let e = parse_url("postgres://ana:secret@db:54x2/office").unwrap_err();
         assert!(!e.to_string().contains("secret"), "{e}");
+    }
+
+    #[test]
+    fn several_hosts_each_with_its_port() {
+        let target = |url| Target {
+            params: parse_url(url).unwrap(),
+        };
+        let t = target("postgres://ana@db1:5432,db2:5433/pacta");
+        assert_eq!(
+            t.endpoints().unwrap(),
+            [("db1".to_owned(), 5432), ("db2".to_owned(), 5433)]
+        );
+        assert_eq!(t.display(), "ana@db1:5432,db2:5433/pacta");
+        let t = target("postgres://ana@db1,db2:6000/pacta");
+        assert_eq!(
+            t.endpoints().unwrap(),
+            [("db1".to_owned(), 5432), ("db2".to_owned(), 6000)]
+        );
+        let t = target("postgres://ana@db1,db2/pacta");
+        assert_eq!(t.display(), "ana@db1,db2:5432/pacta");
+        let t = Target {
+            params: parse_pairs("host=db1,db2,db3 port=1,2 user=ana dbname=p").unwrap(),
+        };
+        let e = t.endpoints().unwrap_err().to_string();
+        assert!(e.contains("one port for each host"), "{e}");
     }
 
     #[test]
