@@ -3,14 +3,17 @@
 //! `src/i18n/help.LANG.json`, one line per command and per argument, keyed
 //! by where it is: `pacta case new` (the command), `pacta case new #title`
 //! (its argument `--title`). A test checks that each language has exactly
-//! the lines the commands have. Flags, commands and values stay as typed;
-//! clap's own errors stay English.
+//! the lines the commands have; clap's own words (headings, "[default: …]",
+//! "[env: …]") are the `clap …` lines. Flags, commands and values stay as
+//! typed.
+//! A command line that cannot be read (an unknown flag, a missing
+//! argument) is said in the reader's language too, with its usage line.
 
 use std::collections::HashMap;
 
 use clap::{Command, CommandFactory, FromArgMatches};
 
-use crate::lang::{self, Lang};
+use crate::lang::{self, t, Lang};
 
 /// The command line parsed, its help in the reader's language.
 pub fn parse<T: CommandFactory + FromArgMatches>() -> T {
@@ -20,8 +23,102 @@ pub fn parse<T: CommandFactory + FromArgMatches>() -> T {
         Some(lines) => translated(command, "pacta", &lines),
         None => command,
     };
-    let matches = command.get_matches();
-    T::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let matches = command.try_get_matches().unwrap_or_else(|e| exit_with(e));
+    T::from_arg_matches(&matches).unwrap_or_else(|e| exit_with(e))
+}
+
+/// Ends the program with clap's error in the reader's language (clap's own
+/// text in English; help and version as they are).
+fn exit_with(e: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    let shown_as_is = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if lang::lang() == Lang::En || shown_as_is {
+        e.exit()
+    }
+    eprintln!("{}", usage_error(&e));
+    std::process::exit(e.exit_code())
+}
+
+/// What clap found wrong, its usage line and where to read more, in the
+/// reader's language; what was typed is quoted as typed.
+fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind as C, ContextValue, ErrorKind as K};
+    let get = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let arg = get(C::InvalidArg).unwrap_or_default();
+    let value = get(C::InvalidValue).unwrap_or_default();
+    let mut message = match e.kind() {
+        K::UnknownArgument => t!("clap.unknownArgument", arg = arg),
+        K::InvalidSubcommand | K::MissingSubcommand => {
+            let name = get(C::InvalidSubcommand).unwrap_or_default();
+            if e.kind() == K::InvalidSubcommand {
+                t!("clap.unknownCommand", name = name)
+            } else {
+                t!("clap.missingCommand", name = name)
+            }
+        }
+        K::InvalidValue if value.is_empty() => t!("clap.valueMissing", arg = arg),
+        K::InvalidValue => match get(C::ValidValue).filter(|v| !v.is_empty()) {
+            Some(valid) => t!(
+                "clap.invalidValueOneOf",
+                value = value,
+                arg = arg,
+                valid = valid
+            ),
+            None => t!("clap.invalidValue", value = value, arg = arg),
+        },
+        K::ValueValidation => {
+            let reason = std::error::Error::source(e)
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            t!(
+                "clap.invalidValueBecause",
+                value = value,
+                arg = arg,
+                reason = reason
+            )
+        }
+        K::MissingRequiredArgument => t!("clap.missingArguments", args = arg),
+        K::ArgumentConflict => t!(
+            "clap.conflict",
+            arg = arg,
+            prior = get(C::PriorArg).unwrap_or_default()
+        ),
+        _ => {
+            let english = e.render().to_string();
+            let first = english.lines().next().unwrap_or_default();
+            t!(
+                "clap.unreadable",
+                detail = first.trim_start_matches("error: ")
+            )
+        }
+    };
+    let suggestion = get(C::SuggestedArg)
+        .or_else(|| get(C::SuggestedSubcommand))
+        .or_else(|| get(C::SuggestedValue));
+    if let Some(suggestion) = suggestion {
+        message.push_str(&t!("clap.didYouMean", suggestion = suggestion));
+    }
+    let mut out = format!("pacta: {message}");
+    if let Some(usage) = get(C::Usage) {
+        let heading = help_lines(lang::lang())
+            .and_then(|lines| lines.get("clap usage").cloned())
+            .unwrap_or_default();
+        let usage = usage.trim_start_matches("Usage:").trim();
+        out.push_str(&format!("\n\n{heading} {usage}"));
+    }
+    out.push_str(&format!("\n\n{}", t!("clap.moreInfo")));
+    out
 }
 
 type Lines = HashMap<String, String>;
@@ -74,8 +171,26 @@ fn translated(mut command: Command, path: &str, lines: &Lines) -> Command {
             if let Some(heading) = heading {
                 a = a.help_heading(heading);
             }
+            // clap's own "[default: …]" and "[env: …]", in the language.
+            let mut help = help.or_else(|| a.get_help().map(ToString::to_string));
+            let defaults: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            let takes_values = a.get_action().takes_values();
+            if takes_values && !defaults.is_empty() && !a.is_hide_default_value_set() {
+                let fragment = fill(line("clap default"), &defaults.join(", "));
+                help = Some(format!("{}{fragment}", help.unwrap_or_default()));
+                a = a.hide_default_value(true);
+            }
+            if let Some(env) = a.get_env().filter(|_| !a.is_hide_env_set()) {
+                let fragment = fill(line("clap env"), &env.to_string_lossy());
+                help = Some(format!("{}{fragment}", help.unwrap_or_default()));
+                a = a.hide_env(true);
+            }
             match help {
-                Some(help) => a.help(help),
+                Some(help) => a.help(help.trim_start().to_owned()),
                 None => a,
             }
         });
@@ -94,6 +209,12 @@ fn translated(mut command: Command, path: &str, lines: &Lines) -> Command {
         .help_template(format!(
             "{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
         ))
+}
+
+/// A fragment of clap's with its `{}` filled ("［默认：{}］"; a language
+/// that spaces it from the help before it has the space in the fragment).
+fn fill(fragment: Option<String>, value: &str) -> String {
+    fragment.unwrap_or_default().replace("{}", value)
 }
 
 /// Every line the commands have: their keys and English text.

@@ -144,6 +144,65 @@ fn help_is_in_the_reader_s_language_with_the_flags_as_typed() {
     );
     let (_, out, _) = run_in(&p, &[("PACTA_LANG", "zh")], &["--help"]);
     assert!(out.contains("离线案件管理工具"), "{out}");
+    // clap's own fragments too.
+    assert!(out.contains("［环境变量：PACTA_DATA_DIR］"), "{out}");
+    let (_, out, _) = run_in(&p, &[("PACTA_LANG", "ru")], &["search", "--help"]);
+    assert!(out.contains("[по умолчанию: 20]"), "{out}");
+    assert!(!out.contains("[default") && !out.contains("[env"), "{out}");
     let (_, out, _) = run_in(&p, &[("PACTA_LANG", "en")], &["--help"]);
     assert!(out.starts_with("Offline case manager"), "{out}");
+}
+
+/// A command line that cannot be read is said in the reader's language,
+/// with its usage line; nothing is done, and the exit code is clap's (2).
+#[test]
+fn a_command_line_that_cannot_be_read_is_said_in_the_language() {
+    let p = Pacta::new();
+    let usage_error = |lang, args: &[&str]| {
+        let mut cmd = p.cmd();
+        cmd.env("PACTA_LANG", lang);
+        let out = cmd.args(args).output().expect("run pacta");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = usage_error("zh", &["case", "new"]);
+    assert!(
+        err.starts_with("pacta: 缺少必需的参数：--title <TITLE>"),
+        "{err}"
+    );
+    assert!(err.contains("用法: pacta case new"), "{err}");
+    assert!(err.contains("更多说明请用“--help”。"), "{err}");
+    assert!(!err.contains("error:") && !err.contains("Usage"), "{err}");
+    let err = usage_error("ru", &["case", "list", "--stgae", "mediation"]);
+    assert!(
+        err.starts_with(
+            "pacta: неизвестный аргумент «--stgae»; возможно, имелось в виду «--stage»?"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("Использование: pacta case list"), "{err}");
+    let err = usage_error("zh", &["case", "list", "--sort"]);
+    assert!(
+        err.starts_with("pacta: “--sort <COLUMN>”需要一个值"),
+        "{err}"
+    );
+    let err = usage_error("ru", &["csae"]);
+    assert!(
+        err.starts_with("pacta: неизвестная команда «csae»"),
+        "{err}"
+    );
+    // English is clap's own.
+    let err = usage_error("en", &["case", "new"]);
+    assert!(
+        err.starts_with("error: the following required arguments"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(
+        &p.cmd()
+            .args(["case", "list", "--json"])
+            .output()
+            .unwrap()
+            .stdout
+    )
+    .contains("[]"));
 }
