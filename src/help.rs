@@ -57,16 +57,11 @@ fn usage_error(e: &clap::Error) -> String {
     };
     let arg = get(C::InvalidArg).unwrap_or_default();
     let value = get(C::InvalidValue).unwrap_or_default();
+    let command = get(C::InvalidSubcommand).unwrap_or_default();
     let mut message = match e.kind() {
         K::UnknownArgument => t!("clap.unknownArgument", arg = arg),
-        K::InvalidSubcommand | K::MissingSubcommand => {
-            let name = get(C::InvalidSubcommand).unwrap_or_default();
-            if e.kind() == K::InvalidSubcommand {
-                t!("clap.unknownCommand", name = name)
-            } else {
-                t!("clap.missingCommand", name = name)
-            }
-        }
+        K::InvalidSubcommand => t!("clap.unknownCommand", name = command),
+        K::MissingSubcommand => t!("clap.missingCommand", name = command),
         K::InvalidValue if value.is_empty() => t!("clap.valueMissing", arg = arg),
         K::InvalidValue => match get(C::ValidValue).filter(|v| !v.is_empty()) {
             Some(valid) => t!(
