@@ -22,6 +22,9 @@ use crate::problem::said;
 /// How long connecting may take before the server counts as unreachable.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// PostgreSQL's port where none is given.
+const DEFAULT_PORT: u16 = 5432;
+
 /// The keyring service a server password is kept under.
 const KEYRING_SERVICE: &str = "pacta-server";
 
@@ -73,34 +76,57 @@ impl Target {
         self.params.get(key).map(String::as_str)
     }
 
-    /// The hosts to try, in order, each with its port: libpq's lists
-    /// (`host=db1,db2 port=5432,5433`, or one port for every host; an empty
-    /// entry is the default).
-    fn endpoints(&self) -> Result<Vec<(String, u16)>> {
+    /// The hosts as given, each with its port as given ("" for the
+    /// default), and whether the ports pair up with the hosts: libpq's lists
+    /// (`host=db1,db2 port=5432,5433`, or one port for every host).
+    fn hosts_and_ports(&self) -> (Vec<(&str, &str)>, bool) {
         let hosts: Vec<&str> = self
             .get("host")
             .unwrap_or("/var/run/postgresql")
             .split(',')
+            .map(str::trim)
             .collect();
-        let ports: Vec<&str> = self.get("port").unwrap_or("").split(',').collect();
-        if ports.len() != 1 && ports.len() != hosts.len() {
+        let ports: Vec<&str> = self
+            .get("port")
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .collect();
+        let paired = ports.len() == 1 || ports.len() == hosts.len();
+        let port = |i: usize| {
+            if ports.len() == 1 {
+                ports[0]
+            } else {
+                ports.get(i).copied().unwrap_or("")
+            }
+        };
+        let list = hosts
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (*h, port(i)))
+            .collect();
+        (list, paired)
+    }
+
+    /// The hosts to try, in order, each with its port (an empty one is the
+    /// default).
+    fn endpoints(&self) -> Result<Vec<(String, u16)>> {
+        let (list, paired) = self.hosts_and_ports();
+        if !paired {
             return Err(bad_spec(
                 &self.display(),
                 "give one port, or one port for each host",
             ));
         }
-        hosts
-            .iter()
-            .enumerate()
-            .map(|(i, host)| {
-                let port = ports[if ports.len() == 1 { 0 } else { i }].trim();
+        list.into_iter()
+            .map(|(host, port)| {
                 let port = if port.is_empty() {
-                    5432
+                    DEFAULT_PORT
                 } else {
                     port.parse()
                         .map_err(|_| bad_spec(port, "the port must be a number"))?
                 };
-                Ok((host.trim().to_owned(), port))
+                Ok((host.to_owned(), port))
             })
             .collect()
     }
@@ -122,32 +148,31 @@ impl Target {
     /// `user@host:port/dbname`, the hosts joined by commas when there are
     /// several (each with its port where the ports differ).
     pub fn display(&self) -> String {
-        let bracketed = |host: &str| {
-            if host.contains(':') && !host.starts_with('/') {
-                format!("[{host}]")
+        let (list, _) = self.hosts_and_ports();
+        let host = |h: &str| {
+            if h.contains(':') && !h.starts_with('/') {
+                format!("[{h}]")
             } else {
-                host.to_owned()
+                h.to_owned()
             }
         };
-        let hosts = self.get("host").unwrap_or("/var/run/postgresql");
-        let ports: Vec<&str> = self.get("port").unwrap_or("").split(',').collect();
         let port = |p: &str| {
-            if p.trim().is_empty() {
-                "5432".to_owned()
+            if p.is_empty() {
+                DEFAULT_PORT.to_string()
             } else {
-                p.trim().to_owned()
+                p.to_owned()
             }
         };
-        let place = if ports.len() > 1 && ports.iter().any(|p| port(p) != port(ports[0])) {
-            hosts
-                .split(',')
-                .zip(ports.iter().chain(std::iter::repeat(&"")))
-                .map(|(h, p)| format!("{}:{}", bracketed(h), port(p)))
-                .collect::<Vec<_>>()
-                .join(",")
+        let one_port = list.iter().all(|(_, p)| port(p) == port(list[0].1));
+        let place = if one_port {
+            let hosts: Vec<String> = list.iter().map(|(h, _)| host(h)).collect();
+            format!("{}:{}", hosts.join(","), port(list[0].1))
         } else {
-            let hosts: Vec<String> = hosts.split(',').map(bracketed).collect();
-            format!("{}:{}", hosts.join(","), port(ports[0]))
+            let each: Vec<String> = list
+                .iter()
+                .map(|(h, p)| format!("{}:{}", host(h), port(p)))
+                .collect();
+            each.join(",")
         };
         format!("{}@{place}/{}", self.user(), self.dbname())
     }
