@@ -5,6 +5,8 @@
 #[cfg(test)]
 mod bindings;
 mod commands;
+#[cfg(target_os = "linux")]
+mod web_memory;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -74,6 +76,8 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+    #[cfg(target_os = "linux")]
+    web_memory::install();
     let (sync_wake, wakes) = std::sync::mpsc::channel::<()>();
     let state = commands::AppState {
         store: Arc::new(Mutex::new(store)),
