@@ -116,6 +116,15 @@ fn usage_error(e: &clap::Error) -> String {
     out
 }
 
+/// A count typed on the command line (`--limit`, `--last`), refused in the
+/// reader's language: clap's own reasons ("invalid digit found in string",
+/// "-1 is not in 0..=4294967295") are English.
+pub fn whole_number(typed: &str) -> Result<u32, String> {
+    typed
+        .parse()
+        .map_err(|_| t!("clap.wholeNumber", max = u32::MAX))
+}
+
 type Lines = HashMap<String, String>;
 
 fn help_lines(lang: Lang) -> Option<Lines> {

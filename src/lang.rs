@@ -148,7 +148,7 @@ pub fn count(n: u64, noun: &str) -> String {
 }
 
 fn count_in(lang: Lang, n: u64, noun: &str) -> String {
-    let forms = fill_in(lang, &format!("count.{noun}"), &[("n", n.to_string())]);
+    let forms = fill_in(lang, &format!("count.{noun}"), &[("n", grouped(lang, n))]);
     let forms: Vec<&str> = forms.split('|').collect();
     let form = match lang {
         Lang::En => usize::from(n != 1),
@@ -163,6 +163,30 @@ fn count_in(lang: Lang, n: u64, noun: &str) -> String {
         .get(form)
         .or(forms.last())
         .map_or(String::new(), |s| (*s).to_owned())
+}
+
+/// A number as the reader reads it (see `grouped`).
+pub fn number(n: u64) -> String {
+    grouped(lang(), n)
+}
+
+/// A number with its digits grouped as the reader's language groups them,
+/// and as the window shows them: "12,345"; Russian "12 345", with a
+/// no-break space.
+fn grouped(lang: Lang, n: u64) -> String {
+    let separator = match lang {
+        Lang::En | Lang::Zh => ',',
+        Lang::Ru => '\u{a0}',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() * 2);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// An id the catalogue names under `group` ("stage", "kind", "role",
@@ -576,6 +600,10 @@ mod tests {
         assert_eq!(count_in(Lang::En, 1, "entry"), "1 entry");
         assert_eq!(count_in(Lang::En, 2, "entry"), "2 entries");
         assert_eq!(count_in(Lang::Zh, 2, "entry"), "2 个条目");
+        assert_eq!(count_in(Lang::En, 1_000_000, "entry"), "1,000,000 entries");
+        assert_eq!(count_in(Lang::Zh, 2045, "entry"), "2,045 个条目");
+        assert_eq!(count_in(Lang::Ru, 2045, "entry"), "2\u{a0}045 записей");
+        assert_eq!(count_in(Lang::Ru, 999, "entry"), "999 записей");
         let ru: Vec<String> = [1, 3, 5, 11, 21, 22, 25, 112]
             .iter()
             .map(|n| count_in(Lang::Ru, *n, "entry"))

@@ -96,7 +96,7 @@ enum Command {
         /// The newest first instead of the best first
         #[arg(long)]
         newest: bool,
-        #[arg(long, default_value_t = 20)]
+        #[arg(long, default_value_t = 20, value_parser = help::whole_number)]
         limit: u32,
     },
     /// Filing templates: list, show, check
@@ -483,7 +483,7 @@ enum LogCommand {
     List {
         case: String,
         /// Only the last N entries
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = help::whole_number)]
         last: Option<u32>,
     },
     /// Correct an entry: adds a correction that points at it (its text,

@@ -17,7 +17,7 @@ use pacta_core::{
 };
 use serde::Serialize;
 
-use crate::lang::{self, count, local, t};
+use crate::lang::{self, count, local, number, t};
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
@@ -66,8 +66,8 @@ impl Progress {
             "\r{}",
             t!(
                 "progress.exporting",
-                done = done >> 20,
-                total = total >> 20,
+                done = number(done >> 20),
+                total = number(total >> 20),
                 percent = done * 100 / total.max(1)
             )
         );
@@ -269,7 +269,7 @@ impl Output {
                 t!(
                     "case.agreementsShown",
                     shown = agreements.len(),
-                    count = agreement_count,
+                    count = number(u64::from(*agreement_count)),
                     case = case.reference
                 )
             );
@@ -314,9 +314,10 @@ impl Output {
                 } else {
                     c.reference.to_string()
                 };
-                let conflicts =
-                    (c.conflicts > 0).then(|| t!("cases.conflicts", count = c.conflicts));
-                let overdue = (c.overdue > 0).then(|| t!("cases.overdue", count = c.overdue));
+                let conflicts = (c.conflicts > 0)
+                    .then(|| t!("cases.conflicts", count = number(c.conflicts as u64)));
+                let overdue =
+                    (c.overdue > 0).then(|| t!("cases.overdue", count = number(c.overdue as u64)));
                 vec![
                     reference,
                     lang::stage(c.stage.as_str()),
@@ -535,7 +536,7 @@ impl Output {
                     "    {}",
                     t!(
                         "search.more",
-                        count = h.more_in_case,
+                        count = number(h.more_in_case as u64),
                         case = h.case_reference
                     )
                 );

@@ -191,7 +191,27 @@ fn a_command_line_that_cannot_be_read_is_said_in_the_language() {
         err.starts_with("pacta: неизвестная команда «csae»"),
         "{err}"
     );
+    // A count that is not one says why in the language, not in Rust's words.
+    let err = usage_error("zh", &["search", "mediation", "--limit", "ten"]);
+    assert!(
+        err.starts_with(
+            "pacta: “ten”不是“--limit <LIMIT>”可取的值：应为 0 到 4294967295 之间的整数"
+        ),
+        "{err}"
+    );
+    let err = usage_error("ru", &["log", "list", "K-2026-0001", "--last=-1"]);
+    assert!(
+        err.starts_with("pacta: недопустимое значение «-1» для «--last <N>»: ожидается целое число от 0 до 4294967295"),
+        "{err}"
+    );
     // English is clap's own.
+    let err = usage_error("en", &["search", "mediation", "--limit", "ten"]);
+    assert!(
+        err.contains(
+            "'ten' for '--limit <LIMIT>': a whole number from 0 to 4294967295 is expected"
+        ),
+        "{err}"
+    );
     let err = usage_error("en", &["case", "new"]);
     assert!(
         err.starts_with("error: the following required arguments"),
