@@ -7,11 +7,11 @@
 //! the machine's memory is used: scrolling through a long journal grew the
 //! web process by 40–60 MB that closing the case did not give back
 //! (BENCHMARKS.md). Past `CONSERVATIVE` of `LIMIT_MB` it now releases those
-//! caches when it next measures itself (every 30 s, WebKit's own interval:
-//! each measure reads the process's memory map, ~20 ms here), which costs a
-//! few milliseconds of layout the next time the same text is drawn; the
-//! strict level (which also throws away compiled scripts) is left near the
-//! limit, where only an unusually heavy page gets.
+//! caches when it next measures itself (every 30 s, WebKit's own interval;
+//! reading the web process's memory map takes ~20 ms here, so it is not
+//! shortened), which costs some layout the next time the same text is
+//! drawn; the strict level (which also throws away compiled scripts) is
+//! left near the limit, where only an unusually heavy page gets.
 //!
 //! The settings are a construct-only property of WebKitWebContext, and wry
 //! builds the context without them, so this module chains itself in front
@@ -29,10 +29,10 @@ use glib::StaticType;
 use gobject_sys::{GObject, GObjectClass, GObjectConstructParam};
 use webkit2gtk::ffi as webkit;
 
-/// The web process's memory (WebKit's own measure: its private, dirty
-/// pages) that the thresholds below are fractions of.
+/// The web process's memory, as WebKit measures it, that the thresholds
+/// below are fractions of.
 const LIMIT_MB: c_uint = 150;
-/// Above 60 MB: release caches (the window at rest uses ~50).
+/// Above 60 MB: release caches (the window at rest: ~50 MB of its own).
 const CONSERVATIVE: f64 = 0.4;
 /// Above 142 MB: release everything it can, compiled scripts included.
 const STRICT: f64 = 0.95;
