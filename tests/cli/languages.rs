@@ -204,7 +204,7 @@ fn a_command_line_that_cannot_be_read_is_said_in_the_language() {
         err.starts_with("pacta: недопустимое значение «-1» для «--last <N>»: ожидается целое число от 0 до 4294967295"),
         "{err}"
     );
-    // English is clap's own.
+    // The same sentence in English, inside clap's own message.
     let err = usage_error("en", &["search", "mediation", "--limit", "ten"]);
     assert!(
         err.contains(
@@ -212,6 +212,7 @@ fn a_command_line_that_cannot_be_read_is_said_in_the_language() {
         ),
         "{err}"
     );
+    // English is clap's own.
     let err = usage_error("en", &["case", "new"]);
     assert!(
         err.starts_with("error: the following required arguments"),
