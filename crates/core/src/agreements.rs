@@ -28,6 +28,9 @@ pub fn is_agreement(e: &Entry) -> bool {
 /// thousands, and the screen opens with the case.
 pub const AGREEMENTS_SHOWN: usize = 20;
 
+/// How much of an agreement's first line its summary keeps, in characters.
+const SUMMARY_CHARS: usize = 120;
+
 /// An agreement of a case, and which parties' delegates have signed it.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -35,7 +38,7 @@ pub struct AgreementSigning {
     pub entry: EntryId,
     pub seq: i64,
     pub kind: EntryKind,
-    /// The first line of its text.
+    /// The first line of its text (at most `SUMMARY_CHARS` characters).
     pub summary: String,
     /// Every party, in the case's order, with who signed for it.
     pub parties: Vec<PartySigned>,
@@ -159,53 +162,63 @@ impl crate::store::Store {
     }
 
     /// A case's agreements, oldest first, and which parties have signed each.
+    /// A case's agreements, oldest first, and which parties have signed
+    /// each. Only what the list shows is read: a long case holds thousands,
+    /// and the case screen asks for them each time it opens.
     pub(crate) fn agreements(&self, case: &crate::case::Case) -> Result<Vec<AgreementSigning>> {
         let names: HashMap<String, String> = case_signers(&self.conn, case.id)?
             .into_iter()
             .map(|s| (s.fingerprint, s.name))
             .collect();
+        // The filter is `is_agreement`'s, in SQL. One character more than the
+        // summary keeps, so that a "\r\n" right after it still ends the line.
         let sql = format!(
-            "SELECT {} FROM journal j WHERE j.case_id = ?1 AND (j.kind = 'agreement'
+            "SELECT j.id, j.seq, j.kind, substr(j.body, 1, {}),
+                    (SELECT group_concat(s.fingerprint) FROM entry_signatures s WHERE s.entry_hash = j.hash)
+             FROM journal j WHERE j.case_id = ?1 AND (j.kind = 'agreement'
                OR (j.kind = 'filing' AND json_extract(j.data, '$.template') IN ('{}')))
              ORDER BY j.seq",
-            crate::journal::ENTRY_COLUMNS,
+            SUMMARY_CHARS + 1,
             AGREEMENT_TEMPLATES.join("','")
         );
-        let entries = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_map([case.id], crate::journal::entry_from_row)?
-            .collect::<rusqlite::Result<Vec<Entry>>>()?;
-        Ok(entries
-            .iter()
-            .filter(|e| is_agreement(e))
-            .map(|e| AgreementSigning {
-                entry: e.id,
-                seq: e.seq,
-                kind: e.kind,
-                summary: e
-                    .body
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([case.id], |row| {
+            let kind: String = row.get(2)?;
+            let kind = kind.parse().map_err(|e: crate::error::Error| {
+                rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, e.into())
+            })?;
+            let start: String = row.get(3)?;
+            let signed_with: Vec<String> = row
+                .get::<_, Option<String>>(4)?
+                .map(|s| s.split(',').map(str::to_owned).collect())
+                .unwrap_or_default();
+            Ok(AgreementSigning {
+                entry: row.get(0)?,
+                seq: row.get(1)?,
+                kind,
+                summary: start
                     .lines()
                     .next()
                     .unwrap_or_default()
                     .chars()
-                    .take(120)
+                    .take(SUMMARY_CHARS)
                     .collect(),
-                parties: parties_signed(case, e, &names),
+                parties: parties_signed(case, &signed_with, &names),
             })
-            .collect())
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 
-/// Every party of a case with its delegates whose keys signed `e`
-/// (`names`: each bound key's person, by fingerprint).
+/// Every party of a case with its delegates whose keys signed an entry
+/// (`signed_with`: the keys' fingerprints; `names`: each bound key's
+/// person, by fingerprint).
 pub fn parties_signed(
     case: &crate::case::Case,
-    e: &Entry,
+    signed_with: &[String],
     names: &HashMap<String, String>,
 ) -> Vec<PartySigned> {
-    let signers: Vec<&str> = e
-        .signed_with
+    let signers: Vec<&str> = signed_with
         .iter()
         .filter_map(|fp| names.get(fp).map(String::as_str))
         .collect();
@@ -226,7 +239,11 @@ pub fn parties_signed(
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
     use super::*;
+    use crate::case::NewCase;
+    use crate::entry::NewEntry;
+    use crate::store::Store;
 
     fn agreement(seq: i64, signed: &[&[&str]]) -> AgreementSigning {
         AgreementSigning {
@@ -255,5 +272,63 @@ mod tests {
         in_screen_order(&mut list);
         let seqs: Vec<i64> = list.iter().map(|a| a.seq).collect();
         assert_eq!(seqs, [4, 2, 3, 1]);
+    }
+
+    #[test]
+    fn the_case_view_counts_every_agreement_and_summarises_each_by_its_first_line() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let case = store
+            .create_case(NewCase {
+                title: "Cable".into(),
+                parties: vec!["Aldoria".into(), "Belmont".into()],
+                author: "Ines".into(),
+                ..NewCase::default()
+            })
+            .unwrap()
+            .reference
+            .to_string();
+        let long = "x".repeat(119);
+        for body in [
+            "Joint inspection of the cable\nwith both navies present".to_owned(),
+            format!("{long}\r\nsecond line"),
+            "é".repeat(300),
+        ] {
+            store
+                .log(
+                    &case,
+                    NewEntry::new(EntryKind::Agreement, "Ines", &body),
+                    &[],
+                )
+                .unwrap();
+        }
+        store
+            .log(
+                &case,
+                NewEntry::new(EntryKind::Note, "Ines", "Not an agreement"),
+                &[],
+            )
+            .unwrap();
+
+        let view = store.case_view(&case).unwrap();
+        assert_eq!(view.agreement_count, 3);
+        let summaries: Vec<&str> = view.agreements.iter().map(|a| a.summary.as_str()).collect();
+        // Newest first; none signed by a party's delegate yet.
+        let long_summary = "é".repeat(120);
+        assert_eq!(
+            summaries,
+            [
+                long_summary.as_str(),
+                long.as_str(),
+                "Joint inspection of the cable"
+            ]
+        );
+        assert!(view.agreements.iter().all(|a| a.awaiting()));
+        let parties: Vec<&str> = view.agreements[0]
+            .parties
+            .iter()
+            .map(|p| p.party.as_str())
+            .collect();
+        assert_eq!(parties, ["Aldoria", "Belmont"]);
     }
 }

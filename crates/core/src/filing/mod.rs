@@ -293,7 +293,7 @@ fn context(
         .map(|c| {
             let e = c.entry;
             let signed_for: Vec<String> = match crate::agreements::is_agreement(e) {
-                true => crate::agreements::parties_signed(case, e, &key_names)
+                true => crate::agreements::parties_signed(case, &e.signed_with, &key_names)
                     .into_iter()
                     .filter(|p| !p.signed_by.is_empty())
                     .map(|p| party_name(&p.party))
@@ -343,11 +343,12 @@ fn context(
         })
         .map(|c| {
             let e = c.entry;
-            let signed_for: Vec<String> = crate::agreements::parties_signed(case, e, &key_names)
-                .into_iter()
-                .filter(|p| !p.signed_by.is_empty())
-                .map(|p| party_name(&p.party))
-                .collect();
+            let signed_for: Vec<String> =
+                crate::agreements::parties_signed(case, &e.signed_with, &key_names)
+                    .into_iter()
+                    .filter(|p| !p.signed_by.is_empty())
+                    .map(|p| party_name(&p.party))
+                    .collect();
             json!({
                 "seq": e.seq,
                 "date": local(e.occurred_at, zone_of(e).as_deref()).0,
