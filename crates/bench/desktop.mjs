@@ -84,7 +84,17 @@ async function open(reference) {
     await (await s.byTestId("search-input")).type("\uE007");
   }
   const window = await inWindow("case-ready", before + 1);
-  return { window, driver: performance.now() - t0 };
+  return { window, store: await storePart(), driver: performance.now() - t0 };
+}
+
+/** Of the last case opened, the milliseconds until the store's answers were in (pacta:case-data). */
+async function storePart() {
+  const marks = await s.execute(
+    `return performance.getEntriesByType("mark").filter((m) => m.name.startsWith("pacta:")).map((m) => [m.name, m.startTime]);`,
+  );
+  const start = marks.filter(([name]) => name === "pacta:navigate").pop();
+  const data = marks.filter(([name, t]) => name === "pacta:case-data" && start && t >= start[1]).shift();
+  return start && data ? data[1] - start[1] : NaN;
 }
 
 async function backToList() {
@@ -96,10 +106,13 @@ async function backToList() {
 const largest = "K-2026-0001";
 const first = await open(largest);
 const switches = [];
+const switchStores = [];
 const lists = [];
 for (let i = 0; i < 6; i++) {
   lists.push(await backToList());
-  switches.push((await open(i % 2 ? largest : "K-2026-0002")).window);
+  const opened = await open(i % 2 ? largest : "K-2026-0002");
+  switches.push(opened.window);
+  switchStores.push(opened.store);
 }
 await s.end();
 driver.kill();
@@ -189,8 +202,8 @@ const bareMemory = memoryOf(baseline);
 baseline.kill();
 
 console.log(`| launch of the release build to the cases list on screen (no WebDriver), 9 launches | median ${median(launches).toFixed(0)} ms (${ms(launches)}) | ≤ 1 s |`);
-console.log(`| open the 10,000-entry case (through Ctrl+K search), in the window | ${first.window.toFixed(0)} ms (${first.driver.toFixed(0)} ms through WebDriver) | ≤ 100 ms |`);
-console.log(`| switch cases: open another case from the list, in the window | median ${median(switches).toFixed(0)} ms (${ms(switches)}) | ≤ 100 ms |`);
+console.log(`| open the 10,000-entry case (through Ctrl+K search), in the window | ${first.window.toFixed(0)} ms, of which ${first.store.toFixed(0)} ms until the store's answers were in (${first.driver.toFixed(0)} ms through WebDriver) | ≤ 100 ms |`);
+console.log(`| switch cases: open another case from the list, in the window | median ${median(switches).toFixed(0)} ms (${ms(switches)}; the store's answers in after ${ms(switchStores)}) | ≤ 100 ms |`);
 console.log(`| back to the cases list (10,000 cases, first 200 shown), in the window | median ${median(lists).toFixed(0)} ms | |`);
 console.log(`| memory after opening the largest case and scrolling its timeline, no WebDriver (window: ${shown}): PSS of the app and its WebKit processes (RSS sum) | ${memory.pss.toFixed(0)} MB (${memory.parts.join(", ")}; RSS ${memory.rss.toFixed(0)} MB): **${(memory.pss / bareMemory.pss).toFixed(2)} ×** the bare window | ≤ 1.25 × a bare Tauri 2 window, same run |`);
 console.log(`| the same, 35 s later (the web process has measured itself) | ${settled.pss.toFixed(0)} MB (${settled.parts.join(", ")}; RSS ${settled.rss.toFixed(0)} MB): **${(settled.pss / bareMemory.pss).toFixed(2)} ×** the bare window | ≤ 1.25 × a bare Tauri 2 window, same run |`);
