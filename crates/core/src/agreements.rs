@@ -38,7 +38,7 @@ pub struct AgreementSigning {
     pub entry: EntryId,
     pub seq: i64,
     pub kind: EntryKind,
-    /// The first line of its text (at most `SUMMARY_CHARS` characters).
+    /// The first line of its text.
     pub summary: String,
     /// Every party, in the case's order, with who signed for it.
     pub parties: Vec<PartySigned>,
@@ -161,7 +161,6 @@ impl crate::store::Store {
         Ok(all)
     }
 
-    /// A case's agreements, oldest first, and which parties have signed each.
     /// A case's agreements, oldest first, and which parties have signed
     /// each. Only what the list shows is read: a long case holds thousands,
     /// and the case screen asks for them each time it opens.
