@@ -240,9 +240,8 @@ pub fn parties_signed(
 mod tests {
     #![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
     use super::*;
-    use crate::case::NewCase;
     use crate::entry::NewEntry;
-    use crate::store::Store;
+    use crate::store::store_with_case;
 
     fn agreement(seq: i64, signed: &[&[&str]]) -> AgreementSigning {
         AgreementSigning {
@@ -275,18 +274,7 @@ mod tests {
 
     #[test]
     fn the_case_view_counts_every_agreement_and_summarises_each_by_its_first_line() {
-        let dir = tempfile::TempDir::new().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
-        let case = store
-            .create_case(NewCase {
-                title: "Cable".into(),
-                parties: vec!["Aldoria".into(), "Belmont".into()],
-                author: "Ines".into(),
-                ..NewCase::default()
-            })
-            .unwrap()
-            .reference
-            .to_string();
+        let (_dir, mut store, case) = store_with_case();
         let long = "x".repeat(119);
         for body in [
             "Joint inspection of the cable\nwith both navies present".to_owned(),

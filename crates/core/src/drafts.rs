@@ -191,21 +191,7 @@ fn remove_if_there(path: &Path) -> Result<()> {
 mod tests {
     #![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
     use super::*;
-    use crate::case::NewCase;
-
-    fn store_with_case() -> (tempfile::TempDir, Store, String) {
-        let dir = tempfile::TempDir::new().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
-        let case = store
-            .create_case(NewCase {
-                title: "Cable".into(),
-                parties: vec!["Aldoria".into(), "Belmont".into()],
-                author: "Ines".into(),
-                ..NewCase::default()
-            })
-            .unwrap();
-        (dir, store, case.reference.to_string())
-    }
+    use crate::store::store_with_case;
 
     #[test]
     fn a_log_draft_keeps_kind_time_and_files_until_emptied() {
