@@ -52,12 +52,16 @@ await s.byTestId("case-row", 30000);
 const notNow = await s.byTestId("key-not-now", 3000).catch(() => null);
 if (notNow) await notNow.click();
 
+/** The app's performance marks so far, as [name, start time]. */
+const pactaMarks = () =>
+  s.execute(
+    `return performance.getEntriesByType("mark").filter((m) => m.name.startsWith("pacta:")).map((m) => [m.name, m.startTime]);`,
+  );
+
 /** Milliseconds between the last pacta:navigate and the pacta:<ready> after it. */
 async function inWindow(ready, count) {
   return s.waitFor(`${ready} #${count}`, async () => {
-    const marks = await s.execute(
-      `return performance.getEntriesByType("mark").filter((m) => m.name.startsWith("pacta:")).map((m) => [m.name, m.startTime]);`,
-    );
+    const marks = await pactaMarks();
     const readies = marks.filter(([name]) => name === `pacta:${ready}`);
     if (readies.length < count) return null;
     const end = readies[readies.length - 1][1];
@@ -89,9 +93,7 @@ async function open(reference) {
 
 /** Of the last case opened, the milliseconds until the store's answers were in (pacta:case-data). */
 async function storePart() {
-  const marks = await s.execute(
-    `return performance.getEntriesByType("mark").filter((m) => m.name.startsWith("pacta:")).map((m) => [m.name, m.startTime]);`,
-  );
+  const marks = await pactaMarks();
   const start = marks.filter(([name]) => name === "pacta:navigate").pop();
   const data = marks.filter(([name, t]) => name === "pacta:case-data" && start && t >= start[1]).shift();
   return start && data ? data[1] - start[1] : NaN;

@@ -51,7 +51,7 @@ export function CaseScreen({ reference, tab, focus: routeFocus, navigate }: Prop
   const refresh = useCallback(async (withNewest = false) => {
     try {
       const [d, page] = await Promise.all([api.getCase(reference), withNewest ? api.journalPage(reference, null) : []]);
-      // Timing for the desktop benchmark: what the store took, as the window waited for it.
+      // Timing for the desktop benchmark: the store's answers are in.
       if (withNewest) performance.mark("pacta:case-data");
       if (!mounted.current) return;
       if (withNewest) setNewest(page);
