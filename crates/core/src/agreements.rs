@@ -241,7 +241,7 @@ mod tests {
     #![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
     use super::*;
     use crate::entry::NewEntry;
-    use crate::store::store_with_case;
+    use crate::testing::store_with_case;
 
     fn agreement(seq: i64, signed: &[&[&str]]) -> AgreementSigning {
         AgreementSigning {

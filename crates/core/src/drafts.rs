@@ -191,7 +191,7 @@ fn remove_if_there(path: &Path) -> Result<()> {
 mod tests {
     #![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
     use super::*;
-    use crate::store::store_with_case;
+    use crate::testing::store_with_case;
 
     #[test]
     fn a_log_draft_keeps_kind_time_and_files_until_emptied() {

@@ -43,6 +43,8 @@ pub mod server;
 pub mod signers;
 pub mod stage;
 pub mod store;
+#[cfg(test)]
+mod testing;
 pub mod time;
 pub mod vault;
 pub mod verify;

@@ -484,21 +484,3 @@ fn check_ownership(conn: &Connection, db_path: &Path) -> Result<()> {
     }
     Ok(())
 }
-
-/// For the crate's unit tests: a store in a temporary data dir with one
-/// case between two parties, and that case's reference.
-#[cfg(test)]
-#[allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
-pub(crate) fn store_with_case() -> (tempfile::TempDir, Store, String) {
-    let dir = tempfile::TempDir::new().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
-    let case = store
-        .create_case(crate::case::NewCase {
-            title: "Cable".into(),
-            parties: vec!["Aldoria".into(), "Belmont".into()],
-            author: "Ines".into(),
-            ..Default::default()
-        })
-        .unwrap();
-    (dir, store, case.reference.to_string())
-}
