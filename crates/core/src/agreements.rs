@@ -169,18 +169,7 @@ impl crate::store::Store {
             .into_iter()
             .map(|s| (s.fingerprint, s.name))
             .collect();
-        // The filter is `is_agreement`'s, in SQL. One character more than the
-        // summary keeps, so that a "\r\n" right after it still ends the line.
-        let sql = format!(
-            "SELECT j.id, j.seq, j.kind, substr(j.body, 1, {}),
-                    (SELECT group_concat(s.fingerprint) FROM entry_signatures s WHERE s.entry_hash = j.hash)
-             FROM journal j WHERE j.case_id = ?1 AND (j.kind = 'agreement'
-               OR (j.kind = 'filing' AND json_extract(j.data, '$.template') IN ('{}')))
-             ORDER BY j.seq",
-            SUMMARY_CHARS + 1,
-            AGREEMENT_TEMPLATES.join("','")
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&agreements_sql())?;
         let rows = stmt.query_map([case.id], |row| {
             let kind: String = row.get(2)?;
             let kind = kind.parse().map_err(|e: crate::error::Error| {
@@ -207,6 +196,24 @@ impl crate::store::Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// A case's agreements (`?1`: the case's id), oldest first: each one's id,
+/// number, kind, the start of its text and its signatures' keys. The filter
+/// is `is_agreement`'s, in SQL, after the index's own (`journal_agreements`,
+/// which SQLite uses only for a query that repeats its condition). One
+/// character more than the summary keeps, so that a "\r\n" right after it
+/// still ends the line.
+fn agreements_sql() -> String {
+    format!(
+        "SELECT j.id, j.seq, j.kind, substr(j.body, 1, {}),
+                (SELECT group_concat(s.fingerprint) FROM entry_signatures s WHERE s.entry_hash = j.hash)
+         FROM journal j WHERE j.case_id = ?1 AND j.kind IN ('agreement', 'filing')
+           AND (j.kind = 'agreement' OR json_extract(j.data, '$.template') IN ('{}'))
+         ORDER BY j.seq",
+        SUMMARY_CHARS + 1,
+        AGREEMENT_TEMPLATES.join("','")
+    )
 }
 
 /// Every party of a case with its delegates whose keys signed an entry
@@ -296,15 +303,28 @@ mod tests {
                 &[],
             )
             .unwrap();
+        // Filings are written by filing, not logged: here as a bulk load
+        // brings them. Minutes are an agreement; a closure report is not.
+        let filing = |template: &str, body: &str| {
+            let mut entry = NewEntry::new(EntryKind::Filing, "Ines", body);
+            entry.data = serde_json::json!({ "template": template });
+            (store.case(&case).unwrap().id, entry)
+        };
+        let filings = [
+            filing("closure-report", "Not an agreement either"),
+            filing("minutes", "Minutes of the first meeting"),
+        ];
+        store.append_batch(filings).unwrap();
 
         let view = store.case_view(&case).unwrap();
-        assert_eq!(view.agreement_count, 3);
+        assert_eq!(view.agreement_count, 4);
         let summaries: Vec<&str> = view.agreements.iter().map(|a| a.summary.as_str()).collect();
         // Newest first; none signed by a party's delegate yet.
         let long_summary = "é".repeat(120);
         assert_eq!(
             summaries,
             [
+                "Minutes of the first meeting",
                 long_summary.as_str(),
                 long.as_str(),
                 "Joint inspection of the cable"
@@ -317,5 +337,23 @@ mod tests {
             .map(|p| p.party.as_str())
             .collect();
         assert_eq!(parties, ["Aldoria", "Belmont"]);
+    }
+
+    #[test]
+    fn agreements_are_found_by_their_index_not_by_reading_the_whole_journal() {
+        let (_dir, store, _case) = store_with_case();
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", agreements_sql()))
+            .unwrap()
+            .query_map([""], |row| row.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            plan.iter()
+                .any(|step| step.contains("USING INDEX journal_agreements")),
+            "{plan:?}"
+        );
     }
 }

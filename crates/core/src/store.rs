@@ -59,6 +59,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0010_sync_address",
         include_str!("../../../schemas/migrations/0010_sync_address.sql"),
     ),
+    (
+        "0011_agreements_index",
+        include_str!("../../../schemas/migrations/0011_agreements_index.sql"),
+    ),
 ];
 
 /// The version that moved search out of SQLite (see `migrate`).
