@@ -17,6 +17,7 @@ import { OfficeDialog } from "./components/OfficeDialog";
 import { CreateKeyDialog, UnlockKeyDialog } from "./components/SigningKeyDialog";
 import { DataDirContext, type DataDirState } from "./dataDir";
 import { HTML_LANG, I18nContext, isLanguage, makeI18n } from "./i18n";
+import { caseReads } from "./caseRead";
 import { offerDismissed, offersEncryption, rememberOfferDismissed } from "./lib/encryption";
 import { actionFor } from "./lib/shortcuts";
 import { pulledNew } from "./lib/sync";
@@ -225,12 +226,22 @@ export function App() {
     document.title = i18n.t("app.name");
   }, [i18n]);
 
+  const routeNow = useRef(route);
+  routeNow.current = route;
   const navigate: Navigate = useCallback((next: Route) => {
     performance.mark("pacta:navigate");
-    if (next.view === "case") setLastCase(next.reference);
+    if (next.view === "case") {
+      setLastCase(next.reference);
+      const now = routeNow.current;
+      // Another case's screen mounts: it will read the case, so start now.
+      if (now.view !== "case" || now.reference !== next.reference) caseReads.readAhead(next.reference);
+    }
     setSearchOpen(false);
     setRoute(next);
   }, []);
+
+  // The case screen took its read as it mounted; any other is stale now.
+  useEffect(() => caseReads.forget(), [route]);
 
   /** The shortcuts wait for the store: nothing to go to on the unlock screen. */
   const storeOpen = useRef(false);
