@@ -643,15 +643,11 @@ test("search shows a few hits per case and more on request, finds other word for
   const shown = () => s.execute(`return [...document.querySelectorAll('[data-testid="search-result"]')].map((r) => r.dataset.seq ?? null);`);
   const retype = async (words) => {
     const input = await s.byTestId("search-input");
-    // A clear() is no input event: hits arriving right after it draw the old
-    // words back, and the new ones land after them. So, again until they
-    // stand alone.
-    await s.waitFor(`"${words}" typed`, async () => {
-      if ((await input.property("value")) === words) return true;
-      await input.clear();
-      await input.type(words);
-      return (await input.property("value")) === words;
-    });
+    // Emptied with an input event: after a clear(), hits arriving drew the
+    // old words back, and the new ones were typed after them.
+    await input.empty();
+    await input.type(words);
+    await s.waitFor(`"${words}" typed`, async () => (await input.property("value")) === words);
   };
 
   await (await s.find("body")).type(KEY.CONTROL + "k" + KEY.RELEASE);

@@ -85,6 +85,14 @@ export class Element {
   clear() {
     return this.s.cmd("POST", `/element/${this.id}/clear`, {});
   }
+  /**
+   * Empties a text field as deleting its text does, firing `input`: a
+   * clear() fires none, so the app's state keeps the old text, and the
+   * next time the app draws the field it writes the old text back.
+   */
+  empty() {
+    return this.s.execute("const el = arguments[0]; el.value = ''; el.dispatchEvent(new Event('input', {bubbles: true}));", [{ [ELEMENT]: this.id }]);
+  }
   text() {
     return this.s.cmd("GET", `/element/${this.id}/text`);
   }

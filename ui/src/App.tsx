@@ -17,7 +17,7 @@ import { OfficeDialog } from "./components/OfficeDialog";
 import { CreateKeyDialog, UnlockKeyDialog } from "./components/SigningKeyDialog";
 import { DataDirContext, type DataDirState } from "./dataDir";
 import { HTML_LANG, I18nContext, isLanguage, makeI18n } from "./i18n";
-import { caseReads } from "./caseRead";
+import { caseMounting, caseReads } from "./caseRead";
 import { offerDismissed, offersEncryption, rememberOfferDismissed } from "./lib/encryption";
 import { actionFor } from "./lib/shortcuts";
 import { pulledNew } from "./lib/sync";
@@ -159,7 +159,11 @@ export function App() {
   );
 
   const syncChanged = useCallback((next: SyncView) => {
-    if (pulledNew(lastSync.current, next)) setPulled((n) => n + 1);
+    if (pulledNew(lastSync.current, next)) {
+      // A case read ahead may be from before what came: the screen reads anew.
+      caseReads.forget();
+      setPulled((n) => n + 1);
+    }
     lastSync.current = next;
     setSyncView(next);
   }, []);
@@ -230,12 +234,10 @@ export function App() {
   routeNow.current = route;
   const navigate: Navigate = useCallback((next: Route) => {
     performance.mark("pacta:navigate");
-    if (next.view === "case") {
-      setLastCase(next.reference);
-      const now = routeNow.current;
-      // Another case's screen mounts: it will read the case, so start now.
-      if (now.view !== "case" || now.reference !== next.reference) caseReads.readAhead(next.reference);
-    }
+    if (next.view === "case") setLastCase(next.reference);
+    // A case screen mounts: it will read its case, so start now.
+    const mounting = caseMounting(routeNow.current, next);
+    if (mounting) caseReads.readAhead(mounting);
     setSearchOpen(false);
     setRoute(next);
   }, []);
