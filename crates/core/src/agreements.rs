@@ -249,6 +249,7 @@ mod tests {
     use super::*;
     use crate::entry::NewEntry;
     use crate::testing::store_with_case;
+    use serde_json::json;
 
     fn agreement(seq: i64, signed: &[&[&str]]) -> AgreementSigning {
         AgreementSigning {
@@ -304,20 +305,33 @@ mod tests {
             )
             .unwrap();
         // Filings are written by filing, not logged: here as a bulk load
-        // brings them. Minutes are an agreement; a closure report is not.
-        let filing = |template: &str, body: &str| {
+        // brings them. Minutes are an agreement; a closure report is not,
+        // nor a filing that names no template, or not as text.
+        let filing = |data: serde_json::Value, body: &str| {
             let mut entry = NewEntry::new(EntryKind::Filing, "Ines", body);
-            entry.data = serde_json::json!({ "template": template });
+            entry.data = data;
             (store.case(&case).unwrap().id, entry)
         };
         let filings = [
-            filing("closure-report", "Not an agreement either"),
-            filing("minutes", "Minutes of the first meeting"),
+            filing(
+                json!({ "template": "closure-report" }),
+                "Not an agreement either",
+            ),
+            filing(json!({}), "No template"),
+            filing(json!({ "template": 3 }), "A template by number"),
+            filing(
+                json!({ "template": "minutes" }),
+                "Minutes of the first meeting",
+            ),
         ];
         store.append_batch(filings).unwrap();
 
         let view = store.case_view(&case).unwrap();
         assert_eq!(view.agreement_count, 4);
+        // The SQL says what `is_agreement` says, of every entry.
+        let id = store.case(&case).unwrap().id;
+        let journal = store.entries(id, &Default::default()).unwrap();
+        assert_eq!(journal.iter().filter(|e| is_agreement(e)).count(), 4);
         let summaries: Vec<&str> = view.agreements.iter().map(|a| a.summary.as_str()).collect();
         // Newest first; none signed by a party's delegate yet.
         let long_summary = "é".repeat(120);

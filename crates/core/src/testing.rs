@@ -1,5 +1,6 @@
-//! What the crate's unit tests share. Compiled for tests only, and
-//! named by nothing else, so it may reach any module.
+//! What the crate's unit tests share. Compiled for tests only and named
+//! only by test modules (which `tests/layers.rs` does not count), so it
+//! may reach any module.
 
 use crate::store::Store;
 

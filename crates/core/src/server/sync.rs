@@ -1231,20 +1231,13 @@ fn goes_on(e: &Error) -> bool {
 mod tests {
     #![allow(clippy::unwrap_used)] // a test that cannot unwrap has failed
 
-    use crate::{NewCase, Store};
+    use crate::testing::store_with_case;
+    use crate::Store;
 
-    /// A store with one case and the
-    /// marks of a sync with the server `id` at `address`, everything sent.
-    fn synced_store(dir: &std::path::Path, id: &str, address: Option<&str>) -> Store {
-        let mut store = Store::open(dir).unwrap();
-        store
-            .create_case(NewCase {
-                title: "Cable".into(),
-                parties: vec!["Aldoria".into(), "Belmont".into()],
-                author: "Ines".into(),
-                ..NewCase::default()
-            })
-            .unwrap();
+    /// A store with one case and the marks of a sync with the server `id`
+    /// at `address`, everything sent.
+    fn synced_store(id: &str, address: Option<&str>) -> (tempfile::TempDir, Store) {
+        let (dir, store, _) = store_with_case();
         store
             .conn
             .execute(
@@ -1253,13 +1246,12 @@ mod tests {
                 rusqlite::params![id, address],
             )
             .unwrap();
-        store
+        (dir, store)
     }
 
     #[test]
     fn what_is_waiting_is_counted_against_the_server_set_now() {
-        let dir = tempfile::TempDir::new().unwrap();
-        let store = synced_store(dir.path(), "server-a", Some("ines@a.example:5432/office"));
+        let (_dir, store) = synced_store("server-a", Some("ines@a.example:5432/office"));
         let entries: u64 = store
             .conn
             .query_row("SELECT count(*) FROM journal", [], |r| r.get(0))
@@ -1278,8 +1270,7 @@ mod tests {
 
     #[test]
     fn a_sync_from_before_addresses_were_kept_counts_for_the_server_set() {
-        let dir = tempfile::TempDir::new().unwrap();
-        let store = synced_store(dir.path(), "server-a", None);
+        let (_dir, store) = synced_store("server-a", None);
         let status = store.sync_status("ines@a.example:5432/office").unwrap();
         assert_eq!(status.synced_at.as_deref(), Some("2026-11-30T10:00:00Z"));
         assert_eq!(status.waiting, 0);
