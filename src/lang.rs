@@ -174,19 +174,25 @@ pub fn number(n: u64) -> String {
 /// and as the window shows them: "12,345"; Russian "12 345", with a
 /// no-break space.
 fn grouped(lang: Lang, n: u64) -> String {
-    let separator = match lang {
-        Lang::En | Lang::Zh => ',',
-        Lang::Ru => '\u{a0}',
-    };
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() * 2);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator);
-        }
-        out.push(digit);
+    let english = pacta_core::problem::grouped(n);
+    match lang {
+        Lang::En | Lang::Zh => english,
+        Lang::Ru => english.replace(',', "\u{a0}"),
     }
-    out
+}
+
+/// The names of the values the core says that are numbers, grouped as the
+/// reader reads them (the window's list too).
+fn is_number(name: &str) -> bool {
+    static NUMBERS: OnceLock<Vec<String>> = OnceLock::new();
+    NUMBERS
+        .get_or_init(|| {
+            // Built into the binary and checked by the tests.
+            serde_json::from_str(include_str!("../ui/src/i18n/shared/numbers.json"))
+                .unwrap_or_default()
+        })
+        .iter()
+        .any(|n| n == name)
 }
 
 /// An id the catalogue names under `group` ("stage", "kind", "role",
@@ -353,6 +359,10 @@ fn said_in(lang: Lang, said: &Said) -> String {
             "audience" if said.code != "unknown_audience" => match value.as_str() {
                 "office" | "parties" => word("audience.copyName", value),
                 other => other.strip_prefix("party:").unwrap_or(other).to_owned(),
+            },
+            name if is_number(name) => match value.parse() {
+                Ok(n) => grouped(lang, n),
+                Err(_) => continue,
             },
             _ => continue,
         };
@@ -561,6 +571,27 @@ mod tests {
             said_in(Lang::Ru, &ended),
             fill_in(Lang::Ru, "problem.illegal_transition.finished", &finished)
         );
+    }
+
+    #[test]
+    fn sizes_and_counts_the_core_names_are_grouped_as_the_reader_reads_them() {
+        let sizes = said(
+            "document_size",
+            &[("size", "12582912"), ("actual_size", "8388608")],
+        );
+        let ru = said_in(Lang::Ru, &sizes);
+        assert!(
+            ru.contains("12\u{a0}582\u{a0}912 байт") && ru.contains("8\u{a0}388\u{a0}608"),
+            "{ru}"
+        );
+        let zh = said_in(Lang::Zh, &sizes);
+        assert!(
+            zh.contains("12,582,912") && zh.contains("8,388,608"),
+            "{zh}"
+        );
+        // An entry's number is a name, not an amount: as written.
+        let met = said_in(Lang::Ru, &said("deadline_already_met", &[("seq", "12345")]));
+        assert!(met.contains("№ 12345"), "{met}");
     }
 
     #[test]

@@ -237,7 +237,7 @@ fn empty_body_and_oversized_body() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         !out.status.success()
-            && err.contains("more than the 1048576 allowed")
+            && err.contains("more than the 1,048,576 allowed")
             && err.contains("attach"),
         "{err}"
     );

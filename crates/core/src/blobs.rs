@@ -20,6 +20,7 @@ use uuid::Uuid;
 use crate::data_dir::{part_file, publish};
 use crate::entry::DocumentRef;
 use crate::error::{Error, Result};
+use crate::problem::grouped;
 use crate::store::Store;
 
 /// The largest file Pacta accepts as a document.
@@ -91,8 +92,8 @@ fn check_attachable(path: &Path) -> Result<()> {
             format!(
                 "{} is {} bytes, more than the {} a document may have",
                 path.display(),
-                meta.len(),
-                MAX_DOCUMENT_BYTES
+                grouped(meta.len()),
+                grouped(MAX_DOCUMENT_BYTES)
             ),
         ));
     }
@@ -255,8 +256,9 @@ fn copy_hashing(
                     ("max", MAX_DOCUMENT_BYTES.to_string()),
                 ],
                 format!(
-                    "{} grew past the {MAX_DOCUMENT_BYTES} bytes a document may have",
-                    src.display()
+                    "{} grew past the {} bytes a document may have",
+                    src.display(),
+                    grouped(MAX_DOCUMENT_BYTES)
                 ),
             ));
         }

@@ -53,7 +53,7 @@ pub enum Error {
         known: i64,
     },
 
-    #[error("the database is busy: another Pacta process has held it for {waited_ms} ms; nothing was changed, try again when it is done")]
+    #[error("the database is busy: another Pacta process has held it for {} ms; nothing was changed, try again when it is done", crate::problem::grouped(*.waited_ms))]
     Busy { waited_ms: u64 },
 
     /// A dossier that does not verify; each problem as "part: what is wrong".

@@ -18,6 +18,7 @@ use crate::chain;
 use crate::entry::{Entry, EntryKind, NewEntry};
 use crate::error::{Error, Result};
 use crate::id::{CaseId, EntryId};
+use crate::problem::grouped;
 use crate::signers::{self, EntrySignature};
 use crate::store::Store;
 use crate::store::Write;
@@ -402,8 +403,8 @@ fn validate(new: &NewEntry) -> Result<()> {
             [("max_kb", (MAX_BODY_BYTES / 1024).to_string())],
             format!(
                 "the entry's body is {} bytes, more than the {} allowed: attach long texts as documents",
-                new.body.len(),
-                MAX_BODY_BYTES
+                grouped(new.body.len() as u64),
+                grouped(MAX_BODY_BYTES as u64)
             ),
         ));
     }

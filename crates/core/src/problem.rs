@@ -40,6 +40,22 @@ pub fn said<const N: usize>(
     }
 }
 
+/// A number in an English sentence, its digits grouped by threes:
+/// "8,388,608". The values (`params`) stay bare digits; a front end groups
+/// them in its reader's language (the names in the UI's
+/// `i18n/shared/numbers.json`).
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 impl fmt::Display for Said {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
@@ -62,5 +78,19 @@ impl fmt::Display for TextProblem {
             "line {}, column {}: {}",
             self.line, self.column, self.message
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn a_number_in_an_english_sentence_is_grouped_by_threes() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_000), "1,000");
+        assert_eq!(grouped(8_388_608), "8,388,608");
+        assert_eq!(grouped(u64::MAX), "18,446,744,073,709,551,615");
     }
 }

@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::chain::{CaseFacts, ChainCheck, Place};
 use crate::error::Result;
 use crate::journal::{entry_from_row, ENTRY_COLUMNS};
-use crate::problem::{said, Said};
+use crate::problem::{grouped, said, Said};
 use crate::signers;
 use crate::store::Store;
 
@@ -245,9 +245,13 @@ impl Store {
                         "document_size",
                         [
                             ("size", size.to_string()),
-                            ("actual", actual_size.to_string()),
+                            ("actual_size", actual_size.to_string()),
                         ],
-                        format!("recorded as {size} bytes but the file has {actual_size}"),
+                        format!(
+                            "recorded as {} bytes but the file has {}",
+                            grouped(size),
+                            grouped(actual_size)
+                        ),
                     ),
                 )),
                 Ok(_) => {}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { errorMessage, setErrorLanguage } from "../api";
 import { LANGUAGES, MESSAGES } from "../i18n";
+import NUMBERS from "../i18n/shared/numbers.json";
 import { problemText } from "./errors";
 import { formatDateTime } from "./time";
 
@@ -93,7 +94,7 @@ describe("problemText, for a command's error", () => {
     const grew = { code: "document_grew", message: "x", params: { path: "/a.pdf", max: "268435456" } };
     expect(say(grew, "en")).toBe("/a.pdf grew while it was being read, past the 268,435,456 bytes a document may have.");
     const tooLong = { code: "pdf_too_long", message: "x", params: { size: "9437184", limit: "8388608" } };
-    expect(say(tooLong, "en")).toBe("This is too long to typeset as one PDF (9437184 bytes of text; at most 8,388,608): make it in parts.");
+    expect(say(tooLong, "en")).toBe("This is too long to typeset as one PDF (9,437,184 bytes of text; at most 8,388,608): make it in parts.");
   });
 
   it("says when a case entered its stage in local time, not as the core's UTC", () => {
@@ -165,6 +166,13 @@ describe("problemText, for a command's error", () => {
     const busy = { code: "database_busy", message: "busy", params: { waited_ms: "5000" } };
     expect(say(busy, "ru")).toMatch(/удерживает её уже 5\s000 мс\./);
     expect(say(busy, "en")).toContain("for 5,000 ms.");
+    // Sizes in bytes, both of them, as a document's recorded and found sizes are compared.
+    const size = { code: "document_size", message: "x", params: { size: "12582912", actual_size: "8388608" } };
+    expect(say(size, "en")).toBe("Recorded as 12,582,912 bytes, but the file has 8,388,608.");
+    expect(say(size, "ru")).toMatch(/^Записан размер 12\s582\s912 байт, а в файле 8\s388\s608\.$/);
+    // Every value named a number is one some sentence has.
+    const sentences = Object.entries(MESSAGES.en).filter(([key]) => key.startsWith("problem.")).map(([, text]) => text);
+    for (const name of NUMBERS) expect(sentences.some((text) => text.includes(`{${name}}`)), name).toBe(true);
     const tooNew = { code: "database_too_new", message: "too new", params: { path: "/d/pacta.db", found: "3", known: "2" } };
     expect(say(tooNew, "zh")).toBe("/d/pacta.db 由较新版本的 Pacta 写入（数据结构版本 3，本版本最高支持 2），未作任何改动。请升级 Pacta 后再打开。");
   });

@@ -13,6 +13,7 @@
 
 import { LOCALES, MESSAGES, translate, type MessageKey, type Params } from "../i18n";
 import type { Language } from "../i18n/language";
+import NUMBERS from "../i18n/shared/numbers.json";
 import { copyName } from "./audience";
 import { formatNumber } from "./format";
 import { STAGES } from "./stages";
@@ -55,7 +56,7 @@ export function problemText(said: Said, english: string, lang: Language): string
   }
   // A time the core names (when the case entered its stage), in local time.
   if (params.since !== undefined) params.since = formatDateTime(String(params.since), lang);
-  for (const name of ["waited_ms", "count", "max", "limit"]) {
+  for (const name of NUMBERS) {
     const n = params[name];
     if (n !== undefined && /^\d+$/.test(String(n))) params[name] = formatNumber(Number(n), LOCALES[lang]);
   }

@@ -20,6 +20,7 @@ use crate::case::{check_reference_free, insert_case_row, CaseRecord};
 use crate::entry::{Entry, EntryKind};
 use crate::error::{Error, Result};
 use crate::merge::{conflicts_in, merge, Conflict};
+use crate::problem::grouped;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Serialize)]
@@ -209,7 +210,8 @@ impl Store {
                     ("audience", audience.clone()),
                 ],
                 format!(
-                    "this is a copy of {qualified} for {audience}: it withholds {missing} entries this store does not have, so the journal cannot be completed from it: verify it, and import the office's complete copy instead; nothing was imported"
+                    "this is a copy of {qualified} for {audience}: it withholds {} entries this store does not have, so the journal cannot be completed from it: verify it, and import the office's complete copy instead; nothing was imported",
+                    grouped(missing as u64)
                 ),
             ));
         }

@@ -17,7 +17,7 @@ use zip::ZipArchive;
 use super::format::*;
 use crate::chain::{CaseFacts, ChainCheck, Place};
 use crate::error::{Error, Result};
-use crate::problem::Said;
+use crate::problem::{grouped, Said};
 use crate::signers::{CaseSigner, SignedBy};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -258,8 +258,9 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
                 ],
             ),
             format!(
-                "holds {} files, more than the {MAX_FILES} a dossier may have",
-                zip.len()
+                "holds {} files, more than the {} a dossier may have",
+                grouped(zip.len() as u64),
+                grouped(MAX_FILES as u64)
             ),
         );
         return None;
@@ -317,7 +318,11 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
                         ("ratio", MAX_RATIO.to_string()),
                     ],
                 ),
-                format!("refused: it expands {size} bytes from {packed} (more than {MAX_RATIO}:1, a zip bomb?)"),
+                format!(
+                    "refused: it expands to {} bytes from {} (more than {MAX_RATIO}:1, a zip bomb?)",
+                    grouped(size),
+                    grouped(packed)
+                ),
             );
         }
         total = total.saturating_add(size);
@@ -339,7 +344,11 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
                     ("max", MAX_TOTAL_BYTES.to_string()),
                 ],
             ),
-            format!("would expand to {total} bytes, more than the {MAX_TOTAL_BYTES} allowed"),
+            format!(
+                "would expand to {} bytes, more than the {} allowed",
+                grouped(total),
+                grouped(MAX_TOTAL_BYTES)
+            ),
         );
     }
     if !check.problems.is_empty() {
@@ -386,8 +395,9 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
                 ],
             ),
             format!(
-                "lists {} files, more than the {MAX_FILES} a dossier may have",
-                manifest.files.len()
+                "lists {} files, more than the {} a dossier may have",
+                grouped(manifest.files.len() as u64),
+                grouped(MAX_FILES as u64)
             ),
         );
         return None;
@@ -449,9 +459,16 @@ fn verify_archive(zip: &mut Archive, check: &mut Check) -> Option<Verified> {
                 &f.path,
                 (
                     "size_differs",
-                    vec![("size", size.to_string()), ("expected", f.size.to_string())],
+                    vec![
+                        ("size", size.to_string()),
+                        ("expected_size", f.size.to_string()),
+                    ],
                 ),
-                format!("has {size} bytes, the manifest says {}", f.size),
+                format!(
+                    "has {} bytes, the manifest says {}",
+                    grouped(size),
+                    grouped(f.size)
+                ),
             ),
             Ok((sha, _)) if sha != f.sha256 => check.add(
                 &f.path,
@@ -725,7 +742,11 @@ fn read_entry(
                 "file_too_big",
                 vec![("size", size.to_string()), ("max", limit.to_string())],
             ),
-            format!("is {size} bytes, more than the {limit} allowed"),
+            format!(
+                "is {} bytes, more than the {} allowed",
+                grouped(size),
+                grouped(limit)
+            ),
         )
     };
     if entry.size() > limit {
