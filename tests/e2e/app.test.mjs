@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { Session, KEY, sleep } from "./webdriver.mjs";
+import { xdo, windows, windowShown } from "./x11.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const app = process.env.PACTA_DESKTOP_BIN ?? join(root, "target/debug/pacta-desktop");
@@ -88,29 +89,23 @@ function freePort() {
   });
 }
 
-// The window as the X server shows it (ImageMagick's `import`). WebKit's own
-// snapshots, which WebDriver's screenshot uses, never return when GPU
-// compositing is off, and Pacta turns it off (src-tauri/src/main.rs).
 /** Quits the app, and waits until its window has gone: one window at a time (a second launch would only focus the first). */
 async function closeWindow() {
   await s.end();
-  await s.waitFor("the window closed", async () => {
-    try {
-      return execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Pacta$"], { encoding: "utf8" }).trim() === "";
-    } catch {
-      return true;
-    }
-  });
+  await s.waitFor("the window closed", async () => windows("^Pacta$").length === 0);
 }
 
+// The window as the X server shows it (ImageMagick's `import`). WebKit's own
+// snapshots, which WebDriver's screenshot uses, never return when GPU
+// compositing is off, and Pacta turns it off (src-tauri/src/main.rs).
 async function shot(name) {
   mkdirSync(shots, { recursive: true });
   // The pointer out of the way: a tooltip is a window of its own, and is
   // taken black before it is drawn.
-  const [width, height] = execFileSync("xdotool", ["getdisplaygeometry"], { encoding: "utf8" }).trim().split(" ");
-  execFileSync("xdotool", ["mousemove", String(width - 1), String(height - 1)]);
+  const [width, height] = xdo("getdisplaygeometry").split(" ");
+  xdo("mousemove", String(width - 1), String(height - 1));
   await sleep(600);
-  const [window] = execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Pacta$"], { encoding: "utf8" }).split("\n");
+  const window = await windowShown("^Pacta$");
   const file = join(shots, `${name}.png`);
   execFileSync("import", ["-window", window, file]);
   // Nothing on Pacta's screens is pure black; a patch of it is a window
@@ -125,39 +120,53 @@ async function shot(name) {
 // dialog) takes the first Enter for the completion: Enter again, until
 // the dialog has gone (never once more, which would reach the window).
 async function openInDialog(title, path) {
-  const xdo = (...args) => execFileSync("xdotool", args, { encoding: "utf8" }).trim();
-  const dialog = xdo("search", "--sync", "--onlyvisible", "--name", title).split("\n")[0];
-  const open = () => {
-    try {
-      return xdo("search", "--onlyvisible", "--name", title) !== "";
-    } catch {
-      return false;
+  await answerDialog(title, async (dialog) => {
+    xdo("windowfocus", "--sync", dialog);
+    xdo("key", "--clearmodifiers", "ctrl+l");
+    xdo("key", "--clearmodifiers", "ctrl+a");
+    xdo("type", "--delay", "15", path);
+    for (let i = 0; i < 3 && windows(title).length > 0; i++) {
+      try {
+        xdo("windowfocus", "--sync", dialog);
+        xdo("key", "Return");
+      } catch {
+        break; // gone meanwhile
+      }
+      await sleep(700);
     }
-  };
-  xdo("windowfocus", "--sync", dialog);
-  xdo("key", "--clearmodifiers", "ctrl+l");
-  xdo("key", "--clearmodifiers", "ctrl+a");
-  xdo("type", "--delay", "15", path);
-  for (let i = 0; i < 3 && open(); i++) {
-    try {
-      xdo("windowfocus", "--sync", dialog);
-      xdo("key", "Return");
-    } catch {
-      break; // gone meanwhile
-    }
-    await sleep(700);
-  }
-  assert.equal(open(), false, `the dialog "${title}" took ${path}`);
+    assert.deepEqual(windows(title), [], `the dialog "${title}" took ${path}`);
+  });
 }
 
 // A native GTK save dialog, answered as a person would: focus it, type the
 // full path into its name field, press Enter.
-function saveInDialog(title, path) {
-  const dialog = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
-  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
-  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
-  execFileSync("xdotool", ["type", "--delay", "15", path]);
-  execFileSync("xdotool", ["key", "Return"]);
+async function saveInDialog(title, path) {
+  await answerDialog(title, async (dialog) => {
+    xdo("windowfocus", "--sync", dialog);
+    xdo("key", "--clearmodifiers", "ctrl+a");
+    xdo("type", "--delay", "15", path);
+    xdo("key", "Return");
+  });
+}
+
+// A dialog left open holds the window, and would fail every later story
+// with this one: if answering it went wrong, it is cancelled (Escape)
+// before the failure is reported.
+async function answerDialog(title, answer) {
+  const dialog = await windowShown(title);
+  try {
+    await answer(dialog);
+  } catch (error) {
+    for (const left of windows(title)) {
+      try {
+        xdo("windowfocus", "--sync", left);
+        xdo("key", "Escape");
+      } catch {
+        // gone meanwhile
+      }
+    }
+    throw error;
+  }
 }
 
 // Before anything else: a fresh data dir has no office code, and the window
@@ -324,7 +333,7 @@ test("a legal officer files a filing from a template and sees the preview", asyn
   // are in the PDF, its fonts embedded.
   const pdf = join(home, "proposal.pdf");
   await (await s.byTestId("filing-save-pdf")).click();
-  saveInDialog("Save the PDF as", pdf);
+  await saveInDialog("Save the PDF as", pdf);
   const saved = await s.byTestId("filing-pdf-result", 30000);
   assert.equal(await saved.attribute("data-path"), pdf);
   const pdfText = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
@@ -365,7 +374,7 @@ test("a dossier is exported through the save dialog and shown verified", async (
   await (await s.byTestId("dossier-case")).choose(reference);
   const target = join(home, "exported.pacta");
   await (await s.byTestId("dossier-export")).click();
-  saveInDialog("Save the dossier as", target);
+  await saveInDialog("Save the dossier as", target);
   const result = await s.byTestId("dossier-export-report", 30000);
   await s.waitFor("a verified export", async () => (await result.attribute("data-ok")) === "true");
   // Signed by whoever exported it, as every entry is by its author.
@@ -383,7 +392,7 @@ test("a dossier is exported through the save dialog and shown verified", async (
   // The same case as one PDF, the dossier inside it.
   const pdf = join(home, "dossier.pdf");
   await (await s.byTestId("dossier-export-pdf")).click();
-  saveInDialog("Save the PDF as", pdf);
+  await saveInDialog("Save the PDF as", pdf);
   const pdfResult = await s.byTestId("dossier-pdf-result", 60000);
   await s.waitFor("a PDF of a verified dossier", async () => (await pdfResult.attribute("data-ok")) === "true");
   assert.equal(await pdfResult.attribute("data-path"), pdf);
@@ -439,17 +448,10 @@ test("a file dragged from another application onto the window is attached", asyn
   writeFileSync(minutes, "Both delegations agreed to a joint survey of the cable route.\n");
   // A real drag through X (XDND): from a small GTK window beside Pacta's
   // (tests/e2e/drag-source.py), pressed, moved and released by xdotool.
-  const xdo = (...args) => execFileSync("xdotool", args, { encoding: "utf8" }).trim();
   const [width] = xdo("getdisplaygeometry").split(" ").map(Number);
   const source = spawn("/usr/bin/python3", [join(root, "tests/e2e/drag-source.py"), minutes, String(width - 75), "20"], { stdio: "inherit" });
   try {
-    await s.waitFor("the drag source window", async () => {
-      try {
-        return xdo("search", "--onlyvisible", "--name", "^Pacta drag source$");
-      } catch {
-        return null;
-      }
-    });
+    await windowShown("^Pacta drag source$");
     const [x, y] = await s.execute(
       `const r = document.querySelector('[data-testid="log-body"]').getBoundingClientRect(); return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];`,
     );
@@ -481,7 +483,7 @@ test("a copy of a case's document is saved through the save dialog, byte for byt
   const sha256 = createHash("sha256").update(readFileSync(minutes)).digest("hex");
   await (await s.find(`[data-testid="case-document"][data-sha256="${sha256}"] [data-testid="document-save"]`)).click();
   const target = join(home, "copy-of-the-minutes.txt");
-  saveInDialog("minutes-of-the-second-meeting.txt", target);
+  await saveInDialog("minutes-of-the-second-meeting.txt", target);
   await s.byTestId("document-saved", 15000);
   assert.deepEqual(readFileSync(target), readFileSync(minutes));
 });
@@ -1408,7 +1410,7 @@ test("a caucus is logged for one party alone; the copy of the dossier for the ot
   await copyFor.choose("party:Kingdom of Belmont");
   const target = join(home, "copy-for-belmont.pacta");
   await (await s.byTestId("dossier-export")).click();
-  saveInDialog("Save the dossier as", target);
+  await saveInDialog("Save the dossier as", target);
   const result = await s.find('[data-testid="dossier-export-result"][data-audience="party:Kingdom of Belmont"]', 30000);
   await s.waitFor("a verified copy", async () => (await result.attribute("data-ok")) === "true");
 
