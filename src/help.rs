@@ -122,7 +122,7 @@ fn usage_error(e: &clap::Error) -> String {
 pub fn whole_number(typed: &str) -> Result<u32, String> {
     typed
         .parse()
-        .map_err(|_| t!("clap.wholeNumber", max = u32::MAX))
+        .map_err(|_| t!("clap.wholeNumber", max = lang::number(u32::MAX.into())))
 }
 
 type Lines = HashMap<String, String>;

@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
+use pacta_core::filing::locale;
 use pacta_core::Said;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +24,15 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language's code, as cases and filings name it.
+    fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+            Lang::Ru => "ru",
+        }
+    }
+
     /// The language asked for by the environment.
     fn from_env() -> Lang {
         ["PACTA_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
@@ -150,17 +160,8 @@ pub fn count(n: u64, noun: &str) -> String {
 fn count_in(lang: Lang, n: u64, noun: &str) -> String {
     let forms = fill_in(lang, &format!("count.{noun}"), &[("n", grouped(lang, n))]);
     let forms: Vec<&str> = forms.split('|').collect();
-    let form = match lang {
-        Lang::En => usize::from(n != 1),
-        Lang::Zh => 0,
-        Lang::Ru => match (n % 10, n % 100) {
-            (1, h) if h != 11 => 0,
-            (2..=4, h) if !(12..=14).contains(&h) => 1,
-            _ => 2,
-        },
-    };
     forms
-        .get(form)
+        .get(locale::plural_form(n, lang.code()))
         .or(forms.last())
         .map_or(String::new(), |s| (*s).to_owned())
 }
@@ -171,14 +172,10 @@ pub fn number(n: u64) -> String {
 }
 
 /// A number with its digits grouped as the reader's language groups them,
-/// and as the window shows them: "12,345"; Russian "12 345", with a
-/// no-break space.
+/// and as the window and the filings show them: "12,345"; Russian
+/// "12 345", with a no-break space.
 fn grouped(lang: Lang, n: u64) -> String {
-    let english = pacta_core::problem::grouped(n);
-    match lang {
-        Lang::En | Lang::Zh => english,
-        Lang::Ru => english.replace(',', "\u{a0}"),
-    }
+    locale::number(n, lang.code())
 }
 
 /// The names of the values the core says that are numbers, grouped as the

@@ -732,6 +732,18 @@ fn a_chinese_or_russian_case_s_printable_page_is_in_its_language() {
         for word in said {
             assert!(index.contains(word), "{language}: {word} in the page");
         }
+        // The journal's count, its noun in the form the number asks for
+        // (Russian «2 записи», not «2 записей»).
+        let entries = p.json(&["log", "list", &r])["entries"]
+            .as_array()
+            .map_or(0, Vec::len);
+        assert_eq!(entries, 2, "the case's opening and its deadline");
+        let counted = if language == "zh" {
+            "2 个条目"
+        } else {
+            "2 записи"
+        };
+        assert!(index.contains(counted), "{language}: {counted} in the page");
         for word in english {
             assert!(
                 !index.contains(word),

@@ -195,20 +195,20 @@ fn a_command_line_that_cannot_be_read_is_said_in_the_language() {
     let err = usage_error("zh", &["search", "mediation", "--limit", "ten"]);
     assert!(
         err.starts_with(
-            "pacta: “ten”不是“--limit <LIMIT>”可取的值：应为 0 到 4294967295 之间的整数"
+            "pacta: “ten”不是“--limit <LIMIT>”可取的值：应为 0 到 4,294,967,295 之间的整数"
         ),
         "{err}"
     );
     let err = usage_error("ru", &["log", "list", "K-2026-0001", "--last=-1"]);
     assert!(
-        err.starts_with("pacta: недопустимое значение «-1» для «--last <N>»: ожидается целое число от 0 до 4294967295"),
+        err.starts_with("pacta: недопустимое значение «-1» для «--last <N>»: ожидается целое число от 0 до 4\u{a0}294\u{a0}967\u{a0}295"),
         "{err}"
     );
     // The same sentence in English, inside clap's own message.
     let err = usage_error("en", &["search", "mediation", "--limit", "ten"]);
     assert!(
         err.contains(
-            "'ten' for '--limit <LIMIT>': a whole number from 0 to 4294967295 is expected"
+            "'ten' for '--limit <LIMIT>': a whole number from 0 to 4,294,967,295 is expected"
         ),
         "{err}"
     );

@@ -5,13 +5,13 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::words::{copy_for, deadline_status, role, stage_named, utc};
+use super::words::{copy_for, count, deadline_status, role, stage_named, utc};
 use crate::audience::Audience;
 use crate::case_file::CaseFile;
 use crate::entry::EntryKind;
 use crate::error::Result;
 use crate::filing::library::Library;
-use crate::filing::locale::{kind_name, stage_name};
+use crate::filing::locale::{kind_name, number, stage_name};
 use crate::filing::page::escape;
 use crate::markdown::to_html;
 
@@ -75,7 +75,7 @@ pub(super) fn html(
         ("confidentiality", escape(w(&c.confidentiality))),
         (
             "journal",
-            format!("{} {}", file.entries.len(), w("entries")),
+            count(file.entries.len() as u64, "n_entries", lang),
         ),
         ("head_hash", format!("<span class=\"hash\">{head}</span>")),
         ("copy_for", escape(&copy_for(reader, lang))),
@@ -211,7 +211,7 @@ pub(super) fn html(
         );
         for d in &e.documents {
             let path = doc_paths.get(&d.sha256).cloned().unwrap_or_default();
-            let _ = writeln!(h, "<p class=\"meta\">{} <a href=\"{}\">{}</a> ({} {}) <span class=\"hash\">{}</span></p>", w("attached"), escape(&path), escape(&d.name), d.size, w("bytes"), d.sha256);
+            let _ = writeln!(h, "<p class=\"meta\">{} <a href=\"{}\">{}</a> ({}) <span class=\"hash\">{}</span></p>", w("attached"), escape(&path), escape(&d.name), count(d.size, "n_bytes", lang), d.sha256);
         }
         let _ = writeln!(h, "<p class=\"meta hash\">{}</p>\n</div>", e.hash);
     }
@@ -278,7 +278,7 @@ pub(super) fn html(
     );
     for d in &file.documents {
         let _ = writeln!(h, "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td class=\"hash\">{}</td><td>#{}</td></tr>",
-            escape(doc_paths.get(&d.sha256).map(String::as_str).unwrap_or("")), escape(&d.name), d.size, d.sha256, d.entry_seq);
+            escape(doc_paths.get(&d.sha256).map(String::as_str).unwrap_or("")), escape(&d.name), number(d.size, lang), d.sha256, d.entry_seq);
     }
     let _ = write!(
         h,

@@ -9,13 +9,13 @@
 
 use std::collections::BTreeMap;
 
-use super::words::{copy_for, deadline_status, role, stage_named, utc, word};
+use super::words::{copy_for, count, deadline_status, role, stage_named, utc, word};
 use crate::audience::Audience;
 use crate::case_file::CaseFile;
 use crate::entry::EntryKind;
 use crate::error::{Error, Result};
 use crate::filing::library::Library;
-use crate::filing::locale::{kind_name, marking, stage_name};
+use crate::filing::locale::{kind_name, marking, number, stage_name};
 use crate::pdf::{self, Attachment, Markup, Page, Pdf, Placing};
 
 /// An entry's body sits under the timeline's headings, out of the contents.
@@ -61,7 +61,7 @@ pub(super) fn pdf(
     m.text(&c.parties.join(" — "));
     m.code("\n#v(10mm)\n#table(columns: (auto, 1fr), align: left,\n");
     let copy_for = copy_for(reader, lang);
-    let journal = format!("{} {}", file.entries.len(), w("entries"));
+    let journal = count(file.entries.len() as u64, "n_entries", lang);
     let closed = c.closed_at.map(utc).unwrap_or_else(|| "—".into());
     for (key, value) in [
         ("stage", stage_name(c.stage, lang)),
@@ -189,11 +189,10 @@ pub(super) fn pdf(
                 .unwrap_or_default();
             m.code("#meta[");
             m.text(&format!(
-                "{} {} ({path}, {} {})",
+                "{} {} ({path}, {})",
                 w("attached"),
                 d.name,
-                d.size,
-                w("bytes")
+                count(d.size, "n_bytes", lang)
             ));
             m.code("]\\\n");
             hash_line(&mut m, &d.sha256);
@@ -239,7 +238,7 @@ pub(super) fn pdf(
     m.section(w("documents"));
     table_head(&mut m, &[w("name"), w("bytes"), "SHA-256", w("entry")], 0);
     for d in &file.documents {
-        cells(&mut m, &[&d.name, &d.size.to_string()]);
+        cells(&mut m, &[&d.name, &number(d.size, lang)]);
         hash_cell(&mut m, &d.sha256);
         cells(&mut m, &[&format!("#{}", d.entry_seq)]);
     }

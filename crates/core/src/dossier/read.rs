@@ -926,7 +926,7 @@ fn check_case(
             ),
             format!(
                 "ends at entry #{} with hash {prev}, but the manifest says {} entries ending with {}: entries were added or removed",
-                journal.len(), manifest.journal.entries, manifest.journal.head_hash
+                journal.len(), grouped(manifest.journal.entries), manifest.journal.head_hash
             ),
         );
     }

@@ -2,6 +2,8 @@
 //! in the case's language, one word per concept as `docs/glossary.md` sets
 //! them.
 
+use crate::filing::locale::{number, plural_form};
+
 /// A word or phrase of the page, in `language` (English for any other).
 pub(super) fn word(key: &str, language: &str) -> &'static str {
     let [en, zh, ru] = match key {
@@ -11,7 +13,7 @@ pub(super) fn word(key: &str, language: &str) -> &'static str {
         "language" => ["Language", "语言", "Язык"],
         "confidentiality" => ["Confidentiality", "保密级别", "Конфиденциальность"],
         "journal" => ["Journal", "日志", "Журнал"],
-        "entries" => ["entries", "个条目", "записей"],
+        "n_entries" => ["entry|entries", "个条目", "запись|записи|записей"],
         "head_hash" => ["Head hash", "日志末端哈希值", "Хеш конца журнала"],
         "check" => [
             "Check this dossier with <code>pacta verify FILE</code>: it re-computes every hash below and the journal's chain up to the head hash.",
@@ -46,6 +48,7 @@ pub(super) fn word(key: &str, language: &str) -> &'static str {
         "recorded" => ["recorded", "记录于", "записано"],
         "attached" => ["Attached:", "附件：", "Приложение:"],
         "bytes" => ["bytes", "字节", "байт"],
+        "n_bytes" => ["byte|bytes", "字节", "байт|байта|байт"],
         "deadlines" => ["Deadlines", "期限", "Сроки"],
         "due" => ["Due", "到期日", "Срок"],
         "what" => ["What", "事项", "Что"],
@@ -91,6 +94,19 @@ pub(super) fn word(key: &str, language: &str) -> &'static str {
         "ru" => ru,
         _ => en,
     }
+}
+
+/// A number of things in `language`, its digits grouped: "1 entry",
+/// "12,345 entries", «12 345 записей», "3 个条目". `noun` is a word whose
+/// forms are separated by `|` (see `plural_form`).
+pub(super) fn count(n: u64, noun: &str, language: &str) -> String {
+    let forms: Vec<&str> = word(noun, language).split('|').collect();
+    let form = forms
+        .get(plural_form(n, language))
+        .or(forms.last())
+        .copied()
+        .unwrap_or_default();
+    format!("{} {form}", number(n, language))
 }
 
 /// A time as the dossier shows every time: in UTC, to the minute, so the
@@ -146,7 +162,7 @@ pub(super) fn deadline_status(d: &crate::deadline::Deadline, language: &str) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::word;
+    use super::{count, word};
 
     #[test]
     fn every_word_is_in_every_language() {
@@ -162,5 +178,16 @@ mod tests {
             }
         }
         assert_eq!(word("confidential", "zh"), "保密", "docs/glossary.md");
+    }
+
+    #[test]
+    fn a_count_takes_the_form_its_number_asks_for() {
+        assert_eq!(count(1, "n_entries", "en"), "1 entry");
+        assert_eq!(count(12_345, "n_entries", "en"), "12,345 entries");
+        assert_eq!(count(21, "n_entries", "ru"), "21 запись");
+        assert_eq!(count(3, "n_entries", "ru"), "3 записи");
+        assert_eq!(count(12_345, "n_entries", "ru"), "12\u{a0}345 записей");
+        assert_eq!(count(3, "n_entries", "zh"), "3 个条目");
+        assert_eq!(count(2, "n_bytes", "ru"), "2 байта");
     }
 }

@@ -45,6 +45,31 @@ pub fn long_date(date: NaiveDate, language: &str) -> String {
     }
 }
 
+/// A number as a reader of `language` writes it: digits grouped by threes,
+/// with commas in English and Chinese ("8,388,608"), with no-break spaces
+/// in Russian ("8 388 608").
+pub fn number(n: u64, language: &str) -> String {
+    let english = crate::problem::grouped(n);
+    match language {
+        "ru" => english.replace(',', "\u{a0}"),
+        _ => english,
+    }
+}
+
+/// Which of a noun's forms goes with `n`: English has two (one, other),
+/// Russian three (1 запись, 2 записи, 5 записей), Chinese one.
+pub fn plural_form(n: u64, language: &str) -> usize {
+    match language {
+        "zh" => 0,
+        "ru" => match (n % 10, n % 100) {
+            (1, h) if h != 11 => 0,
+            (2..=4, h) if !(12..=14).contains(&h) => 1,
+            _ => 2,
+        },
+        _ => usize::from(n != 1),
+    }
+}
+
 pub fn stage_name(stage: Stage, language: &str) -> &'static str {
     use Stage::*;
     match (language, stage) {
@@ -308,6 +333,19 @@ fn detail_name(field: &str, language: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_grouped_and_counted_as_each_language_does() {
+        assert_eq!(number(12_345, "en"), "12,345");
+        assert_eq!(number(12_345, "zh"), "12,345");
+        assert_eq!(number(12_345, "ru"), "12\u{a0}345");
+        assert_eq!(number(999, "ru"), "999");
+        let forms =
+            |language| [0, 1, 2, 5, 11, 21, 22, 112, 1_001].map(|n| plural_form(n, language));
+        assert_eq!(forms("en"), [1, 0, 1, 1, 1, 1, 1, 1, 1]);
+        assert_eq!(forms("ru"), [2, 0, 1, 2, 2, 0, 1, 2, 0]);
+        assert_eq!(forms("zh"), [0; 9]);
+    }
 
     #[test]
     fn long_dates_are_written_as_each_language_writes_them() {
