@@ -176,7 +176,7 @@ test("at first use the window asks for this office's code, once", async () => {
   assert.notEqual(await field.property("value"), "", "prefilled with the code suggested from the machine's name");
   assert.ok((await (await s.byTestId("office-suggested")).text()).includes(await field.property("value")));
   await shot("office-en");
-  await field.clear();
+  await field.empty();
   await field.type("vie");
   await (await s.byTestId("office-confirm")).click();
   await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="office-dialog"]')).length === 0);
@@ -208,7 +208,7 @@ test("at first use the window offers to make a signing key; after Not now, Setti
   const mismatch = await s.find('[data-testid="key-dialog"] [data-testid="error"]');
   assert.equal(await mismatch.text(), "The two passphrases differ: type the same one twice.");
   assert.equal(existsSync(join(dataDir, "signing-key.json")), false, "no key made");
-  await (await s.byTestId("key-passphrase-again")).clear();
+  await (await s.byTestId("key-passphrase-again")).empty();
   await (await s.byTestId("key-passphrase-again")).type(passphrase);
   await shot("signing-key-en");
   await (await s.byTestId("key-create")).click();
@@ -645,8 +645,6 @@ test("search shows a few hits per case and more on request, finds other word for
   const shown = () => s.execute(`return [...document.querySelectorAll('[data-testid="search-result"]')].map((r) => r.dataset.seq ?? null);`);
   const retype = async (words) => {
     const input = await s.byTestId("search-input");
-    // Emptied with an input event: after a clear(), hits arriving drew the
-    // old words back, and the new ones were typed after them.
     await input.empty();
     await input.type(words);
     await s.waitFor(`"${words}" typed`, async () => (await input.property("value")) === words);
@@ -792,12 +790,8 @@ test("a correction gives another entry a new time and place; the journal shows i
   await (await s.find(`${row} [data-testid="entry-correct"]`)).click();
   await s.byTestId("correct-dialog");
   const time = await s.byTestId("correct-time");
-  // Cleared and typed again until it holds the new time: once in a CI run
-  // the field kept part of the old one, and the dialog (rightly) stayed open.
-  for (let tries = 0; (await time.property("value")) !== "2026-11-21 15:00" && tries < 3; tries++) {
-    await time.clear();
-    await time.type("2026-11-21 15:00");
-  }
+  await time.empty();
+  await time.type("2026-11-21 15:00");
   assert.equal(await time.property("value"), "2026-11-21 15:00");
   await (await s.byTestId("correct-place")).type("Vienna International Centre");
   await (await s.byTestId("correct-body")).type("The note verbale was handed over in Vienna, on the 21st.");
@@ -1286,7 +1280,7 @@ test("a case's title and parties are edited in the window, on the record; a part
   assert.equal(await unchanged.text(), "Nothing is changed yet: change a detail, or cancel.");
   assert.equal(entries().length, before);
 
-  await title.clear();
+  await title.empty();
   await title.type("Cable landing rights at Port Mirel");
   await (await s.byTestId("edit-case-add-party")).click();
   await (await s.byTestId("edit-case-party-2")).type("Federation of Carra");
@@ -1547,7 +1541,7 @@ test("the window syncs with the office server: a case from another laptop appear
 
   // A password typed in its own field goes to the system keyring; without
   // one (none runs here), that is said, and nothing is kept.
-  await field.clear();
+  await field.empty();
   await field.type(url);
   const password = await s.byTestId("settings-server-password");
   assert.equal(await password.attribute("type"), "password");
@@ -1591,7 +1585,7 @@ test("the window syncs with the office server: a case from another laptop appear
 
   // The step is saved here, then sent with "Sync now"; the server has it, and so does Ana's laptop.
   const step = "Aldoria sends the crew list by diplomatic bag.";
-  await box.clear();
+  await box.empty();
   await box.type(step + KEY.CONTROL + KEY.ENTER + KEY.RELEASE);
   await s.waitFor("the step in the journal", inJournal(step));
   await s.waitFor("the step stored", async () => pacta("log", "list", shared).entries.some((e) => e.body === step));
@@ -1706,7 +1700,7 @@ test("the data dir is encrypted from Settings; after a restart its passphrase un
   await (await s.byTestId("encrypt-submit")).click();
   const note = () => s.find('[data-testid="encrypt-dialog"] [data-testid="error"]');
   assert.equal(await (await note()).text(), "The two passphrases differ: type the same one twice.");
-  await again.clear();
+  await again.empty();
   await again.type(dataPassphrase);
   await shot("encrypt-en");
 
@@ -1769,7 +1763,7 @@ db.commit()
   assert.equal(await (await s.byTestId("data-dir-passphrase")).property("value"), "not the passphrase", "what was typed is kept");
   assert.equal((await s.findAll('[data-testid="nav-cases"]')).length, 0, "still locked");
   await shot("unlock-en");
-  await (await s.byTestId("data-dir-passphrase")).clear();
+  await (await s.byTestId("data-dir-passphrase")).empty();
   await (await s.byTestId("data-dir-passphrase")).type(dataPassphrase);
   await (await s.byTestId("data-dir-unlock-submit")).click();
   await s.byTestId("nav-cases", 30000);
