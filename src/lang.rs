@@ -166,6 +166,11 @@ fn count_in(lang: Lang, n: u64, noun: &str) -> String {
         .map_or(String::new(), |s| (*s).to_owned())
 }
 
+/// The reader's language, by the code cases and filings use ("zh").
+pub fn code() -> &'static str {
+    lang().code()
+}
+
 /// A number as the reader reads it (see `grouped`).
 pub fn number(n: u64) -> String {
     grouped(lang(), n)

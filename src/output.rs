@@ -7,6 +7,7 @@ use pacta_core::agreements::AgreementSigning;
 use pacta_core::backup::{BackupReport, RestoreReport};
 use pacta_core::dossier::{DossierReport, ExportReport, ImportPlan};
 use pacta_core::filing::library::Library;
+use pacta_core::filing::locale;
 use pacta_core::filing::template::{Template, TemplateProblem};
 use pacta_core::merge::Conflict;
 use pacta_core::pdf::{Pdf, PdfReport};
@@ -422,7 +423,12 @@ impl Output {
                 lang::word("kind", c.kind.as_str()),
                 e.author
             );
-            for line in e.body.lines() {
+            // What Pacta wrote itself, said again in the reader's language.
+            let body = locale::system_body(e, &case.reference.to_string(), lang::code(), &|p| {
+                p.to_owned()
+            })
+            .unwrap_or_else(|| e.body.clone());
+            for line in body.lines() {
                 say!("    {line}");
             }
             for d in &e.documents {

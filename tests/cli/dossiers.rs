@@ -718,6 +718,19 @@ fn a_chinese_or_russian_case_s_printable_page_is_in_its_language() {
             "--what",
             "答复",
         ]);
+        p.json(&[
+            "log",
+            "add",
+            &r,
+            "--kind",
+            "meeting",
+            "--body",
+            "会谈",
+            "--tz",
+            "Europe/Vienna",
+            "--place",
+            "Vienna International Centre",
+        ]);
         let dossier = export(&p, &r, "case.pacta");
         let files = unzip(&dossier);
         let index = String::from_utf8(
@@ -737,13 +750,23 @@ fn a_chinese_or_russian_case_s_printable_page_is_in_its_language() {
         let entries = p.json(&["log", "list", &r])["entries"]
             .as_array()
             .map_or(0, Vec::len);
-        assert_eq!(entries, 2, "the case's opening and its deadline");
-        let counted = if language == "zh" {
-            "2 个条目"
+        assert_eq!(entries, 3, "the case's opening, its deadline and a meeting");
+        let (counted, opened) = if language == "zh" {
+            ("3 个条目", format!("第{r}号案件立案。"))
         } else {
-            "2 записи"
+            ("3 записи", format!("Дело {r} открыто."))
         };
         assert!(index.contains(counted), "{language}: {counted} in the page");
+        // What Pacta wrote itself is said in the case's language too.
+        assert!(
+            index.contains(&opened) && !index.contains("opened."),
+            "{language}: {opened} in the page"
+        );
+        // When and where the meeting was: its zone's time beside UTC, and its place.
+        assert!(
+            index.contains(" Europe/Vienna) · Vienna International Centre"),
+            "{language}: the meeting's zone and place in the page"
+        );
         for word in english {
             assert!(
                 !index.contains(word),

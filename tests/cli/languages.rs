@@ -69,6 +69,57 @@ fn stages_are_named_as_the_window_names_them() {
     assert!(out.contains("консультации"), "{out}");
 }
 
+/// A journal listed in Chinese or Russian says what Pacta wrote itself
+/// ("Case … opened.", a correction's changes) in that language; what
+/// people wrote stays as they wrote it.
+#[test]
+fn a_journal_listed_in_a_language_says_pacta_s_own_words_in_it() {
+    let p = Pacta::new();
+    let case = p.new_case("Cable incident");
+    let meeting = p.json(&[
+        "log",
+        "add",
+        &case,
+        "--kind",
+        "meeting",
+        "--body",
+        "Joint session.",
+    ]);
+    let seq = meeting["entry"]["seq"].to_string();
+    p.json(&[
+        "log",
+        "correct",
+        &case,
+        &seq,
+        "--place",
+        "Vienna International Centre",
+    ]);
+    for (language, opened, corrected) in [
+        (
+            "zh",
+            format!("第{case}号案件立案。"),
+            "更正：地点 Vienna International Centre。",
+        ),
+        (
+            "ru",
+            format!("Дело {case} открыто."),
+            "Исправлено: место Vienna International Centre.",
+        ),
+    ] {
+        let (ok, out, err) = run_in(&p, &[("PACTA_LANG", language)], &["log", "list", &case]);
+        assert!(ok, "{err}");
+        assert!(
+            out.contains(&opened) && out.contains(corrected),
+            "{language}: {out}"
+        );
+        assert!(out.contains("Joint session."), "{language}: {out}");
+        assert!(
+            !out.contains("opened.") && !out.contains("Corrected"),
+            "{language}: {out}"
+        );
+    }
+}
+
 #[test]
 fn the_locale_decides_unless_pacta_lang_does() {
     let p = Pacta::new();

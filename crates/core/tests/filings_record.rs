@@ -240,3 +240,52 @@ fn entries_pacta_wrote_itself_read_in_the_language_of_the_filing() {
         );
     }
 }
+
+/// A correction that has no words of its own, and a filing, are said by
+/// Pacta too: in the filing's language, the new time as it read where it
+/// was given, not as the UTC stamp the journal keeps.
+#[test]
+fn corrections_and_filings_pacta_described_read_in_the_language_of_the_filing() {
+    use pacta_core::entry::{DocumentRef, EntryKind};
+    use serde_json::json;
+    let library = Library::built_in();
+    let mut file = example::case_file();
+    // The correction (#8) moves the Vienna meeting (#6) by an hour and names its place.
+    let meeting = file.entries[5].id;
+    file.entries[2].corrected_by.clear();
+    file.entries[5].corrected_by = vec![8];
+    let correction = &mut file.entries[7];
+    correction.corrects = Some(meeting);
+    correction.corrects_seq = Some(6);
+    correction.body =
+        "Corrected (time: 2026-04-14T07:30:00.000000Z; place: Vienna International Centre).".into();
+    correction.data = json!({
+        "occurred_at": "2026-04-14T07:30:00.000000Z",
+        "tz": "Europe/Vienna",
+        "place": "Vienna International Centre",
+        "text_unchanged": true,
+    });
+    // The proposal (#7) becomes a filing, as filing one writes it.
+    let filed = &mut file.entries[6];
+    filed.kind = EntryKind::Filing;
+    filed.body = "Filed: Mediator's proposal (K-2026-0007-2026-04-28-mediators-proposal-en)".into();
+    filed.data = json!({ "template": "mediators-proposal", "title": "Mediator's proposal" });
+    filed.documents = vec![DocumentRef {
+        sha256: "0".repeat(64),
+        name: "K-2026-0007-2026-04-28-mediators-proposal-en.md".into(),
+        size: 1_024,
+    }];
+    for (lang, corrected, filing) in [
+        ("en", "Corrected: time 2026-04-14 09:30 Europe/Vienna; place Vienna International Centre.", "Filed: Mediator's proposal (K-2026-0007-2026-04-28-mediators-proposal-en)"),
+        ("zh", "更正：时间 2026-04-14 09:30 Europe/Vienna；地点 Vienna International Centre。", "提交文书：Mediator's proposal（K-2026-0007-2026-04-28-mediators-proposal-en）"),
+        ("ru", "Исправлено: время 2026-04-14 09:30 Europe/Vienna; место Vienna International Centre.", "Подан процессуальный документ: Mediator's proposal (K-2026-0007-2026-04-28-mediators-proposal-en)"),
+    ] {
+        let mut req = request("minutes", lang, &library, &file.case.parties);
+        req.fields.insert("period_start".into(), "2026-04-01".into());
+        req.fields.insert("period_end".into(), "2026-06-10".into());
+        let md = filing::render(&library, &file, &req).unwrap().markdown;
+        assert!(md.contains(corrected), "{lang}: {corrected}\n{md}");
+        assert!(md.contains(filing), "{lang}: {filing}\n{md}");
+        assert!(!md.contains("07:30:00"), "{lang}: no UTC stamp\n{md}");
+    }
+}

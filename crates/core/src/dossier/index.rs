@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::words::{copy_for, count, deadline_status, role, stage_named, utc};
+use super::words::{body, copy_for, count, deadline_status, role, stage_named, utc, when_where};
 use crate::audience::Audience;
 use crate::case_file::CaseFile;
 use crate::entry::EntryKind;
@@ -43,6 +43,7 @@ pub(super) fn html(
     let c = &file.case;
     let lang = c.language.as_str();
     let w = |key: &str| super::words::word(key, lang);
+    let reference = c.reference.to_string();
     let head = file
         .entries
         .last()
@@ -152,7 +153,7 @@ pub(super) fn html(
             utc(e.occurred_at),
             stage_named(&e.data["from"], lang),
             stage_named(&e.data["to"], lang),
-            escape(&e.body),
+            escape(&body(e, &reference, lang)),
             e.seq
         );
     }
@@ -181,7 +182,7 @@ pub(super) fn html(
         } else {
             ""
         };
-        let _ = write!(h, "<div class=\"entry{class}\" id=\"entry-{}\">\n<p class=\"meta\"><b>#{}</b> · {} · {} · {}", e.seq, e.seq, kind_name(e.kind, lang), utc(e.occurred_at), escape(&e.author));
+        let _ = write!(h, "<div class=\"entry{class}\" id=\"entry-{}\">\n<p class=\"meta\"><b>#{}</b> · {} · {} · {}", e.seq, e.seq, kind_name(e.kind, lang), escape(&when_where(e)), escape(&e.author));
         if let Some(target) = e.corrects.and_then(|id| seq_of.get(&id)) {
             let _ = write!(
                 h,
@@ -207,7 +208,7 @@ pub(super) fn html(
             " · {} {}</p>\n{}",
             w("recorded"),
             utc(e.recorded_at),
-            to_html(&e.body)
+            to_html(&body(e, &reference, lang))
         );
         for d in &e.documents {
             let path = doc_paths.get(&d.sha256).cloned().unwrap_or_default();

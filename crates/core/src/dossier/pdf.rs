@@ -9,7 +9,9 @@
 
 use std::collections::BTreeMap;
 
-use super::words::{copy_for, count, deadline_status, role, stage_named, utc, word};
+use super::words::{
+    body, copy_for, count, deadline_status, role, stage_named, utc, when_where, word,
+};
 use crate::audience::Audience;
 use crate::case_file::CaseFile;
 use crate::entry::EntryKind;
@@ -49,6 +51,7 @@ pub(super) fn pdf(
     let c = &file.case;
     let lang = c.language.as_str();
     let w = |key: &str| word(key, lang);
+    let reference = c.reference.to_string();
     let fonts = pdf::fonts()?;
     let mut m = Markup::new(&fonts);
 
@@ -136,7 +139,7 @@ pub(super) fn pdf(
                 &utc(e.occurred_at),
                 stage_named(&e.data["from"], lang),
                 stage_named(&e.data["to"], lang),
-                &e.body,
+                &body(e, &reference, lang),
                 &seq,
             ],
         );
@@ -155,13 +158,14 @@ pub(super) fn pdf(
             m.part_break();
         }
         m.code("#block(width: 100%, inset: (left: 8pt, y: 3pt), stroke: (left: 1.5pt + luma(70%)), breakable: true)[\n#meta[");
-        let mut line = format!(
-            "#{} · {} · {}",
-            e.seq,
-            kind_name(e.kind, lang),
-            utc(e.occurred_at)
-        );
-        if !e.audience.readable_by(reader) {
+        let readable = e.audience.readable_by(reader);
+        // A withheld entry keeps its place in time, not its place.
+        let when = match readable {
+            true => when_where(e),
+            false => utc(e.occurred_at),
+        };
+        let mut line = format!("#{} · {} · {when}", e.seq, kind_name(e.kind, lang));
+        if !readable {
             m.text(&line);
             m.code("]\\\n#meta[");
             m.text(w("withheld"));
@@ -181,7 +185,7 @@ pub(super) fn pdf(
         line.push_str(&format!(" · {} {}", w("recorded"), utc(e.recorded_at)));
         m.text(&line);
         m.code("]\n\n");
-        m.markdown(&e.body, IN_ENTRY);
+        m.markdown(&body(e, &reference, lang), IN_ENTRY);
         for d in &e.documents {
             let path = doc_paths
                 .get(&d.sha256)
@@ -248,7 +252,6 @@ pub(super) fn pdf(
     hash_line(&mut m, dossier.head_hash);
     m.code("\n");
 
-    let reference = c.reference.to_string();
     let title = format!("{reference} — {}", c.title);
     let date = file
         .entries

@@ -2,6 +2,8 @@
 //! in the case's language, one word per concept as `docs/glossary.md` sets
 //! them.
 
+use chrono::Offset;
+
 use crate::filing::locale::{number, plural_form};
 
 /// A word or phrase of the page, in `language` (English for any other).
@@ -113,6 +115,30 @@ pub(super) fn count(n: u64, noun: &str, language: &str) -> String {
 /// page depends only on the case.
 pub(super) fn utc(t: chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// When and where an entry happened, as its heading shows it: in UTC (the
+/// dossier's one clock), then as it read where it happened if its zone was
+/// recorded, then its place: "2026-04-14 07:30 UTC (09:30 Europe/Vienna) ·
+/// Vienna".
+pub(super) fn when_where(e: &crate::entry::Entry) -> String {
+    let text = |key: &str| e.data.get(key).and_then(|v| v.as_str());
+    let mut said = utc(e.occurred_at);
+    if let Some(zone) = text("tz") {
+        let (_, time) = crate::time::local_in(e.occurred_at, Some(zone), chrono::Utc.fix());
+        said.push_str(&format!(" ({time} {zone})"));
+    }
+    if let Some(place) = text("place").filter(|p| !p.is_empty()) {
+        said.push_str(&format!(" · {place}"));
+    }
+    said
+}
+
+/// An entry's words: as its author wrote them, or, for words Pacta wrote
+/// itself ("Case … opened.", "Due …"), said again in `language`.
+pub(super) fn body(e: &crate::entry::Entry, reference: &str, language: &str) -> String {
+    crate::filing::locale::system_body(e, reference, language, &|party| party.to_owned())
+        .unwrap_or_else(|| e.body.clone())
 }
 
 /// A stage move's `from` or `to`, named in `language` ("—" if none).

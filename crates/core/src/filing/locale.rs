@@ -1,7 +1,7 @@
 //! Words a filing needs in its own language: long dates, stage and entry-kind
 //! names, and the few words of the printed page.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Offset};
 
 use crate::entry::EntryKind;
 use crate::stage::Stage;
@@ -283,6 +283,63 @@ pub fn system_body(
                 ("zh", None) => format!("{head}：{list}。"),
                 (_, Some(r)) => format!("{head} ({list}): {r}"),
                 (_, None) => format!("{head}: {list}."),
+            })
+        }
+        EntryKind::Filing => {
+            let title = text("title")?;
+            // The filing's own files are named after it: "K-2026-0001-….md".
+            let base = e.documents.first()?.name.trim_end_matches(".md");
+            Some(match lang {
+                "zh" => format!("提交文书：{title}（{base}）"),
+                "ru" => format!("Подан процессуальный документ: {title} ({base})"),
+                _ => format!("Filed: {title} ({base})"),
+            })
+        }
+        // A correction without words of its own: what it changes, with the
+        // new time as it read where it was given (the core's body has UTC).
+        EntryKind::Correction if e.data.get("text_unchanged").is_some() => {
+            let mut said = Vec::new();
+            if e.data.get("void").is_some() {
+                said.push(
+                    match lang {
+                        "zh" => "系误录（作废）",
+                        "ru" => "внесена ошибочно (недействительна)",
+                        _ => "entered in error (void)",
+                    }
+                    .to_owned(),
+                );
+            }
+            if let Some(at) = text("occurred_at").and_then(|t| crate::time::parse_stored(t).ok()) {
+                let zone = text("tz");
+                let (day, time) = crate::time::local_in(at, zone, chrono::Utc.fix());
+                let at = format!("{day} {time} {}", zone.unwrap_or("UTC"));
+                said.push(match lang {
+                    "zh" => format!("时间 {at}"),
+                    "ru" => format!("время {at}"),
+                    _ => format!("time {at}"),
+                });
+            }
+            match (lang, text("place")) {
+                (_, None) => {}
+                ("zh", Some("")) => said.push("删除地点".into()),
+                ("ru", Some("")) => said.push("место удалено".into()),
+                (_, Some("")) => said.push("place removed".into()),
+                ("zh", Some(place)) => said.push(format!("地点 {place}")),
+                ("ru", Some(place)) => said.push(format!("место {place}")),
+                (_, Some(place)) => said.push(format!("place {place}")),
+            }
+            if let Some(kind) = text("kind").and_then(|k| k.parse::<EntryKind>().ok()) {
+                let kind = kind_name(kind, lang);
+                said.push(match lang {
+                    "zh" => format!("类型 {kind}"),
+                    "ru" => format!("вид {kind}"),
+                    _ => format!("kind {kind}"),
+                });
+            }
+            Some(match lang {
+                "zh" => format!("更正：{}。", said.join("；")),
+                "ru" => format!("Исправлено: {}.", said.join("; ")),
+                _ => format!("Corrected: {}.", said.join("; ")),
             })
         }
         _ => None,

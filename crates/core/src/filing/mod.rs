@@ -306,7 +306,7 @@ fn context(
                 .iter()
                 .map(|k| {
                     let (date, _) = local(k.occurred_at, zone_of(k).as_deref());
-                    json!({ "seq": k.seq, "date": date, "author": k.author, "body": k.body })
+                    json!({ "seq": k.seq, "date": date, "author": k.author, "body": body_of(k) })
                 })
                 .collect();
             json!({
