@@ -548,6 +548,9 @@ enum DeadlineCommand {
         deadline: String,
         #[arg(long, default_value = "")]
         note: String,
+        /// When it was met, if not now (a reply recorded later): "2026-11-20 10:00", RFC 3339, ...
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
     },
     /// Cancel a deadline on the record, with the reason
     Cancel {
@@ -1027,8 +1030,12 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             case,
             deadline,
             note,
+            at,
         }) => {
-            out.entry(&store.complete_deadline(&case, &deadline, &note, &author()?)?);
+            let at = at
+                .map(|t| pacta_core::time::parse_user_time(&t))
+                .transpose()?;
+            out.entry(&store.complete_deadline(&case, &deadline, &note, at, &author()?)?);
         }
         Command::Deadline(DeadlineCommand::Cancel {
             case,

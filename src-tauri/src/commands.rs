@@ -813,17 +813,24 @@ pub async fn add_deadline(
     .await
 }
 
-/// Marks the deadline set by entry `entry` as met, with an optional note.
+/// Marks the deadline set by entry `entry` as met, with an optional note,
+/// now or as of `occurred_at` (RFC 3339).
 #[tauri::command]
 pub async fn complete_deadline(
     state: State<'_, AppState>,
     reference: String,
     entry: i64,
     note: String,
+    occurred_at: Option<String>,
 ) -> Answer<Entry> {
     with_store(&state, move |s| {
         let author = author(s)?;
-        s.complete_deadline(&reference, &entry.to_string(), &note, &author)
+        let at = occurred_at
+            .as_deref()
+            .filter(|t| !t.is_empty())
+            .map(pacta_core::time::parse_user_time)
+            .transpose()?;
+        s.complete_deadline(&reference, &entry.to_string(), &note, at, &author)
     })
     .await
 }

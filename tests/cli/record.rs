@@ -307,3 +307,43 @@ fn a_corrected_time_keeps_the_zone_it_was_given_in() {
         "{text}"
     );
 }
+
+/// A reply that came before its deadline but is typed in later is met on
+/// the day it came; the deadline is not turned into one met late.
+#[test]
+fn a_deadline_met_before_it_was_typed_in_is_met_on_that_day() {
+    let p = Pacta::new();
+    let r = october(&p);
+    let set = p.json(&[
+        "deadline",
+        "add",
+        &r,
+        "--due",
+        "2026-10-20",
+        "--what",
+        "Belmont replies",
+        "--party",
+        "Kingdom of Belmont",
+    ]);
+    let seq = set["deadlines"][0]["entry_seq"].to_string();
+    let err = p.fails(&["deadline", "done", &r, &seq, "--at", "2026-09-30 12:00"]);
+    assert!(err.contains("before"), "{err}");
+    let met = p.json(&[
+        "deadline",
+        "done",
+        &r,
+        &seq,
+        "--at",
+        "2026-10-18T14:00:00Z",
+        "--note",
+        "By note verbale",
+    ]);
+    assert_eq!(met["entry"]["occurred_at"], "2026-10-18T14:00:00Z", "{met}");
+    let all = p.json(&["deadline", "list", "--case", &r, "--all"]);
+    let d = &all["deadlines"][0];
+    assert_eq!(
+        (d["status"].as_str(), d["done_at"].as_str()),
+        (Some("done"), Some("2026-10-18T14:00:00Z")),
+        "{all}"
+    );
+}

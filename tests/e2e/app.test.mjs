@@ -77,6 +77,27 @@ after(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
+// A story that fails with one of the window's dialogs open would fail
+// every story after it (the dialog holds the window): the window of a failed
+// story is reloaded, its dialogs gone, before the failure is reported.
+function story(name, body) {
+  test(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      try {
+        if ((await s.execute("return document.querySelectorAll('dialog[open]').length")) > 0) {
+          await s.execute("location.reload()");
+          await s.byTestId("nav-cases", 20000);
+        }
+      } catch {
+        // The window itself has gone: the next story says so.
+      }
+      throw error;
+    }
+  });
+}
+
 /** A TCP port free on 127.0.0.1 now. */
 function freePort() {
   return new Promise((ok, fail) => {
@@ -171,7 +192,7 @@ async function answerDialog(title, answer) {
 
 // Before anything else: a fresh data dir has no office code, and the window
 // asks for it once, over the first screen.
-test("at first use the window asks for this office's code, once", async () => {
+story("at first use the window asks for this office's code, once", async () => {
   const field = await s.byTestId("office-code");
   assert.notEqual(await field.property("value"), "", "prefilled with the code suggested from the machine's name");
   assert.ok((await (await s.byTestId("office-suggested")).text()).includes(await field.property("value")));
@@ -188,7 +209,7 @@ test("at first use the window asks for this office's code, once", async () => {
 // window offers to make one right after the office's code; "Not now" is
 // remembered, and Settings makes it; the pacta command then signs with the
 // same key (PACTA_KEY_PASSPHRASE).
-test("at first use the window offers to make a signing key; after Not now, Settings makes it with a passphrase typed twice", async () => {
+story("at first use the window offers to make a signing key; after Not now, Settings makes it with a passphrase typed twice", async () => {
   await s.byTestId("key-dialog");
   await (await s.byTestId("key-not-now")).click();
   await s.waitFor("the dialog closed", async () => (await s.findAll('[data-testid="key-dialog"]')).length === 0);
@@ -220,7 +241,7 @@ test("at first use the window offers to make a signing key; after Not now, Setti
   await (await s.byTestId("nav-cases")).click();
 });
 
-test("a mediator opens a case from the Cases screen", async () => {
+story("a mediator opens a case from the Cases screen", async () => {
   await shot("cases-empty-en");
   await (await s.byTestId("new-case")).click();
   await (await s.byTestId("new-case-title")).type("Damage to the Mirel Strait submarine cable");
@@ -244,7 +265,7 @@ test("a mediator opens a case from the Cases screen", async () => {
   assert.equal(new Date(stored.case.opened_at).getTime(), new Date(2026, 10, 1).getTime(), "opened on the day given");
 });
 
-test("three entries are logged with the keyboard alone", async () => {
+story("three entries are logged with the keyboard alone", async () => {
   const bodies = ["Opening meeting in Geneva. Both delegations present.", "Note verbale received from Belmont.", "The mediator proposed a joint repair fund."];
   for (const body of bodies) {
     const box = await s.byTestId("log-body");
@@ -261,7 +282,7 @@ test("three entries are logged with the keyboard alone", async () => {
   await shot("case-en");
 });
 
-test("a half-written entry keeps its kind and time when the case is left; no shortcut leaves an open dialog", async () => {
+story("a half-written entry keeps its kind and time when the case is left; no shortcut leaves an open dialog", async () => {
   const body = "Second session: Belmont's delegation arrived late.";
   await (await s.byTestId("log-kind")).choose("meeting");
   await (await s.byTestId("log-time")).choose("2026-11-20 09:30");
@@ -302,7 +323,7 @@ test("a half-written entry keeps its kind and time when the case is left; no sho
   assert.equal(await (await s.byTestId("log-time")).attribute("data-edited"), "false");
 });
 
-test("an illegal stage move is not offered and is refused; mediation is allowed", async () => {
+story("an illegal stage move is not offered and is refused; mediation is allowed", async () => {
   assert.equal((await s.findAll('[data-testid="move-closed"]')).length, 0, "no button for a move the rules forbid");
   const refused = await s.executeAsync(
     "const done = arguments[arguments.length - 1]; window.__TAURI_INTERNALS__.invoke('move_stage', {reference: arguments[0], to: 'closed', reason: 'x'}).then(() => done('accepted'), (e) => done(e.message));",
@@ -316,7 +337,7 @@ test("an illegal stage move is not offered and is refused; mediation is allowed"
   assert.equal(pacta("case", "show", reference).case.stage, "mediation");
 });
 
-test("a legal officer files a filing from a template and sees the preview", async () => {
+story("a legal officer files a filing from a template and sees the preview", async () => {
   await (await s.byTestId("open-filing")).click();
   await (await s.byTestId("filing-template")).choose("mediators-proposal");
   await (await s.byTestId("field-proposal")).type("A joint repair fund, shared equally.");
@@ -368,7 +389,7 @@ test("a legal officer files a filing from a template and sees the preview", asyn
   await (await s.byTestId("open-journal")).click();
 });
 
-test("a dossier is exported through the save dialog and shown verified", async () => {
+story("a dossier is exported through the save dialog and shown verified", async () => {
   await (await s.byTestId("nav-dossier")).click();
   await s.find(`[data-testid="dossier-case"] option[value="${reference}"]`);
   await (await s.byTestId("dossier-case")).choose(reference);
@@ -400,7 +421,7 @@ test("a dossier is exported through the save dialog and shown verified", async (
   assert.match(execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }), new RegExp(reference));
 });
 
-test("a path the user did not choose in a dialog is refused by every command that takes one", async () => {
+story("a path the user did not choose in a dialog is refused by every command that takes one", async () => {
   const before = pacta("log", "list", reference).entries.length;
   const secret = join(home, "not-chosen.txt");
   writeFileSync(secret, "not for the window");
@@ -440,7 +461,7 @@ test("a path the user did not choose in a dialog is refused by every command tha
   assert.deepEqual(kept.attachments, []);
 });
 
-test("a file dragged from another application onto the window is attached", async () => {
+story("a file dragged from another application onto the window is attached", async () => {
   await (await s.byTestId("nav-cases")).click();
   await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
   const box = await s.byTestId("log-body");
@@ -477,7 +498,7 @@ test("a file dragged from another application onto the window is attached", asyn
   );
 });
 
-test("a copy of a case's document is saved through the save dialog, byte for byte", async () => {
+story("a copy of a case's document is saved through the save dialog, byte for byte", async () => {
   // The minutes dropped on the window in the story before.
   const minutes = join(home, "minutes-of-the-second-meeting.txt");
   const sha256 = createHash("sha256").update(readFileSync(minutes)).digest("hex");
@@ -490,7 +511,7 @@ test("a copy of a case's document is saved through the save dialog, byte for byt
 
 // With a signing key, its name is the author: a name set in Settings does
 // not change who signs (and Settings says so when the name is saved).
-test("what a mediator records is signed with their key, under its name, whatever name Settings holds", async () => {
+story("what a mediator records is signed with their key, under its name, whatever name Settings holds", async () => {
   const key = pacta("key", "show").key;
   await (await s.byTestId("nav-settings")).click();
   assert.equal(await (await s.byTestId("settings-signing-key")).attribute("data-signed"), "true");
@@ -526,7 +547,7 @@ test("what a mediator records is signed with their key, under its name, whatever
 // Issue "Who wrote it, provably": an agreement logged in the window is
 // co-signed there by a party's delegate, with the key they made on their
 // own machine and brought as a file, and their passphrase.
-test("a party's delegate co-signs an agreement with their key file; a wrong passphrase changes nothing", async () => {
+story("a party's delegate co-signs an agreement with their key file; a wrong passphrase changes nothing", async () => {
   const anaEnv = { ...env, PACTA_DATA_DIR: join(home, "ana"), PACTA_KEY_PASSPHRASE: "Aldoria for ever" };
   const ana = JSON.parse(execFileSync(cli, ["key", "new", "--name", "Ana Aldor", "--json"], { env: anaEnv, encoding: "utf8" })).key;
   const keyFile = join(home, "ana-aldor.key");
@@ -622,7 +643,7 @@ test("a party's delegate co-signs an agreement with their key file; a wrong pass
   await s.byTestId("timeline");
 });
 
-test("search (Ctrl+K) lands on the entry", async () => {
+story("search (Ctrl+K) lands on the entry", async () => {
   await (await s.find("body")).type(KEY.CONTROL + "k" + KEY.RELEASE);
   const input = await s.byTestId("search-input");
   await input.type("repair fund");
@@ -637,7 +658,7 @@ test("search (Ctrl+K) lands on the entry", async () => {
 // Issue "Results people can use": a few hits per case, the rest of the case
 // a click away; a word found in its other forms; filters narrow the hits; a
 // hit in an attached document names it, and lands on the entry that attached it.
-test("search shows a few hits per case and more on request, finds other word forms, narrows by kind, names the document", async () => {
+story("search shows a few hits per case and more on request, finds other word forms, narrows by kind, names the document", async () => {
   const entries = pacta("log", "list", reference).entries;
   const second = entries.find((e) => e.body === "Second session: Belmont's delegation arrived late.");
   const minutes = entries.find((e) => e.body.startsWith("Minutes of the second meeting"));
@@ -708,7 +729,7 @@ const rowOf = (seq) => `[data-testid="entry"][data-seq="${seq}"]`;
 /** The entries rendered in the journal, top to bottom (their numbers). */
 const shownOrder = () => s.execute(`return [...document.querySelectorAll('[data-testid="entry"]')].map((e) => Number(e.dataset.seq));`);
 
-test("a meeting is logged with its place, kept in the draft; corrected as entered in error, it is shown void", async () => {
+story("a meeting is logged with its place, kept in the draft; corrected as entered in error, it is shown void", async () => {
   const body = "Third session: both delegations reviewed the survey of the cable route.";
   const place = "Palais des Nations, Geneva";
   await (await s.byTestId("log-kind")).choose("meeting");
@@ -773,7 +794,7 @@ test("a meeting is logged with its place, kept in the draft; corrected as entere
   await s.waitFor("the correction in words", async () => (await (await s.find(rowOf(correction.seq))).text()).includes("Changes: entered in error (void)."));
 });
 
-test("a correction gives another entry a new time and place; the journal shows it corrected, where it now belongs", async () => {
+story("a correction gives another entry a new time and place; the journal shows it corrected, where it now belongs", async () => {
   let lastDialogText = "";
   const entries = pacta("log", "list", reference).entries;
   const note = entries.find((e) => e.body === "Note verbale received from Belmont.");
@@ -848,7 +869,7 @@ test("a correction gives another entry a new time and place; the journal shows i
   assert.equal(await (await s.find(`${rowOf(beijing.seq)} [data-testid="entry-place"]`)).text(), "Beijing");
 });
 
-test("the UI switches to Chinese, every screen in Chinese", async () => {
+story("the UI switches to Chinese, every screen in Chinese", async () => {
   await (await s.byTestId("nav-settings")).click();
   await (await s.byTestId("language-switcher")).choose("zh");
   await s.waitFor("Chinese navigation", async () => (await (await s.byTestId("nav-cases")).text()).includes("案件"));
@@ -881,7 +902,7 @@ test("the UI switches to Chinese, every screen in Chinese", async () => {
 // same store at once (150 entries each here; 10,000 each with
 // PACTA_RELIABILITY=full). None is lost, no "database is locked" reaches
 // either, and the chain verifies.
-test("Page Up moves the journal a page at a time, into entries not yet shown", async () => {
+story("Page Up moves the journal a page at a time, into entries not yet shown", async () => {
   const long = pacta("case", "new", "--title", "Fishing rights in the Sarn estuary", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont").case.reference;
   for (let i = 0; i < 120; i++) {
     // Bodies of different lengths, so rows are taller or shorter than the timeline's estimate.
@@ -914,7 +935,7 @@ test("Page Up moves the journal a page at a time, into entries not yet shown", a
   }
 });
 
-test("the app and the pacta command append to one case at once, losing nothing", async () => {
+story("the app and the pacta command append to one case at once, losing nothing", async () => {
   const each = process.env.PACTA_RELIABILITY === "full" ? 10000 : 150;
   const before = pacta("log", "list", reference).entries.length;
   await s.cmd("POST", "/timeouts", { script: 30 * 60 * 1000 });
@@ -962,7 +983,7 @@ test("the app and the pacta command append to one case at once, losing nothing",
   console.log(`concurrency (app + CLI): ${2 * each} appends in ${seconds.toFixed(1)} s (${((2 * each) / seconds).toFixed(0)}/s), none lost`);
 });
 
-test("the cases list shows every open case, or every ended one, sorted by a column heading", async () => {
+story("the cases list shows every open case, or every ended one, sorted by a column heading", async () => {
   const withdrawn = pacta("case", "new", "--title", "Archive access", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont").case.reference;
   pacta("stage", withdrawn, "withdrawn", "--reason", "Aldoria withdrew the request");
   const all = pacta("case", "list").cases;
@@ -1003,7 +1024,7 @@ test("the cases list shows every open case, or every ended one, sorted by a colu
   await shown("newest first again", all.map((c) => c.reference));
 });
 
-test("the Deadlines view shows one case's deadlines; a case that has ended offers no Mark as met", async () => {
+story("the Deadlines view shows one case's deadlines; a case that has ended offers no Mark as met", async () => {
   const newCase = (title) => pacta("case", "new", "--title", title, "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont").case.reference;
   const spectrum = newCase("Spectrum interference near the border");
   pacta("deadline", "add", spectrum, "--due", "2030-01-15", "--what", "Aldoria reports on the interference");
@@ -1036,7 +1057,7 @@ test("the Deadlines view shows one case's deadlines; a case that has ended offer
   assert.equal((await s.findAll('[data-testid="deadline-done"]')).length, 0);
 });
 
-test("a deadline is cancelled on the record, with the reason, beside Mark as met", async () => {
+story("a deadline is cancelled on the record, with the reason, beside Mark as met", async () => {
   const { entry_seq: seq } = pacta("deadline", "list", "--case", reference).deadlines.find((d) => d.what === "Belmont replies on the cable");
   await (await s.byTestId("nav-cases")).click();
   await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
@@ -1061,7 +1082,27 @@ test("a deadline is cancelled on the record, with the reason, beside Mark as met
   assert.equal(pacta("deadline", "list", "--case", reference).deadlines.some((d) => d.entry_seq === seq), false, "no longer open");
 });
 
-test("a deadline says whose it is: a party's, chosen in the form, or by default the office's", async () => {
+story("a reply that came on time but is recorded later is marked as met on the day it came", async () => {
+  const late = pacta("case", "new", "--title", "Ground station access", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont", "--opened-at", "2026-10-01 09:00").case.reference;
+  const { entry_seq: seq } = pacta("deadline", "add", late, "--due", "2026-10-20", "--what", "Belmont replies on access", "--party", "Kingdom of Belmont").deadlines[0];
+  await (await s.byTestId("nav-cases")).click();
+  await (await s.find(`[data-testid="case-row"][data-reference="${late}"] td`)).click();
+  const item = `[data-testid="case-deadline"][data-seq="${seq}"]`;
+  await (await s.find(`${item} [data-testid="deadline-done"]`)).click();
+  await s.byTestId("deadline-done-dialog");
+  const time = await s.byTestId("deadline-met-time");
+  await time.empty();
+  await time.type("2026-10-18 16:00");
+  await (await s.byTestId("deadline-note")).type("By note verbale");
+  await (await s.byTestId("deadline-done-confirm")).click();
+  await s.waitFor("shown as met", async () => (await (await s.find(item)).attribute("data-status")) === "done");
+  const stored = pacta("deadline", "list", "--all", "--case", late).deadlines[0];
+  // Typed as this machine's wall clock, as the window reads it.
+  assert.equal(Date.parse(stored.done_at), new Date("2026-10-18T16:00").getTime(), `met on the 18th, not when recorded: ${stored.done_at}`);
+  assert.equal(pacta("log", "list", late).entries.at(-1).data.note, "By note verbale");
+});
+
+story("a deadline says whose it is: a party's, chosen in the form, or by default the office's", async () => {
   await (await s.byTestId("nav-cases")).click();
   await (await s.find(`[data-testid="case-row"][data-reference="${reference}"] td`)).click();
   const before = pacta("deadline", "list", "--case", reference).deadlines.length;
@@ -1084,7 +1125,7 @@ test("a deadline says whose it is: a party's, chosen in the form, or by default 
   assert.equal(await (await s.find(`[data-testid="case-deadline"][data-seq="${seq}"] [data-testid="deadline-party"]`)).text(), "Kingdom of Belmont");
 });
 
-test("a stage move recorded after the fact keeps when it happened", async () => {
+story("a stage move recorded after the fact keeps when it happened", async () => {
   const late = pacta("case", "new", "--title", "Satellite signal jamming", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont").case;
   // A whole minute after the opening (the field has minutes), and already past.
   const when = new Date(Math.ceil((Date.parse(late.opened_at) + 1000) / 60000) * 60000);
@@ -1113,7 +1154,7 @@ test("a stage move recorded after the fact keeps when it happened", async () => 
   assert.ok(Date.parse(moved.recorded_at) > when.getTime());
 });
 
-test("a long summary shows three lines until asked for whole, so the journal stays in view", async () => {
+story("a long summary shows three lines until asked for whole, so the journal stays in view", async () => {
   const summary = Array.from({ length: 12 }, (_, i) => `Point ${i + 1}: the parties exchanged notes on the repair schedule and on access for inspectors.`).join("\n");
   const c = pacta("case", "new", "--title", "Cable repair schedule", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont", "--summary", summary).case;
   await (await s.byTestId("nav-cases")).click();
@@ -1141,7 +1182,7 @@ test("a long summary shows three lines until asked for whole, so the journal sta
 // through the pacta command) and this window's office, Vienna, each keep
 // the case and write offline; a dossier from Geneva is merged, and what the
 // two offices decided at once is shown until someone decides.
-test("a dossier that forked is imported, its conflict is shown and decided", async () => {
+story("a dossier that forked is imported, its conflict is shown and decided", async () => {
   const gvaDir = join(home, "office-gva");
   mkdirSync(gvaDir, { recursive: true });
   const gvaEnv = { ...process.env, PACTA_DATA_DIR: gvaDir, PACTA_AUTHOR: "Jonas Keller" };
@@ -1255,7 +1296,7 @@ test("a dossier that forked is imported, its conflict is shown and decided", asy
 // names in another language too, and the
 // pacta command shows the case as the window does. A participant leaves the
 // case after a confirmation; the journal keeps that they took part.
-test("a case's title and parties are edited in the window, on the record; a participant is removed", async () => {
+story("a case's title and parties are edited in the window, on the record; a participant is removed", async () => {
   const c = pacta("case", "new", "--title", "Cable landing rights", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont", "--clause", "e").case;
   pacta("case", "participant", c.reference, "--name", "Dr. Amara Osei", "--role", "mediator");
   pacta("case", "participant", c.reference, "--name", "Jon Belm", "--role", "delegate", "--party", "Kingdom of Belmont");
@@ -1346,7 +1387,7 @@ test("a case's title and parties are edited in the window, on the record; a part
 // journal; the copy of the dossier made in the window for the other party
 // withholds it (its place kept, so the copy verifies) and carries nothing
 // of what was said in it.
-test("a caucus is logged for one party alone; the copy of the dossier for the other party withholds it", async () => {
+story("a caucus is logged for one party alone; the copy of the dossier for the other party withholds it", async () => {
   const caucus = "Caucus with Aldoria: it could accept a joint inquiry into the cut.";
   const shared = "Fourth session: both delegations agreed the agenda.";
   await (await s.byTestId("nav-cases")).click();
@@ -1446,7 +1487,7 @@ test("a caucus is logged for one party alone; the copy of the dossier for the ot
 // The window started again: the key kept with a passphrase is locked (no
 // keyring here) and asked for once; "Not now" leaves it locked, and
 // Settings unlocks it.
-test("after a restart the locked key is asked for once; Settings unlocks it, not with a wrong passphrase", async () => {
+story("after a restart the locked key is asked for once; Settings unlocks it, not with a wrong passphrase", async () => {
   await closeWindow();
   s = await Session.start(webdriver, app);
   const asked = await s.byTestId("key-unlock-dialog", 20000);
@@ -1488,7 +1529,7 @@ test("after a restart the locked key is asked for once; Settings unlocks it, not
 // while the case is read again. The password is in the password file the
 // window was started with (PGPASSFILE), never in the address; one typed in
 // Settings goes to the system keyring, and where none runs nothing is kept.
-test("the window syncs with the office server: a case from another laptop appears, a step logged here reaches it", async () => {
+story("the window syncs with the office server: a case from another laptop appears, a step logged here reaches it", async () => {
   const pgPort = await freePort();
   execFileSync("bash", [postgresScript, "start", pgDir, String(pgPort), "ana"], { env: { ...process.env, PACTA_CLI_BIN: cli }, stdio: "inherit" });
   const url = `postgres://ana@127.0.0.1:${pgPort}/office`;
@@ -1614,7 +1655,7 @@ test("the window syncs with the office server: a case from another laptop appear
 });
 
 // Last: it changes the store behind Pacta's back, as an intruder would.
-test("a store changed behind Pacta's back is reported in the UI's language", async () => {
+story("a store changed behind Pacta's back is reported in the UI's language", async () => {
   const changed = pacta("case", "new", "--title", "Disputed cable landing station", "--party", "Republic of Aldoria", "--party", "Kingdom of Belmont").case;
   pacta("log", "add", changed.reference, "--kind", "note", "--body", "Belmont proposes a joint inspection.");
   execFileSync("/usr/bin/python3", ["-c", `
@@ -1671,7 +1712,7 @@ function readableIn(dir, word) {
 // of a case is readable in any file under it; started again, the window
 // asks for its passphrase before anything else, refuses a wrong one, and
 // the right one opens the cases as they were.
-test("the data dir is encrypted from Settings; after a restart its passphrase unlocks it, not a wrong one", async () => {
+story("the data dir is encrypted from Settings; after a restart its passphrase unlocks it, not a wrong one", async () => {
   const dataPassphrase = "correct horse battery staple";
   const marker = "Quokka Shoal";
   await (await s.byTestId("nav-cases")).click();

@@ -147,8 +147,9 @@ export const api = {
    */
   addDeadline: (reference: string, due: string, what: string, party: string | null, audience: Audience | null) =>
     invoke<Deadline>("add_deadline", { reference, due, what, party, audience }),
-  completeDeadline: (reference: string, entry: number, note: string) =>
-    invoke<Entry>("complete_deadline", { reference, entry, note }),
+  /** `occurredAt`: when it was met, RFC 3339, or null for now. */
+  completeDeadline: (reference: string, entry: number, note: string, occurredAt: string | null = null) =>
+    invoke<Entry>("complete_deadline", { reference, entry, note, occurredAt }),
   /** Cancels the deadline set by entry `entry`, on the record, with the reason. */
   cancelDeadline: (reference: string, entry: number, reason: string) =>
     invoke<Entry>("cancel_deadline", { reference, entry, reason }),

@@ -46,6 +46,7 @@ describe("dates in the UI language", () => {
       .map(([file]) => file)
       .sort();
     expect(using).toEqual([
+      "./components/SettleDeadlineDialog.tsx",
       "./views/case/CorrectDialog.tsx",
       "./views/case/MoveStageDialog.tsx",
       "./views/case/QuickLog.tsx",

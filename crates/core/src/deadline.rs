@@ -149,22 +149,29 @@ impl Store {
         self.deadline(id)
     }
 
-    /// Marks a deadline as met; `deadline` is the number of the entry that set it.
+    /// Marks a deadline as met, now or as of `met_at` (a reply received
+    /// on time but recorded later keeps the day it came); `deadline` is the
+    /// number of the entry that set it.
     pub fn complete_deadline(
         &mut self,
         case: &str,
         deadline: &str,
         note: &str,
+        met_at: Option<DateTime<Utc>>,
         author: &str,
     ) -> Result<Entry> {
         let case = self.case(case)?;
         let (id, what) = self.open_deadline(&case, deadline)?;
+        if let Some(at) = met_at {
+            journal::check_time(&case, at)?;
+        }
         let body = match note.trim() {
             "" => format!("Met: {what}"),
             note => format!("Met: {what}: {note}"),
         };
         let tx = self.write()?;
         let mut new = NewEntry::new(EntryKind::Deadline, author, &body);
+        new.occurred_at = met_at;
         new.data = json!({ "deadline_id": id, "done": true, "what": what, "note": note.trim() });
         let entry = journal::append(&tx, case.id, new)?;
         tx.commit()?;

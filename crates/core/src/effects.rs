@@ -90,13 +90,15 @@ fn set_stage(tx: &Transaction, case_id: CaseId, to: Stage, by: &Entry) -> Result
     Ok(())
 }
 
-/// A deadline met or cancelled by `by`, which decides any conflict over it.
+/// A deadline met or cancelled by `by`, which decides any conflict over it:
+/// met when `by` says it was (it may be recorded later), cancelled when
+/// `by` was recorded.
 fn settle(tx: &Transaction, case_id: CaseId, by: &Entry, how: Settled) -> Result<()> {
     let id = by.data["deadline_id"].as_str().unwrap_or_default();
     match how {
         Settled::Met => tx.execute(
             "UPDATE deadlines SET done_at = ?2, done_entry_id = ?3 WHERE id = ?1 AND case_id = ?4",
-            params![id, format_utc(by.recorded_at), by.id, case_id],
+            params![id, format_utc(by.occurred_at), by.id, case_id],
         )?,
         Settled::Cancelled => tx.execute(
             "UPDATE deadlines SET cancelled_at = ?2, cancel_entry_id = ?3, cancel_reason = ?4

@@ -289,3 +289,29 @@ fn corrections_and_filings_pacta_described_read_in_the_language_of_the_filing() 
         assert!(!md.contains("07:30:00"), "{lang}: no UTC stamp\n{md}");
     }
 }
+
+/// A deadline met says on which day it was, as the record has it: a reply
+/// that came on time reads as on time, however late it was recorded.
+#[test]
+fn the_closure_report_says_when_each_deadline_was_met() {
+    use chrono::TimeZone;
+    let library = Library::built_in();
+    let mut file = example::sparse_case_file();
+    let d = file
+        .deadlines
+        .iter_mut()
+        .find(|d| d.party.is_some())
+        .unwrap();
+    d.status = pacta_core::DeadlineStatus::Done;
+    d.done_at = Some(Utc.with_ymd_and_hms(2026, 5, 14, 10, 0, 0).unwrap());
+    let what = d.what.clone();
+    for (lang, met) in [
+        ("en", "Done, 14 May 2026"),
+        ("zh", "已完成，2026年5月14日"),
+        ("ru", "выполнено, 14 мая 2026 г."),
+    ] {
+        let req = request("closure-report", lang, &library, &file.case.parties);
+        let md = filing::render(&library, &file, &req).unwrap().markdown;
+        assert!(row(&md, &what).contains(met), "{lang}: {met}\n{md}");
+    }
+}

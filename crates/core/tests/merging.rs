@@ -114,7 +114,7 @@ fn step(o: &mut Office, case: &str, rng: &mut Rng, round: usize) {
                 let seq = d.entry_seq.to_string();
                 if rng.below(2) == 0 {
                     o.store
-                        .complete_deadline(case, &seq, "Done", &who)
+                        .complete_deadline(case, &seq, "Done", None, &who)
                         .expect("met");
                 } else {
                     o.store

@@ -254,6 +254,7 @@ export const en = {
   "deadlines.openAtClosingCaseEnded": "Not yet due when the case ended; nothing is due now.",
   "deadlines.completeTitle": "Mark the deadline as met",
   "deadlines.note": "Note (optional)",
+  "deadlines.metTime": "When it was met",
   "deadlines.confirmDone": "Mark as met",
   "deadlines.cancel": "Cancel deadline",
   "deadlines.cancelTitle": "Cancel the deadline",

@@ -250,6 +250,7 @@ export const ru: Messages = {
   "deadlines.openAtClosingCaseEnded": "Срок не истёк к завершению дела; теперь ничего не причитается.",
   "deadlines.completeTitle": "Отметить срок как выполненный",
   "deadlines.note": "Примечание (необязательно)",
+  "deadlines.metTime": "Когда выполнен",
   "deadlines.confirmDone": "Отметить выполнение",
   "deadlines.cancel": "Отменить срок",
   "deadlines.cancelTitle": "Отмена срока",

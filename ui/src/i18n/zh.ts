@@ -250,6 +250,7 @@ export const zh: Messages = {
   "deadlines.openAtClosingCaseEnded": "案件终结时尚未到期；现已无需履行。",
   "deadlines.completeTitle": "将期限标为已完成",
   "deadlines.note": "备注（可选）",
+  "deadlines.metTime": "完成时间",
   "deadlines.confirmDone": "标为已完成",
   "deadlines.cancel": "取消期限",
   "deadlines.cancelTitle": "取消期限",

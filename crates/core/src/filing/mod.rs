@@ -372,7 +372,8 @@ fn context(
                 (_, std::cmp::Ordering::Equal) => "due_today",
                 (_, std::cmp::Ordering::Greater) => "upcoming",
             };
-            json!({ "due": d.due.to_string(), "what": d.what, "party": d.party.as_deref().map(party_name), "status": status })
+            let done_on = d.done_at.map(|t| local(t, case_zone.as_deref()).0);
+            json!({ "due": d.due.to_string(), "what": d.what, "party": d.party.as_deref().map(party_name), "status": status, "done_on": done_on })
         })
         .collect();
     let people = |role: crate::case::Role| -> Vec<&str> {
