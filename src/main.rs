@@ -482,9 +482,18 @@ enum LogCommand {
     /// List a case's journal, oldest first
     List {
         case: String,
-        /// Only the last N entries
+        /// Only the last N entries (of those the other options keep)
         #[arg(long, value_name = "N", value_parser = help::whole_number)]
         last: Option<u32>,
+        /// Only entries of this kind, as corrected (repeatable)
+        #[arg(long = "kind", value_name = "KIND")]
+        kinds: Vec<String>,
+        /// Only what happened on or after this day (YYYY-MM-DD, as listed)
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only what happened on or before this day (YYYY-MM-DD, as listed)
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
     },
     /// Correct an entry: adds a correction that points at it (its text,
     /// time, place or kind, or that it was entered in error)
@@ -950,21 +959,41 @@ fn run(cli: Cli, out: &Output) -> anyhow::Result<ExitCode> {
             }
             out.entry(&store.log(&case, new, &attachments)?);
         }
-        Command::Log(LogCommand::List { case, last }) => {
+        Command::Log(LogCommand::List {
+            case,
+            last,
+            kinds,
+            since,
+            until,
+        }) => {
             let case = store.case(&case)?;
+            let kinds = kinds
+                .iter()
+                .map(|k| k.parse())
+                .collect::<pacta_core::Result<Vec<EntryKind>>>()?;
+            let date =
+                |d: Option<String>| d.as_deref().map(pacta_core::time::parse_date).transpose();
+            let (since, until) = (date(since)?, date(until)?);
+            let filtered = !kinds.is_empty() || since.is_some() || until.is_some();
+            // Filtered, the whole journal is read: an entry's kind and time
+            // are as its corrections have them.
             let mut entries = store.entries(
                 case.id,
                 &EntryQuery {
-                    limit: last,
+                    limit: if filtered { None } else { last },
                     ..Default::default()
                 },
             )?;
             entries.reverse();
-            out.entries(
-                &case,
-                &entries,
-                &store.case_view(&case.id.to_string())?.signers,
-            );
+            let keep = |c: &pacta_core::record::Current| {
+                let day = c.occurred_at.with_timezone(&chrono::Local).date_naive();
+                (kinds.is_empty() || kinds.contains(&c.kind))
+                    && since.is_none_or(|s| day >= s)
+                    && until.is_none_or(|u| day <= u)
+            };
+            let signers = store.case_view(&case.id.to_string())?.signers;
+            let limit = if filtered { last } else { None };
+            out.entries(&case, &entries, &signers, &keep, limit);
         }
         Command::Log(LogCommand::Correct {
             case,

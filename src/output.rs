@@ -1,6 +1,7 @@
 //! How the CLI presents results: readable tables for people, or exactly one
 //! JSON document on stdout with `--json`. Times are shown in local time.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use pacta_core::agreements::AgreementSigning;
@@ -11,6 +12,7 @@ use pacta_core::filing::locale;
 use pacta_core::filing::template::{Template, TemplateProblem};
 use pacta_core::merge::Conflict;
 use pacta_core::pdf::{Pdf, PdfReport};
+use pacta_core::record::Current;
 use pacta_core::signers::CaseSigner;
 use pacta_core::{
     Case, CaseDocument, CaseView, Deadline, DeadlineStatus, Entry, Rendered, SearchHit,
@@ -365,9 +367,29 @@ impl Output {
         }
     }
 
-    pub fn entries(&self, case: &Case, entries: &[Entry], signers: &[CaseSigner]) {
+    /// A case's journal as it reads now, the entries `keep` keeps (the
+    /// last `last` of them, if given).
+    pub fn entries(
+        &self,
+        case: &Case,
+        entries: &[Entry],
+        signers: &[CaseSigner],
+        keep: &dyn Fn(&Current) -> bool,
+        last: Option<u32>,
+    ) {
+        // In the order things happened, as corrected.
+        let mut shown: Vec<Current> = pacta_core::record::current(entries)
+            .into_iter()
+            .filter(|c| keep(c))
+            .collect();
+        if let Some(n) = last {
+            shown.drain(..shown.len().saturating_sub(n as usize));
+        }
         if self.json {
-            return self.print_json(&json!({ "case": case.reference, "entries": entries }));
+            // As stored, in the journal's order.
+            let ids: HashSet<_> = shown.iter().map(|c| c.entry.id).collect();
+            let kept: Vec<&Entry> = entries.iter().filter(|e| ids.contains(&e.id)).collect();
+            return self.print_json(&json!({ "case": case.reference, "entries": kept }));
         }
         say!(
             "{}  {}  ({})",
@@ -375,8 +397,7 @@ impl Output {
             case.title,
             lang::stage(case.stage.as_str())
         );
-        // In the order things happened, as corrected.
-        for c in pacta_core::record::current(entries) {
+        for c in shown {
             let e = c.entry;
             let mut marks = String::new();
             if c.void {

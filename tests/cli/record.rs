@@ -347,3 +347,80 @@ fn a_deadline_met_before_it_was_typed_in_is_met_on_that_day() {
         "{all}"
     );
 }
+
+/// "Every proposal so far", "what happened that week": the journal listed
+/// by kind and by day, each entry as its corrections have it.
+#[test]
+fn the_journal_is_listed_by_kind_and_by_day_as_corrected() {
+    let p = Pacta::new();
+    let r = october(&p);
+    meeting(&p, &r, "2026-10-20 14:30", "Geneva", "Second round.");
+    meeting(&p, &r, "2026-10-25 10:00", "Vienna", "Third round.");
+    let note = p.json(&[
+        "log",
+        "add",
+        &r,
+        "--kind",
+        "note",
+        "--at",
+        "2026-10-22 11:00",
+        "--tz",
+        ZURICH,
+        "--body",
+        "Belmont's counter-proposal, handed over informally.",
+    ])["entry"]
+        .clone();
+    // It was a proposal all along.
+    p.json(&[
+        "log",
+        "correct",
+        &r,
+        &note["seq"].to_string(),
+        "--kind",
+        "proposal",
+    ]);
+    let bodies = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["log", "list", r.as_str()];
+        all.extend_from_slice(args);
+        p.json(&all)["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["body"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        bodies(&["--kind", "proposal"]),
+        ["Belmont's counter-proposal, handed over informally."]
+    );
+    assert!(bodies(&["--kind", "note"]).is_empty(), "no longer a note");
+    assert_eq!(
+        bodies(&["--kind", "meeting"]),
+        ["Second round.", "Third round."]
+    );
+    assert_eq!(
+        bodies(&["--kind", "meeting", "--last", "1"]),
+        ["Third round."]
+    );
+    assert_eq!(
+        bodies(&["--since", "2026-10-21", "--until", "2026-10-24"]),
+        ["Belmont's counter-proposal, handed over informally."]
+    );
+    // The same in the listing people read.
+    let out = p
+        .cmd()
+        .args(["log", "list", &r, "--kind", "meeting"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.contains("Second round.") && out.contains("Third round."),
+        "{out}"
+    );
+    assert!(!out.contains("counter-proposal"), "{out}");
+
+    let err = p.fails(&["log", "list", &r, "--kind", "minutes"]);
+    assert!(err.contains("meeting"), "names the kinds: {err}");
+    let err = p.fails(&["log", "list", &r, "--since", "2026-10-32"]);
+    assert!(err.contains("2026-10-32"), "{err}");
+}
