@@ -161,13 +161,40 @@ impl<W: Write> Write for Hashing<W> {
     }
 }
 
-/// A sealed dossier opened into a private temporary file, removed when
-/// this is dropped.
+/// A sealed dossier opened into a private temporary file, gone when this
+/// is dropped. On Linux the file is taken out of its folder as soon as it
+/// is made, and read through `/proc/self/fd`: should Pacta stop before it
+/// is dropped (a crash, a power cut), no opened copy is left behind.
 pub struct Opened {
+    file: File,
     path: PathBuf,
+    /// The file to remove when dropped, where it could not be removed at once.
+    remove: Option<PathBuf>,
 }
 
 impl Opened {
+    fn new() -> Result<Opened> {
+        let temp = private_temp()?;
+        let file = create_private(&temp).map_err(|e| Error::io(&temp, e))?;
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::fd::AsRawFd;
+            std::fs::remove_file(&temp).map_err(|e| Error::io(&temp, e))?;
+            let path = PathBuf::from(format!("/proc/self/fd/{}", file.as_raw_fd()));
+            Ok(Opened {
+                file,
+                path,
+                remove: None,
+            })
+        }
+        #[cfg(not(target_os = "linux"))]
+        Ok(Opened {
+            file,
+            path: temp.clone(),
+            remove: Some(temp),
+        })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -175,7 +202,9 @@ impl Opened {
 
 impl Drop for Opened {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
+        if let Some(path) = &self.remove {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
@@ -215,11 +244,9 @@ pub fn open(path: &Path, openers: &[Opener]) -> Result<Opened> {
         }
         Err(e) => return Err(damaged(path, &e)),
     };
-    let opened = Opened {
-        path: private_temp()?,
-    };
+    let opened = Opened::new()?;
     let copied = (|| -> io::Result<()> {
-        let mut out = create_private(&opened.path)?;
+        let mut out = io::BufWriter::new(&opened.file);
         io::copy(&mut reader, &mut out)?;
         out.flush()
     })();
@@ -267,10 +294,44 @@ fn private_temp() -> Result<PathBuf> {
     Ok(std::env::temp_dir().join(format!("pacta-opened-{}.pacta", hex::encode(name))))
 }
 
-fn create_private(path: &Path) -> io::Result<io::BufWriter<File>> {
+fn create_private(path: &Path) -> io::Result<File> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    Ok(io::BufWriter::new(options.open(path)?))
+    options.open(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use age::secrecy::ExposeSecret;
+
+    #[test]
+    fn an_opened_dossier_is_read_whole_and_leaves_no_copy_in_any_folder() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let plain = dir.path().join("case.pacta");
+        std::fs::write(&plain, b"PK the dossier's bytes").unwrap();
+        let identity = age::x25519::Identity::generate();
+        let key_file = dir.path().join("identity.txt");
+        std::fs::write(&key_file, identity.to_string().expose_secret()).unwrap();
+        let sealed = dir.path().join("case.pacta.age");
+        let to = SealTo::Recipients(vec![identity.to_public().to_string()]);
+        seal(&plain, &sealed, &to).unwrap();
+
+        let opened = open(&sealed, &[Opener::IdentityFile(key_file)]).unwrap();
+        assert_eq!(
+            std::fs::read(opened.path()).unwrap(),
+            b"PK the dossier's bytes"
+        );
+        // Already out of its folder while it is read: a crash now leaves nothing.
+        #[cfg(target_os = "linux")]
+        {
+            let target = std::fs::read_link(opened.path()).unwrap();
+            assert!(
+                target.to_string_lossy().ends_with(" (deleted)"),
+                "{target:?}"
+            );
+        }
+    }
 }
