@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::Offset;
 use pacta_core::agreements::AgreementSigning;
-use pacta_core::dossier::{DossierReport, ExportProgress, Exported, ImportPlan};
+use pacta_core::dossier::{sealed, DossierReport, ExportProgress, Exported, ImportPlan};
 use pacta_core::drafts::LogDraft;
 use pacta_core::filing::template::FieldSpec;
 use pacta_core::merge::Alongside;
@@ -1270,10 +1270,41 @@ pub async fn export_dossier_pdf(
     .await
 }
 
+/// The dossier at `path`, opened first if it is encrypted (sealed): with
+/// the passphrase given, and with this person's own signing key. Read it
+/// at the path returned while the opened copy is kept.
+fn dossier_at(
+    s: &Store,
+    path: &Path,
+    passphrase: Option<String>,
+) -> pacta_core::Result<(PathBuf, Option<sealed::Opened>)> {
+    if !sealed::is_sealed(path)? {
+        return Ok((path.to_owned(), None));
+    }
+    let mut openers: Vec<sealed::Opener> = passphrase
+        .filter(|p| !p.is_empty())
+        .map(sealed::Opener::Passphrase)
+        .into_iter()
+        .collect();
+    openers.extend(s.signer().map(sealed::Opener::Key));
+    let opened = sealed::open(path, &openers)?;
+    Ok((opened.path().to_owned(), Some(opened)))
+}
+
+/// Verifies a dossier; an encrypted one is opened first (`dossier_at`).
 #[tauri::command]
-pub async fn verify_dossier(app: AppHandle, path: PathBuf) -> Answer<DossierReport> {
+pub async fn verify_dossier(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: PathBuf,
+    passphrase: Option<String>,
+) -> Answer<DossierReport> {
     chosen(&app, &[&path])?;
-    blocking(move || pacta_core::dossier::verify_dossier(&path)).await
+    with_store(&state, move |s| {
+        let (at, _opened) = dossier_at(s, &path, passphrase)?;
+        pacta_core::dossier::verify_dossier(&at)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -1281,9 +1312,14 @@ pub async fn preview_import(
     app: AppHandle,
     state: State<'_, AppState>,
     path: PathBuf,
+    passphrase: Option<String>,
 ) -> Answer<ImportPlan> {
     chosen(&app, &[&path])?;
-    with_store(&state, move |s| s.preview_import(&path)).await
+    with_store(&state, move |s| {
+        let (at, _opened) = dossier_at(s, &path, passphrase)?;
+        s.preview_import(&at)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -1291,9 +1327,14 @@ pub async fn import_dossier(
     app: AppHandle,
     state: State<'_, AppState>,
     path: PathBuf,
+    passphrase: Option<String>,
 ) -> Answer<ImportPlan> {
     chosen(&app, &[&path])?;
-    with_store(&state, move |s| s.import_dossier(&path)).await
+    with_store(&state, move |s| {
+        let (at, _opened) = dossier_at(s, &path, passphrase)?;
+        s.import_dossier(&at)
+    })
+    .await
 }
 
 /// The window's view of syncing with the office server.

@@ -1487,6 +1487,28 @@ story("a caucus is logged for one party alone; the copy of the dossier for the o
 // The window started again: the key kept with a passphrase is locked (no
 // keyring here) and asked for once; "Not now" leaves it locked, and
 // Settings unlocks it.
+story("an encrypted dossier is opened in the window with the passphrase it was sealed with, not with a wrong one", async () => {
+  const sealedFile = join(home, "vienna.pacta.age");
+  execFileSync(cli, ["export", reference, "--out", sealedFile, "--passphrase"], { env: { ...env, PACTA_DOSSIER_PASSPHRASE: "Danube 2026" } });
+  await (await s.byTestId("nav-dossier")).click();
+  await (await s.byTestId("dossier-verify")).click();
+  await openInDialog("Dossier to verify", sealedFile);
+  // This person's own key does not open it: the passphrase is asked for.
+  const field = await s.byTestId("dossier-sealed-passphrase", 15000);
+  await s.byTestId("dossier-verify-error");
+  await field.type("Danube 2025");
+  await (await s.byTestId("dossier-sealed-open")).click();
+  await sleep(1500);
+  assert.equal((await s.findAll('[data-testid="dossier-verify-result"]')).length, 0, "not opened with a wrong passphrase");
+  await s.byTestId("dossier-verify-error");
+  await field.empty();
+  await field.type("Danube 2026");
+  await (await s.byTestId("dossier-sealed-open")).click();
+  const report = await s.byTestId("dossier-verify-result", 30000);
+  assert.equal(await report.attribute("data-ok"), "true");
+  assert.equal((await s.findAll('[data-testid="dossier-sealed"]')).length, 0, "asked no more");
+});
+
 story("after a restart the locked key is asked for once; Settings unlocks it, not with a wrong passphrase", async () => {
   await closeWindow();
   s = await Session.start(webdriver, app);

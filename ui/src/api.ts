@@ -218,9 +218,10 @@ export const api = {
    */
   exportDossierPdf: (reference: string, path: string, audience: Audience) =>
     invoke<ExportedPdf>("export_dossier_pdf", { reference, path, audience }),
-  verifyDossier: (path: string) => invoke<DossierReport>("verify_dossier", { path }),
-  previewImport: (path: string) => invoke<ImportPlan>("preview_import", { path }),
-  importDossier: (path: string) => invoke<ImportPlan>("import_dossier", { path }),
+  /** `passphrase`: for an encrypted dossier that this person's own key does not open. */
+  verifyDossier: (path: string, passphrase: string | null = null) => invoke<DossierReport>("verify_dossier", { path, passphrase }),
+  previewImport: (path: string, passphrase: string | null = null) => invoke<ImportPlan>("preview_import", { path, passphrase }),
+  importDossier: (path: string, passphrase: string | null = null) => invoke<ImportPlan>("import_dossier", { path, passphrase }),
 
   /**
    * Where syncing with the office server stands: the server (no password;

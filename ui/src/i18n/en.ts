@@ -327,6 +327,8 @@ export const en = {
   "dossier.typeReference": "Or type the reference",
   "dossier.referencePlaceholder": "K-2026-0007",
   "dossier.lookingUp": "Looking for the case…",
+  "dossier.sealed.passphrase": "The passphrase it was encrypted with",
+  "dossier.sealed.open": "Open",
   "dossier.fileFilter": "Pacta dossier",
   "dossier.file": "File",
   "dossier.size": "Size",

@@ -323,6 +323,8 @@ export const ru: Messages = {
   "dossier.typeReference": "Или введите номер дела",
   "dossier.referencePlaceholder": "K-2026-0007",
   "dossier.lookingUp": "Поиск дела…",
+  "dossier.sealed.passphrase": "Парольная фраза, которой досье зашифровано",
+  "dossier.sealed.open": "Открыть",
   "dossier.fileFilter": "Досье Pacta",
   "dossier.file": "Файл",
   "dossier.size": "Размер",

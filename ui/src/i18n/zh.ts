@@ -323,6 +323,8 @@ export const zh: Messages = {
   "dossier.typeReference": "或输入案号",
   "dossier.referencePlaceholder": "K-2026-0007",
   "dossier.lookingUp": "正在查找案件…",
+  "dossier.sealed.passphrase": "加密该卷宗时使用的密码短语",
+  "dossier.sealed.open": "打开",
   "dossier.fileFilter": "Pacta 卷宗",
   "dossier.file": "文件",
   "dossier.size": "大小",

@@ -2,6 +2,8 @@
 // here is duplicated) — the offices its entries were recorded in, each
 // entry, and any conflict the merge would leave open for someone to decide
 // — then, once confirmed, the import, and the same account of what it did.
+// An encrypted dossier is opened with this person's key, else its
+// passphrase, asked for once and kept for the import.
 
 import { open } from "@tauri-apps/plugin-dialog";
 import { useState } from "preact/hooks";
@@ -17,7 +19,8 @@ import { caseKey } from "../../lib/references";
 import { formatDateTime } from "../../lib/time";
 import { useOffice } from "../../office";
 import { caseRoute, type Navigate } from "../../route";
-import { dossierFilters } from "./files";
+import { openDossierFilters } from "./files";
+import { isSealed, SealedPrompt } from "./SealedPrompt";
 
 /** Entries listed before "…and 20 more": a new case may bring thousands. */
 const ENTRIES_SHOWN = 100;
@@ -28,21 +31,40 @@ export function ImportCard({ navigate }: { navigate: Navigate }) {
   const [path, setPath] = useState<string | null>(null);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [done, setDone] = useState<ImportPlan | null>(null);
+  const [sealed, setSealed] = useState(false);
+  /** The passphrase that opened an encrypted dossier, for its import. */
+  const [passphrase, setPassphrase] = useState<string | null>(null);
   const { run, attempt, busy, error } = useAction();
+
+  const preview = async (picked: string, given: string | null) => {
+    const previewed = await run(async () => {
+      try {
+        return await api.previewImport(picked, given);
+      } catch (e) {
+        setSealed(isSealed(e));
+        throw e;
+      }
+    });
+    if (previewed) {
+      setSealed(false);
+      setPassphrase(given);
+      setPlan(previewed.value);
+    }
+  };
 
   const choose = async () => {
     setPlan(null);
     setDone(null);
-    const picked = (await attempt(() => open({ multiple: false, directory: false, title: t("dossier.import.dialog"), filters: dossierFilters(t) })))?.value;
+    setSealed(false);
+    const picked = (await attempt(() => open({ multiple: false, directory: false, title: t("dossier.import.dialog"), filters: openDossierFilters(t) })))?.value;
     if (typeof picked !== "string") return;
     setPath(picked);
-    const previewed = await run(() => api.previewImport(picked));
-    if (previewed) setPlan(previewed.value);
+    await preview(picked, null);
   };
 
   const confirm = async () => {
     if (!path || busy) return;
-    const imported = await run(() => api.importDossier(path));
+    const imported = await run(() => api.importDossier(path, passphrase));
     if (!imported) return;
     recheck();
     setDone(imported.value);
@@ -63,6 +85,7 @@ export function ImportCard({ navigate }: { navigate: Navigate }) {
         {path && <span class="path muted">{path}</span>}
       </div>
       <ErrorNote message={error} testid="dossier-import-error" />
+      {sealed && path && <SealedPrompt busy={busy} onOpen={(given) => void preview(path, given)} />}
       {plan && (
         <div class="result" data-testid="import-plan" data-new-case={plan.new_case ? "true" : "false"} data-reference={referenceOf(plan)}>
           <p>

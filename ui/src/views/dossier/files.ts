@@ -9,9 +9,17 @@ import { safeFileName } from "../../lib/pdf";
 /** Dossier files are named <reference>.pacta. */
 export const DOSSIER_EXTENSION = "pacta";
 
-/** The save and open dialogs' filter: Pacta dossiers. */
+/** An encrypted dossier is named <reference>.pacta.age (age's own extension). */
+export const SEALED_EXTENSION = "age";
+
+/** The save dialog's filter: Pacta dossiers. */
 export function dossierFilters(t: (k: MessageKey) => string) {
   return [{ name: t("dossier.fileFilter"), extensions: [DOSSIER_EXTENSION] }];
+}
+
+/** The open dialogs' filter: Pacta dossiers, encrypted ones too. */
+export function openDossierFilters(t: (k: MessageKey) => string) {
+  return [{ name: t("dossier.fileFilter"), extensions: [DOSSIER_EXTENSION, SEALED_EXTENSION] }];
 }
 
 /**
