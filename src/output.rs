@@ -926,7 +926,7 @@ impl Output {
                 parts.push(t!(
                     "sync.documents",
                     documents = count(c.documents, "document"),
-                    bytes = c.bytes
+                    bytes = number(c.bytes)
                 ));
             }
             if c.cases > 0 {
@@ -935,6 +935,9 @@ impl Output {
             parts.join(", ")
         };
         say!("{}", t!("sync.with", server = r.server));
+        if !r.encrypted {
+            say!("{}", t!("sync.unencrypted"));
+        }
         say!("{}", t!("sync.sent", what = counts(&r.pushed)));
         say!("{}", t!("sync.received", what = counts(&r.pulled)));
         for refused in &r.refused {

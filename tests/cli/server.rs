@@ -774,6 +774,21 @@ fn connections_honour_sslmode_verify_full() {
     let with_root = format!("&sslrootcert={}", root.display());
     let ok = ana.run(&["sync", "--server", &url("localhost", &with_root)]);
     assert_eq!(ok["pushed"]["cases"], 1);
+    assert_eq!(ok["encrypted"], true, "{ok}");
+    // Where the server takes plain text too, a sync without TLS says so.
+    let plain = format!(
+        "postgres://ana@127.0.0.1:{}/office?sslmode=disable",
+        pg.port
+    );
+    assert_eq!(ana.run(&["sync", "--server", &plain])["encrypted"], false);
+    let out = ana
+        .cmd()
+        .args(["sync", "--server", &plain])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("was not encrypted"), "{said}");
     // The certificate is for localhost, not for the address.
     let wrong_name = ana.fails(&["sync", "--server", &url("127.0.0.1", &with_root)]);
     assert!(wrong_name.contains("cannot be reached"), "{wrong_name}");

@@ -1628,6 +1628,12 @@ story("the window syncs with the office server: a case from another laptop appea
   await s.waitFor("the indicator synced", async () => (await (await indicator()).attribute("data-state")) === "synced", 30000);
   assert.match(await (await s.byTestId("sync-label")).text(), /^Synced (.+, )?\d{2}:\d{2}$/);
   assert.equal(await (await indicator()).attribute("data-waiting"), "0");
+  // This test server takes plain text, and the sync went so: an issue, said with what to do.
+  assert.equal(await (await s.byTestId("sync-details")).attribute("data-issues"), "1");
+  await (await s.byTestId("sync-details")).click();
+  assert.match(await (await s.byTestId("sync-unencrypted")).text(), /^The connection to the office server was not encrypted/);
+  await (await s.find('[data-testid="sync-dialog"] [data-testid="dialog-close"]')).click();
+  await s.waitFor("the details closed", async () => (await s.findAll('[data-testid="sync-dialog"]')).length === 0);
   assert.equal(pacta("case", "show", shared).case.title, "Repair ship access to Belmont waters");
   assert.equal(Number(onServer("SELECT count(*) FROM pacta.cases")), pacta("case", "list").cases.length, "every case of the window's on the server");
 

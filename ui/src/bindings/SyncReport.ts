@@ -3,7 +3,12 @@ import type { Refused } from "./Refused";
 import type { Rejected } from "./Rejected";
 import type { SyncCounts } from "./SyncCounts";
 
-export type SyncReport = { server: string, pushed: SyncCounts, pulled: SyncCounts, refused: Array<Refused>, rejected: Array<Rejected>, 
+export type SyncReport = { server: string, 
+/**
+ * Whether the connection was encrypted (TLS); a sync in plain text
+ * is said, so that an office finds out its server accepts one.
+ */
+encrypted: boolean, pushed: SyncCounts, pulled: SyncCounts, refused: Array<Refused>, rejected: Array<Rejected>, 
 /**
  * Open conflicts in the cases this sync brought entries to.
  */

@@ -102,6 +102,11 @@ function SyncDetails({ server, report, problem, onClose }: DetailsProps) {
         )}
       </dl>
       <ErrorNote message={problem} testid="sync-dialog-problem" />
+      {report && !report.encrypted && (
+        <p class="note note--warn" role="alert" data-testid="sync-unencrypted">
+          {t("sync.unencrypted")}
+        </p>
+      )}
       {report && (
         <table class="table sync-counts" data-testid="sync-counts">
           <thead>

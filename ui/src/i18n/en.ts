@@ -559,6 +559,7 @@ export const en = {
   "sync.now": "Sync now",
   "sync.details": "Details…",
   "sync.issues": "Not synced: {count}…",
+  "sync.unencrypted": "The connection to the office server was not encrypted: anyone on the network could read what was sent. Ask whoever runs the server to set up TLS, then add sslmode=verify-full to its address.",
   "sync.detailsTitle": "Syncing with the office server",
   "sync.at": "Last synced",
   "sync.pushed": "Sent",

@@ -555,6 +555,7 @@ export const zh: Messages = {
   "sync.now": "立即同步",
   "sync.details": "详情…",
   "sync.issues": "未同步：{count}…",
+  "sync.unencrypted": "与办事处服务器的连接未加密：网络上的任何人都能读到所发送的内容。请服务器管理人员启用 TLS，然后在地址中加上 sslmode=verify-full。",
   "sync.detailsTitle": "与办事处服务器同步",
   "sync.at": "上次同步",
   "sync.pushed": "已发送",

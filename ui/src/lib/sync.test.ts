@@ -13,7 +13,7 @@ const evening = new Date(2026, 10, 26, 21, 5);
 const none: SyncCounts = { cases: 0, entries: 0, signatures: 0, documents: 0, bytes: 0 };
 
 function report(change: Partial<SyncReport> = {}): SyncReport {
-  return { server: SERVER, pushed: none, pulled: none, refused: [], rejected: [], conflicts: 0, synced_at: at, ...change };
+  return { server: SERVER, encrypted: true, pushed: none, pulled: none, refused: [], rejected: [], conflicts: 0, synced_at: at, ...change };
 }
 
 function view(change: Partial<SyncView> = {}): SyncView {
@@ -82,6 +82,8 @@ describe("the sync indicator", () => {
     const refused = { case: "K-2026-0001", problem: "x", code: "not_a_member", params: { case: "K-2026-0001", role: "ana", server: "s" } };
     const rejected = { case: "GVA:K-2026-0002", hash: "ab".repeat(32), problem: "y", code: "parent_rejected", params: { parent: "cd" } };
     expect(syncIssues(view({ report: report({ refused: [refused], rejected: [rejected, rejected] }) }))).toBe(3);
+    // A sync in plain text is one more, until the server is reached over TLS.
+    expect(syncIssues(view({ report: report({ encrypted: false }) }))).toBe(1);
   });
 });
 

@@ -48,10 +48,10 @@ export function syncText(view: SyncView | null, lang: Language, now: Date = new 
   return { state, label, waiting, problem: error ? problemText(error, error.message, lang) : null };
 }
 
-/** How many cases the last sync could not send, and rows from the server it did not accept. */
+/** How many cases the last sync could not send, rows from the server it did not accept, and whether it went unencrypted. */
 export function syncIssues(view: SyncView | null): number {
   const report = view?.report;
-  return report ? report.refused.length + report.rejected.length : 0;
+  return report ? report.refused.length + report.rejected.length + (report.encrypted ? 0 : 1) : 0;
 }
 
 /**

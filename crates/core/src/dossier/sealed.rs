@@ -4,7 +4,7 @@
 //! passphrase. The stock `age -d` opens it; Pacta opens it with the
 //! identities it is given (an age or OpenSSH identity file, a passphrase,
 //! this person's own signing key) into a private temporary file, which the
-//! reader then verifies like any dossier and which is removed after.
+//! reader then verifies like any dossier and which is gone after ([`Opened`]).
 
 use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
@@ -179,15 +179,18 @@ impl Opened {
         #[cfg(target_os = "linux")]
         {
             use std::os::fd::AsRawFd;
-            std::fs::remove_file(&temp).map_err(|e| Error::io(&temp, e))?;
+            // Only where /proc is mounted (not in every sandbox) can the
+            // file be read once out of its folder.
             let path = PathBuf::from(format!("/proc/self/fd/{}", file.as_raw_fd()));
-            Ok(Opened {
-                file,
-                path,
-                remove: None,
-            })
+            if path.exists() {
+                std::fs::remove_file(&temp).map_err(|e| Error::io(&temp, e))?;
+                return Ok(Opened {
+                    file,
+                    path,
+                    remove: None,
+                });
+            }
         }
-        #[cfg(not(target_os = "linux"))]
         Ok(Opened {
             file,
             path: temp.clone(),
@@ -308,7 +311,7 @@ mod tests {
     use age::secrecy::ExposeSecret;
 
     #[test]
-    fn an_opened_dossier_is_read_whole_and_leaves_no_copy_in_any_folder() {
+    fn an_opened_dossier_is_read_whole_and_on_linux_is_in_no_folder() {
         let dir = tempfile::TempDir::new().unwrap();
         let plain = dir.path().join("case.pacta");
         std::fs::write(&plain, b"PK the dossier's bytes").unwrap();

@@ -120,10 +120,14 @@ pub(super) fn utc(t: chrono::DateTime<chrono::Utc>) -> String {
 /// When and where an entry happened, as its heading shows it: in UTC (the
 /// dossier's one clock), then as it read where it happened if its zone was
 /// recorded, then its place: "2026-04-14 07:30 UTC (09:30 Europe/Vienna) ·
-/// Vienna".
+/// Vienna". A correction's zone and place are the new ones of the entry it
+/// corrects (its words say so): its heading has its UTC time only.
 pub(super) fn when_where(e: &crate::entry::Entry) -> String {
-    let text = |key: &str| e.data.get(key).and_then(|v| v.as_str());
     let mut said = utc(e.occurred_at);
+    if e.kind == crate::entry::EntryKind::Correction {
+        return said;
+    }
+    let text = |key: &str| e.data.get(key).and_then(|v| v.as_str());
     if let Some(zone) = text("tz") {
         let (_, time) = crate::time::local_in(e.occurred_at, Some(zone), chrono::Utc.fix());
         said.push_str(&format!(" ({time} {zone})"));

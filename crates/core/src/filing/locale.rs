@@ -1,5 +1,7 @@
-//! Words a filing needs in its own language: long dates, stage and entry-kind
-//! names, and the few words of the printed page.
+//! Words in a reader's language: long dates, numbers and plural forms,
+//! stage and entry-kind names, the words Pacta writes into the journal
+//! itself, and the few words of the printed page. Filings, dossiers and the
+//! `pacta` command use them alike.
 
 use chrono::{Datelike, NaiveDate, Offset};
 
@@ -167,7 +169,8 @@ pub fn original_mark(language: &str) -> &'static str {
 
 /// The words of an entry Pacta wrote itself (a case opened, a deadline set,
 /// met or cancelled, a participant joining or leaving, a document attached,
-/// a filing filed, the case's details changed), said again in `language`
+/// a filing filed, the case's details changed, a correction without words
+/// of its own), said again in `language`
 /// from the entry's facts, so that a filing does not quote English into
 /// Chinese or Russian. What people typed (a deadline's subject, a reason)
 /// stays as typed. `None` for an entry whose words are a person's own.

@@ -102,6 +102,8 @@ pub struct Server {
     id: String,
     /// Where it is, without a password.
     display: String,
+    /// Whether the connection is encrypted (TLS), as the server says.
+    encrypted: bool,
 }
 
 impl Server {
@@ -109,10 +111,21 @@ impl Server {
     pub fn open(target: &Target) -> Result<Server> {
         let mut client = target.connect()?;
         let id = schema::check(&mut client, target)?;
+        let display = target.display();
+        // `sslmode=prefer` (libpq's default) falls back to plain text without
+        // a word: the server's own view of this session says which it got.
+        let row = client
+            .query_one(
+                "SELECT coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)",
+                &[],
+            )
+            .map_err(|e| schema::refused(&display, &e))?;
+        let encrypted = schema::cell(&row, 0, &display, "pg_stat_ssl")?;
         Ok(Server {
             client,
             id,
-            display: target.display(),
+            display,
+            encrypted,
         })
     }
 

@@ -90,6 +90,9 @@ pub struct Rejected {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SyncReport {
     pub server: String,
+    /// Whether the connection was encrypted (TLS); a sync in plain text
+    /// is said, so that an office finds out its server accepts one.
+    pub encrypted: bool,
     pub pushed: SyncCounts,
     pub pulled: SyncCounts,
     pub refused: Vec<Refused>,
@@ -132,6 +135,7 @@ impl Store {
         self.check_writable()?;
         let mut report = SyncReport {
             server: server.display.clone(),
+            encrypted: server.encrypted,
             pushed: SyncCounts::default(),
             pulled: SyncCounts::default(),
             refused: Vec::new(),
