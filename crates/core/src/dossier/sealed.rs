@@ -311,30 +311,29 @@ mod tests {
     use age::secrecy::ExposeSecret;
 
     #[test]
-    fn an_opened_dossier_is_read_whole_and_on_linux_is_in_no_folder() {
-        let dir = tempfile::TempDir::new().unwrap();
+    fn an_opened_dossier_is_read_whole_and_on_linux_is_in_no_folder(
+    ) -> std::result::Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::TempDir::new()?;
         let plain = dir.path().join("case.pacta");
-        std::fs::write(&plain, b"PK the dossier's bytes").unwrap();
+        std::fs::write(&plain, b"PK the dossier's bytes")?;
         let identity = age::x25519::Identity::generate();
         let key_file = dir.path().join("identity.txt");
-        std::fs::write(&key_file, identity.to_string().expose_secret()).unwrap();
+        std::fs::write(&key_file, identity.to_string().expose_secret())?;
         let sealed = dir.path().join("case.pacta.age");
         let to = SealTo::Recipients(vec![identity.to_public().to_string()]);
-        seal(&plain, &sealed, &to).unwrap();
+        seal(&plain, &sealed, &to)?;
 
-        let opened = open(&sealed, &[Opener::IdentityFile(key_file)]).unwrap();
-        assert_eq!(
-            std::fs::read(opened.path()).unwrap(),
-            b"PK the dossier's bytes"
-        );
+        let opened = open(&sealed, &[Opener::IdentityFile(key_file)])?;
+        assert_eq!(std::fs::read(opened.path())?, b"PK the dossier's bytes");
         // Already out of its folder while it is read: a crash now leaves nothing.
         #[cfg(target_os = "linux")]
         {
-            let target = std::fs::read_link(opened.path()).unwrap();
+            let target = std::fs::read_link(opened.path())?;
             assert!(
                 target.to_string_lossy().ends_with(" (deleted)"),
                 "{target:?}"
             );
         }
+        Ok(())
     }
 }
